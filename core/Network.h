@@ -1,0 +1,96 @@
+// Network: one input x, H hidden neurons, one output neuron.
+//
+//   hidden neuron j:  z_j(x) = w_j·x + b_j,   a_j(x) = g(z_j(x))
+//   contribution j:   v_j·a_j(x)             (the neuron's graph, scaled by its output weight)
+//   output:           y(x) = Σ_j v_j·a_j(x) + c     (the superposition of the contributions)
+//
+// The lesson's two-neuron picture names the output weights w11 and w21 (neuron 1 → output,
+// neuron 2 → output); paramName() gives every parameter the name the screen shows.
+#pragma once
+
+#include "core/Activation.h"
+
+#include <Eigen/Core>
+#include <optional>
+#include <string>
+
+namespace stepwise {
+
+inline constexpr int kMinHidden = 1;
+inline constexpr int kMaxHidden = 256;
+
+struct Network {
+    Activation activation;
+    Eigen::VectorXd w; // hidden weights w_j
+    Eigen::VectorXd b; // hidden biases b_j
+    Eigen::VectorXd v; // output weights v_j (w11, w21, … on screen)
+    double c = 0.0;    // output bias
+
+    Network() = default;
+    explicit Network(int hidden, Activation g = {});
+
+    int hidden() const { return static_cast<int>(w.size()); }
+    // Changes the number of hidden neurons, keeping the first min(old, new) as they are. New
+    // neurons get weight 1, bias 0 and output weight 0, so adding one leaves the output unchanged.
+    void resize(int hidden);
+
+    bool operator==(const Network& o) const;
+};
+
+enum class ParamKind { HiddenWeight, HiddenBias, OutputWeight, OutputBias };
+
+struct ParamId {
+    ParamKind kind = ParamKind::OutputWeight;
+    int neuron = 0; // 0-based; ignored for OutputBias
+    bool operator==(const ParamId&) const = default;
+    bool isOutput() const {
+        return kind == ParamKind::OutputWeight || kind == ParamKind::OutputBias;
+    }
+};
+
+// Flat layout used by gradients and optimizers: [w_0..w_{H-1}, b_0.., v_0.., c], 3H + 1 values.
+int paramCount(int hidden);
+int flatIndex(ParamId id, int hidden);
+ParamId paramAt(int index, int hidden);
+bool paramValid(ParamId id, int hidden);
+
+// Screen names: hidden neuron j (1-based) has "w<j>" and "b<j>"; its output weight is
+// "w<j>1" (w11, w21, …; "w<j>,1" from neuron 10 on so names stay unambiguous); the output bias
+// is "c".
+std::string paramName(ParamId id);
+std::optional<ParamId> paramFromName(std::string_view name, int hidden);
+
+double param(const Network& net, ParamId id);
+void setParam(Network& net, ParamId id, double value);
+
+Eigen::VectorXd packParams(const Network& net);
+void unpackParams(Network& net, const Eigen::Ref<const Eigen::VectorXd>& p);
+bool allFinite(const Network& net);
+
+// The step point of neuron j: where z_j = 0, x = −b_j / w_j. None when w_j = 0 (the neuron is
+// constant). setStepPoint keeps w_j and sets b_j = −w_j·x; it does nothing when w_j = 0.
+std::optional<double> stepPoint(const Network& net, int j);
+void setStepPoint(Network& net, int j, double x);
+
+// Evenly spaced samples lo, …, hi (n >= 2).
+Eigen::ArrayXd grid(double lo, double hi, int n);
+
+// Everything the graph shows, on a grid of x. Each column of the N×H arrays is one neuron.
+struct Evaluation {
+    Eigen::ArrayXXd z;            // z_j(x_i)
+    Eigen::ArrayXXd activation;   // a_j(x_i)
+    Eigen::ArrayXXd contribution; // v_j·a_j(x_i)
+    Eigen::ArrayXd output;        // y(x_i)
+};
+void evaluate(const Network& net, const Eigen::Ref<const Eigen::ArrayXd>& x, Evaluation& out);
+Eigen::ArrayXd evaluateOutput(const Network& net, const Eigen::Ref<const Eigen::ArrayXd>& x);
+
+// Exact outlines of a step network on [lo, hi]: each curve is a polyline whose jumps are true
+// vertical segments (two vertices with the same x) at the step points, so nothing is drawn as a
+// slope between samples. curves[j] is neuron j's contribution, curves[H] the output.
+struct Polyline {
+    std::vector<double> x, y;
+};
+std::vector<Polyline> stepOutlines(const Network& net, double lo, double hi);
+
+} // namespace stepwise

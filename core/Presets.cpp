@@ -1,0 +1,83 @@
+#include "core/Presets.h"
+
+#include "core/Trainer.h"
+
+namespace stepwise {
+
+namespace {
+constexpr std::string_view kNames[] = {"one-neuron",   "added",    "invert-second",
+                                       "invert-first", "exercise", "bump"};
+}
+
+std::string_view networkPresetName(NetworkPreset p) {
+    return kNames[static_cast<int>(p)];
+}
+
+std::optional<NetworkPreset> networkPresetFromName(std::string_view name) {
+    for (int i = 0; i < kNetworkPresetCount; ++i)
+        if (kNames[i] == name) return static_cast<NetworkPreset>(i);
+    return std::nullopt;
+}
+
+Network networkPreset(NetworkPreset p) {
+    const Activation step{ActivationKind::Step, 10.0};
+    if (p == NetworkPreset::OneNeuron) {
+        Network n(1, step);
+        n.w << 4.0;
+        n.b << 2.0;
+        n.v << 1.0;
+        return n;
+    }
+    Network n(2, step);
+    n.w << 4.0, 4.0;
+    n.b << 2.0, -2.0;
+    switch (p) {
+    case NetworkPreset::Added:
+        n.v << 1.0, 1.0;
+        break;
+    case NetworkPreset::InvertSecond:
+        n.v << 1.0, -1.0;
+        break;
+    case NetworkPreset::InvertFirst:
+        n.v << -1.0, 1.0;
+        break;
+    case NetworkPreset::Exercise:
+        n.v << 1.5, -0.5;
+        break;
+    case NetworkPreset::Bump:
+        n.w << 8.0, 8.0;
+        n.b << 2.0, -2.0;
+        n.v << 1.0, -1.0;
+        break;
+    case NetworkPreset::OneNeuron:
+        break;
+    }
+    return n;
+}
+
+Network randomNetwork(int hidden, Activation g, double lo, double hi, std::mt19937_64& rng) {
+    Network n(hidden, g);
+    const double width = hi > lo ? hi - lo : 1.0;
+    for (int j = 0; j < n.hidden(); ++j) {
+        const double slope = (2.0 + 4.0 * uniform01(rng)) * 2.0 / width;
+        const double sign = uniform01(rng) < 0.5 ? -1.0 : 1.0;
+        const double point = lo + width * (j + 0.25 + 0.5 * uniform01(rng)) / n.hidden();
+        n.w[j] = sign * slope;
+        n.b[j] = -n.w[j] * point;
+        n.v[j] = uniform01(rng) - 0.5;
+    }
+    n.c = 0.0;
+    return n;
+}
+
+} // namespace stepwise
+
+#include "core/Scenario.h"
+
+namespace stepwise {
+Scenario defaultScenario() {
+    Scenario s;
+    s.network = networkPreset(NetworkPreset::Added);
+    return s;
+}
+} // namespace stepwise

@@ -1,0 +1,49 @@
+// Scenario: everything a saved *.stepwise file holds — the network, the domain and sampling,
+// the target, the training settings, the view and the lesson position.
+#pragma once
+
+#include "core/Network.h"
+#include "core/TargetCurve.h"
+#include "core/Trainer.h"
+
+#include <set>
+#include <string>
+
+namespace stepwise {
+
+inline constexpr int kMinSamples = 2;
+inline constexpr int kMaxSamples = 100000;
+inline constexpr int kDefaultSamples = 1000;
+
+struct Domain {
+    double lo = -1.0, hi = 1.0;
+    int samples = kDefaultSamples;
+    bool operator==(const Domain&) const = default;
+};
+
+struct ViewRect {
+    double xLo = -1.0, xHi = 1.0, yLo = -1.5, yHi = 2.5;
+    bool operator==(const ViewRect&) const = default;
+};
+
+struct LessonState {
+    int chapter = 0;                 // 0-based
+    std::set<std::string> tasksDone; // task ids, e.g. "ch2.place-step"
+    bool freeMode = false;
+    bool operator==(const LessonState&) const = default;
+};
+
+struct Scenario {
+    Network network;
+    Domain domain;
+    TargetCurve target;
+    TrainSettings training;
+    ViewRect view;
+    LessonState lesson;
+    bool operator==(const Scenario&) const = default;
+};
+
+// The scenario a new window opens with: the lesson's two step neurons added with (1, 1).
+Scenario defaultScenario();
+
+} // namespace stepwise

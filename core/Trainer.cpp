@@ -1,0 +1,190 @@
+#include "core/Trainer.h"
+
+#include <cmath>
+#include <numeric>
+
+namespace stepwise {
+
+namespace {
+constexpr std::string_view kStepNames[] = {"surrogate", "anneal"};
+constexpr std::string_view kLayerNames[] = {"all", "output"};
+} // namespace
+
+std::string_view stepTrainingName(StepTraining s) {
+    return kStepNames[static_cast<int>(s)];
+}
+std::optional<StepTraining> stepTrainingFromName(std::string_view name) {
+    for (int i = 0; i < 2; ++i)
+        if (kStepNames[i] == name) return static_cast<StepTraining>(i);
+    return std::nullopt;
+}
+std::string_view learningLayersName(LearningLayers l) {
+    return kLayerNames[static_cast<int>(l)];
+}
+std::optional<LearningLayers> learningLayersFromName(std::string_view name) {
+    for (int i = 0; i < 2; ++i)
+        if (kLayerNames[i] == name) return static_cast<LearningLayers>(i);
+    return std::nullopt;
+}
+
+double uniform01(std::mt19937_64& rng) {
+    return static_cast<double>(rng() >> 11) * 0x1.0p-53;
+}
+
+std::uint64_t uniformIndex(std::mt19937_64& rng, std::uint64_t n) {
+    if (n <= 1) return 0;
+    // Rejection sampling removes the modulo bias.
+    const std::uint64_t limit =
+        std::numeric_limits<std::uint64_t>::max() - std::numeric_limits<std::uint64_t>::max() % n;
+    std::uint64_t r;
+    do
+        r = rng();
+    while (r >= limit);
+    return r % n;
+}
+
+Trainer::Trainer(Network initial, Eigen::ArrayXd x, Eigen::ArrayXd target, TrainSettings settings,
+                 std::mt19937_64 rng)
+    : network_(std::move(initial)), x_(std::move(x)), t_(std::move(target)), settings_(settings),
+      rng_(rng), optimizer_(settings.optimizer) {
+    updateMask();
+}
+
+void Trainer::updateMask() {
+    const int h = network_.hidden();
+    mask_ = Eigen::VectorXd::Ones(paramCount(h));
+    if (settings_.layers == LearningLayers::OutputOnly) mask_.head(2 * h).setZero();
+}
+
+void Trainer::setSettings(const TrainSettings& s) {
+    const bool optimizerChanged = s.optimizer.kind != settings_.optimizer.kind;
+    settings_ = s;
+    optimizer_.setSettings(s.optimizer);
+    if (optimizerChanged) optimizer_.reset();
+    updateMask();
+}
+
+void Trainer::setNetwork(const Network& net) {
+    const bool sizeChanged = net.hidden() != network_.hidden();
+    network_ = net;
+    if (sizeChanged) {
+        optimizer_.reset();
+        updateMask();
+    }
+    initialLoss_ = -1.0;
+}
+
+void Trainer::setTarget(Eigen::ArrayXd target) {
+    t_ = std::move(target);
+    initialLoss_ = -1.0;
+}
+
+double Trainer::currentSteepness() const {
+    if (network_.activation.kind != ActivationKind::Step ||
+        settings_.stepTraining != StepTraining::Anneal)
+        return network_.activation.steepness;
+    const double k0 = settings_.annealStart, k1 = settings_.annealEnd;
+    const double f = settings_.annealSteps > 0
+                         ? std::min(1.0, static_cast<double>(steps_) / settings_.annealSteps)
+                         : 1.0;
+    return k0 * std::pow(k1 / k0, f);
+}
+
+Network Trainer::trainingNetwork() const {
+    Network n = network_;
+    if (n.activation.kind == ActivationKind::Step && settings_.stepTraining == StepTraining::Anneal)
+        n.activation = {ActivationKind::Sigmoid, currentSteepness()};
+    return n;
+}
+
+double Trainer::loss() const {
+    return stepwise::loss(trainingNetwork(), x_, t_);
+}
+
+TrainReport Trainer::run(long steps, const std::function<bool(long)>& progress,
+                         long progressEvery) {
+    TrainReport report;
+    const bool anneal = network_.activation.kind == ActivationKind::Step &&
+                        settings_.stepTraining == StepTraining::Anneal;
+    const Activation original = network_.activation;
+    BackpropOptions bp;
+    bp.stepSurrogate = settings_.stepTraining == StepTraining::Surrogate;
+    bp.surrogateSteepness = settings_.surrogateSteepness;
+    const Eigen::Index n = x_.size();
+    const bool fullBatch = settings_.batchSize <= 0 || settings_.batchSize >= n;
+
+    long done = 0;
+    for (; done < steps; ++done) {
+        if (anneal) network_.activation = {ActivationKind::Sigmoid, currentSteepness()};
+        double l;
+        if (fullBatch) {
+            l = kernel_.compute(network_, x_, t_, gradient_, bp);
+        } else {
+            // Next mini-batch from a shuffled epoch (Fisher–Yates with the portable helper).
+            const Eigen::Index m = settings_.batchSize;
+            if (static_cast<Eigen::Index>(order_.size()) != n) {
+                order_.resize(n);
+                std::iota(order_.begin(), order_.end(), Eigen::Index{0});
+                orderPos_ = n;
+            }
+            batchX_.resize(m);
+            batchT_.resize(m);
+            for (Eigen::Index i = 0; i < m; ++i) {
+                if (orderPos_ >= n) {
+                    for (Eigen::Index k = n - 1; k > 0; --k)
+                        std::swap(order_[k], order_[uniformIndex(rng_, k + 1)]);
+                    orderPos_ = 0;
+                }
+                const Eigen::Index idx = order_[orderPos_++];
+                batchX_[i] = x_[idx];
+                batchT_[i] = t_[idx];
+            }
+            l = kernel_.compute(network_, batchX_, batchT_, gradient_, bp);
+        }
+        if (anneal) network_.activation = original;
+
+        if (initialLoss_ < 0.0 && std::isfinite(l)) initialLoss_ = l;
+        const double explodeAt = kExplodeFactor * std::max(initialLoss_, 1.0);
+        if (!std::isfinite(l) || !gradient_.allFinite() || l > explodeAt) {
+            report.diverged = true;
+            report.reason = !std::isfinite(l) || !gradient_.allFinite()
+                                ? "the loss stopped being a finite number"
+                                : "the loss grew more than a million times over";
+            // The current weights produced the bad loss: go back to the ones before them.
+            if (lastGood_.size() == paramCount(network_.hidden()))
+                unpackParams(network_, lastGood_);
+            break;
+        }
+        if (settings_.stopLoss > 0.0 && l <= settings_.stopLoss) {
+            report.reachedStopLoss = true;
+            break;
+        }
+        const int h = network_.hidden(); // pack in place: no allocation per step
+        params_.resize(paramCount(h));
+        params_ << network_.w, network_.b, network_.v, network_.c;
+        lastGood_ = params_;
+        if (recordParams_) paramHistory_.push_back(params_);
+        optimizer_.update(params_, gradient_, &mask_);
+        if (!params_.allFinite()) {
+            if (recordParams_) paramHistory_.pop_back();
+            report.diverged = true;
+            report.reason = "a weight stopped being a finite number";
+            break;
+        }
+        unpackParams(network_, params_);
+        lossHistory_.push_back(l);
+        ++steps_;
+        if (progress && progressEvery > 0 && (done + 1) % progressEvery == 0 &&
+            !progress(done + 1)) {
+            report.cancelled = true;
+            ++done;
+            break;
+        }
+    }
+    report.steps = steps_;
+    report.loss = loss();
+    if (!std::isfinite(report.loss)) report.loss = lossHistory_.empty() ? 0.0 : lossHistory_.back();
+    return report;
+}
+
+} // namespace stepwise

@@ -1,0 +1,121 @@
+// Trainer: gradient descent on the network's parameters, one step at a time.
+//
+// Each step: compute L and ∂L/∂θ on the batch (all samples, or a mini-batch drawn without
+// replacement from a shuffled epoch), then let the optimizer update θ. Only the masked layers
+// learn (all, or the output layer only).
+//
+// A step network cannot learn its hidden layer by plain backprop (g' = 0). Two remedies:
+//   surrogate  forward pass with the step, backward pass with σ'(k·z)        (straight-through)
+//   anneal     train a sigmoid σ(k_t·z) whose steepness grows geometrically from kStart to
+//              kEnd over annealSteps steps: k_t = kStart·(kEnd/kStart)^min(1, t/annealSteps).
+//              network() keeps the step activation; trainingNetwork() is the sigmoid in use.
+//
+// Divergence: if the loss or the gradient is not finite, the loss exceeds kExplodeFactor times
+// max(initial loss, 1), or an update makes a parameter non-finite, the step is undone, the last
+// finite parameters are restored, and the run stops with diverged = true and a reason. Nothing
+// non-finite ever leaves the trainer.
+//
+// Randomness comes only from the engine handed to the constructor: the same seed gives a
+// bit-identical run.
+#pragma once
+
+#include "core/Backprop.h"
+#include "core/Network.h"
+#include "core/Optimizer.h"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace stepwise {
+
+enum class StepTraining { Surrogate, Anneal };
+enum class LearningLayers { All, OutputOnly };
+
+std::string_view stepTrainingName(StepTraining s);
+std::optional<StepTraining> stepTrainingFromName(std::string_view name);
+std::string_view learningLayersName(LearningLayers l);
+std::optional<LearningLayers> learningLayersFromName(std::string_view name);
+
+struct TrainSettings {
+    OptimizerSettings optimizer;
+    int batchSize = 0; // 0 = full batch
+    LearningLayers layers = LearningLayers::All;
+    StepTraining stepTraining = StepTraining::Surrogate;
+    double surrogateSteepness = 10.0;
+    double annealStart = 2.0, annealEnd = 200.0;
+    long annealSteps = 3000;
+    double stopLoss = 0.0; // stop when the loss falls to this value (0 = never)
+    std::uint64_t seed = 1;
+    bool operator==(const TrainSettings&) const = default;
+};
+
+inline constexpr double kExplodeFactor = 1.0e6;
+
+struct TrainReport {
+    long steps = 0;    // total steps taken by this trainer
+    double loss = 0.0; // loss of the current parameters (training activation)
+    bool diverged = false;
+    bool reachedStopLoss = false;
+    bool cancelled = false;
+    std::string reason; // why it diverged, in plain words
+};
+
+// Portable helpers on a 64-bit Mersenne Twister, so runs are identical on every platform
+// (std::uniform_*_distribution differ between standard libraries).
+double uniform01(std::mt19937_64& rng);
+std::uint64_t uniformIndex(std::mt19937_64& rng, std::uint64_t n); // in [0, n)
+
+class Trainer {
+public:
+    Trainer(Network initial, Eigen::ArrayXd x, Eigen::ArrayXd target, TrainSettings settings,
+            std::mt19937_64 rng);
+
+    // Takes up to `steps` steps. progress(stepsDone) is called every progressEvery steps and
+    // may return false to cancel.
+    TrainReport run(long steps, const std::function<bool(long)>& progress = {},
+                    long progressEvery = 1000);
+    TrainReport step() { return run(1); }
+
+    const Network& network() const { return network_; }
+    Network trainingNetwork() const; // with the activation used for the gradient (annealing)
+    // Replaces the parameters (a learner moved a slider); the optimizer state is kept.
+    void setNetwork(const Network& net);
+    void setSettings(const TrainSettings& s);
+    const TrainSettings& settings() const { return settings_; }
+    void setTarget(Eigen::ArrayXd target);
+
+    long steps() const { return steps_; }
+    double loss() const; // loss of the current parameters with the training activation
+    double currentSteepness() const;
+    const std::vector<double>& lossHistory() const { return lossHistory_; }
+    // The parameters before each step (packParams layout), when recording is on.
+    void setRecordParams(bool on) { recordParams_ = on; }
+    const std::vector<Eigen::VectorXd>& paramHistory() const { return paramHistory_; }
+    const Eigen::VectorXd& lastGradient() const { return gradient_; }
+
+private:
+    void updateMask();
+
+    Network network_;
+    Eigen::ArrayXd x_, t_;
+    TrainSettings settings_;
+    std::mt19937_64 rng_;
+    Optimizer optimizer_;
+    GradientKernel kernel_;
+    Eigen::VectorXd params_, gradient_, mask_, lastGood_;
+    Eigen::ArrayXd batchX_, batchT_;
+    std::vector<Eigen::Index> order_;
+    Eigen::Index orderPos_ = 0;
+    double initialLoss_ = -1.0;
+    long steps_ = 0;
+    std::vector<double> lossHistory_;
+    bool recordParams_ = false;
+    std::vector<Eigen::VectorXd> paramHistory_;
+};
+
+} // namespace stepwise
