@@ -97,6 +97,11 @@ public:
     void setRecordParams(bool on) { recordParams_ = on; }
     const std::vector<Eigen::VectorXd>& paramHistory() const { return paramHistory_; }
     const Eigen::VectorXd& lastGradient() const { return gradient_; }
+    // Forgets the recorded losses and parameters (a long-running caller that has copied them).
+    void clearHistory() {
+        lossHistory_.clear();
+        paramHistory_.clear();
+    }
 
 private:
     void updateMask();

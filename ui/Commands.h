@@ -1,0 +1,52 @@
+// Commands: the undoable edits of a Document. A parameter edit merges with the next one while
+// the same drag is open, so one slider drag is one undo step (as KDE Step's CommandEditProperty).
+#pragma once
+
+#include "core/Network.h"
+#include "core/TargetCurve.h"
+
+#include <QUndoCommand>
+
+namespace stepwise::ui {
+
+class Document;
+
+class SetParamCommand : public QUndoCommand {
+public:
+    SetParamCommand(Document* doc, ParamId id, double before, double after, int serial);
+    void undo() override;
+    void redo() override;
+    int id() const override { return 1; }
+    bool mergeWith(const QUndoCommand* other) override;
+
+private:
+    Document* doc_;
+    ParamId param_;
+    double before_, after_;
+    int serial_;
+};
+
+class SetNetworkCommand : public QUndoCommand {
+public:
+    SetNetworkCommand(Document* doc, Network before, Network after, const QString& text);
+    void undo() override;
+    void redo() override;
+
+private:
+    Document* doc_;
+    Network before_, after_;
+    bool structural_;
+};
+
+class SetTargetCommand : public QUndoCommand {
+public:
+    SetTargetCommand(Document* doc, TargetCurve before, TargetCurve after, const QString& text);
+    void undo() override;
+    void redo() override;
+
+private:
+    Document* doc_;
+    TargetCurve before_, after_;
+};
+
+} // namespace stepwise::ui

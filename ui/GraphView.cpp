@@ -1,0 +1,386 @@
+#include "ui/GraphView.h"
+
+#include "core/Network.h"
+#include "ui/Document.h"
+
+#include <QMouseEvent>
+#include <QSvgGenerator>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace stepwise::ui {
+
+namespace {
+QVector<double> toQVector(const double* data, Eigen::Index n) {
+    return QVector<double>(data, data + n);
+}
+} // namespace
+
+GraphView::GraphView(Document* doc, QWidget* parent) : QWidget(parent), doc_(doc) {
+    plot_ = new QCustomPlot(this);
+    plot_->setObjectName("graphPlot");
+    plot_->setAccessibleName(tr("Graph of the network"));
+    plot_->setAccessibleDescription(
+        tr("Each hidden neuron's weighted contribution, their sum (the output) and the target"));
+    plot_->setNotAntialiasedElements(QCP::aeNone);
+    plot_->setAntialiasedElements(QCP::aePlottables);
+    plot_->xAxis->setLabel("x");
+    plot_->yAxis->setLabel("y");
+    plot_->setMouseTracking(true);
+    plot_->installEventFilter(this);
+    plot_->setFocusPolicy(Qt::StrongFocus);
+    plot_->setMinimumSize(320, 240);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(plot_);
+
+    target_ = plot_->addGraph();
+    target_->setName(tr("target"));
+    plot_->legend->setVisible(true);
+    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignRight | Qt::AlignBottom);
+    plot_->legend->setRowSpacing(0);
+    stroke_ = new QCPCurve(plot_->xAxis, plot_->yAxis);
+    stroke_->setName(tr("stroke"));
+    guessCurve_ = new QCPCurve(plot_->xAxis, plot_->yAxis);
+    guessCurve_->setName(tr("your guess"));
+    stroke_->removeFromLegend();
+    guessCurve_->removeFromLegend();
+    readout_ = new QCPItemText(plot_);
+    readout_->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+    readout_->position->setType(QCPItemPosition::ptAxisRectRatio);
+    readout_->position->setCoords(0.01, 0.01);
+    readout_->setTextAlignment(Qt::AlignLeft);
+    readout_->setPadding(QMargins(6, 4, 6, 4));
+    readout_->setVisible(false);
+    cursor_ = new QCPItemStraightLine(plot_);
+    cursor_->setVisible(false);
+
+    connect(doc_, &Document::structureChanged, this, &GraphView::rebuildGraphs);
+    connect(doc_, &Document::scenarioReplaced, this, &GraphView::rebuildGraphs);
+    connect(doc_, &Document::viewChanged, this, &GraphView::applyView);
+    connect(doc_, &Document::refreshed, this, &GraphView::refresh);
+    rebuildGraphs();
+    applyView();
+}
+
+int GraphView::neuronCurveCount() const {
+    return neurons_.size();
+}
+QCPGraph* GraphView::neuronGraph(int j) const {
+    return neurons_.value(j, nullptr);
+}
+
+void GraphView::rebuildGraphs() {
+    const int h = doc_->network().hidden();
+    // The bold output first, the thin contributions on top of it, so a contribution that
+    // coincides with the output stays visible.
+    for (QCPGraph* g : neurons_)
+        plot_->removeGraph(g);
+    neurons_.clear();
+    if (!output_) {
+        output_ = plot_->addGraph();
+        output_->setName(tr("output y (the sum)"));
+    }
+    for (int j = 0; j < h; ++j) {
+        QCPGraph* g = plot_->addGraph();
+        const std::string v = paramName({ParamKind::OutputWeight, j});
+        g->setName(QString::fromStdString(v + "·n" + std::to_string(j + 1)));
+        g->removeFromLegend();
+        if (j < 8) g->addToLegend();
+        neurons_.push_back(g);
+    }
+    applyStyle();
+    refresh();
+}
+
+void GraphView::setPalette(const Palette& p) {
+    palette_ = p;
+    applyStyle();
+    refresh();
+}
+
+void GraphView::applyStyle() {
+    const Palette& p = palette_;
+    const double s = p.lineScale;
+    plot_->setBackground(p.background);
+    for (QCPAxis* a : {plot_->xAxis, plot_->yAxis}) {
+        a->setBasePen(QPen(p.foreground, 1));
+        a->setTickPen(QPen(p.foreground, 1));
+        a->setSubTickPen(QPen(p.foreground, 1));
+        a->setTickLabelColor(p.foreground);
+        a->setLabelColor(p.foreground);
+        a->grid()->setPen(QPen(p.grid, 1, Qt::DotLine));
+        a->grid()->setZeroLinePen(QPen(p.grid.darker(130), 1));
+        QFont f = font();
+        f.setPointSizeF(f.pointSizeF() * p.fontScale);
+        a->setTickLabelFont(f);
+        a->setLabelFont(f);
+    }
+    target_->setPen(QPen(p.target, 14 * s, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    const auto sel = doc_->selection();
+    const int selected = sel && sel->kind != ParamKind::OutputBias ? sel->neuron : -1;
+    for (int j = 0; j < neurons_.size(); ++j) {
+        QColor c = palette_.neuron(j);
+        double width = 2.0 * s;
+        if (selected >= 0 && selected != j) c.setAlpha(90);
+        if (selected == j) width = 4.0 * s;
+        neurons_[j]->setPen(QPen(c, width));
+        neurons_[j]->setVisible(answerVisible_);
+    }
+    if (output_) {
+        output_->setPen(QPen(p.output, 3.5 * s));
+        output_->setVisible(answerVisible_);
+    }
+    stroke_->setPen(QPen(p.guess, 2.5 * s, Qt::DashLine));
+    guessCurve_->setPen(QPen(p.guess, 3 * s, Qt::DashLine));
+    QFont rf = font();
+    rf.setFamily("monospace");
+    rf.setStyleHint(QFont::Monospace);
+    rf.setPointSizeF(rf.pointSizeF() * p.fontScale);
+    readout_->setFont(rf);
+    readout_->setColor(p.foreground);
+    QColor box = p.background;
+    box.setAlpha(225);
+    readout_->setBrush(box);
+    readout_->setPen(QPen(p.grid));
+    plot_->legend->setBrush(box);
+    plot_->legend->setBorderPen(QPen(p.grid));
+    plot_->legend->setTextColor(p.foreground);
+    QFont lf = font();
+    lf.setPointSizeF(lf.pointSizeF() * 0.9 * p.fontScale);
+    plot_->legend->setFont(lf);
+    target_->removeFromLegend();
+    if (doc_->hasTarget()) target_->addToLegend();
+    cursor_->setPen(QPen(p.foreground, 1, Qt::DashLine));
+}
+
+void GraphView::refresh() {
+    const Network& net = doc_->network();
+    const Eigen::ArrayXd& x = doc_->x();
+    const double lo = doc_->scenario().domain.lo, hi = doc_->scenario().domain.hi;
+    if (neurons_.size() != net.hidden()) {
+        rebuildGraphs();
+        return;
+    }
+    applyStyle();
+    if (net.activation.kind == ActivationKind::Step) {
+        // Exact outlines: the jumps are vertical segments, not slopes between samples.
+        const std::vector<Polyline> curves = stepOutlines(net, lo, hi);
+        for (int j = 0; j < net.hidden(); ++j)
+            neurons_[j]->setData(QVector<double>(curves[j].x.begin(), curves[j].x.end()),
+                                 QVector<double>(curves[j].y.begin(), curves[j].y.end()), true);
+        const Polyline& out = curves.back();
+        output_->setData(QVector<double>(out.x.begin(), out.x.end()),
+                         QVector<double>(out.y.begin(), out.y.end()), true);
+    } else {
+        const Evaluation& e = doc_->evaluation();
+        const QVector<double> keys = toQVector(x.data(), x.size());
+        for (int j = 0; j < net.hidden(); ++j)
+            neurons_[j]->setData(keys, toQVector(e.contribution.col(j).data(), x.size()), true);
+        output_->setData(keys, toQVector(e.output.data(), x.size()), true);
+    }
+    const Eigen::ArrayXd& t = doc_->targetSamples();
+    if (t.size() == x.size())
+        target_->setData(toQVector(x.data(), x.size()), toQVector(t.data(), t.size()), true);
+    else
+        target_->data()->clear();
+    guessCurve_->setVisible(!guess_.points.empty());
+    guessCurve_->removeFromLegend();
+    if (!guess_.points.empty()) guessCurve_->addToLegend();
+    updateReadout();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void GraphView::applyView() {
+    const ViewRect& v = doc_->scenario().view;
+    plot_->xAxis->setRange(v.xLo, v.xHi);
+    plot_->yAxis->setRange(v.yLo, v.yHi);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void GraphView::fitView() {
+    const Evaluation& e = doc_->evaluation();
+    double lo = std::min(0.0, e.output.minCoeff()), hi = std::max(1.0, e.output.maxCoeff());
+    if (e.contribution.size() > 0) {
+        lo = std::min(lo, e.contribution.minCoeff());
+        hi = std::max(hi, e.contribution.maxCoeff());
+    }
+    const Eigen::ArrayXd& t = doc_->targetSamples();
+    if (t.size() > 0) {
+        lo = std::min(lo, t.minCoeff());
+        hi = std::max(hi, t.maxCoeff());
+    }
+    const double pad = 0.12 * std::max(hi - lo, 1e-6);
+    ViewRect v;
+    v.xLo = doc_->scenario().domain.lo;
+    v.xHi = doc_->scenario().domain.hi;
+    v.yLo = lo - pad;
+    v.yHi = hi + pad;
+    if (!std::isfinite(v.yLo) || !std::isfinite(v.yHi)) return;
+    doc_->setView(v);
+}
+
+void GraphView::setMode(Mode m) {
+    if (m == mode_) return;
+    mode_ = m;
+    plot_->setCursor(m == Mode::Inspect ? Qt::ArrowCursor : Qt::CrossCursor);
+    emit modeChanged(m);
+}
+
+void GraphView::setGuess(const Stroke& s) {
+    guess_ = s;
+    QVector<double> gx, gy;
+    for (const TargetPoint& p : s.points) {
+        gx.push_back(p.x);
+        gy.push_back(p.y);
+    }
+    guessCurve_->setData(gx, gy);
+    refresh();
+}
+
+void GraphView::clearGuess() {
+    setGuess({});
+}
+
+void GraphView::setAnswerVisible(bool on) {
+    answerVisible_ = on;
+    refresh();
+}
+
+QString GraphView::readoutText() const {
+    return readout_->visible() ? readout_->text() : QString();
+}
+
+void GraphView::showReadoutAt(double x) {
+    hoverX_ = x;
+    updateReadout();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void GraphView::updateReadout() {
+    if (!hoverX_ || mode_ != Mode::Inspect || !answerVisible_) {
+        readout_->setVisible(false);
+        cursor_->setVisible(false);
+        return;
+    }
+    const Network& net = doc_->network();
+    const double x = *hoverX_;
+    QStringList lines;
+    lines << QString("x = %1").arg(x, 0, 'f', 3);
+    double sum = net.c;
+    for (int j = 0; j < net.hidden() && j < 12; ++j) {
+        const double a = net.activation(net.w[j] * x + net.b[j]);
+        sum += net.v[j] * a;
+        lines << QString("n%1 = %2   %3·n%1 = %4")
+                     .arg(j + 1)
+                     .arg(a, 7, 'f', 3)
+                     .arg(QString::fromStdString(paramName({ParamKind::OutputWeight, j})))
+                     .arg(net.v[j] * a, 7, 'f', 3);
+    }
+    for (int j = 12; j < net.hidden(); ++j)
+        sum += net.v[j] * net.activation(net.w[j] * x + net.b[j]);
+    if (net.hidden() > 12) lines << tr("… %n more neuron(s)", nullptr, net.hidden() - 12);
+    if (net.c != 0.0) lines << QString("c = %1").arg(net.c, 0, 'f', 3);
+    lines << tr("output y = %1").arg(sum, 0, 'f', 3);
+    const Eigen::ArrayXd& t = doc_->targetSamples();
+    if (t.size() > 0) {
+        const double lo = doc_->scenario().domain.lo, hi = doc_->scenario().domain.hi;
+        const double f = std::clamp((x - lo) / (hi - lo), 0.0, 1.0) * (t.size() - 1);
+        const Eigen::Index i = std::clamp<Eigen::Index>(std::llround(f), 0, t.size() - 1);
+        lines << tr("target = %1").arg(t[i], 0, 'f', 3);
+    }
+    readout_->setText(lines.join('\n'));
+    readout_->setVisible(true);
+    cursor_->point1->setCoords(x, 0);
+    cursor_->point2->setCoords(x, 1);
+    cursor_->setVisible(true);
+}
+
+bool GraphView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched != plot_) return QWidget::eventFilter(watched, event);
+    auto toPoint = [this](QMouseEvent* e) {
+        return TargetPoint{plot_->xAxis->pixelToCoord(e->position().x()),
+                           plot_->yAxis->pixelToCoord(e->position().y())};
+    };
+    switch (event->type()) {
+    case QEvent::MouseButtonPress: {
+        auto* e = static_cast<QMouseEvent*>(event);
+        if (e->button() != Qt::LeftButton) break;
+        if (mode_ == Mode::Inspect) {
+            emit inspectRequested(toPoint(e).x);
+            return true;
+        }
+        drawing_ = true;
+        current_ = {};
+        current_.erase = mode_ == Mode::Erase;
+        current_.points.push_back(toPoint(e));
+        stroke_->data()->clear();
+        stroke_->addData(current_.points.back().x, current_.points.back().y);
+        plot_->replot(QCustomPlot::rpQueuedReplot);
+        return true;
+    }
+    case QEvent::MouseMove: {
+        auto* e = static_cast<QMouseEvent*>(event);
+        const TargetPoint p = toPoint(e);
+        if (drawing_) {
+            if (static_cast<int>(current_.points.size()) < kMaxStrokePoints) {
+                current_.points.push_back(p);
+                stroke_->addData(p.x, p.y);
+            }
+            plot_->replot(QCustomPlot::rpQueuedReplot);
+            return true;
+        }
+        hoverX_ = p.x;
+        updateReadout();
+        plot_->replot(QCustomPlot::rpQueuedReplot);
+        break;
+    }
+    case QEvent::MouseButtonRelease: {
+        auto* e = static_cast<QMouseEvent*>(event);
+        if (!drawing_ || e->button() != Qt::LeftButton) break;
+        drawing_ = false;
+        stroke_->data()->clear();
+        Stroke s = std::move(current_);
+        current_ = {};
+        if (mode_ == Mode::Guess) {
+            setGuess(s);
+            emit strokeFinished(s, true);
+        } else {
+            emit strokeFinished(s, false);
+        }
+        plot_->replot(QCustomPlot::rpQueuedReplot);
+        return true;
+    }
+    case QEvent::Leave:
+        hoverX_.reset();
+        updateReadout();
+        plot_->replot(QCustomPlot::rpQueuedReplot);
+        break;
+    default:
+        break;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+bool GraphView::exportTo(const QString& path, int width, int height, double scale) {
+    const QString lower = path.toLower();
+    if (lower.endsWith(".png")) return plot_->savePng(path, width, height, scale);
+    if (lower.endsWith(".pdf")) return plot_->savePdf(path, width, height);
+    if (lower.endsWith(".svg")) {
+        QSvgGenerator gen;
+        gen.setFileName(path);
+        gen.setSize(QSize(width, height));
+        gen.setViewBox(QRect(0, 0, width, height));
+        gen.setTitle(tr("Stepwise graph"));
+        QCPPainter painter;
+        if (!painter.begin(&gen)) return false;
+        plot_->toPainter(&painter, width, height);
+        return painter.end();
+    }
+    return false;
+}
+
+} // namespace stepwise::ui

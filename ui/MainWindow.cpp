@@ -1,0 +1,296 @@
+#include "ui/MainWindow.h"
+
+#include "core/Presets.h"
+#include "ui/Document.h"
+#include "ui/GraphView.h"
+#include "ui/LossPlot.h"
+#include "ui/NetworkDiagram.h"
+#include "ui/ParamRow.h"
+#include "ui/ParameterPanel.h"
+#include "ui/TrainingController.h"
+#include "ui/TrainingPanel.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+
+namespace stepwise::ui {
+
+namespace {
+QString targetLabel(TargetPreset p) {
+    switch (p) {
+    case TargetPreset::Sine:
+        return QObject::tr("Sine wave");
+    case TargetPreset::Step:
+        return QObject::tr("Step");
+    case TargetPreset::Bump:
+        return QObject::tr("Bump");
+    case TargetPreset::Abs:
+        return QObject::tr("|x|");
+    case TargetPreset::Sawtooth:
+        return QObject::tr("Sawtooth");
+    case TargetPreset::Gaussian:
+        return QObject::tr("Gaussian");
+    case TargetPreset::Square:
+        return QObject::tr("x²");
+    case TargetPreset::Noisy:
+        return QObject::tr("Noisy sine");
+    }
+    return {};
+}
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+    setObjectName("mainWindow");
+    doc_ = new Document(this);
+    trainer_ = new TrainingController(doc_, this);
+    graph_ = new GraphView(doc_, this);
+    diagram_ = new NetworkDiagram(doc_, this);
+    params_ = new ParameterPanel(doc_, this);
+    trainingPanel_ = new TrainingPanel(doc_, trainer_, this);
+
+    leftSplit_ = new QSplitter(Qt::Vertical, this);
+    leftSplit_->setObjectName("leftSplit");
+    leftSplit_->addWidget(graph_);
+    leftSplit_->addWidget(diagram_);
+    leftSplit_->setStretchFactor(0, 3);
+    leftSplit_->setStretchFactor(1, 2);
+    tabs_ = new QTabWidget(this);
+    tabs_->setObjectName("sideTabs");
+    tabs_->addTab(params_, tr("&Weights"));
+    tabs_->addTab(trainingPanel_, tr("T&raining"));
+    mainSplit_ = new QSplitter(Qt::Horizontal, this);
+    mainSplit_->setObjectName("mainSplit");
+    mainSplit_->addWidget(leftSplit_);
+    mainSplit_->addWidget(tabs_);
+    mainSplit_->setStretchFactor(0, 3);
+    mainSplit_->setStretchFactor(1, 1);
+    setCentralWidget(mainSplit_);
+    statusLoss_ = new QLabel(this);
+    statusBar()->addPermanentWidget(statusLoss_);
+
+    connect(graph_, &GraphView::strokeFinished, this, [this](const Stroke& s, bool guess) {
+        if (!guess) doc_->addStroke(s);
+    });
+    connect(graph_, &GraphView::inspectRequested, this, &MainWindow::inspectAt);
+    connect(params_, &ParameterPanel::grabbed, trainer_, &TrainingController::holdForEdit);
+    connect(params_, &ParameterPanel::released, trainer_, &TrainingController::releaseEdit);
+    connect(doc_, &Document::refreshed, this, [this] {
+        statusLoss_->setText(doc_->hasTarget() ? tr("loss %1").arg(doc_->loss(), 0, 'g', 4)
+                                               : tr("no target"));
+        if (diagram_->breakdown()) inspectAt(diagram_->breakdown()->x);
+    });
+    connect(doc_->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+
+    buildMenus();
+    restoreLayout();
+    updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* exportAct = file->addAction(tr("&Export graph…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export graph"), "stepwise-graph.png",
+            tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+        if (!path.isEmpty() && !exportGraph(path))
+            QMessageBox::warning(this, tr("Export failed"),
+                                 tr("Could not write %1. Check the folder exists and is writable, "
+                                    "and that the name ends in .png, .svg or .pdf.")
+                                     .arg(path));
+    });
+    exportAct->setShortcut(QKeySequence(tr("Ctrl+E")));
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = doc_->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = doc_->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(tr("Reset the &network"), this, [this] {
+        doc_->setNetwork(networkPreset(NetworkPreset::Added), tr("Reset the network"));
+    });
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("&Fit view"), QKeySequence(tr("Ctrl+0")), graph_, &GraphView::fitView);
+    QAction* present = view->addAction(tr("&Presentation mode"));
+    present->setCheckable(true);
+    present->setShortcut(QKeySequence(Qt::Key_F11));
+    connect(present, &QAction::toggled, this, &MainWindow::setPresentationMode);
+    QAction* dark = view->addAction(tr("&Dark palette"));
+    dark->setCheckable(true);
+    connect(dark, &QAction::toggled, this, [this](bool on) {
+        basePalette_ = on ? Palette::dark() : Palette::light();
+        applyPalette();
+    });
+
+    QMenu* net = menuBar()->addMenu(tr("&Network"));
+    for (int i = 0; i < kNetworkPresetCount; ++i) {
+        const auto p = static_cast<NetworkPreset>(i);
+        QAction* a = net->addAction(params_->presetBox()->itemText(i + 1), this, [this, p] {
+            doc_->setNetwork(networkPreset(p), tr("Example"));
+        });
+        if (i < 9) a->setShortcut(QKeySequence(QString("Ctrl+%1").arg(i + 1)));
+    }
+    net->addSeparator();
+    net->addAction(tr("&Add a neuron"), QKeySequence(tr("Ctrl+=")), this,
+                   [this] { doc_->setHiddenCount(doc_->network().hidden() + 1); });
+    net->addAction(tr("&Remove a neuron"), QKeySequence(tr("Ctrl+-")), this,
+                   [this] { doc_->setHiddenCount(doc_->network().hidden() - 1); });
+    net->addAction(tr("&Fit the output layer exactly"), QKeySequence(tr("Ctrl+L")), doc_,
+                   &Document::fitOutputLayer);
+
+    QMenu* target = menuBar()->addMenu(tr("&Target"));
+    modes_ = new QActionGroup(this);
+    auto addMode = [&](const QString& text, GraphView::Mode m, const QString& key) {
+        QAction* a = target->addAction(text);
+        a->setCheckable(true);
+        a->setShortcut(QKeySequence(key));
+        a->setChecked(m == GraphView::Mode::Inspect);
+        modes_->addAction(a);
+        connect(a, &QAction::triggered, this, [this, m] { graph_->setMode(m); });
+        return a;
+    };
+    QAction* inspectMode = addMode(tr("&Inspect (hover and click)"), GraphView::Mode::Inspect, "I");
+    QAction* drawMode = addMode(tr("&Draw the target"), GraphView::Mode::Draw, "D");
+    QAction* eraseMode = addMode(tr("&Erase the target"), GraphView::Mode::Erase, "X");
+    target->addSeparator();
+    for (int i = 0; i < kTargetPresetCount; ++i) {
+        const auto p = static_cast<TargetPreset>(i);
+        target->addAction(targetLabel(p), this, [this, p] {
+            TargetCurve t;
+            t.preset = p;
+            doc_->setTarget(t, tr("Target: %1").arg(targetLabel(p)));
+        });
+    }
+    target->addSeparator();
+    target->addAction(tr("Use the current &output as the target"), this, [this] {
+        doc_->setTarget(targetFromSamples(doc_->x(), doc_->evaluation().output),
+                        tr("Target from the output"));
+    });
+    QAction* smooth = target->addAction(tr("&Smooth strokes lightly"));
+    smooth->setCheckable(true);
+    connect(smooth, &QAction::toggled, this, [this](bool on) {
+        TargetCurve t = doc_->scenario().target;
+        t.smoothing = on ? 4 : 0;
+        doc_->setTarget(t, tr("Smoothing"));
+    });
+    target->addAction(tr("&Clear the target"), doc_, &Document::clearTarget);
+
+    QMenu* train = menuBar()->addMenu(tr("T&raining"));
+    QAction* playAct = train->addAction(tr("&Play / pause"), trainer_, &TrainingController::toggle);
+    playAct->setShortcut(QKeySequence(tr("Ctrl+Space")));
+    train->addAction(tr("One &step"), QKeySequence(tr("Ctrl+T")), trainer_,
+                     &TrainingController::stepOnce);
+    train->addAction(tr("One &gradient step by hand"), QKeySequence(tr("Ctrl+G")), trainer_,
+                     &TrainingController::gradientStepByHand);
+    train->addAction(tr("&Reset to the starting weights"), QKeySequence(tr("Ctrl+R")), trainer_,
+                     &TrainingController::reset);
+    train->addAction(tr("&New seed"), QKeySequence(tr("Ctrl+Shift+R")), trainer_,
+                     &TrainingController::newSeed);
+
+    QToolBar* tools = addToolBar(tr("Tools"));
+    tools->setObjectName("toolbar");
+    tools->addAction(inspectMode);
+    tools->addAction(drawMode);
+    tools->addAction(eraseMode);
+    tools->addSeparator();
+    tools->addAction(undo);
+    tools->addAction(redo);
+    tools->addSeparator();
+    tools->addAction(playAct);
+    connect(trainer_, &TrainingController::runningChanged, playAct,
+            [playAct](bool running) { playAct->setText(running ? tr("&Pause") : tr("&Play")); });
+    connect(graph_, &GraphView::modeChanged, this,
+            [inspectMode, drawMode, eraseMode](GraphView::Mode m) {
+                inspectMode->setChecked(m == GraphView::Mode::Inspect);
+                drawMode->setChecked(m == GraphView::Mode::Draw);
+                eraseMode->setChecked(m == GraphView::Mode::Erase);
+            });
+}
+
+void MainWindow::inspectAt(double x) {
+    if (!doc_->hasTarget()) {
+        diagram_->setBreakdown(std::nullopt);
+        statusBar()->showMessage(tr("Pick or draw a target to see how backprop treats a sample."),
+                                 4000);
+        return;
+    }
+    const Scenario& s = doc_->scenario();
+    const Eigen::ArrayXd& xs = doc_->x();
+    const double f = std::clamp((x - s.domain.lo) / (s.domain.hi - s.domain.lo), 0.0, 1.0);
+    const Eigen::Index i =
+        std::clamp<Eigen::Index>(std::llround(f * (xs.size() - 1)), 0, xs.size() - 1);
+    diagram_->setBreakdown(backpropAt(doc_->network(), xs[i], doc_->targetSamples()[i],
+                                      static_cast<int>(xs.size()), doc_->backpropOptions()));
+}
+
+bool MainWindow::exportGraph(const QString& path) {
+    return graph_->exportTo(path, 1600, 1000, 1.0);
+}
+
+void MainWindow::applyPalette() {
+    Palette p = presentation_ ? Palette::projector() : basePalette_;
+    graph_->setPalette(p);
+    diagram_->setPalette(p);
+    trainingPanel_->lossPlot()->setPalette(p);
+    QFont f = QApplication::font();
+    if (presentation_) f.setPointSizeF(f.pointSizeF() * 1.5);
+    for (QWidget* w : {static_cast<QWidget*>(params_), static_cast<QWidget*>(trainingPanel_)})
+        w->setFont(f);
+}
+
+void MainWindow::setPresentationMode(bool on) {
+    presentation_ = on;
+    if (on)
+        showFullScreen();
+    else
+        showNormal();
+    applyPalette();
+}
+
+void MainWindow::restoreLayout() {
+    QSettings s;
+    if (!restoreGeometry(s.value("window/geometry").toByteArray())) resize(1400, 900);
+    restoreState(s.value("window/state").toByteArray());
+    mainSplit_->restoreState(s.value("window/mainSplit").toByteArray());
+    leftSplit_->restoreState(s.value("window/leftSplit").toByteArray());
+    tabs_->setCurrentIndex(s.value("window/tab", 0).toInt());
+}
+
+void MainWindow::saveLayout() {
+    QSettings s;
+    s.setValue("window/geometry", saveGeometry());
+    s.setValue("window/state", saveState());
+    s.setValue("window/mainSplit", mainSplit_->saveState());
+    s.setValue("window/leftSplit", leftSplit_->saveState());
+    s.setValue("window/tab", tabs_->currentIndex());
+}
+
+void MainWindow::updateTitle() {
+    setWindowTitle(tr("Stepwise — how neurons network to learn"));
+}
+
+void MainWindow::closeEvent(QCloseEvent* e) {
+    trainer_->pause();
+    saveLayout();
+    e->accept();
+}
+
+} // namespace stepwise::ui

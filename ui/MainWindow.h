@@ -1,0 +1,68 @@
+// MainWindow: puts the views together — the graph, the network diagram, the parameter and
+// training panels — with the menus, shortcuts, and the remembered layout.
+#pragma once
+
+#include "ui/Palette.h"
+
+#include <QMainWindow>
+
+class QSplitter;
+class QTabWidget;
+class QAction;
+class QActionGroup;
+class QLabel;
+
+namespace stepwise::ui {
+
+class Document;
+class GraphView;
+class NetworkDiagram;
+class ParameterPanel;
+class TrainingPanel;
+class TrainingController;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    Document* document() const { return doc_; }
+    GraphView* graph() const { return graph_; }
+    NetworkDiagram* diagram() const { return diagram_; }
+    ParameterPanel* parameters() const { return params_; }
+    TrainingPanel* trainingPanel() const { return trainingPanel_; }
+    TrainingController* trainer() const { return trainer_; }
+    QTabWidget* sideTabs() const { return tabs_; }
+
+    void setPresentationMode(bool on);
+    bool presentationMode() const { return presentation_; }
+    void inspectAt(double x);
+    bool exportGraph(const QString& path);
+
+protected:
+    void closeEvent(QCloseEvent* e) override;
+
+private:
+    void buildMenus();
+    void applyPalette();
+    void restoreLayout();
+    void saveLayout();
+    void updateTitle();
+
+    Document* doc_;
+    TrainingController* trainer_;
+    GraphView* graph_;
+    NetworkDiagram* diagram_;
+    ParameterPanel* params_;
+    TrainingPanel* trainingPanel_;
+    QTabWidget* tabs_;
+    QSplitter* mainSplit_;
+    QSplitter* leftSplit_;
+    QActionGroup* modes_ = nullptr;
+    QLabel* statusLoss_ = nullptr;
+    bool presentation_ = false;
+    Palette basePalette_ = Palette::light();
+};
+
+} // namespace stepwise::ui

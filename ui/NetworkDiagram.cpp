@@ -1,0 +1,268 @@
+#include "ui/NetworkDiagram.h"
+
+#include "ui/Document.h"
+
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
+
+namespace stepwise::ui {
+
+namespace {
+double segmentDistance(QPointF p, QPointF a, QPointF b) {
+    const QPointF d = b - a;
+    const double len2 = QPointF::dotProduct(d, d);
+    const double t = len2 > 0 ? std::clamp(QPointF::dotProduct(p - a, d) / len2, 0.0, 1.0) : 0.0;
+    const QPointF q = a + t * d - p;
+    return std::sqrt(QPointF::dotProduct(q, q));
+}
+
+QString number(double v) {
+    return QString::number(v, 'f', std::abs(v) >= 100 ? 0 : 2);
+}
+} // namespace
+
+NetworkDiagram::NetworkDiagram(Document* doc, QWidget* parent) : QWidget(parent), doc_(doc) {
+    setObjectName("networkDiagram");
+    setAccessibleName(tr("Network diagram"));
+    setAccessibleDescription(tr("Input, hidden neurons and output neuron with their weights. "
+                                "Click a neuron or an edge to select it."));
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(false);
+    connect(doc_, &Document::refreshed, this, qOverload<>(&QWidget::update));
+    connect(doc_, &Document::selectionChanged, this, qOverload<>(&QWidget::update));
+}
+
+void NetworkDiagram::setPalette(const Palette& p) {
+    palette_ = p;
+    update();
+}
+
+void NetworkDiagram::setBreakdown(std::optional<SampleBreakdown> b) {
+    breakdown_ = std::move(b);
+    update();
+}
+
+double NetworkDiagram::radius() const {
+    const int h = doc_->network().hidden();
+    const double space = (height() - 20.0) / std::max(h, 1);
+    return std::clamp(space * 0.36, 3.0, 22.0 * palette_.fontScale);
+}
+
+QPointF NetworkDiagram::inputCenter() const {
+    return {width() * 0.12, height() * 0.5};
+}
+QPointF NetworkDiagram::outputCenter() const {
+    return {width() * 0.86, height() * 0.5};
+}
+
+QPointF NetworkDiagram::hiddenCenter(int j) const {
+    const int h = doc_->network().hidden();
+    const double top = 14.0, bottom = height() - 14.0;
+    const double y = h == 1 ? height() * 0.5 : top + (bottom - top) * (j + 0.5) / h;
+    return {width() * 0.5, y};
+}
+
+std::optional<ParamId> NetworkDiagram::hitTest(const QPointF& p) const {
+    const int h = doc_->network().hidden();
+    const double r = radius();
+    for (int j = 0; j < h; ++j) {
+        const QPointF c = hiddenCenter(j);
+        if (QLineF(c, p).length() <= r + 2) return ParamId{ParamKind::HiddenBias, j};
+    }
+    if (QLineF(outputCenter(), p).length() <= 22 * palette_.fontScale)
+        return ParamId{ParamKind::OutputBias, 0};
+    const double tol = std::max(4.0, 6.0 * palette_.lineScale);
+    double best = tol;
+    std::optional<ParamId> hit;
+    for (int j = 0; j < h; ++j) {
+        const double di = segmentDistance(p, inputCenter(), hiddenCenter(j));
+        if (di < best) best = di, hit = ParamId{ParamKind::HiddenWeight, j};
+        const double dout = segmentDistance(p, hiddenCenter(j), outputCenter());
+        if (dout < best) best = dout, hit = ParamId{ParamKind::OutputWeight, j};
+    }
+    return hit;
+}
+
+void NetworkDiagram::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.fillRect(rect(), palette_.background);
+    const Network& net = doc_->network();
+    const int h = net.hidden();
+    const double r = radius();
+    const auto sel = doc_->selection();
+    const bool labels = r >= 9.0;
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * palette_.fontScale * (h > 8 ? 0.85 : 1.0));
+    p.setFont(f);
+
+    // Scale edge widths by the largest magnitude shown, so the picture reads at any scale.
+    auto edgeValue = [&](ParamId id) {
+        if (breakdown_ && breakdown_->gradient.size() == paramCount(h))
+            return -breakdown_->gradient[flatIndex(id, h)]; // the way this sample pushes it
+        return param(net, id);
+    };
+    double maxMag = 1e-12;
+    for (int j = 0; j < h; ++j)
+        maxMag = std::max({maxMag, std::abs(edgeValue({ParamKind::HiddenWeight, j})),
+                           std::abs(edgeValue({ParamKind::OutputWeight, j}))});
+    auto edgePen = [&](ParamId id) {
+        const double v = edgeValue(id);
+        const double width = 0.8 + 6.0 * std::sqrt(std::abs(v) / maxMag);
+        QColor c = v >= 0 ? palette_.positive : palette_.negative;
+        if (v == 0.0) c = palette_.grid;
+        const bool selected = sel && *sel == id;
+        return QPen(c, (selected ? width + 3 : width) * palette_.lineScale, Qt::SolidLine,
+                    Qt::RoundCap);
+    };
+    auto label = [&](QPointF at, const QString& text, const QColor& color) {
+        const QRectF box = QFontMetricsF(p.font()).boundingRect(text).adjusted(-3, -1, 3, 1);
+        QRectF placed = box.translated(at - box.center());
+        QColor bg = palette_.background;
+        bg.setAlpha(215);
+        p.fillRect(placed, bg);
+        p.setPen(color);
+        p.drawText(placed, Qt::AlignCenter, text);
+    };
+
+    const QPointF in = inputCenter(), out = outputCenter();
+    for (int j = 0; j < h; ++j) {
+        const QPointF c = hiddenCenter(j);
+        p.setPen(edgePen({ParamKind::HiddenWeight, j}));
+        p.drawLine(in, c);
+        p.setPen(edgePen({ParamKind::OutputWeight, j}));
+        p.drawLine(c, out);
+    }
+    if (labels) {
+        for (int j = 0; j < h; ++j) {
+            const QPointF c = hiddenCenter(j);
+            const ParamId wj{ParamKind::HiddenWeight, j}, vj{ParamKind::OutputWeight, j};
+            const QString prefix = breakdown_ ? QStringLiteral("−∂L/∂") : QString();
+            label(in + (c - in) * 0.55,
+                  QString("%1%2 = %3")
+                      .arg(prefix, QString::fromStdString(paramName(wj)), number(edgeValue(wj))),
+                  palette_.foreground);
+            label(c + (out - c) * 0.45,
+                  QString("%1%2 = %3")
+                      .arg(prefix, QString::fromStdString(paramName(vj)), number(edgeValue(vj))),
+                  palette_.foreground);
+        }
+    }
+
+    // Hidden neurons: a circle in the neuron's colour with a glyph of the activation.
+    for (int j = 0; j < h; ++j) {
+        const QPointF c = hiddenCenter(j);
+        const bool selected = sel && sel->kind != ParamKind::OutputBias && sel->neuron == j;
+        QColor fill = palette_.neuron(j);
+        fill.setAlpha(selected ? 255 : 200);
+        p.setPen(QPen(selected ? palette_.foreground : fill.darker(140),
+                      (selected ? 3.0 : 1.2) * palette_.lineScale));
+        p.setBrush(fill);
+        p.drawEllipse(c, r, r);
+        if (r >= 8) {
+            QPainterPath glyph;
+            const double g = r * 0.55;
+            const Activation& act = net.activation;
+            const double sign = net.w[j] >= 0 ? 1.0 : -1.0;
+            for (int i = 0; i <= 24; ++i) {
+                const double u = -1.0 + 2.0 * i / 24.0; // glyph x in [−1, 1]
+                double val;
+                switch (act.kind) {
+                case ActivationKind::Step:
+                    val = sign * u >= 0 ? 1 : 0;
+                    break;
+                case ActivationKind::Sigmoid:
+                    val = sigmoid(sign * u * 4, std::min(act.steepness, 3.0));
+                    break;
+                case ActivationKind::Tanh:
+                    val = 0.5 + 0.5 * std::tanh(sign * u * 3);
+                    break;
+                case ActivationKind::ReLU:
+                    val = std::max(0.0, sign * u);
+                    break;
+                default:
+                    val = 0.5 + 0.5 * sign * u;
+                    break;
+                }
+                const QPointF pt(c.x() + u * g, c.y() + g * 0.8 - val * g * 1.6);
+                if (i == 0)
+                    glyph.moveTo(pt);
+                else
+                    glyph.lineTo(pt);
+            }
+            p.setBrush(Qt::NoBrush);
+            p.setPen(QPen(Qt::white, 2.0 * palette_.lineScale));
+            p.drawPath(glyph);
+        }
+        if (labels) {
+            const ParamId bj{ParamKind::HiddenBias, j};
+            const QString prefix = breakdown_ ? QStringLiteral("−∂L/∂") : QString();
+            label(c + QPointF(0, r + p.fontMetrics().height() * 0.6),
+                  QString("%1%2 = %3")
+                      .arg(prefix, QString::fromStdString(paramName(bj)), number(edgeValue(bj))),
+                  palette_.foreground);
+        }
+    }
+
+    // Input and output nodes.
+    const double ro = 20.0 * palette_.fontScale;
+    p.setPen(QPen(palette_.foreground, 1.5 * palette_.lineScale));
+    p.setBrush(palette_.background);
+    p.drawEllipse(in, ro, ro);
+    const bool outSelected = sel && sel->kind == ParamKind::OutputBias;
+    p.setPen(QPen(palette_.foreground, (outSelected ? 3.5 : 1.5) * palette_.lineScale));
+    p.drawEllipse(out, ro, ro);
+    p.setPen(palette_.foreground);
+    p.drawText(QRectF(in.x() - ro, in.y() - ro, 2 * ro, 2 * ro), Qt::AlignCenter, "x");
+    p.drawText(QRectF(out.x() - ro, out.y() - ro, 2 * ro, 2 * ro), Qt::AlignCenter, "Σ");
+    const QString cText =
+        breakdown_ && breakdown_->gradient.size() == paramCount(h)
+            ? QString("−∂L/∂c = %1").arg(number(edgeValue({ParamKind::OutputBias, 0})))
+            : QString("c = %1").arg(number(net.c));
+    label(out + QPointF(0, ro + p.fontMetrics().height() * 0.7), cText, palette_.foreground);
+    label(out + QPointF(0, -ro - p.fontMetrics().height() * 0.7), tr("output y"),
+          palette_.foreground);
+    if (breakdown_) {
+        const SampleBreakdown& s = *breakdown_;
+        const QString info =
+            tr("sample x = %1   y = %2   target = %3   error = %4")
+                .arg(number(s.x), number(s.output), number(s.target), number(s.error));
+        p.setPen(palette_.foreground);
+        p.drawText(QRectF(4, height() - p.fontMetrics().height() - 4, width() - 8,
+                          p.fontMetrics().height() + 2),
+                   Qt::AlignLeft | Qt::AlignVCenter, info);
+    }
+    if (hasFocus()) {
+        p.setPen(QPen(palette_.positive, 1, Qt::DotLine));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(rect().adjusted(1, 1, -2, -2));
+    }
+}
+
+void NetworkDiagram::mousePressEvent(QMouseEvent* e) {
+    setFocus(Qt::MouseFocusReason);
+    doc_->select(hitTest(e->position()));
+}
+
+void NetworkDiagram::keyPressEvent(QKeyEvent* e) {
+    // Up/Down walk the selection through the hidden neurons.
+    const int h = doc_->network().hidden();
+    const auto sel = doc_->selection();
+    int j = sel && sel->kind != ParamKind::OutputBias ? sel->neuron : -1;
+    if (e->key() == Qt::Key_Down) {
+        doc_->select(ParamId{ParamKind::HiddenBias, std::min(j + 1, h - 1)});
+    } else if (e->key() == Qt::Key_Up) {
+        doc_->select(ParamId{ParamKind::HiddenBias, std::max(j - 1, 0)});
+    } else if (e->key() == Qt::Key_Escape) {
+        doc_->select(std::nullopt);
+    } else {
+        QWidget::keyPressEvent(e);
+    }
+}
+
+} // namespace stepwise::ui

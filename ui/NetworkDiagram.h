@@ -1,0 +1,48 @@
+// NetworkDiagram: the network drawn as nodes and edges — input x, the hidden neurons (each with
+// a glyph of its activation and its bias), the output neuron — with every edge labelled by its
+// name and value, its thickness from the magnitude and its colour from the sign. Clicking a
+// neuron or an edge selects it. With a backprop breakdown set, the edges show each parameter's
+// share of the gradient for that one sample instead.
+#pragma once
+
+#include "core/Backprop.h"
+#include "ui/Palette.h"
+
+#include <QWidget>
+#include <optional>
+
+namespace stepwise::ui {
+
+class Document;
+
+class NetworkDiagram : public QWidget {
+    Q_OBJECT
+public:
+    explicit NetworkDiagram(Document* doc, QWidget* parent = nullptr);
+
+    void setPalette(const Palette& p);
+    void setBreakdown(std::optional<SampleBreakdown> b);
+    const std::optional<SampleBreakdown>& breakdown() const { return breakdown_; }
+
+    // Geometry, public for tests: where neuron j sits, and what a point hits.
+    QPointF hiddenCenter(int j) const;
+    QPointF inputCenter() const;
+    QPointF outputCenter() const;
+    std::optional<ParamId> hitTest(const QPointF& p) const;
+
+    QSize sizeHint() const override { return {360, 300}; }
+    QSize minimumSizeHint() const override { return {200, 160}; }
+
+protected:
+    void paintEvent(QPaintEvent*) override;
+    void mousePressEvent(QMouseEvent*) override;
+    void keyPressEvent(QKeyEvent*) override;
+
+private:
+    double radius() const;
+    Document* doc_;
+    Palette palette_ = Palette::light();
+    std::optional<SampleBreakdown> breakdown_;
+};
+
+} // namespace stepwise::ui

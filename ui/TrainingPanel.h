@@ -1,0 +1,48 @@
+// TrainingPanel: play / pause / one step / reset / new seed, the training settings, the live
+// loss curve, the step counter and steps per second, and plain-word messages.
+#pragma once
+
+#include <QWidget>
+
+class QPushButton;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+
+namespace stepwise::ui {
+
+class Document;
+class TrainingController;
+class LossPlot;
+
+class TrainingPanel : public QWidget {
+    Q_OBJECT
+public:
+    TrainingPanel(Document* doc, TrainingController* trainer, QWidget* parent = nullptr);
+
+    QPushButton* playButton() const { return play_; }
+    QComboBox* optimizerBox() const { return optimizer_; }
+    QComboBox* speedBox() const { return speed_; }
+    QDoubleSpinBox* learningRateBox() const { return rate_; }
+    QComboBox* layersBox() const { return layers_; }
+    QComboBox* stepModeBox() const { return stepMode_; }
+    QDoubleSpinBox* stopLossBox() const { return stopLoss_; }
+    LossPlot* lossPlot() const { return lossPlot_; }
+    QString messageText() const;
+    void showMessage(const QString& text, bool warning);
+
+private:
+    void syncSettings();
+    void syncStatus();
+    void writeSettings();
+
+    Document* doc_;
+    TrainingController* trainer_;
+    QPushButton *play_, *step_, *handStep_, *reset_, *newSeed_;
+    QComboBox *speed_, *optimizer_, *layers_, *stepMode_;
+    QDoubleSpinBox *rate_, *stopLoss_;
+    QLabel *stepHelp_, *status_, *message_;
+    LossPlot* lossPlot_;
+};
+
+} // namespace stepwise::ui
