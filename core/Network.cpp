@@ -59,7 +59,7 @@ std::string paramName(ParamId id) {
     const std::string n = std::to_string(id.neuron + 1);
     switch (id.kind) {
     case ParamKind::HiddenWeight:
-        return "w" + n;
+        return id.neuron < 9 ? "w" + n : "w" + n + ",0";
     case ParamKind::HiddenBias:
         return "b" + n;
     case ParamKind::OutputWeight:
@@ -167,48 +167,55 @@ Eigen::ArrayXd evaluateOutput(const Network& net, const Eigen::Ref<const Eigen::
 
 std::vector<Polyline> stepOutlines(const Network& net, double lo, double hi) {
     const int h = net.hidden();
-    std::vector<Polyline> curves(h + 1);
-    const Activation& g = net.activation;
-    // Jumps of the output: every step point strictly inside (lo, hi).
-    std::vector<double> jumps;
-    for (int j = 0; j < h; ++j) {
-        const auto s = stepPoint(net, j);
-        const double contributionAtLo = net.v[j] * g(net.w[j] * lo + net.b[j]);
-        Polyline& p = curves[j];
-        p.x.push_back(lo);
-        p.y.push_back(contributionAtLo);
-        if (s && *s > lo && *s < hi) {
-            jumps.push_back(*s);
-            // The value just right of s (for w < 0, H(0) = 1 holds only at s itself).
-            const double right = net.v[j] * g(net.w[j] * std::nextafter(*s, hi) + net.b[j]);
-            p.x.insert(p.x.end(), {*s, *s});
-            p.y.insert(p.y.end(), {contributionAtLo, right});
-        }
-        p.x.push_back(hi);
-        p.y.push_back(net.v[j] * g(net.w[j] * hi + net.b[j]));
-    }
-    std::sort(jumps.begin(), jumps.end());
-    jumps.erase(std::unique(jumps.begin(), jumps.end()), jumps.end());
+    // Each neuron as a function of x, decided by comparing x with its step point s rather than by
+    // the sign of the rounded w·x + b, which beside s (or at s on lo or hi) can land on the wrong
+    // side of 0: facing up (w > 0) it is 1 from s on, facing down (w < 0) it is 1 up to s.
+    std::vector<std::optional<double>> points(h);
+    for (int j = 0; j < h; ++j)
+        points[j] = stepPoint(net, j);
+    auto activationAt = [&](int j, double x) {
+        if (!points[j]) return net.activation(net.w[j] * x + net.b[j]); // w = 0: constant
+        return (net.w[j] > 0.0 ? x >= *points[j] : x <= *points[j]) ? 1.0 : 0.0;
+    };
     auto outputAt = [&](double x) {
         double y = net.c;
         for (int j = 0; j < h; ++j)
-            y += net.v[j] * g(net.w[j] * x + net.b[j]);
+            y += net.v[j] * activationAt(j, x);
         return y;
     };
+
+    std::vector<Polyline> curves(h + 1);
+    // A neuron jumps where its value changes on [lo, hi]: at s ∈ (lo, hi] facing up, at
+    // s ∈ [lo, hi) facing down.
+    std::vector<double> jumps;
+    for (int j = 0; j < h; ++j) {
+        const auto& s = points[j];
+        const bool up = net.w[j] > 0.0;
+        Polyline& p = curves[j];
+        if (s && (up ? *s > lo && *s <= hi : *s >= lo && *s < hi)) {
+            jumps.push_back(*s);
+            const double left = net.v[j] * (up ? 0.0 : 1.0), right = net.v[j] * (up ? 1.0 : 0.0);
+            p.x = {lo, *s, *s, hi};
+            p.y = {left, left, right, right};
+        } else {
+            const double y = net.v[j] * activationAt(j, lo);
+            p.x = {lo, hi};
+            p.y = {y, y};
+        }
+    }
+    std::sort(jumps.begin(), jumps.end());
+    jumps.erase(std::unique(jumps.begin(), jumps.end()), jumps.end());
+    // Between consecutive jumps the output is constant: take it at the midpoint. A jump on lo or
+    // hi has a piece of zero width on that side, whose value is the output at lo or hi.
     Polyline& out = curves[h];
     out.x.push_back(lo);
     out.y.push_back(outputAt(lo));
-    double prev = lo;
-    for (double s : jumps) {
-        // Value on (prev, s) is constant: sample its midpoint; then the value just after s.
-        const double before = outputAt(0.5 * (prev + s));
-        const double mid =
-            0.5 *
-            (s + std::min(hi, jumps.back() > s ? *std::upper_bound(jumps.begin(), jumps.end(), s)
-                                               : hi));
+    for (std::size_t k = 0; k < jumps.size(); ++k) {
+        const double s = jumps[k];
+        const double prev = k > 0 ? jumps[k - 1] : lo;
+        const double next = k + 1 < jumps.size() ? jumps[k + 1] : hi;
         out.x.insert(out.x.end(), {s, s});
-        out.y.insert(out.y.end(), {before, outputAt(mid)});
-        prev = s;
+        out.y.insert(out.y.end(), {outputAt(0.5 * (prev + s)), outputAt(0.5 * (s + next))});
     }
     out.x.push_back(hi);
     out.y.push_back(outputAt(hi));

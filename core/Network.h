@@ -55,8 +55,9 @@ ParamId paramAt(int index, int hidden);
 bool paramValid(ParamId id, int hidden);
 
 // Screen names: hidden neuron j (1-based) has "w<j>" and "b<j>"; its output weight is
-// "w<j>1" (w11, w21, …; "w<j>,1" from neuron 10 on so names stay unambiguous); the output bias
-// is "c".
+// "w<j>1" (w11, w21, …); the output bias is "c". From neuron 10 on the weights are written
+// "w<j>,0" (input side) and "w<j>,1" (output side), so that no two names are equal: a plain
+// "w11" would be both neuron 11's weight and neuron 1's output weight.
 std::string paramName(ParamId id);
 std::optional<ParamId> paramFromName(std::string_view name, int hidden);
 
@@ -87,7 +88,8 @@ Eigen::ArrayXd evaluateOutput(const Network& net, const Eigen::Ref<const Eigen::
 
 // Exact outlines of a step network on [lo, hi]: each curve is a polyline whose jumps are true
 // vertical segments (two vertices with the same x) at the step points, so nothing is drawn as a
-// slope between samples. curves[j] is neuron j's contribution, curves[H] the output.
+// slope between samples; a step point on lo or hi is drawn as a jump there when the value changes
+// at it. curves[j] is neuron j's contribution, curves[H] the output.
 struct Polyline {
     std::vector<double> x, y;
 };
