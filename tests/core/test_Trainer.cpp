@@ -1,0 +1,352 @@
+// Trainer: learning tests from fixed seeds, bit-identical reruns, divergence, and the mechanics
+// of a step (batches, masks, annealing, stopping, cancelling).
+#include "core/LeastSquares.h"
+#include "core/Presets.h"
+#include "core/TargetCurve.h"
+#include "core/Trainer.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+using namespace stepwise;
+
+namespace {
+
+constexpr int kSamples = 128;
+
+Eigen::ArrayXd samplesX() {
+    return grid(-1.0, 1.0, kSamples);
+}
+
+Eigen::ArrayXd sineTarget() {
+    return presetSamples(TargetPreset::Sine, samplesX(), -1.0, 1.0);
+}
+
+// A staircase of four treads, 0, 0.5, 1, 1.5, with risers at x = −0.5, 0, 0.5.
+Eigen::ArrayXd staircaseTarget() {
+    const Eigen::ArrayXd x = samplesX();
+    return 0.5 *
+           ((x >= -0.5).cast<double>() + (x >= 0.0).cast<double>() + (x >= 0.5).cast<double>());
+}
+
+TrainSettings adam(double lr) {
+    TrainSettings s;
+    s.optimizer.kind = OptimizerKind::Adam;
+    s.optimizer.learningRate = lr;
+    return s;
+}
+
+Network startNetwork(int hidden, Activation g, std::uint64_t seed) {
+    std::mt19937_64 rng(seed);
+    return randomNetwork(hidden, g, -1.0, 1.0, rng);
+}
+
+bool historyFinite(const std::vector<double>& h) {
+    return std::all_of(h.begin(), h.end(), [](double l) { return std::isfinite(l); });
+}
+
+} // namespace
+
+TEST(TrainerLearning, SigmoidNetworkFitsSine) {
+    // 8 sigmoid neurons (k = 4), Adam η = 0.05, full batch of 128 samples, seed 1: MSE below
+    // 1e-3 within 1500 steps (it gets there in a few hundred; the margin is deliberate).
+    const Network start = startNetwork(8, {ActivationKind::Sigmoid, 4.0}, 1);
+    const Eigen::ArrayXd x = samplesX(), t = sineTarget();
+    const double before = loss(start, x, t);
+    TrainSettings s = adam(0.05);
+    s.stopLoss = 1e-3;
+    Trainer trainer(start, x, t, s, std::mt19937_64(1));
+    const TrainReport r = trainer.run(1500);
+    EXPECT_TRUE(r.reachedStopLoss) << "loss after " << r.steps << " steps: " << r.loss;
+    EXPECT_FALSE(r.diverged);
+    EXPECT_LE(r.steps, 1500);
+    EXPECT_LE(loss(trainer.network(), x, t), 1e-3 * (1.0 + 1e-9));
+    EXPECT_GT(before, 0.1); // it really had something to learn
+}
+
+TEST(TrainerLearning, OutputOnlyGradientDescentReachesLeastSquares) {
+    const Network start = startNetwork(5, {ActivationKind::Sigmoid, 3.0}, 1);
+    const Eigen::ArrayXd x = samplesX(), t = sineTarget();
+    const OutputFit fit = fitOutputLayer(start, x, t);
+    TrainSettings s;
+    s.optimizer.kind = OptimizerKind::Momentum;
+    s.optimizer.learningRate = 0.2;
+    s.optimizer.momentum = 0.9;
+    s.layers = LearningLayers::OutputOnly;
+    Trainer trainer(start, x, t, s, std::mt19937_64(1));
+    const TrainReport r = trainer.run(3000);
+    ASSERT_FALSE(r.diverged);
+    const Network& net = trainer.network();
+    // The hidden layer did not move at all.
+    EXPECT_EQ(net.w, start.w);
+    EXPECT_EQ(net.b, start.b);
+    for (int j = 0; j < 5; ++j)
+        EXPECT_NEAR(net.v[j], fit.v[j], 1e-6) << "v" << j;
+    EXPECT_NEAR(net.c, fit.c, 1e-6);
+    EXPECT_NEAR(r.loss, fit.loss, 1e-10);
+    EXPECT_GT(loss(start, x, t), fit.loss + 0.1); // the start was far from it
+}
+
+TEST(TrainerLearning, AnnealedStepNetworkFitsBumpWithTrueSteps) {
+    // 8 step neurons trained as a sigmoid whose steepness grows from 2 to 200 over 2000 steps
+    // (Adam η = 0.02, seed 1); after 2500 steps the *step* network's MSE is below 1e-3.
+    const Network start = startNetwork(8, {ActivationKind::Step, 1.0}, 1);
+    const Eigen::ArrayXd x = samplesX();
+    const Eigen::ArrayXd t = presetSamples(TargetPreset::Bump, x, -1.0, 1.0);
+    TrainSettings s = adam(0.02);
+    s.stepTraining = StepTraining::Anneal;
+    s.annealStart = 2.0;
+    s.annealEnd = 200.0;
+    s.annealSteps = 2000;
+    Trainer trainer(start, x, t, s, std::mt19937_64(1));
+    const TrainReport r = trainer.run(2500);
+    ASSERT_FALSE(r.diverged);
+    EXPECT_EQ(trainer.network().activation.kind, ActivationKind::Step);
+    const double stepLoss = loss(trainer.network(), x, t);
+    EXPECT_LT(stepLoss, 1e-3);
+    EXPECT_GT(loss(start, x, t), 0.1);
+}
+
+TEST(TrainerLearning, SurrogateStepNetworkFitsStaircase) {
+    // 6 step neurons, straight-through surrogate with k = 10, Adam η = 0.02, seed 1: the
+    // staircase is fitted to MSE below 1e-3 within 2000 steps.
+    const Network start = startNetwork(6, {ActivationKind::Step, 1.0}, 1);
+    const Eigen::ArrayXd x = samplesX(), t = staircaseTarget();
+    TrainSettings s = adam(0.02);
+    s.stepTraining = StepTraining::Surrogate;
+    s.surrogateSteepness = 10.0;
+    Trainer trainer(start, x, t, s, std::mt19937_64(1));
+    const TrainReport r = trainer.run(2000);
+    ASSERT_FALSE(r.diverged);
+    EXPECT_EQ(trainer.network().activation.kind, ActivationKind::Step);
+    EXPECT_LT(loss(trainer.network(), x, t), 1e-3);
+    EXPECT_GT(loss(start, x, t), 0.1);
+}
+
+TEST(TrainerDeterminism, SameSeedGivesBitIdenticalRun) {
+    const Network start = startNetwork(6, {ActivationKind::Tanh, 1.0}, 3);
+    TrainSettings s = adam(0.03);
+    s.batchSize = 16;
+    auto run = [&](std::uint64_t seed) {
+        Trainer trainer(start, samplesX(), sineTarget(), s, std::mt19937_64(seed));
+        trainer.setRecordParams(true);
+        trainer.run(300);
+        return std::make_pair(trainer.lossHistory(), packParams(trainer.network()));
+    };
+    const auto a = run(7), b = run(7), c = run(8);
+    ASSERT_EQ(a.first.size(), 300u);
+    EXPECT_EQ(a.first, b.first); // exact, element by element
+    EXPECT_EQ(a.second, b.second);
+    // Another seed draws other mini-batches.
+    EXPECT_NE(a.first, c.first);
+    EXPECT_NE(a.second, c.second);
+}
+
+TEST(TrainerDeterminism, RunInPiecesEqualsRunAtOnce) {
+    const Network start = startNetwork(4, {ActivationKind::Sigmoid, 2.0}, 2);
+    TrainSettings s = adam(0.02);
+    s.batchSize = 20;
+    Trainer whole(start, samplesX(), sineTarget(), s, std::mt19937_64(5));
+    Trainer pieces(start, samplesX(), sineTarget(), s, std::mt19937_64(5));
+    whole.run(200);
+    pieces.run(50);
+    for (int i = 0; i < 50; ++i)
+        pieces.step();
+    pieces.run(100);
+    EXPECT_EQ(whole.lossHistory(), pieces.lossHistory());
+    EXPECT_TRUE(whole.network() == pieces.network());
+}
+
+TEST(TrainerDivergence, HugeLearningRateStopsCleanly) {
+    const Network start = startNetwork(8, {ActivationKind::Sigmoid, 4.0}, 1);
+    const Eigen::ArrayXd x = samplesX(), t = sineTarget();
+    for (double lr : {1e6, 1e300}) {
+        TrainSettings s;
+        s.optimizer.kind = OptimizerKind::SGD;
+        s.optimizer.learningRate = lr;
+        Trainer trainer(start, x, t, s, std::mt19937_64(1));
+        const TrainReport r = trainer.run(1000);
+        EXPECT_TRUE(r.diverged) << "lr " << lr;
+        EXPECT_FALSE(r.reason.empty()) << "lr " << lr;
+        EXPECT_LT(r.steps, 1000) << "lr " << lr;
+        EXPECT_TRUE(allFinite(trainer.network())) << "lr " << lr;
+        EXPECT_TRUE(std::isfinite(r.loss)) << "lr " << lr;
+        EXPECT_TRUE(std::isfinite(trainer.loss())) << "lr " << lr;
+        EXPECT_TRUE(historyFinite(trainer.lossHistory())) << "lr " << lr;
+        // What is left is no worse than where it started from by the explosion factor.
+        EXPECT_LE(trainer.loss(), kExplodeFactor * std::max(loss(start, x, t), 1.0));
+    }
+}
+
+TEST(TrainerDivergence, NonFiniteTargetStopsWithoutTouchingTheNetwork) {
+    const Network start = startNetwork(3, {ActivationKind::Tanh, 1.0}, 1);
+    Eigen::ArrayXd t = sineTarget();
+    t[10] = std::numeric_limits<double>::quiet_NaN();
+    Trainer trainer(start, samplesX(), t, adam(0.01), std::mt19937_64(1));
+    const TrainReport r = trainer.run(10);
+    EXPECT_TRUE(r.diverged);
+    EXPECT_FALSE(r.reason.empty());
+    EXPECT_EQ(r.steps, 0);
+    EXPECT_TRUE(trainer.network() == start);
+    EXPECT_TRUE(std::isfinite(r.loss));
+}
+
+TEST(TrainerStep, FullBatchSgdStepIsMinusLearningRateTimesGradient) {
+    const Network start = startNetwork(4, {ActivationKind::Sigmoid, 2.0}, 4);
+    const Eigen::ArrayXd x = samplesX(), t = sineTarget();
+    TrainSettings s;
+    s.optimizer.kind = OptimizerKind::SGD;
+    s.optimizer.learningRate = 0.3;
+    Trainer trainer(start, x, t, s, std::mt19937_64(1));
+    trainer.setRecordParams(true);
+    trainer.step();
+    GradientKernel kernel;
+    Eigen::VectorXd g;
+    const double l = kernel.compute(start, x, t, g);
+    const Eigen::VectorXd expected = packParams(start) - 0.3 * g;
+    const Eigen::VectorXd got = packParams(trainer.network());
+    for (Eigen::Index i = 0; i < got.size(); ++i)
+        EXPECT_NEAR(got[i], expected[i], 1e-15) << i;
+    ASSERT_EQ(trainer.lossHistory().size(), 1u);
+    EXPECT_EQ(trainer.lossHistory()[0], l);
+    ASSERT_EQ(trainer.paramHistory().size(), 1u);
+    EXPECT_EQ(trainer.paramHistory()[0], packParams(start));
+    EXPECT_EQ(trainer.steps(), 1);
+}
+
+TEST(TrainerStep, MiniBatchesCoverEachSampleOncePerEpoch) {
+    // With η = 0 the parameters stay put, so the mean of the four mini-batch gradients of one
+    // epoch (batches of 32 out of 128, drawn without replacement) is the full-batch gradient.
+    const Network start = startNetwork(3, {ActivationKind::Tanh, 1.0}, 6);
+    const Eigen::ArrayXd x = samplesX(), t = sineTarget();
+    TrainSettings s;
+    s.optimizer.kind = OptimizerKind::SGD;
+    s.optimizer.learningRate = 0.0;
+    s.batchSize = 32;
+    Trainer trainer(start, x, t, s, std::mt19937_64(9));
+    for (int epoch = 0; epoch < 3; ++epoch) {
+        Eigen::VectorXd sum = Eigen::VectorXd::Zero(paramCount(3));
+        bool allSame = true;
+        Eigen::VectorXd first;
+        for (int k = 0; k < 4; ++k) {
+            trainer.step();
+            sum += trainer.lastGradient();
+            if (k == 0)
+                first = trainer.lastGradient();
+            else if (!trainer.lastGradient().isApprox(first))
+                allSame = false;
+        }
+        GradientKernel kernel;
+        Eigen::VectorXd full;
+        kernel.compute(start, x, t, full);
+        for (Eigen::Index i = 0; i < full.size(); ++i)
+            EXPECT_NEAR(sum[i] / 4.0, full[i], 1e-12) << "epoch " << epoch << " param " << i;
+        EXPECT_FALSE(allSame); // the batches really are different samples
+    }
+}
+
+TEST(TrainerStep, AnnealSteepnessGrowsGeometrically) {
+    const Network start = startNetwork(3, {ActivationKind::Step, 1.0}, 1);
+    TrainSettings s = adam(0.001);
+    s.stepTraining = StepTraining::Anneal;
+    s.annealStart = 2.0;
+    s.annealEnd = 200.0;
+    s.annealSteps = 100;
+    Trainer trainer(start, samplesX(), sineTarget(), s, std::mt19937_64(1));
+    EXPECT_DOUBLE_EQ(trainer.currentSteepness(), 2.0);
+    trainer.run(50);
+    EXPECT_NEAR(trainer.currentSteepness(), 20.0, 1e-12); // 2·100^(1/2)
+    EXPECT_EQ(trainer.network().activation.kind, ActivationKind::Step);
+    const Network training = trainer.trainingNetwork();
+    EXPECT_EQ(training.activation.kind, ActivationKind::Sigmoid);
+    EXPECT_NEAR(training.activation.steepness, 20.0, 1e-12);
+    EXPECT_TRUE(packParams(training) == packParams(trainer.network()));
+    trainer.run(50);
+    EXPECT_NEAR(trainer.currentSteepness(), 200.0, 1e-9);
+    trainer.run(50);
+    EXPECT_NEAR(trainer.currentSteepness(), 200.0, 1e-9); // stays at the end value
+}
+
+TEST(TrainerStep, SurrogateKeepsStepActivationAndTrainingNetwork) {
+    const Network start = startNetwork(3, {ActivationKind::Step, 1.0}, 1);
+    TrainSettings s = adam(0.01);
+    s.stepTraining = StepTraining::Surrogate;
+    Trainer trainer(start, samplesX(), staircaseTarget(), s, std::mt19937_64(1));
+    trainer.run(20);
+    EXPECT_EQ(trainer.trainingNetwork().activation.kind, ActivationKind::Step);
+    // Hidden parameters learn through the surrogate.
+    EXPECT_NE(trainer.network().b, start.b);
+}
+
+TEST(TrainerStep, StopLossStopsEarly) {
+    const Network start = startNetwork(8, {ActivationKind::Sigmoid, 4.0}, 1);
+    TrainSettings s = adam(0.05);
+    s.stopLoss = 0.05;
+    Trainer trainer(start, samplesX(), sineTarget(), s, std::mt19937_64(1));
+    const TrainReport r = trainer.run(5000);
+    EXPECT_TRUE(r.reachedStopLoss);
+    EXPECT_LT(r.steps, 5000);
+    EXPECT_LE(r.loss, 0.05 * (1.0 + 1e-9));
+    ASSERT_FALSE(trainer.lossHistory().empty());
+    EXPECT_GT(trainer.lossHistory().back(), 0.05); // it stopped at the first step below
+}
+
+TEST(TrainerStep, ProgressCanCancel) {
+    const Network start = startNetwork(4, {ActivationKind::Tanh, 1.0}, 1);
+    Trainer trainer(start, samplesX(), sineTarget(), adam(0.01), std::mt19937_64(1));
+    std::vector<long> seen;
+    const TrainReport r = trainer.run(
+        1000,
+        [&](long done) {
+            seen.push_back(done);
+            return done < 300;
+        },
+        100);
+    EXPECT_TRUE(r.cancelled);
+    EXPECT_EQ(r.steps, 300);
+    EXPECT_EQ(seen, (std::vector<long>{100, 200, 300}));
+    EXPECT_EQ(trainer.lossHistory().size(), 300u);
+}
+
+TEST(TrainerStep, SetNetworkReplacesParameters) {
+    const Network start = startNetwork(4, {ActivationKind::Tanh, 1.0}, 1);
+    Trainer trainer(start, samplesX(), sineTarget(), adam(0.01), std::mt19937_64(1));
+    trainer.run(10);
+    Network moved = start;
+    moved.c = 3.0;
+    trainer.setNetwork(moved);
+    EXPECT_TRUE(trainer.network() == moved);
+    EXPECT_NEAR(trainer.loss(), loss(moved, samplesX(), sineTarget()), 1e-15);
+}
+
+TEST(PortableRandom, UniformHelpersStayInRange) {
+    std::mt19937_64 rng(3);
+    int counts[3] = {0, 0, 0};
+    for (int i = 0; i < 30000; ++i) {
+        const double u = uniform01(rng);
+        ASSERT_GE(u, 0.0);
+        ASSERT_LT(u, 1.0);
+        const std::uint64_t k = uniformIndex(rng, 3);
+        ASSERT_LT(k, 3u);
+        ++counts[k];
+    }
+    for (int c : counts)
+        EXPECT_NEAR(c, 10000, 500);
+    EXPECT_EQ(uniformIndex(rng, 1), 0u);
+    EXPECT_EQ(uniformIndex(rng, 0), 0u);
+    std::mt19937_64 a(11), b(11);
+    for (int i = 0; i < 100; ++i)
+        EXPECT_EQ(uniform01(a), uniform01(b));
+}
+
+TEST(TrainerNames, RoundTrip) {
+    for (auto s : {StepTraining::Surrogate, StepTraining::Anneal})
+        EXPECT_EQ(stepTrainingFromName(stepTrainingName(s)), s);
+    for (auto l : {LearningLayers::All, LearningLayers::OutputOnly})
+        EXPECT_EQ(learningLayersFromName(learningLayersName(l)), l);
+    EXPECT_FALSE(stepTrainingFromName("magic").has_value());
+    EXPECT_FALSE(learningLayersFromName("hidden").has_value());
+}
