@@ -1,14 +1,136 @@
-// stepwise: opens the window (or, later, runs headless from the command line).
+// stepwise: opens the window, or runs headless from the command line (see --help).
+#include "app/Headless.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+
+#include <cstdio>
+#include <cstring>
+
+namespace {
+
+bool wantsHeadless(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i)
+        for (const char* flag :
+             {"--scenario", "--check", "--help", "-h", "--version", "-v", "--help-all"})
+            if (std::strncmp(argv[i], flag, std::strlen(flag)) == 0) return true;
+    return false;
+}
+
+// Headless runs promise one clear line on stderr for bad input: keep Qt's own chatter (for
+// example about a missing XDG_RUNTIME_DIR) out of it unless asked for.
+void quietMessages(QtMsgType type, const QMessageLogContext&, const QString& msg) {
+    if (type == QtCriticalMsg || type == QtFatalMsg || qEnvironmentVariableIsSet("STEPWISE_DEBUG"))
+        std::fprintf(stderr, "%s\n", msg.toLocal8Bit().constData());
+}
+
+int badInput(const QString& message) {
+    std::fprintf(stderr, "stepwise: %s\n", message.toLocal8Bit().constData());
+    return stepwise::app::kExitBadInput;
+}
+
+} // namespace
 
 int main(int argc, char** argv) {
+    using namespace stepwise;
+    // The headless modes must run without a display: use Qt's offscreen platform for them.
+    if (wantsHeadless(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+        qInstallMessageHandler(quietMessages);
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName("Stepwise");
     QApplication::setOrganizationName("Stepwise");
+    QApplication::setOrganizationDomain("stepwise.github.io");
     QApplication::setApplicationVersion(STEPWISE_VERSION);
-    stepwise::ui::MainWindow w;
-    w.show();
+    QApplication::setDesktopFileName("io.github.stepwise.Stepwise");
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate(
+        "main", "Stepwise shows, by dragging and drawing, how neurons network to learn.\n\n"
+                "Exit codes: 0 success, 2 bad input (one line on stderr names the file, the\n"
+                "field and the problem), 1 anything else."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(
+        "file", QApplication::translate("main", "A scenario (*.stepwise) to open in the window."),
+        "[FILE]");
+    const QCommandLineOption scenario(
+        "scenario", QApplication::translate("main", "Run headless: load FILE (no window)."),
+        "FILE");
+    const QCommandLineOption train(
+        "train",
+        QApplication::translate("main",
+                                "With --scenario: train STEPS steps with the file's settings."),
+        "STEPS");
+    const QCommandLineOption exportOut(
+        "export",
+        QApplication::translate("main", "With --scenario: write the graph to OUT (.png, .svg, "
+                                        ".pdf, or .gif to animate the training)."),
+        "OUT");
+    const QCommandLineOption report(
+        "report",
+        QApplication::translate(
+            "main",
+            "With --scenario: write a JSON report (steps, loss, diverged, every parameter)."),
+        "OUT.json");
+    const QCommandLineOption size(
+        "size",
+        QApplication::translate("main",
+                                "With --export: picture size in pixels (default 1200x750)."),
+        "WxH");
+    const QCommandLineOption projector(
+        "projector", QApplication::translate("main", "With --export: use the projector palette."));
+    const QCommandLineOption check(
+        "check", QApplication::translate("main", "Validate FILE and exit."), "FILE");
+    parser.addOptions({scenario, train, exportOut, report, size, projector, check});
+    if (!parser.parse(QApplication::arguments())) return badInput(parser.errorText());
+    if (parser.isSet("help") || parser.isSet("help-all")) {
+        std::fputs(parser.helpText().toLocal8Bit().constData(), stdout);
+        return app::kExitOk;
+    }
+    if (parser.isSet("version")) {
+        std::printf("stepwise %s\n", STEPWISE_VERSION);
+        return app::kExitOk;
+    }
+    if (parser.isSet(check)) return app::checkScenario(parser.value(check));
+    if (parser.isSet(scenario)) {
+        app::RunRequest req;
+        req.scenario = parser.value(scenario);
+        if (parser.isSet(train)) {
+            bool ok = false;
+            req.steps = parser.value(train).toLong(&ok);
+            if (!ok || req.steps < 0 || req.steps > 1'000'000'000)
+                return badInput(QApplication::translate(
+                                    "main", "--train: '%1' is not a step count (0 to 1000000000)")
+                                    .arg(parser.value(train)));
+        }
+        req.exportPath = parser.value(exportOut);
+        req.reportPath = parser.value(report);
+        if (parser.isSet(size)) {
+            const QStringList wh = parser.value(size).split('x');
+            bool ok1 = false, ok2 = false;
+            if (wh.size() == 2) {
+                req.width = wh[0].toInt(&ok1);
+                req.height = wh[1].toInt(&ok2);
+            }
+            if (!ok1 || !ok2)
+                return badInput(QApplication::translate("main", "--size: '%1' is not WIDTHxHEIGHT")
+                                    .arg(parser.value(size)));
+        }
+        req.projector = parser.isSet(projector);
+        return app::runScenario(req);
+    }
+    for (const QCommandLineOption* o : {&train, &exportOut, &report, &size})
+        if (parser.isSet(*o))
+            return badInput(QApplication::translate("main", "--%1 needs --scenario FILE")
+                                .arg(o->names().first()));
+
+    ui::MainWindow window;
+    const QStringList files = parser.positionalArguments();
+    window.startSession(files.isEmpty() ? QString() : files.first());
+    window.show();
     return app.exec();
 }

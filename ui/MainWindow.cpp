@@ -2,7 +2,11 @@
 
 #include "core/Presets.h"
 #include "ui/Document.h"
+#include "ui/Exporter.h"
+#include "ui/FileController.h"
 #include "ui/GraphView.h"
+#include "ui/LandscapeView.h"
+#include "ui/LessonPanel.h"
 #include "ui/LossPlot.h"
 #include "ui/NetworkDiagram.h"
 #include "ui/ParamRow.h"
@@ -15,9 +19,13 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QProgressDialog>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -54,6 +62,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setObjectName("mainWindow");
     doc_ = new Document(this);
     trainer_ = new TrainingController(doc_, this);
+    files_ = new FileController(doc_, this);
+    setAcceptDrops(true);
     graph_ = new GraphView(doc_, this);
     diagram_ = new NetworkDiagram(doc_, this);
     params_ = new ParameterPanel(doc_, this);
@@ -69,6 +79,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     tabs_->setObjectName("sideTabs");
     tabs_->addTab(params_, tr("&Weights"));
     tabs_->addTab(trainingPanel_, tr("T&raining"));
+    tabs_->addTab(new LandscapeView(doc_, trainer_, this), tr("&Landscape"));
     mainSplit_ = new QSplitter(Qt::Horizontal, this);
     mainSplit_->setObjectName("mainSplit");
     mainSplit_->addWidget(leftSplit_);
@@ -93,6 +104,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(doc_->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
 
     buildMenus();
+    lesson_ = new LessonPanel(this); // docks itself on the left, adds the Lesson menu
     restoreLayout();
     updateTitle();
 }
@@ -101,6 +113,16 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New"), QKeySequence::New, files_, &FileController::newScenario);
+    file->addAction(tr("&Open…"), QKeySequence::Open, files_, &FileController::openDialog);
+    QMenu* recent = file->addMenu(tr("Open &recent"));
+    connect(recent, &QMenu::aboutToShow, this,
+            [this, recent] { files_->populateRecentMenu(recent); });
+    QMenu* examples = file->addMenu(tr("E&xamples"));
+    files_->populateExamplesMenu(examples);
+    file->addAction(tr("&Save"), QKeySequence::Save, files_, &FileController::save);
+    file->addAction(tr("Save &as…"), QKeySequence::SaveAs, files_, &FileController::saveAsDialog);
+    file->addSeparator();
     QAction* exportAct = file->addAction(tr("&Export graph…"), this, [this] {
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Export graph"), "stepwise-graph.png",
@@ -112,8 +134,25 @@ void MainWindow::buildMenus() {
                                      .arg(path));
     });
     exportAct->setShortcut(QKeySequence(tr("Ctrl+E")));
+    file->addAction(tr("Export training as &GIF…"), this, [this] {
+        bool ok = false;
+        const int steps = QInputDialog::getInt(this, tr("Export training as GIF"),
+                                               tr("Train how many steps for the animation?"), 2000,
+                                               1, 10'000'000, 100, &ok);
+        if (!ok) return;
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Export training as GIF"),
+                                         "stepwise-training.gif", tr("Animated GIF (*.gif)"));
+        if (!path.isEmpty()) exportTrainingGif(path, steps);
+    });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    connect(
+        files_, &FileController::errorOccurred, this,
+        [this](const QString& title, const QString& m) { QMessageBox::warning(this, title, m); });
+    connect(files_, &FileController::info, this,
+            [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+    connect(files_, &FileController::pathChanged, this, &MainWindow::updateTitle);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     QAction* undo = doc_->undoStack()->createUndoAction(this, tr("&Undo"));
@@ -242,7 +281,12 @@ void MainWindow::inspectAt(double x) {
 }
 
 bool MainWindow::exportGraph(const QString& path) {
-    return graph_->exportTo(path, 1600, 1000, 1.0);
+    // Through the exporter, so the file is written under a temporary name and renamed in place.
+    ExportOptions o;
+    o.width = 1600;
+    o.height = 1000;
+    o.projector = presentation_;
+    return exportScenario(doc_->scenario(), path, 0, o, {}, nullptr, nullptr);
 }
 
 void MainWindow::applyPalette() {
@@ -250,6 +294,7 @@ void MainWindow::applyPalette() {
     graph_->setPalette(p);
     diagram_->setPalette(p);
     trainingPanel_->lossPlot()->setPalette(p);
+    if (auto* landscape = findChild<LandscapeView*>()) landscape->setPalette(p);
     QFont f = QApplication::font();
     if (presentation_) f.setPointSizeF(f.pointSizeF() * 1.5);
     for (QWidget* w : {static_cast<QWidget*>(params_), static_cast<QWidget*>(trainingPanel_)})
@@ -263,6 +308,7 @@ void MainWindow::setPresentationMode(bool on) {
     else
         showNormal();
     applyPalette();
+    lesson_->setPresentationMode(on);
 }
 
 void MainWindow::restoreLayout() {
@@ -284,12 +330,66 @@ void MainWindow::saveLayout() {
 }
 
 void MainWindow::updateTitle() {
-    setWindowTitle(tr("Stepwise — how neurons network to learn"));
+    const QString path = files_->currentPath();
+    const QString name = path.isEmpty() ? tr("untitled") : QFileInfo(path).fileName();
+    setWindowTitle(tr("%1%2 — Stepwise").arg(name, doc_->undoStack()->isClean() ? "" : "*"));
+}
+
+void MainWindow::startSession(const QString& file) {
+    const QString message = files_->restoreSession();
+    if (!file.isEmpty()) files_->open(file);
+    if (!message.isEmpty()) {
+        statusBar()->showMessage(message, 15000);
+        trainingPanel_->showMessage(message, false);
+    }
+    updateTitle();
+}
+
+void MainWindow::exportTrainingGif(const QString& path, long steps) {
+    if (!doc_->hasTarget()) {
+        QMessageBox::information(this, tr("Export training as GIF"),
+                                 tr("The animation shows the network learning a target: draw one "
+                                    "or pick one from the Target menu first."));
+        return;
+    }
+    trainer_->pause();
+    QProgressDialog progress(tr("Rendering the animation…"), tr("Cancel"), 0, 100, this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(200);
+    ExportOptions o;
+    o.width = 960;
+    o.height = 540;
+    o.projector = presentation_;
+    QString error;
+    const bool ok = exportScenario(
+        doc_->scenario(), path, steps, o,
+        [&progress](int done, int total) {
+            progress.setMaximum(total);
+            progress.setValue(done);
+            QCoreApplication::processEvents();
+            return !progress.wasCanceled();
+        },
+        &error, nullptr);
+    progress.reset();
+    if (!ok && error != tr("cancelled"))
+        QMessageBox::warning(this, tr("Export failed"), tr("%1: %2").arg(path, error));
+    else if (ok)
+        statusBar()->showMessage(tr("Saved the animation to %1").arg(path), 8000);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* e) {
+    if (e->mimeData()->hasUrls()) e->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* e) {
+    const QList<QUrl> urls = e->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile()) files_->open(urls.first().toLocalFile());
 }
 
 void MainWindow::closeEvent(QCloseEvent* e) {
     trainer_->pause();
     saveLayout();
+    files_->shutdown();
     e->accept();
 }
 

@@ -20,6 +20,8 @@ class NetworkDiagram;
 class ParameterPanel;
 class TrainingPanel;
 class TrainingController;
+class FileController;
+class LessonPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -33,7 +35,13 @@ public:
     ParameterPanel* parameters() const { return params_; }
     TrainingPanel* trainingPanel() const { return trainingPanel_; }
     TrainingController* trainer() const { return trainer_; }
+    FileController* files() const { return files_; }
+
+    // Restores the last session (or opens FILE when given) and reports what happened.
+    void startSession(const QString& file);
+    void exportTrainingGif(const QString& path, long steps);
     QTabWidget* sideTabs() const { return tabs_; }
+    LessonPanel* lesson() const { return lesson_; }
 
     void setPresentationMode(bool on);
     bool presentationMode() const { return presentation_; }
@@ -42,6 +50,8 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* e) override;
+    void dragEnterEvent(QDragEnterEvent* e) override;
+    void dropEvent(QDropEvent* e) override;
 
 private:
     void buildMenus();
@@ -52,6 +62,7 @@ private:
 
     Document* doc_;
     TrainingController* trainer_;
+    FileController* files_;
     GraphView* graph_;
     NetworkDiagram* diagram_;
     ParameterPanel* params_;
@@ -61,6 +72,7 @@ private:
     QSplitter* leftSplit_;
     QActionGroup* modes_ = nullptr;
     QLabel* statusLoss_ = nullptr;
+    LessonPanel* lesson_ = nullptr;
     bool presentation_ = false;
     Palette basePalette_ = Palette::light();
 };
