@@ -1,0 +1,677 @@
+#include "ui/LandscapeView.h"
+
+#include "core/Contours.h"
+#include "ui/Document.h"
+#include "ui/LandscapeComputer.h"
+#include "ui/TrainingController.h"
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QMouseEvent>
+#include <QPushButton>
+#include <QThread>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace stepwise::ui {
+
+namespace {
+
+// Viridis (van der Walt and Smith, matplotlib): perceptually uniform, readable in grey and by
+// the common forms of colour blindness. Dark is low loss, yellow high.
+QCPColorGradient viridis() {
+    QCPColorGradient g;
+    g.clearColorStops();
+    const QColor stops[] = {QColor(0x44, 0x01, 0x54), QColor(0x48, 0x28, 0x78),
+                            QColor(0x3e, 0x4a, 0x89), QColor(0x31, 0x68, 0x8e),
+                            QColor(0x26, 0x82, 0x8e), QColor(0x1f, 0x9e, 0x89),
+                            QColor(0x35, 0xb7, 0x79), QColor(0x6d, 0xcd, 0x59),
+                            QColor(0xb4, 0xde, 0x2c), QColor(0xfd, 0xe7, 0x25)};
+    const int n = static_cast<int>(std::size(stops));
+    for (int i = 0; i < n; ++i)
+        g.setColorStopAt(static_cast<double>(i) / (n - 1), stops[i]);
+    g.setColorInterpolation(QCPColorGradient::ciRGB);
+    g.setNanHandling(QCPColorGradient::nhTransparent);
+    return g;
+}
+
+QString name(ParamId id) {
+    return QString::fromStdString(paramName(id));
+}
+
+QString num(double v) {
+    return QString::number(v, 'f', 2).replace('-', QChar(0x2212));
+}
+
+const QColor kMinimumColour(0xE6, 0x9F, 0x00); // Okabe–Ito orange
+const QColor kArrowColour(0xD5, 0x5E, 0x00);   // Okabe–Ito vermillion
+
+} // namespace
+
+LandscapeView::LandscapeView(Document* doc, TrainingController* trainer, QWidget* parent)
+    : QWidget(parent), doc_(doc), trainer_(trainer) {
+    setObjectName("landscapeView");
+    computer_ = new LandscapeComputer(this);
+
+    pBox_ = new QComboBox(this);
+    pBox_->setObjectName("landscapeP");
+    pBox_->setAccessibleName(tr("Parameter across"));
+    qBox_ = new QComboBox(this);
+    qBox_->setObjectName("landscapeQ");
+    qBox_->setAccessibleName(tr("Parameter up"));
+    auto* across = new QLabel(tr("&Across:"), this);
+    across->setBuddy(pBox_);
+    auto* up = new QLabel(tr("&Up:"), this);
+    up->setBuddy(qBox_);
+    auto* choose = new QHBoxLayout;
+    choose->addWidget(across);
+    choose->addWidget(pBox_, 1);
+    choose->addSpacing(8);
+    choose->addWidget(up);
+    choose->addWidget(qBox_, 1);
+
+    plot_ = new QCustomPlot(this);
+    plot_->setObjectName("landscapePlot");
+    plot_->setAccessibleName(tr("Loss landscape"));
+    plot_->setAccessibleDescription(
+        tr("The loss over two parameters with the others held still; click to move both there, "
+           "or use the arrow keys"));
+    plot_->setMinimumSize(260, 240);
+    plot_->setFocusPolicy(Qt::StrongFocus);
+    plot_->setCursor(Qt::CrossCursor);
+    plot_->installEventFilter(this);
+    plot_->setAntialiasedElements(QCP::aePlottables | QCP::aeItems);
+
+    map_ = new QCPColorMap(plot_->xAxis, plot_->yAxis);
+    map_->setInterpolate(true);
+    map_->setTightBoundary(true);
+    scale_ = new QCPColorScale(plot_);
+    plot_->plotLayout()->addElement(0, 1, scale_);
+    scale_->setType(QCPAxis::atRight);
+    scale_->setDataScaleType(QCPAxis::stLogarithmic);
+    scale_->axis()->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    scale_->axis()->setNumberFormat("gb");
+    scale_->axis()->setNumberPrecision(2);
+    scale_->axis()->setLabel(tr("loss (log scale)"));
+    scale_->setGradient(viridis());
+    scale_->setBarWidth(14);
+    map_->setColorScale(scale_);
+    auto* margins = new QCPMarginGroup(plot_);
+    plot_->axisRect()->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
+    scale_->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
+
+    for (int m = 0; m < kContourLevels; ++m) {
+        auto* c = new QCPCurve(plot_->xAxis, plot_->yAxis);
+        c->removeFromLegend();
+        contours_.push_back(c);
+    }
+    trailHalo_ = new QCPCurve(plot_->xAxis, plot_->yAxis);
+    trailHalo_->removeFromLegend();
+    trail_ = new QCPCurve(plot_->xAxis, plot_->yAxis);
+    trail_->setName(tr("training trail"));
+    arrowHalo_ = new QCPItemLine(plot_);
+    arrow_ = new QCPItemLine(plot_);
+    for (QCPItemLine* a : {arrowHalo_, arrow_})
+        a->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 12, 14));
+    auto* arrowKey = plot_->addGraph(); // legend entry for the arrow (an item has none)
+    arrowKey->setName(tr("downhill, −∇L"));
+    arrowKey->setObjectName("arrowKey");
+    minimum_ = plot_->addGraph();
+    minimum_->setName(tr("lowest point (least squares)"));
+    minimum_->setLineStyle(QCPGraph::lsNone);
+    point_ = plot_->addGraph();
+    point_->setName(tr("current weights"));
+    point_->setLineStyle(QCPGraph::lsNone);
+
+    plot_->legend->setVisible(true);
+    plot_->axisRect()->insetLayout()->take(plot_->legend);
+    plot_->plotLayout()->addElement(1, 0, plot_->legend);
+    plot_->plotLayout()->setRowStretchFactor(1, 0.001);
+    plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot_->legend->setWrap(2);
+    plot_->legend->setMargins(QMargins(4, 2, 4, 2));
+
+    recentre_ = new QPushButton(tr("Re-&centre"), this);
+    recentre_->setToolTip(tr("Centre the map on the current weights"));
+    jump_ = new QPushButton(tr("&Jump to the minimum"), this);
+    jump_->setObjectName("landscapeJump");
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(recentre_);
+    buttons->addWidget(jump_);
+    buttons->addStretch(1);
+
+    info_ = new QLabel(this);
+    info_->setObjectName("landscapeInfo");
+    info_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    hint_ = new QLabel(this);
+    hint_->setWordWrap(true);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(choose);
+    layout->addWidget(plot_, 1);
+    layout->addLayout(buttons);
+    layout->addWidget(info_);
+    layout->addWidget(hint_);
+
+    coarse_.setSingleShot(true);
+    coarse_.setInterval(30);
+    refine_.setSingleShot(true);
+    refine_.setInterval(300);
+    connect(&coarse_, &QTimer::timeout, this, [this] {
+        if (landscapeIsQuadratic(axes_.p, axes_.q)) { // cheap: go straight to the fine grid
+            refine_.stop();
+            submit(kFineGrid);
+        } else {
+            submit(kCoarseGrid);
+        }
+    });
+    connect(&refine_, &QTimer::timeout, this, [this] { submit(kFineGrid); });
+    connect(computer_, &LandscapeComputer::finished, this, &LandscapeView::onComputed);
+    connect(pBox_, &QComboBox::currentIndexChanged, this, &LandscapeView::onBoxChanged);
+    connect(qBox_, &QComboBox::currentIndexChanged, this, &LandscapeView::onBoxChanged);
+    connect(recentre_, &QPushButton::clicked, this, &LandscapeView::recentre);
+    connect(jump_, &QPushButton::clicked, this, &LandscapeView::jumpToMinimum);
+    connect(doc_, &Document::refreshed, this, &LandscapeView::onRefreshed);
+    connect(doc_, &Document::targetChanged, this, [this] { targetDirty_ = true; });
+    connect(doc_, &Document::structureChanged, this, &LandscapeView::rebuildBoxes);
+    connect(doc_, &Document::scenarioReplaced, this, &LandscapeView::rebuildBoxes);
+    if (trainer_)
+        connect(trainer_, &TrainingController::progressed, this, [this] {
+            drawOverlay();
+            replot();
+        });
+
+    applyStyle();
+    rebuildBoxes();
+}
+
+LandscapeView::~LandscapeView() = default;
+
+// ---- choosing the parameters ----------------------------------------------------------------
+
+void LandscapeView::rebuildBoxes() {
+    const int h = doc_->network().hidden();
+    std::vector<ParamId> ids;
+    for (int j = 0; j < h; ++j) {
+        ids.push_back({ParamKind::HiddenWeight, j});
+        ids.push_back({ParamKind::HiddenBias, j});
+        ids.push_back({ParamKind::OutputWeight, j});
+    }
+    ids.push_back({ParamKind::OutputBias, 0});
+    rebuilding_ = true;
+    for (QComboBox* box : {pBox_, qBox_}) {
+        box->clear();
+        for (ParamId id : ids)
+            box->addItem(name(id), flatIndex(id, h));
+    }
+    rebuilding_ = false;
+    ParamId p = axes_.p, q = axes_.q;
+    if (!paramValid(p, h) || !paramValid(q, h) || p == q) {
+        p = {ParamKind::OutputWeight, 0};
+        q = h >= 2 ? ParamId{ParamKind::OutputWeight, 1} : ParamId{ParamKind::OutputBias, 0};
+    }
+    axes_.p = ParamId{ParamKind::HiddenWeight, -1}; // force setParams to apply
+    setParams(p, q);
+}
+
+void LandscapeView::onBoxChanged() {
+    if (rebuilding_ || pBox_->currentIndex() < 0 || qBox_->currentIndex() < 0) return;
+    const int h = doc_->network().hidden();
+    ParamId p = paramAt(pBox_->currentData().toInt(), h);
+    ParamId q = paramAt(qBox_->currentData().toInt(), h);
+    if (p == q) { // the same parameter twice has no surface: swap instead
+        if (sender() == pBox_)
+            q = axes_.p;
+        else
+            p = axes_.q;
+    }
+    setParams(p, q);
+}
+
+void LandscapeView::setParams(ParamId p, ParamId q) {
+    const int h = doc_->network().hidden();
+    if (!paramValid(p, h) || !paramValid(q, h) || p == q) return;
+    if (p == axes_.p && q == axes_.q) return;
+    axes_.p = p;
+    axes_.q = q;
+    rebuilding_ = true;
+    pBox_->setCurrentIndex(pBox_->findData(flatIndex(p, h)));
+    qBox_->setCurrentIndex(qBox_->findData(flatIndex(q, h)));
+    rebuilding_ = false;
+    plot_->xAxis->setLabel(name(p));
+    plot_->yAxis->setLabel(name(q));
+    basis_.reset();
+    axes_ = axesAround(doc_->network());
+    shown_ = {};
+    map_->data()->clear();
+    for (QCPCurve* c : contours_)
+        c->data()->clear();
+    onRefreshed();
+}
+
+// ---- following the document -----------------------------------------------------------------
+
+Network LandscapeView::basisOf(const Network& net) const {
+    Network b = net;
+    if (paramValid(axes_.p, b.hidden())) stepwise::setParam(b, axes_.p, 0.0);
+    if (paramValid(axes_.q, b.hidden())) stepwise::setParam(b, axes_.q, 0.0);
+    return b;
+}
+
+LandscapeAxes LandscapeView::axesAround(const Network& net) const {
+    LandscapeAxes a = defaultAxes(net, axes_.p, axes_.q, kFineGrid);
+    if (!doc_->hasTarget() || !landscapeIsQuadratic(a.p, a.q)) return a;
+    // Show the bowl's lowest point too, when it is not too far away.
+    const auto m = quadraticMinimum(net, doc_->x(), doc_->targetSamples(), a.p, a.q);
+    if (!m) return a;
+    auto include = [](double v, double& lo, double& hi) {
+        const double span = hi - lo, margin = 0.15 * span;
+        const double nlo = std::min(lo, v - margin), nhi = std::max(hi, v + margin);
+        if (nhi - nlo <= 4.0 * span) {
+            lo = nlo;
+            hi = nhi;
+        }
+    };
+    include(m->first, a.pLo, a.pHi);
+    include(m->second, a.qLo, a.qHi);
+    return a;
+}
+
+bool LandscapeView::inView(const Network& net) const {
+    const double p = param(net, axes_.p), q = param(net, axes_.q);
+    return p >= axes_.pLo && p <= axes_.pHi && q >= axes_.qLo && q <= axes_.qHi;
+}
+
+void LandscapeView::recentre() {
+    axes_ = axesAround(doc_->network());
+    basis_.reset();
+    onRefreshed();
+}
+
+void LandscapeView::onRefreshed() {
+    const Network& net = doc_->network();
+    const int h = net.hidden();
+    if (!paramValid(axes_.p, h) || !paramValid(axes_.q, h)) return; // rebuildBoxes follows
+    if (!doc_->hasTarget()) {
+        computer_->cancel();
+        coarse_.stop();
+        refine_.stop();
+        basis_.reset();
+        shown_ = {};
+        fineGen_ = 0;
+        minimumPos_.reset();
+        map_->data()->clear();
+        for (QCPCurve* c : contours_)
+            c->data()->clear();
+        drawOverlay();
+        replot();
+        return;
+    }
+    bool changed = targetDirty_;
+    if (!inView(net)) {
+        axes_ = axesAround(net);
+        changed = true;
+    }
+    const Network b = basisOf(net);
+    if (changed || !basis_ || !(b == *basis_)) {
+        basis_ = b;
+        targetDirty_ = false;
+        invalidateSurface();
+    }
+    drawOverlay();
+    replot();
+}
+
+void LandscapeView::invalidateSurface() {
+    fineGen_ = 0;
+    minimumPos_.reset();
+    if (const auto m =
+            quadraticMinimum(doc_->network(), doc_->x(), doc_->targetSamples(), axes_.p, axes_.q))
+        minimumPos_ = QPointF(m->first, m->second);
+    if (!coarse_.isActive()) coarse_.start();
+    refine_.start();
+}
+
+void LandscapeView::submit(int resolution) {
+    if (!doc_->hasTarget()) return;
+    LandscapeComputer::Job job{doc_->network(), doc_->x(), doc_->targetSamples(), axes_};
+    job.axes.nx = job.axes.ny = resolution;
+    const std::uint64_t gen = computer_->submit(std::move(job));
+    if (resolution == kFineGrid) fineGen_ = gen;
+}
+
+void LandscapeView::onComputed(const Landscape& l, quint64 generation) {
+    if (generation <= shownGen_) return;
+    const LandscapeAxes& a = l.axes;
+    if (!(a.p == axes_.p && a.q == axes_.q && a.pLo == axes_.pLo && a.pHi == axes_.pHi &&
+          a.qLo == axes_.qLo && a.qHi == axes_.qHi))
+        return; // computed for a view that has since moved
+    shownGen_ = generation;
+    shown_ = l;
+    drawSurface();
+    drawOverlay();
+    replot();
+}
+
+bool LandscapeView::upToDate() const {
+    return fineGen_ != 0 && shownGen_ == fineGen_ && !coarse_.isActive() && !refine_.isActive();
+}
+
+bool LandscapeView::waitUntilUpToDate(int timeoutMs) {
+    doc_->flush();
+    QElapsedTimer clock;
+    clock.start();
+    while (!upToDate() && clock.elapsed() < timeoutMs) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+        QThread::msleep(2);
+    }
+    return upToDate();
+}
+
+// ---- drawing ----------------------------------------------------------------------------------
+
+void LandscapeView::drawSurface() {
+    const Landscape& l = shown_;
+    const int nx = l.axes.nx, ny = l.axes.ny;
+    double lo = std::numeric_limits<double>::infinity(), hi = 0.0;
+    for (int i = 0; i < nx; ++i)
+        for (int k = 0; k < ny; ++k) {
+            const double v = l.loss(i, k);
+            if (!std::isfinite(v)) continue;
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+    if (!(hi > 0.0)) hi = 1.0;
+    lo = std::max({lo, hi * 1e-5, 1e-12});
+    if (hi / lo < 1.02) { // flat: a narrow band around the value, so it reads as one colour
+        lo = hi / 1.1;
+        hi = hi * 1.1;
+    }
+    map_->data()->setSize(nx, ny);
+    map_->data()->setRange(QCPRange(l.axes.pLo, l.axes.pHi), QCPRange(l.axes.qLo, l.axes.qHi));
+    for (int i = 0; i < nx; ++i)
+        for (int k = 0; k < ny; ++k)
+            map_->data()->setCell(i, k, std::clamp(l.loss(i, k), lo, hi));
+    scale_->setDataRange(QCPRange(lo, hi));
+
+    const std::vector<double> levels = logLevels(lo, hi, kContourLevels);
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    for (int m = 0; m < contours_.size(); ++m) {
+        QVector<double> t, x, y;
+        if (m < static_cast<int>(levels.size())) {
+            const auto segs =
+                contourSegments(l.loss, l.axes.pLo, l.axes.pHi, l.axes.qLo, l.axes.qHi, levels[m]);
+            t.reserve(static_cast<int>(segs.size()) * 3);
+            x.reserve(t.capacity());
+            y.reserve(t.capacity());
+            for (const ContourSegment& s : segs) { // a NaN point between segments leaves a gap
+                for (auto [px, py] : {std::pair{s.x0, s.y0}, {s.x1, s.y1}, {nan, nan}}) {
+                    t.push_back(t.size());
+                    x.push_back(px);
+                    y.push_back(py);
+                }
+            }
+        }
+        contours_[m]->setData(t, x, y, true);
+    }
+}
+
+void LandscapeView::drawOverlay() {
+    const Network& net = doc_->network();
+    const int h = net.hidden();
+    if (!paramValid(axes_.p, h) || !paramValid(axes_.q, h)) return;
+    plot_->xAxis->setRange(axes_.pLo, axes_.pHi);
+    plot_->yAxis->setRange(axes_.qLo, axes_.qHi);
+    const double pv = param(net, axes_.p), qv = param(net, axes_.q);
+    point_->setData(QVector<double>{pv}, QVector<double>{qv}, true);
+
+    const bool target = doc_->hasTarget();
+    const bool quadratic = landscapeIsQuadratic(axes_.p, axes_.q);
+    minimum_->data()->clear();
+    if (target && minimumPos_)
+        minimum_->setData(QVector<double>{minimumPos_->x()}, QVector<double>{minimumPos_->y()},
+                          true);
+    jump_->setEnabled(target && minimumPos_.has_value());
+    jump_->setToolTip(quadratic ? tr("Move both to the lowest point of the bowl (one undo step)")
+                                : tr("Only for two output parameters (w11, w21, …, c), where "
+                                     "the lowest point is known exactly"));
+
+    // −∇L in (p, q), drawn as a fraction of the view: 8 % when the slope is slight, up to 25 %
+    // when crossing the view along it would change the loss by the whole colour range.
+    arrowLine_.reset();
+    const Eigen::VectorXd& g = doc_->gradient();
+    if (target && g.size() == paramCount(h)) {
+        const double gp = g[flatIndex(axes_.p, h)], gq = g[flatIndex(axes_.q, h)];
+        const double sp = axes_.pHi - axes_.pLo, sq = axes_.qHi - axes_.qLo;
+        const double norm = std::hypot(gp * sp, gq * sq); // loss change across the view
+        if (norm > 1e-12 && std::isfinite(norm)) {
+            const double range = scale_->dataRange().upper - scale_->dataRange().lower;
+            const double frac = 0.08 + 0.17 * std::min(1.0, norm / std::max(range, 1e-12));
+            // k makes the arrow frac long, measured in view widths and heights.
+            const double k = frac / std::hypot(gp / sp, gq / sq);
+            arrowLine_ = QLineF(pv, qv, pv - k * gp, qv - k * gq);
+        }
+    }
+    for (QCPItemLine* a : {arrowHalo_, arrow_}) {
+        a->setVisible(arrowLine_.has_value());
+        if (arrowLine_) {
+            a->start->setCoords(arrowLine_->p1());
+            a->end->setCoords(arrowLine_->p2());
+        }
+    }
+
+    QVector<double> t, x, y;
+    if (trainer_ && target) {
+        const int ip = flatIndex(axes_.p, h), iq = flatIndex(axes_.q, h);
+        for (const Eigen::VectorXd& v : trainer_->trail()) {
+            if (v.size() != paramCount(h)) continue;
+            t.push_back(t.size());
+            x.push_back(v[ip]);
+            y.push_back(v[iq]);
+        }
+        if (!t.isEmpty()) { // the trail records the weights before each step; end at the point
+            t.push_back(t.size());
+            x.push_back(pv);
+            y.push_back(qv);
+        }
+    }
+    trail_->setData(t, x, y, true);
+    trailHalo_->setData(t, x, y, true);
+
+    if (!target) {
+        info_->setText(tr("No target yet: pick one from the Target menu or draw one."));
+    } else {
+        QString state;
+        if (!upToDate()) state = tr(" · computing…");
+        info_->setText(tr("%1 = %2, %3 = %4 · loss %5%6")
+                           .arg(name(axes_.p), num(pv), name(axes_.q), num(qv))
+                           .arg(doc_->loss(), 0, 'g', 4)
+                           .arg(state));
+    }
+    const bool stepHidden =
+        net.activation.kind == ActivationKind::Step && (!axes_.p.isOutput() || !axes_.q.isOutput());
+    if (quadratic)
+        hint_->setText(tr("Both are output parameters, so the loss is an exact bowl. Its lowest "
+                          "point is the best fit of these two with the rest held still."));
+    else if (stepHidden)
+        hint_->setText(tr("With a step activation the loss over a hidden parameter is flat "
+                          "terraces: the slope is zero almost everywhere, so gradient descent "
+                          "cannot tell which way is down."));
+    else
+        hint_->setText(tr("The others are held still. Training walks downhill, along the "
+                          "arrow; click the map to move the weights there."));
+}
+
+void LandscapeView::replot() {
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LandscapeView::setPalette(const Palette& p) {
+    palette_ = p;
+    applyStyle();
+    replot();
+}
+
+void LandscapeView::applyStyle() {
+    const Palette& p = palette_;
+    const double s = p.lineScale;
+    plot_->setBackground(p.background);
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * p.fontScale);
+    QFont bold = f;
+    bold.setBold(true);
+    for (QCPAxis* a : {plot_->xAxis, plot_->yAxis, scale_->axis()}) {
+        a->setBasePen(QPen(p.foreground, 1));
+        a->setTickPen(QPen(p.foreground, 1));
+        a->setSubTickPen(QPen(p.foreground, 1));
+        a->setTickLabelColor(p.foreground);
+        a->setLabelColor(p.foreground);
+        a->setTickLabelFont(f);
+        a->setLabelFont(a == scale_->axis() ? f : bold);
+        a->grid()->setVisible(false);
+    }
+    // Contours: white over the dark (low) part of the map, black over the bright part.
+    for (int m = 0; m < contours_.size(); ++m) {
+        const bool low = m < contours_.size() * 6 / 10;
+        contours_[m]->setPen(
+            QPen(low ? QColor(255, 255, 255, 140) : QColor(0, 0, 0, 110), 1.0 * s));
+    }
+    trailHalo_->setPen(
+        QPen(QColor(0, 0, 0, 150), 4.5 * s, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    trail_->setPen(QPen(Qt::white, 2.0 * s, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    arrowHalo_->setPen(QPen(QColor(0, 0, 0, 170), 6.0 * s, Qt::SolidLine, Qt::RoundCap));
+    arrow_->setPen(QPen(kArrowColour, 3.0 * s, Qt::SolidLine, Qt::RoundCap));
+    for (int i = 0; i < plot_->graphCount(); ++i)
+        if (plot_->graph(i)->objectName() == "arrowKey")
+            plot_->graph(i)->setPen(QPen(kArrowColour, 3 * s));
+    point_->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 2.0 * s), Qt::white, 13 * s));
+    minimum_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(Qt::black, 1.5 * s),
+                                              kMinimumColour, 15 * s));
+    plot_->legend->setFont(f);
+    plot_->legend->setTextColor(p.foreground);
+    plot_->legend->setBrush(p.background);
+    plot_->legend->setBorderPen(Qt::NoPen);
+}
+
+// ---- reading the marker, clicking ------------------------------------------------------------
+
+QPointF LandscapeView::marker() const {
+    if (point_->data()->isEmpty()) return {};
+    const auto it = point_->data()->constBegin();
+    return {it->key, it->value};
+}
+
+std::optional<QPointF> LandscapeView::minimumMarker() const {
+    if (minimum_->data()->isEmpty()) return std::nullopt;
+    const auto it = minimum_->data()->constBegin();
+    return QPointF(it->key, it->value);
+}
+
+QVector<QPointF> LandscapeView::trailPoints() const {
+    QVector<QPointF> out;
+    for (auto it = trail_->data()->constBegin(); it != trail_->data()->constEnd(); ++it)
+        out.push_back({it->key, it->value});
+    return out;
+}
+
+std::optional<QLineF> LandscapeView::gradientArrow() const {
+    return arrowLine_;
+}
+
+int LandscapeView::contourSegmentCount() const {
+    int n = 0;
+    for (QCPCurve* c : contours_)
+        n += c->data()->size() / 3;
+    return n;
+}
+
+void LandscapeView::moveTo(double p, double q) {
+    if (!std::isfinite(p) || !std::isfinite(q)) return;
+    Network n = doc_->network();
+    stepwise::setParam(n, axes_.p, p);
+    stepwise::setParam(n, axes_.q, q);
+    doc_->setNetwork(n, tr("Move %1 and %2 on the landscape").arg(name(axes_.p), name(axes_.q)));
+}
+
+void LandscapeView::jumpToMinimum() {
+    if (!doc_->hasTarget()) return;
+    const auto m =
+        quadraticMinimum(doc_->network(), doc_->x(), doc_->targetSamples(), axes_.p, axes_.q);
+    if (!m) return;
+    Network n = doc_->network();
+    stepwise::setParam(n, axes_.p, m->first);
+    stepwise::setParam(n, axes_.q, m->second);
+    doc_->setNetwork(n, tr("Jump to the lowest point of %1, %2").arg(name(axes_.p), name(axes_.q)));
+}
+
+void LandscapeView::clickAt(double p, double q) {
+    plot_->replot(QCustomPlot::rpImmediateRefresh); // lay out the axes so pixels are valid
+    const QPointF pos(plot_->xAxis->coordToPixel(p), plot_->yAxis->coordToPixel(q));
+    const QPointF global = plot_->mapToGlobal(pos);
+    QMouseEvent press(QEvent::MouseButtonPress, pos, global, Qt::LeftButton, Qt::LeftButton,
+                      Qt::NoModifier);
+    QCoreApplication::sendEvent(plot_, &press);
+    QMouseEvent release(QEvent::MouseButtonRelease, pos, global, Qt::LeftButton, Qt::NoButton,
+                        Qt::NoModifier);
+    QCoreApplication::sendEvent(plot_, &release);
+}
+
+bool LandscapeView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched != plot_) return QWidget::eventFilter(watched, event);
+    switch (event->type()) {
+    case QEvent::MouseButtonPress: {
+        auto* e = static_cast<QMouseEvent*>(event);
+        pressed_ = e->button() == Qt::LeftButton &&
+                   plot_->axisRect()->rect().contains(e->position().toPoint()) && doc_->hasTarget();
+        pressPos_ = e->position().toPoint();
+        return pressed_;
+    }
+    case QEvent::MouseButtonRelease: {
+        auto* e = static_cast<QMouseEvent*>(event);
+        if (!pressed_ || e->button() != Qt::LeftButton) break;
+        pressed_ = false;
+        const QPoint pos = e->position().toPoint();
+        if ((pos - pressPos_).manhattanLength() > 8) break;
+        moveTo(plot_->xAxis->pixelToCoord(pos.x()), plot_->yAxis->pixelToCoord(pos.y()));
+        return true;
+    }
+    case QEvent::KeyPress: {
+        auto* e = static_cast<QKeyEvent*>(event);
+        const double dp = (axes_.pHi - axes_.pLo) / 40.0, dq = (axes_.qHi - axes_.qLo) / 40.0;
+        double mp = 0, mq = 0;
+        switch (e->key()) {
+        case Qt::Key_Left:
+            mp = -dp;
+            break;
+        case Qt::Key_Right:
+            mp = dp;
+            break;
+        case Qt::Key_Down:
+            mq = -dq;
+            break;
+        case Qt::Key_Up:
+            mq = dq;
+            break;
+        default:
+            return false;
+        }
+        const Network& n = doc_->network();
+        moveTo(param(n, axes_.p) + mp, param(n, axes_.q) + mq);
+        return true;
+    }
+    default:
+        break;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace stepwise::ui
