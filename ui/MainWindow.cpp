@@ -79,7 +79,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     tabs_->setObjectName("sideTabs");
     tabs_->addTab(params_, tr("&Weights"));
     tabs_->addTab(trainingPanel_, tr("T&raining"));
-    tabs_->addTab(new LandscapeView(doc_, trainer_, this), tr("&Landscape"));
+    tabs_->addTab(new LandscapeView(doc_, trainer_, this), tr("Lan&dscape"));
     mainSplit_ = new QSplitter(Qt::Horizontal, this);
     mainSplit_->setObjectName("mainSplit");
     mainSplit_->addWidget(leftSplit_);
@@ -102,6 +102,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         if (diagram_->breakdown()) inspectAt(diagram_->breakdown()->x);
     });
     connect(doc_->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    connect(trainer_, &TrainingController::diverged, this, [this](const QString& m) {
+        statusBar()->showMessage(m, 15000);
+        tabs_->setCurrentWidget(trainingPanel_);
+    });
+    connect(trainer_, &TrainingController::message, this,
+            [this](const QString& m) { statusBar()->showMessage(m, 8000); });
 
     buildMenus();
     lesson_ = new LessonPanel(this); // docks itself on the left, adds the Lesson menu

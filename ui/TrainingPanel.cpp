@@ -154,7 +154,7 @@ TrainingPanel::TrainingPanel(Document* doc, TrainingController* trainer, QWidget
 }
 
 QString TrainingPanel::messageText() const {
-    return message_->isVisible() ? message_->text() : QString();
+    return message_->isHidden() ? QString() : message_->text();
 }
 
 void TrainingPanel::showMessage(const QString& text, bool warning) {

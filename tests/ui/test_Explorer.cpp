@@ -1,0 +1,253 @@
+// The superposition explorer on real widgets: sliders drive the curves exactly as the core
+// computes them, undo, presets, neurons added and removed, keyboard reach, exports.
+#include "UiTestSupport.h"
+
+#include "core/Presets.h"
+#include "ui/NetworkDiagram.h"
+#include "ui/ParamRow.h"
+#include "ui/ParameterPanel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QSlider>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+using namespace stepwise;
+using namespace stepwise::test;
+
+namespace {
+
+// The graph's curve j as (x, y) pairs.
+std::vector<std::pair<double, double>> curve(QCPGraph* g) {
+    std::vector<std::pair<double, double>> out;
+    for (auto it = g->data()->constBegin(); it != g->data()->constEnd(); ++it)
+        out.emplace_back(it->key, it->value);
+    return out;
+}
+
+// Checks every drawn vertex of every curve against the core's own evaluation at that x (and at
+// a jump, that the two vertices are the values just left and right of it).
+void expectCurvesMatchCore(ui::MainWindow& w) {
+    const Network& net = w.document()->network();
+    for (int j = 0; j < net.hidden(); ++j) {
+        const auto pts = curve(w.graph()->neuronGraph(j));
+        ASSERT_GE(pts.size(), 2u);
+        for (std::size_t i = 0; i < pts.size(); ++i) {
+            const auto [x, y] = pts[i];
+            const double here = net.v[j] * net.activation(net.w[j] * x + net.b[j]);
+            const double left =
+                net.v[j] * net.activation(net.w[j] * std::nextafter(x, -1e9) + net.b[j]);
+            const double right =
+                net.v[j] * net.activation(net.w[j] * std::nextafter(x, 1e9) + net.b[j]);
+            EXPECT_TRUE(std::abs(y - here) < 1e-12 || std::abs(y - left) < 1e-12 ||
+                        std::abs(y - right) < 1e-12)
+                << "neuron " << j << " at x = " << x;
+        }
+    }
+    const auto out = curve(w.graph()->outputGraph());
+    for (const auto& [x, y] : out) {
+        Eigen::ArrayXd one(3);
+        one << std::nextafter(x, -1e9), x, std::nextafter(x, 1e9);
+        const Eigen::ArrayXd ys = evaluateOutput(net, one);
+        EXPECT_TRUE((ys - y).abs().minCoeff() < 1e-12) << "output at x = " << x;
+    }
+}
+
+} // namespace
+
+TEST(Explorer, OpensWithTheTwoNeuronAddedPreset) {
+    auto w = freshWindow();
+    EXPECT_EQ(w->document()->network(), networkPreset(NetworkPreset::Added));
+    EXPECT_EQ(w->graph()->neuronCurveCount(), 2);
+}
+
+TEST(Explorer, SliderChangesCurveToWhatTheCoreComputes) {
+    auto w = freshWindow();
+    ui::ParamRow* w11 = w->parameters()->row({ParamKind::OutputWeight, 0});
+    ASSERT_NE(w11, nullptr);
+    w11->slider()->setSliderDown(true);
+    w11->slider()->setValue(w11->slider()->value() + 300);
+    w11->slider()->setSliderDown(false);
+    w->document()->flush();
+    const double v = w->document()->network().v[0];
+    EXPECT_NE(v, 1.0);
+    EXPECT_NEAR(v, w11->spinBox()->value(), 1e-3);
+    expectCurvesMatchCore(*w);
+    // The output at x = 0 (only neuron 1 has fired) is exactly w11.
+    EXPECT_DOUBLE_EQ(evaluateOutput(w->document()->network(), Eigen::ArrayXd::Constant(1, 0.0))[0],
+                     v);
+}
+
+TEST(Explorer, SigmoidCurvesMatchTheCoreSampleBySample) {
+    auto w = freshWindow();
+    w->parameters()->activationBox()->setCurrentIndex(1);
+    emit w->parameters()->activationBox()->activated(1);
+    w->document()->flush();
+    ASSERT_EQ(w->document()->network().activation.kind, ActivationKind::Sigmoid);
+    const Evaluation& e = w->document()->evaluation();
+    const auto pts = curve(w->graph()->neuronGraph(1));
+    ASSERT_EQ(static_cast<Eigen::Index>(pts.size()), e.contribution.rows());
+    for (std::size_t i = 0; i < pts.size(); ++i)
+        EXPECT_DOUBLE_EQ(pts[i].second, e.contribution(i, 1));
+}
+
+TEST(Explorer, OneDragIsOneUndoStep) {
+    auto w = freshWindow();
+    const Network before = w->document()->network();
+    QSlider* s = w->parameters()->row({ParamKind::HiddenBias, 0})->slider();
+    s->setSliderDown(true);
+    for (int k = 1; k <= 20; ++k)
+        s->setValue(s->value() + 5);
+    s->setSliderDown(false);
+    EXPECT_EQ(w->document()->undoStack()->count(), 1);
+    EXPECT_NE(w->document()->network(), before);
+    w->document()->undoStack()->undo();
+    w->document()->flush();
+    EXPECT_EQ(w->document()->network(), before);
+    expectCurvesMatchCore(*w);
+}
+
+TEST(Explorer, EachPresetSetsTheLessonValues) {
+    auto w = freshWindow();
+    QComboBox* box = w->parameters()->presetBox();
+    const std::pair<NetworkPreset, std::pair<double, double>> cases[] = {
+        {NetworkPreset::Added, {1, 1}},
+        {NetworkPreset::InvertSecond, {1, -1}},
+        {NetworkPreset::InvertFirst, {-1, 1}},
+        {NetworkPreset::Exercise, {1.5, -0.5}}};
+    for (const auto& [preset, weights] : cases) {
+        const int index = box->findData(static_cast<int>(preset));
+        ASSERT_GE(index, 0);
+        box->setCurrentIndex(index);
+        emit box->activated(index);
+        w->document()->flush();
+        const Network& n = w->document()->network();
+        EXPECT_EQ(n.v[0], weights.first);
+        EXPECT_EQ(n.v[1], weights.second);
+        EXPECT_NEAR(w->parameters()->row({ParamKind::OutputWeight, 1})->spinBox()->value(),
+                    weights.second, 1e-12);
+        expectCurvesMatchCore(*w);
+    }
+    // The exercise's answer, read off the graph: 0 left of −0.5, 1.5 between, 1.0 right of 0.5.
+    const Eigen::ArrayXd probe = (Eigen::ArrayXd(3) << -0.75, 0.0, 0.75).finished();
+    const Eigen::ArrayXd y = evaluateOutput(w->document()->network(), probe);
+    EXPECT_DOUBLE_EQ(y[0], 0.0);
+    EXPECT_DOUBLE_EQ(y[1], 1.5);
+    EXPECT_DOUBLE_EQ(y[2], 1.0);
+}
+
+TEST(Explorer, AddingANeuronKeepsTheOthers) {
+    auto w = freshWindow();
+    const Network before = w->document()->network();
+    w->parameters()->hiddenBox()->setValue(5);
+    w->document()->flush();
+    const Network& after = w->document()->network();
+    ASSERT_EQ(after.hidden(), 5);
+    EXPECT_EQ(after.w.head(2), before.w);
+    EXPECT_EQ(after.b.head(2), before.b);
+    EXPECT_EQ(after.v.head(2), before.v);
+    EXPECT_EQ(w->graph()->neuronCurveCount(), 5);
+    EXPECT_NE(w->parameters()->row({ParamKind::OutputWeight, 4}), nullptr);
+    w->parameters()->hiddenBox()->setValue(1);
+    w->document()->flush();
+    EXPECT_EQ(w->document()->network().w[0], before.w[0]);
+    EXPECT_EQ(w->graph()->neuronCurveCount(), 1);
+}
+
+TEST(Explorer, StepPointRowPlacesTheStep) {
+    auto w = freshWindow();
+    w->parameters()->setStepPointMode(true);
+    ui::ParamRow* s1 = w->parameters()->stepPointRow(0);
+    ASSERT_NE(s1, nullptr);
+    s1->spinBox()->setValue(0.25);
+    const auto s = stepPoint(w->document()->network(), 0);
+    ASSERT_TRUE(s.has_value());
+    EXPECT_NEAR(*s, 0.25, 1e-12);
+}
+
+TEST(Explorer, KeyboardFocusReachesEveryControl) {
+    auto w = freshWindow();
+    w->activateWindow();
+    QList<QWidget*> wanted;
+    for (int i = 0; i < paramCount(2); ++i) {
+        ui::ParamRow* r = w->parameters()->row(paramAt(i, 2));
+        wanted << r->slider() << r->spinBox();
+    }
+    wanted << w->parameters()->activationBox() << w->parameters()->hiddenBox()
+           << w->parameters()->presetBox() << w->diagram();
+    QSet<QWidget*> seen;
+    QWidget* start = w->parameters()->presetBox();
+    start->setFocus();
+    QWidget* cur = start;
+    for (int i = 0; i < 400; ++i) {
+        seen.insert(cur);
+        cur = cur->nextInFocusChain();
+        while (cur && !(cur->focusPolicy() & Qt::TabFocus))
+            cur = cur->nextInFocusChain();
+        if (!cur || cur == start) break;
+    }
+    for (QWidget* wdg : wanted)
+        EXPECT_TRUE(seen.contains(wdg)) << wdg->objectName().toStdString();
+}
+
+TEST(Explorer, ArrowKeysNudgeASlider) {
+    auto w = freshWindow();
+    QSlider* s = w->parameters()->row({ParamKind::OutputWeight, 1})->slider();
+    const double before = w->document()->network().v[1];
+    s->triggerAction(QAbstractSlider::SliderSingleStepAdd);
+    const double small = w->document()->network().v[1] - before;
+    s->triggerAction(QAbstractSlider::SliderPageStepAdd);
+    const double large = w->document()->network().v[1] - before - small;
+    EXPECT_GT(small, 0.0);
+    EXPECT_GT(large, 5 * small);
+}
+
+TEST(Explorer, TooltipShowsTheFormulaWithNumbers) {
+    auto w = freshWindow();
+    w->document()->flush();
+    const QString tip = w->parameters()->row({ParamKind::HiddenWeight, 0})->slider()->toolTip();
+    EXPECT_TRUE(tip.contains("n1(x) = step(4.00·x + 2.00)")) << tip.toStdString();
+}
+
+TEST(Explorer, ClickingANeuronSelectsIt) {
+    auto w = freshWindow();
+    ui::NetworkDiagram* d = w->diagram();
+    const QPointF c = d->hiddenCenter(1);
+    sendMouse(d, QEvent::MouseButtonPress, c, Qt::LeftButton, Qt::LeftButton);
+    ASSERT_TRUE(w->document()->selection().has_value());
+    EXPECT_EQ(w->document()->selection()->neuron, 1);
+    const QPointF mid = (d->hiddenCenter(0) + d->outputCenter()) / 2.0;
+    sendMouse(d, QEvent::MouseButtonPress, mid, Qt::LeftButton, Qt::LeftButton);
+    ASSERT_TRUE(w->document()->selection().has_value());
+    EXPECT_EQ(*w->document()->selection(), (ParamId{ParamKind::OutputWeight, 0}));
+}
+
+TEST(Explorer, HoverReadoutShowsEveryValue) {
+    auto w = freshWindow();
+    w->graph()->showReadoutAt(0.0);
+    const QString text = w->graph()->readoutText();
+    EXPECT_TRUE(text.contains("n1 =   1.000")) << text.toStdString();
+    EXPECT_TRUE(text.contains("n2 =   0.000")) << text.toStdString();
+    EXPECT_TRUE(text.contains("output y = 1.000")) << text.toStdString();
+}
+
+TEST(Explorer, ExportsPngSvgAndPdf) {
+    auto w = freshWindow();
+    QTemporaryDir dir;
+    for (const char* ext : {"png", "svg", "pdf"}) {
+        const QString path = dir.filePath(QString("graph.") + ext);
+        ASSERT_TRUE(w->exportGraph(path)) << ext;
+        QFile f(path);
+        ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+        const QByteArray head = f.read(8);
+        if (QString(ext) == "png") EXPECT_TRUE(head.startsWith("\x89PNG"));
+        if (QString(ext) == "pdf") EXPECT_TRUE(head.startsWith("%PDF"));
+        if (QString(ext) == "svg") EXPECT_TRUE(head.startsWith("<?xml"));
+    }
+    EXPECT_FALSE(w->exportGraph(dir.filePath("graph.bmp")));
+    EXPECT_FALSE(w->exportGraph(dir.filePath("no/such/folder/graph.png")));
+}
