@@ -1,0 +1,426 @@
+#include "core/Lesson.h"
+
+#include "core/Backprop.h"
+#include "core/LeastSquares.h"
+#include "core/Presets.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace stepwise {
+
+namespace {
+
+constexpr int kCheckSamples = 401;
+constexpr double kSilent = 0.01; // a neuron "answers 0" below this, "answers 1" above 1 − this
+
+Eigen::ArrayXd checkGrid(const Scenario& s) {
+    return grid(s.domain.lo, s.domain.hi, kCheckSamples);
+}
+
+Eigen::ArrayXd neuronOutput(const Scenario& s, int j) {
+    const Network& n = s.network;
+    const Eigen::ArrayXd x = checkGrid(s);
+    Eigen::ArrayXd a(x.size());
+    for (Eigen::Index i = 0; i < x.size(); ++i)
+        a[i] = n.activation(n.w[j] * x[i] + n.b[j]);
+    return a;
+}
+
+bool near(double value, double goal, double tolerance) {
+    return std::isfinite(value) && std::abs(value - goal) <= tolerance;
+}
+
+bool outputWeightsAre(const Scenario& s, double v1, double v2) {
+    const Network& n = s.network;
+    return n.hidden() >= 2 && near(n.v[0], v1, kWeightTolerance) &&
+           near(n.v[1], v2, kWeightTolerance);
+}
+
+bool stepAt(const Scenario& s, int j, double x) {
+    if (s.network.hidden() <= j) return false;
+    const auto p = stepPoint(s.network, j);
+    return p && near(*p, x, kStepTolerance);
+}
+
+bool stepInside(const Scenario& s, int j) {
+    const auto p = stepPoint(s.network, j);
+    return p && *p > s.domain.lo && *p < s.domain.hi;
+}
+
+// The fraction of the target's spread the network leaves unexplained: loss / variance.
+std::optional<double> unexplained(const Scenario& s) {
+    const Eigen::ArrayXd x = grid(s.domain.lo, s.domain.hi, s.domain.samples);
+    const Eigen::ArrayXd t = sampleTarget(s.target, x, s.domain.lo, s.domain.hi);
+    if (t.size() == 0) return std::nullopt;
+    const double variance = (t - t.mean()).square().mean();
+    return loss(s.network, x, t) / std::max(variance, 1e-3);
+}
+
+void setOutputWeights(Scenario& s, double v1, double v2) {
+    s.network.v[0] = v1;
+    s.network.v[1] = v2;
+}
+
+using Check = std::function<bool(const Scenario&, const LessonObservation&)>;
+using Solve = std::function<void(Scenario&)>;
+
+LessonTask task(std::string id, Check check, Solve solve = {}) {
+    return {std::move(id), std::move(check), std::move(solve)};
+}
+
+std::vector<LessonChapter> buildChapters() {
+    std::vector<LessonChapter> chapters;
+    const Network two = networkPreset(NetworkPreset::Added);
+
+    // 1. The neuron: the bias is the weight of an input that is always 1.
+    {
+        LessonChapter c;
+        c.id = "neuron";
+        c.controls = kLessonHiddenWeights | kLessonHiddenBiases;
+        c.network = networkPreset(NetworkPreset::OneNeuron);
+        c.tasks.push_back(task(
+            "ch1.always-on",
+            [](const Scenario& s, const LessonObservation&) {
+                return s.network.hidden() >= 1 && (neuronOutput(s, 0) >= 1.0 - kSilent).all();
+            },
+            [](Scenario& s) {
+                s.network.w[0] = 0.0;
+                s.network.b[0] = 1.0;
+            }));
+        c.tasks.push_back(task(
+            "ch1.always-off",
+            [](const Scenario& s, const LessonObservation&) {
+                return s.network.hidden() >= 1 && (neuronOutput(s, 0) <= kSilent).all();
+            },
+            [](Scenario& s) {
+                s.network.w[0] = 0.0;
+                s.network.b[0] = -1.0;
+            }));
+        chapters.push_back(c);
+    }
+    // 2. A neuron is a graph: the step sits at x = −b/w and faces the way w's sign says.
+    {
+        LessonChapter c;
+        c.id = "graph";
+        c.controls = kLessonHiddenWeights | kLessonHiddenBiases | kLessonStepPoints;
+        c.network = networkPreset(NetworkPreset::OneNeuron);
+        c.tasks.push_back(task(
+            "ch2.place-step",
+            [](const Scenario& s, const LessonObservation&) { return stepAt(s, 0, 0.5); },
+            [](Scenario& s) { setStepPoint(s.network, 0, 0.5); }));
+        c.tasks.push_back(task(
+            "ch2.flip",
+            [](const Scenario& s, const LessonObservation&) {
+                return s.network.hidden() >= 1 && s.network.w[0] < 0.0 && stepInside(s, 0);
+            },
+            [](Scenario& s) {
+                const double x = stepPoint(s.network, 0).value_or(0.0);
+                s.network.w[0] = -std::max(1.0, std::abs(s.network.w[0]));
+                setStepPoint(s.network, 0, std::clamp(x, s.domain.lo + 0.1, s.domain.hi - 0.1));
+            }));
+        chapters.push_back(c);
+    }
+    // 3. Two neurons and an output neuron.
+    {
+        LessonChapter c;
+        c.id = "network";
+        c.controls = kLessonHiddenWeights | kLessonHiddenBiases | kLessonOutputWeights;
+        c.network = two;
+        c.tasks.push_back(task(
+            "ch3.only-first",
+            [](const Scenario& s, const LessonObservation&) {
+                return outputWeightsAre(s, 1.0, 0.0);
+            },
+            [](Scenario& s) { setOutputWeights(s, 1.0, 0.0); }));
+        c.tasks.push_back(task(
+            "ch3.only-second",
+            [](const Scenario& s, const LessonObservation&) {
+                return outputWeightsAre(s, 0.0, 1.0);
+            },
+            [](Scenario& s) { setOutputWeights(s, 0.0, 1.0); }));
+        c.tasks.push_back(task(
+            "ch3.move-second",
+            [](const Scenario& s, const LessonObservation&) { return stepAt(s, 1, 0.0); },
+            [](Scenario& s) { setStepPoint(s.network, 1, 0.0); }));
+        chapters.push_back(c);
+    }
+    // 4. Superposition: add, invert, scale.
+    {
+        LessonChapter c;
+        c.id = "superposition";
+        c.controls = kLessonOutputWeights;
+        c.network = two;
+        c.network.v << 1.0, 0.0;
+        const std::pair<const char*, std::pair<double, double>> goals[] = {
+            {"ch4.add", {1.0, 1.0}},
+            {"ch4.invert-second", {1.0, -1.0}},
+            {"ch4.invert-first", {-1.0, 1.0}},
+            {"ch4.scale", {0.5, 0.5}}};
+        for (const auto& [id, v] : goals)
+            c.tasks.push_back(task(
+                id,
+                [v](const Scenario& s, const LessonObservation&) {
+                    return outputWeightsAre(s, v.first, v.second);
+                },
+                [v](Scenario& s) { setOutputWeights(s, v.first, v.second); }));
+        chapters.push_back(c);
+    }
+    // 5. Exercise: predict (1.5, −0.5), then reveal.
+    {
+        LessonChapter c;
+        c.id = "exercise";
+        c.controls =
+            kLessonHiddenWeights | kLessonHiddenBiases | kLessonOutputWeights | kLessonGuess;
+        c.locked = true;
+        c.network = networkPreset(NetworkPreset::Exercise);
+        c.tasks.push_back(task("ch5.sketch", [](const Scenario&, const LessonObservation& o) {
+            return o.guessDrawn;
+        }));
+        c.tasks.push_back(task(
+            "ch5.reveal", [](const Scenario&, const LessonObservation& o) { return o.revealed; }));
+        c.tasks.push_back(task("ch5.good-guess", [](const Scenario&, const LessonObservation& o) {
+            return o.revealed && o.guessScore && *o.guessScore >= 80;
+        }));
+        chapters.push_back(c);
+    }
+    // 6. Many neurons: bumps, and the universal approximation theorem.
+    {
+        LessonChapter c;
+        c.id = "universal";
+        c.controls = kLessonHiddenWeights | kLessonHiddenBiases | kLessonOutputWeights |
+                     kLessonOutputBias | kLessonHiddenCount | kLessonStepPoints | kLessonAddNeurons;
+        c.network = two;
+        c.target.preset = TargetPreset::Gaussian;
+        c.tasks.push_back(task(
+            "ch6.bump",
+            [](const Scenario& s, const LessonObservation&) {
+                return isBump(evaluateOutput(s.network, checkGrid(s)));
+            },
+            [](Scenario& s) {
+                s.network.resize(std::max(2, s.network.hidden()));
+                s.network.v.setZero();
+                s.network.c = 0.0;
+                setOutputWeights(s, 1.0, -1.0);
+            }));
+        c.tasks.push_back(task(
+            "ch6.approximate",
+            [](const Scenario& s, const LessonObservation&) {
+                const auto l = scenarioLoss(s);
+                return s.network.hidden() <= 4 && l && *l <= 0.015;
+            },
+            [](Scenario& s) {
+                // Two bumps stacked: a wide one for the shoulders, a narrow one for the peak.
+                Network n(4, {ActivationKind::Step, 10.0});
+                const double points[] = {-0.5, -0.25, 0.25, 0.5};
+                for (int j = 0; j < 4; ++j) {
+                    n.w[j] = 4.0;
+                    n.b[j] = -4.0 * points[j];
+                }
+                const Eigen::ArrayXd x = grid(s.domain.lo, s.domain.hi, s.domain.samples);
+                const OutputFit fit =
+                    fitOutputLayer(n, x, sampleTarget(s.target, x, s.domain.lo, s.domain.hi));
+                n.v = fit.v;
+                n.c = fit.c;
+                s.network = n;
+            }));
+        c.tasks.push_back(task(
+            "ch6.many",
+            [](const Scenario& s, const LessonObservation&) {
+                const auto l = scenarioLoss(s);
+                return s.network.hidden() >= 12 && l && *l <= 0.005;
+            },
+            [](Scenario& s) { s.network = spreadStepNetwork(12, s); }));
+        chapters.push_back(c);
+    }
+    // 7. Backpropagation: the network finds its own weights.
+    {
+        LessonChapter c;
+        c.id = "backprop";
+        c.controls = kLessonAll & ~(kLessonGuess | kLessonAddNeurons | kLessonGradient |
+                                    kLessonPresets | kLessonStepPoints);
+        std::mt19937_64 rng(7);
+        c.network = randomNetwork(8, {ActivationKind::Sigmoid, 2.0}, -1.0, 1.0, rng);
+        c.tasks.push_back(task(
+            "ch7.draw",
+            [](const Scenario& s, const LessonObservation&) { return !s.target.empty(); },
+            [](Scenario& s) { s.target.preset = TargetPreset::Sine; }));
+        c.tasks.push_back(task("ch7.train", [](const Scenario& s, const LessonObservation&) {
+            const auto u = unexplained(s);
+            return u && *u <= 0.05;
+        }));
+        chapters.push_back(c);
+    }
+    // 8. Why smooth activations.
+    {
+        LessonChapter c;
+        c.id = "smooth";
+        c.controls = kLessonHiddenWeights | kLessonHiddenBiases | kLessonOutputWeights |
+                     kLessonOutputBias | kLessonActivation | kLessonSteepness | kLessonTraining |
+                     kLessonGradient;
+        std::mt19937_64 rng(8);
+        c.network = randomNetwork(6, {ActivationKind::Step, 10.0}, -1.0, 1.0, rng);
+        c.target.preset = TargetPreset::Sine;
+        auto sigmoidWith = [](double k) {
+            return [k](Scenario& s) { s.network.activation = {ActivationKind::Sigmoid, k}; };
+        };
+        auto isSigmoid = [](const Scenario& s) {
+            return s.network.activation.kind == ActivationKind::Sigmoid;
+        };
+        c.tasks.push_back(task(
+            "ch8.sigmoid",
+            [isSigmoid](const Scenario& s, const LessonObservation&) { return isSigmoid(s); },
+            sigmoidWith(10.0)));
+        c.tasks.push_back(task(
+            "ch8.steep",
+            [isSigmoid](const Scenario& s, const LessonObservation&) {
+                return isSigmoid(s) && s.network.activation.steepness >= 30.0;
+            },
+            sigmoidWith(40.0)));
+        c.tasks.push_back(task(
+            "ch8.gentle",
+            [isSigmoid](const Scenario& s, const LessonObservation&) {
+                return isSigmoid(s) && s.network.activation.steepness <= 2.0;
+            },
+            sigmoidWith(1.0)));
+        chapters.push_back(c);
+    }
+    return chapters;
+}
+
+} // namespace
+
+const std::vector<LessonChapter>& lessonChapters() {
+    static const std::vector<LessonChapter> chapters = buildChapters();
+    return chapters;
+}
+
+int lessonChapterCount() {
+    return static_cast<int>(lessonChapters().size());
+}
+
+const LessonTask* findLessonTask(const std::string& id) {
+    for (const LessonChapter& c : lessonChapters())
+        for (const LessonTask& t : c.tasks)
+            if (t.id == id) return &t;
+    return nullptr;
+}
+
+void setUpChapter(Scenario& s, int index) {
+    if (index < 0 || index >= lessonChapterCount()) return;
+    const LessonChapter& c = lessonChapters()[index];
+    s.network = c.network;
+    s.target = c.target;
+}
+
+std::vector<std::string> passingTasks(const Scenario& s, int index, const LessonObservation& o) {
+    std::vector<std::string> ids;
+    if (index < 0 || index >= lessonChapterCount() || s.network.hidden() < 1) return ids;
+    for (const LessonTask& t : lessonChapters()[index].tasks)
+        if (t.check(s, o)) ids.push_back(t.id);
+    return ids;
+}
+
+int scoreGuess(const Stroke& guess, const Eigen::Ref<const Eigen::ArrayXd>& x,
+               const Eigen::Ref<const Eigen::ArrayXd>& truth, double lo, double hi) {
+    if (x.size() < 2 || truth.size() != x.size() || guess.points.empty()) return 0;
+    Stroke drawn = guess;
+    drawn.erase = false;
+    TargetCurve curve;
+    curve.strokes.push_back(drawn);
+    Eigen::ArrayXd value;
+    std::vector<bool> defined;
+    rasterizeTarget(curve, x, lo, hi, value, defined);
+    // The covered part: from the first to the last sample the stroke defines.
+    const auto first = std::find(defined.begin(), defined.end(), true);
+    if (first == defined.end()) return 0;
+    const auto last = std::find(defined.rbegin(), defined.rend(), true);
+    const Eigen::Index i0 = first - defined.begin();
+    const Eigen::Index i1 =
+        static_cast<Eigen::Index>(defined.size()) - 1 - (last - defined.rbegin());
+    const Eigen::ArrayXd filled = sampleTarget(curve, x, lo, hi);
+    const Eigen::Index n = i1 - i0 + 1;
+    const double rms = std::sqrt((filled.segment(i0, n) - truth.segment(i0, n)).square().mean());
+    const double coverage = static_cast<double>(n) / static_cast<double>(x.size());
+    const double height = std::max(truth.maxCoeff() - truth.minCoeff(), 0.5);
+    const double score = 100.0 * coverage * std::max(0.0, 1.0 - rms / height);
+    return std::isfinite(score) ? static_cast<int>(std::lround(score)) : 0;
+}
+
+std::optional<double> scenarioLoss(const Scenario& s) {
+    const Eigen::ArrayXd x = grid(s.domain.lo, s.domain.hi, s.domain.samples);
+    const Eigen::ArrayXd t = sampleTarget(s.target, x, s.domain.lo, s.domain.hi);
+    if (t.size() == 0) return std::nullopt;
+    return loss(s.network, x, t);
+}
+
+bool isBump(const Eigen::Ref<const Eigen::ArrayXd>& y) {
+    const Eigen::Index n = y.size();
+    if (n < 3 || !y.allFinite()) return false;
+    if (std::abs(y[0] - y[n - 1]) > 0.1) return false;
+    const double base = 0.5 * (y[0] + y[n - 1]);
+    if (y.maxCoeff() - base < 0.5) return false;
+    // One stretch above half-way, not touching either end.
+    const double half = base + 0.5 * (y.maxCoeff() - base);
+    int runs = 0;
+    for (Eigen::Index i = 0; i < n; ++i)
+        if (y[i] > half && (i == 0 || y[i - 1] <= half)) ++runs;
+    return runs == 1 && y[0] <= half && y[n - 1] <= half;
+}
+
+double gapFillingPoint(int j) {
+    // Van der Corput sequence in base 2: 1/2, 1/4, 3/4, 1/8, 5/8, 3/8, 7/8, …
+    double u = 0.0, f = 0.5;
+    for (unsigned n = static_cast<unsigned>(j) + 1; n > 0; n >>= 1, f *= 0.5)
+        if (n & 1u) u += f;
+    return u;
+}
+
+Network spreadStepNetwork(int k, const Scenario& s) {
+    k = std::clamp(k, kMinHidden, kMaxHidden);
+    const double lo = s.domain.lo, hi = s.domain.hi;
+    std::vector<double> points;
+    for (int j = 0; j < k; ++j)
+        points.push_back(lo + gapFillingPoint(j) * (hi - lo));
+    std::sort(points.begin(), points.end());
+    Network n(k, {ActivationKind::Step, 10.0});
+    const double slope = 8.0 / (hi - lo);
+    for (int j = 0; j < k; ++j) {
+        n.w[j] = slope;
+        n.b[j] = -slope * points[j];
+    }
+    n.v.setZero();
+    const Eigen::ArrayXd x = grid(lo, hi, s.domain.samples);
+    const Eigen::ArrayXd t = sampleTarget(s.target, x, lo, hi);
+    if (t.size() == 0) return n;
+    const OutputFit fit = fitOutputLayer(n, x, t);
+    if (fit.v.allFinite() && std::isfinite(fit.c)) {
+        n.v = fit.v;
+        n.c = fit.c;
+    }
+    return n;
+}
+
+std::vector<double> approximationErrors(const Scenario& s, int maxNeurons) {
+    std::vector<double> errors;
+    Scenario trial = s;
+    for (int k = 1; k <= maxNeurons; ++k) {
+        trial.network = spreadStepNetwork(k, s);
+        errors.push_back(scenarioLoss(trial).value_or(0.0));
+    }
+    return errors;
+}
+
+double hiddenGradientNorm(const Scenario& s) {
+    const Eigen::ArrayXd x = grid(s.domain.lo, s.domain.hi, s.domain.samples);
+    const Eigen::ArrayXd t = sampleTarget(s.target, x, s.domain.lo, s.domain.hi);
+    if (t.size() == 0) return 0.0;
+    GradientKernel kernel;
+    Eigen::VectorXd g;
+    kernel.compute(s.network, x, t, g);
+    const int h = s.network.hidden();
+    const double norm = g.head(2 * h).norm();
+    return std::isfinite(norm) ? norm : 0.0;
+}
+
+} // namespace stepwise

@@ -1,0 +1,117 @@
+// Lesson: the guided lesson's chapters and the checks of its "try this" tasks, as pure functions
+// of the scenario. No words live here: the screen text of every chapter and task is looked up by
+// id in the ui layer, so it can be translated.
+//
+// The chapters follow the lesson's argument:
+//   1 neuron     y = g(w·x + b·1): the bias is the weight on an input that is always 1
+//   2 graph      a step neuron is the graph of g(w·x + b); it steps at x = −b/w, facing up
+//                when w > 0 and down when w < 0
+//   3 network    two hidden neurons feed an output neuron: y = w11·n1(x) + w21·n2(x) + c
+//   4 superpose  (1, 1) adds the two steps, (1, −1) and (−1, 1) invert one, a weight scales
+//   5 exercise   predict (w11, w21) = (1.5, −0.5), then reveal and score the guess
+//   6 universal  two steps make a bump; enough bumps trace any continuous curve
+//   7 backprop   draw a target and let gradient descent find the weights
+//   8 smooth     the step's slope is zero, so no gradient reaches the hidden layer; the
+//                sigmoid σ(k·z) is a step you can differentiate, and tends to it as k grows
+//
+// Scoring a guess (scoreGuess): the sketched stroke is turned into one value per grid sample
+// by the target rule (sampleTarget), e_rms = sqrt(mean((guess − truth)²)) over the part of
+// the domain the stroke covers, and
+//   score = round(100 · coverage · max(0, 1 − e_rms / height)),
+// where coverage is the covered fraction of the domain and height = max(max − min of the
+// truth, 0.5): a miss as large as the whole graph scores 0, a perfect trace 100.
+#pragma once
+
+#include "core/Scenario.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace stepwise {
+
+// What a chapter shows. Rows and boxes of the parameter panel, the training tab, drawing.
+enum LessonControl : unsigned {
+    kLessonHiddenWeights = 1u << 0, // w1, w2, …
+    kLessonHiddenBiases = 1u << 1,  // b1, b2, …
+    kLessonOutputWeights = 1u << 2, // w11, w21, …
+    kLessonOutputBias = 1u << 3,    // c
+    kLessonActivation = 1u << 4,
+    kLessonSteepness = 1u << 5,
+    kLessonHiddenCount = 1u << 6,
+    kLessonStepPoints = 1u << 7, // the "place steps by position" toggle
+    kLessonPresets = 1u << 8,
+    kLessonTraining = 1u << 9,
+    kLessonDraw = 1u << 10,       // drawing and erasing the target
+    kLessonGuess = 1u << 11,      // sketching a guess (the exercise)
+    kLessonAddNeurons = 1u << 12, // the "add a neuron" experiment of chapter 6
+    kLessonGradient = 1u << 13,   // the hidden-layer slope readout of chapter 8
+    kLessonAll = (1u << 14) - 1,
+};
+
+// What the window has seen happen that is not in the scenario (the exercise's guess).
+struct LessonObservation {
+    bool guessDrawn = false;
+    bool revealed = false;
+    std::optional<int> guessScore; // 0..100, once revealed
+};
+
+struct LessonTask {
+    std::string id; // "ch2.place-step"
+    std::function<bool(const Scenario&, const LessonObservation&)> check;
+    // Puts the scenario in a state that passes the check ("show me"); empty when the task is
+    // an action in the window (sketching, training).
+    std::function<void(Scenario&)> solve;
+};
+
+struct LessonChapter {
+    std::string id; // "neuron", "graph", …
+    unsigned controls = 0;
+    bool locked = false; // the rows shown are read-only (the exercise shows, but asks)
+    Network network;     // the starting network
+    TargetCurve target;  // the starting target (often none)
+    std::vector<LessonTask> tasks;
+};
+
+const std::vector<LessonChapter>& lessonChapters();
+int lessonChapterCount();
+const LessonTask* findLessonTask(const std::string& id);
+
+// Puts chapter `index`'s starting network and target into s; the domain, training settings
+// and lesson state are left as they are.
+void setUpChapter(Scenario& s, int index);
+
+// The ids of the tasks of chapter `index` whose check passes now.
+std::vector<std::string> passingTasks(const Scenario& s, int index, const LessonObservation& o);
+
+// Tolerances of the checks.
+inline constexpr double kStepTolerance = 0.05;   // |step point − goal|
+inline constexpr double kWeightTolerance = 0.05; // |w11 − goal|, |w21 − goal|
+
+// The exercise's score of a sketched guess against the true output on the grid x of [lo, hi].
+int scoreGuess(const Stroke& guess, const Eigen::Ref<const Eigen::ArrayXd>& x,
+               const Eigen::Ref<const Eigen::ArrayXd>& truth, double lo, double hi);
+
+// The loss (mean squared error) of the scenario's network against its target on the domain
+// grid, or nullopt without a target.
+std::optional<double> scenarioLoss(const Scenario& s);
+
+// Whether y (on an evenly spaced grid) is a bump: it starts and ends at about the same level
+// and rises at least 0.5 above it on one stretch strictly inside the domain.
+bool isBump(const Eigen::Ref<const Eigen::ArrayXd>& y);
+
+// The "add neurons" experiment: k step neurons, and the best output layer for the target
+// (least squares). Each new neuron puts its step in the middle of the widest gap left by the
+// others (the base-2 van der Corput points lo + u·(hi − lo), u = ½, ¼, ¾, ⅛, ⅝, …), so the
+// steps of k neurons are among those of k + 1 and the error can only shrink as k grows.
+double gapFillingPoint(int j); // u for neuron j (0-based), in (0, 1)
+Network spreadStepNetwork(int k, const Scenario& s);
+// Its loss for k = 1 … maxNeurons: shrinks as neurons are added.
+std::vector<double> approximationErrors(const Scenario& s, int maxNeurons);
+
+// The size of the exact gradient (no surrogate) reaching the hidden layer,
+// sqrt(Σ_j (∂L/∂w_j)² + (∂L/∂b_j)²): 0 for a step network, whatever the target.
+double hiddenGradientNorm(const Scenario& s);
+
+} // namespace stepwise

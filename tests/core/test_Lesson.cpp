@@ -1,0 +1,240 @@
+// Lesson: every task fails at its chapter's start and passes once done (its "show me"
+// solution); the checks use the lesson's own numbers; a good guess outscores a bad one; adding
+// evenly spread step neurons shrinks the error; a step network passes no gradient back.
+#include "core/Lesson.h"
+
+#include "core/Presets.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <set>
+
+using namespace stepwise;
+
+namespace {
+
+Scenario chapterStart(int index) {
+    Scenario s = defaultScenario();
+    setUpChapter(s, index);
+    return s;
+}
+
+bool passes(const Scenario& s, const std::string& id, const LessonObservation& o = {}) {
+    const LessonTask* t = findLessonTask(id);
+    return t && t->check(s, o);
+}
+
+// A stroke that traces y on the grid x (every 10th sample, and both sides of every jump).
+Stroke traceOf(const Eigen::ArrayXd& x, const Eigen::ArrayXd& y, double offset = 0.0) {
+    Stroke s;
+    for (Eigen::Index i = 0; i < x.size(); ++i) {
+        const bool jump = i > 0 && y[i] != y[i - 1];
+        if (jump) s.points.push_back({x[i - 1], y[i - 1] + offset});
+        if (i % 10 == 0 || i + 1 == x.size() || jump) s.points.push_back({x[i], y[i] + offset});
+    }
+    return s;
+}
+
+} // namespace
+
+TEST(LessonChapters, EightChaptersInTheLessonsOrder) {
+    const auto& c = lessonChapters();
+    ASSERT_EQ(lessonChapterCount(), 8);
+    const char* ids[] = {"neuron",   "graph",     "network",  "superposition",
+                         "exercise", "universal", "backprop", "smooth"};
+    for (int i = 0; i < 8; ++i) {
+        EXPECT_EQ(c[i].id, ids[i]);
+        EXPECT_FALSE(c[i].tasks.empty()) << ids[i];
+    }
+}
+
+TEST(LessonChapters, TaskIdsAreUniqueAndNameTheirChapter) {
+    std::set<std::string> seen;
+    for (int i = 0; i < lessonChapterCount(); ++i)
+        for (const LessonTask& t : lessonChapters()[i].tasks) {
+            EXPECT_TRUE(seen.insert(t.id).second) << t.id;
+            EXPECT_EQ(t.id.rfind("ch" + std::to_string(i + 1) + ".", 0), 0u) << t.id;
+            EXPECT_EQ(findLessonTask(t.id), &t);
+        }
+    EXPECT_EQ(findLessonTask("ch9.nothing"), nullptr);
+}
+
+TEST(LessonChapters, NoTaskPassesAtItsChaptersStart) {
+    for (int i = 0; i < lessonChapterCount(); ++i)
+        EXPECT_TRUE(passingTasks(chapterStart(i), i, {}).empty()) << "chapter " << i + 1;
+}
+
+TEST(LessonChapters, EverySolutionPassesItsOwnCheck) {
+    for (int i = 0; i < lessonChapterCount(); ++i)
+        for (const LessonTask& t : lessonChapters()[i].tasks) {
+            if (!t.solve) continue;
+            Scenario s = chapterStart(i);
+            t.solve(s);
+            EXPECT_TRUE(allFinite(s.network)) << t.id;
+            EXPECT_TRUE(t.check(s, {})) << t.id;
+        }
+}
+
+TEST(LessonChapters, SetUpChapterKeepsDomainAndLesson) {
+    Scenario s = defaultScenario();
+    s.domain = {-2.0, 3.0, 300};
+    s.lesson.chapter = 4;
+    setUpChapter(s, 5);
+    EXPECT_EQ(s.domain, (Domain{-2.0, 3.0, 300}));
+    EXPECT_EQ(s.lesson.chapter, 4);
+    EXPECT_EQ(s.target.preset, TargetPreset::Gaussian);
+    setUpChapter(s, 99); // out of range: nothing happens
+    EXPECT_EQ(s.target.preset, TargetPreset::Gaussian);
+}
+
+TEST(LessonTask, BiasAloneDecidesWhenTheWeightIsZero) {
+    Scenario s = chapterStart(0);
+    s.network.w[0] = 0.0;
+    s.network.b[0] = 0.0; // H(0) = 1: fires everywhere
+    EXPECT_TRUE(passes(s, "ch1.always-on"));
+    s.network.b[0] = -0.01;
+    EXPECT_TRUE(passes(s, "ch1.always-off"));
+    EXPECT_FALSE(passes(s, "ch1.always-on"));
+}
+
+TEST(LessonTask, PlaceStepUsesMinusBOverW) {
+    Scenario s = chapterStart(1);
+    s.network.w[0] = 4.0;
+    s.network.b[0] = -2.0; // x = −b/w = 0.5
+    EXPECT_TRUE(passes(s, "ch2.place-step"));
+    s.network.b[0] = -1.6; // 0.4: outside the tolerance
+    EXPECT_FALSE(passes(s, "ch2.place-step"));
+    s.network.w[0] = -2.0;
+    s.network.b[0] = 1.0; // facing down, still at 0.5
+    EXPECT_TRUE(passes(s, "ch2.place-step"));
+    EXPECT_TRUE(passes(s, "ch2.flip"));
+    s.network.w[0] = 0.0; // no step at all
+    EXPECT_FALSE(passes(s, "ch2.place-step"));
+    EXPECT_FALSE(passes(s, "ch2.flip"));
+}
+
+TEST(LessonTask, FlipNeedsTheStepOnScreen) {
+    Scenario s = chapterStart(1);
+    s.network.w[0] = -4.0;
+    s.network.b[0] = -20.0; // step at x = −5, outside [−1, 1]
+    EXPECT_FALSE(passes(s, "ch2.flip"));
+}
+
+TEST(LessonTask, SuperpositionWeightsWithinTolerance) {
+    Scenario s = chapterStart(3);
+    s.network.v << 1.03, -0.97;
+    EXPECT_TRUE(passes(s, "ch4.invert-second"));
+    s.network.v << 1.1, -1.0;
+    EXPECT_FALSE(passes(s, "ch4.invert-second"));
+    s.network.v << 0.5, 0.5;
+    EXPECT_TRUE(passes(s, "ch4.scale"));
+}
+
+TEST(LessonTask, BumpFromTwoSteps) {
+    Scenario s = chapterStart(5);
+    s.network = networkPreset(NetworkPreset::Bump);
+    EXPECT_TRUE(passes(s, "ch6.bump"));
+    s.network = networkPreset(NetworkPreset::InvertSecond); // steps at ±0.5, (1, −1)
+    EXPECT_TRUE(passes(s, "ch6.bump"));
+    s.network = networkPreset(NetworkPreset::InvertFirst); // a dip, not a bump
+    EXPECT_FALSE(passes(s, "ch6.bump"));
+    s.network = networkPreset(NetworkPreset::Exercise);
+    EXPECT_FALSE(passes(s, "ch6.bump"));
+}
+
+TEST(LessonTask, ExerciseFollowsWhatTheWindowSaw) {
+    const Scenario s = chapterStart(4);
+    LessonObservation o;
+    EXPECT_FALSE(passes(s, "ch5.sketch", o));
+    o.guessDrawn = true;
+    EXPECT_TRUE(passes(s, "ch5.sketch", o));
+    EXPECT_FALSE(passes(s, "ch5.reveal", o));
+    o.revealed = true;
+    o.guessScore = 79;
+    EXPECT_TRUE(passes(s, "ch5.reveal", o));
+    EXPECT_FALSE(passes(s, "ch5.good-guess", o));
+    o.guessScore = 80;
+    EXPECT_TRUE(passes(s, "ch5.good-guess", o));
+}
+
+TEST(LessonTask, TrainedWhenTheNetworkExplainsTheTarget) {
+    Scenario s = chapterStart(6);
+    EXPECT_FALSE(passes(s, "ch7.train")); // no target yet
+    s.target.preset = TargetPreset::Sine;
+    EXPECT_TRUE(passes(s, "ch7.draw"));
+    EXPECT_FALSE(passes(s, "ch7.train"));
+    const Eigen::ArrayXd x = grid(s.domain.lo, s.domain.hi, s.domain.samples);
+    s.target = targetFromSamples(x, evaluateOutput(s.network, x));
+    EXPECT_TRUE(passes(s, "ch7.train"));
+}
+
+TEST(ScoreGuess, PerfectTraceScoresHundred) {
+    const Network n = networkPreset(NetworkPreset::Exercise);
+    const Eigen::ArrayXd x = grid(-1, 1, 1000);
+    const Eigen::ArrayXd y = evaluateOutput(n, x);
+    EXPECT_GE(scoreGuess(traceOf(x, y), x, y, -1, 1), 99);
+}
+
+TEST(ScoreGuess, GoodGuessBeatsBadGuess) {
+    const Network n = networkPreset(NetworkPreset::Exercise); // 0, then 1.5, then 1
+    const Eigen::ArrayXd x = grid(-1, 1, 1000);
+    const Eigen::ArrayXd y = evaluateOutput(n, x);
+    // Good: the right shape, drawn a little high.
+    const int good = scoreGuess(traceOf(x, y, 0.1), x, y, -1, 1);
+    // Bad: the (1, 1) staircase 0, 1, 2.
+    const Eigen::ArrayXd stairs = evaluateOutput(networkPreset(NetworkPreset::Added), x);
+    const int bad = scoreGuess(traceOf(x, stairs), x, y, -1, 1);
+    // Worse: a flat line at 0.
+    const int flat = scoreGuess(Stroke{{{-1, 0}, {1, 0}}}, x, y, -1, 1);
+    EXPECT_GT(good, 85);
+    EXPECT_GT(good, bad);
+    EXPECT_GT(bad, flat);
+    EXPECT_GE(flat, 0);
+}
+
+TEST(ScoreGuess, HalfADrawingLosesHalfTheScore) {
+    const Eigen::ArrayXd x = grid(-1, 1, 1001);
+    const Eigen::ArrayXd y = Eigen::ArrayXd::Zero(x.size());
+    EXPECT_EQ(scoreGuess(Stroke{{{-1, 0}, {1, 0}}}, x, y, -1, 1), 100);
+    EXPECT_EQ(scoreGuess(Stroke{{{0, 0}, {1, 0}}}, x, y, -1, 1), 50);
+    EXPECT_EQ(scoreGuess(Stroke{}, x, y, -1, 1), 0);
+    EXPECT_EQ(scoreGuess(Stroke{{{-1, 50}, {1, 50}}}, x, y, -1, 1), 0); // never below 0
+}
+
+TEST(ApproximationErrors, ShrinkAsNeuronsAreAdded) {
+    Scenario s = defaultScenario();
+    s.target.preset = TargetPreset::Gaussian;
+    const std::vector<double> e = approximationErrors(s, 16);
+    ASSERT_EQ(e.size(), 16u);
+    // Each network's steps are among the next one's, so the best fit never gets worse.
+    for (size_t k = 1; k < e.size(); ++k)
+        EXPECT_LE(e[k], e[k - 1] + 1e-12) << k + 1 << " neurons";
+    EXPECT_LT(e[15], e[0] / 10);
+    EXPECT_LE(e[11], 0.005); // chapter 6's "12 neurons, loss below 0.005" is reachable
+}
+
+TEST(ApproximationErrors, NewStepsFillTheWidestGap) {
+    EXPECT_DOUBLE_EQ(gapFillingPoint(0), 0.5);
+    EXPECT_DOUBLE_EQ(gapFillingPoint(1), 0.25);
+    EXPECT_DOUBLE_EQ(gapFillingPoint(2), 0.75);
+    EXPECT_DOUBLE_EQ(gapFillingPoint(3), 0.125);
+    Scenario s = defaultScenario();
+    const Network n = spreadStepNetwork(3, s); // sorted: −0.5, 0, 0.5
+    ASSERT_EQ(n.hidden(), 3);
+    EXPECT_NEAR(*stepPoint(n, 0), -0.5, 1e-12);
+    EXPECT_NEAR(*stepPoint(n, 1), 0.0, 1e-12);
+    EXPECT_NEAR(*stepPoint(n, 2), 0.5, 1e-12);
+    EXPECT_TRUE(n.v.isZero()); // no target: nothing to fit
+}
+
+TEST(HiddenGradient, StepPassesNothingBackSigmoidDoes) {
+    Scenario s = defaultScenario();
+    setUpChapter(s, 7);
+    EXPECT_EQ(s.network.activation.kind, ActivationKind::Step);
+    EXPECT_EQ(hiddenGradientNorm(s), 0.0);
+    s.network.activation = {ActivationKind::Sigmoid, 10.0};
+    EXPECT_GT(hiddenGradientNorm(s), 1e-3);
+    s.target = {};
+    EXPECT_EQ(hiddenGradientNorm(s), 0.0); // no target, no loss to descend
+}
