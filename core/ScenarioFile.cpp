@@ -1,0 +1,882 @@
+#include "core/ScenarioFile.h"
+
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <limits>
+#include <system_error>
+
+#if defined(__unix__) || defined(__APPLE__)
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
+#define STEPWISE_HAVE_FSYNC 1
+#endif
+
+namespace stepwise {
+
+namespace {
+
+using json = nlohmann::json;
+using ojson = nlohmann::ordered_json;
+namespace fs = std::filesystem;
+
+// ---------------------------------------------------------------------------------------------
+// Text helpers
+
+// A number for a message: short, never more than ~12 characters.
+std::string num(double d) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.6g", d);
+    return buf;
+}
+
+// Bytes from the file, made safe to print: printable ASCII stays, everything else becomes \xNN,
+// and long text is cut.
+std::string inQuotes(std::string_view s, std::size_t maxChars = 40) {
+    std::string out = "\"";
+    std::size_t n = 0;
+    for (unsigned char ch : s) {
+        if (n++ == maxChars) {
+            out += "…";
+            break;
+        }
+        if (ch >= 0x20 && ch < 0x7f && ch != '"' && ch != '\\') {
+            out += static_cast<char>(ch);
+        } else {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\x%02X", ch);
+            out += buf;
+        }
+    }
+    return out + "\"";
+}
+
+std::string printable(std::string_view s) {
+    std::string q = inQuotes(s, 200);
+    return q.substr(1, q.size() - 2);
+}
+
+void lineColumn(std::string_view bytes, std::size_t offset, std::size_t& line,
+                std::size_t& column) {
+    line = 1;
+    column = 1;
+    for (std::size_t i = 0; i < offset && i < bytes.size(); ++i) {
+        if (bytes[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+}
+
+std::string where(std::string_view bytes, std::size_t offset) {
+    std::size_t line, column;
+    lineColumn(bytes, offset, line, column);
+    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading: the first problem found is thrown as Failure and caught in readScenario.
+
+struct Failure {
+    ScenarioError error;
+};
+
+[[noreturn]] void fail(std::string field, std::string problem) {
+    throw Failure{{std::move(field), std::move(problem)}};
+}
+
+std::string child(const std::string& path, std::string_view key) {
+    return path.empty() ? std::string(key) : path + "." + std::string(key);
+}
+
+std::string item(const std::string& path, std::size_t i) {
+    return path + "[" + std::to_string(i) + "]";
+}
+
+std::string typeName(const json& j) {
+    switch (j.type()) {
+    case json::value_t::null:
+        return "null";
+    case json::value_t::boolean:
+        return "true/false";
+    case json::value_t::string:
+        return "text";
+    case json::value_t::array:
+        return "a list [...]";
+    case json::value_t::object:
+        return "an object {...}";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float:
+        return "a number";
+    default:
+        return "something else";
+    }
+}
+
+const json* member(const json& object, std::string_view key) {
+    const auto it = object.find(key);
+    return it == object.end() ? nullptr : &*it;
+}
+
+const json& required(const json& object, const std::string& path, std::string_view key,
+                     std::string_view what) {
+    const json* j = member(object, key);
+    if (!j) fail(child(path, key), "is missing; it is required (" + std::string(what) + ")");
+    return *j;
+}
+
+void expectObject(const json& j, const std::string& field) {
+    if (!j.is_object()) fail(field, "must be an object {...}, not " + typeName(j));
+}
+
+void expectArray(const json& j, const std::string& field) {
+    if (!j.is_array()) fail(field, "must be a list [...], not " + typeName(j));
+}
+
+double toDouble(const json& j, const std::string& field) {
+    if (!j.is_number()) fail(field, "must be a number, not " + typeName(j));
+    const double d = j.get<double>();
+    if (!std::isfinite(d)) fail(field, "must be a finite number; this one is too large");
+    return d;
+}
+
+// A finite number in [lo, hi] (or (lo, hi] when openLo).
+double readNumber(const json& j, const std::string& field, double lo, double hi,
+                  bool openLo = false) {
+    const double d = toDouble(j, field);
+    const bool tooLow = openLo ? !(d > lo) : d < lo;
+    if (tooLow || d > hi) {
+        const std::string range = openLo ? "greater than " + num(lo) + " and at most " + num(hi)
+                                         : "between " + num(lo) + " and " + num(hi);
+        fail(field, "must be " + range + ", not " + num(d));
+    }
+    return d;
+}
+
+// A whole number in [lo, hi]; 3 and 3.0 both count.
+long long readInteger(const json& j, const std::string& field, long long lo, long long hi) {
+    if (!j.is_number()) fail(field, "must be a whole number, not " + typeName(j));
+    const std::string range = "between " + std::to_string(lo) + " and " + std::to_string(hi);
+    if (j.is_number_unsigned()) {
+        const auto u = j.get<std::uint64_t>();
+        if (u > static_cast<std::uint64_t>(hi) || (lo > 0 && u < static_cast<std::uint64_t>(lo)))
+            fail(field, "must be " + range + ", not " + std::to_string(u));
+        return static_cast<long long>(u);
+    }
+    if (j.is_number_integer()) {
+        const auto i = j.get<std::int64_t>();
+        if (i < lo || i > hi) fail(field, "must be " + range + ", not " + std::to_string(i));
+        return i;
+    }
+    const double d = j.get<double>();
+    if (!std::isfinite(d) || d != std::floor(d))
+        fail(field, "must be a whole number, not " + num(d));
+    if (d < static_cast<double>(lo) || d > static_cast<double>(hi))
+        fail(field, "must be " + range + ", not " + num(d));
+    return static_cast<long long>(d);
+}
+
+std::uint64_t readUint64(const json& j, const std::string& field) {
+    const std::string range = "a whole number from 0 to 18446744073709551615";
+    if (!j.is_number()) fail(field, "must be " + range + ", not " + typeName(j));
+    if (j.is_number_unsigned()) return j.get<std::uint64_t>();
+    if (j.is_number_integer()) {
+        const auto i = j.get<std::int64_t>();
+        if (i < 0) fail(field, "must be " + range + ", not " + std::to_string(i));
+        return static_cast<std::uint64_t>(i);
+    }
+    const double d = j.get<double>();
+    if (!std::isfinite(d) || d != std::floor(d) || d < 0.0 || d >= 18446744073709551616.0)
+        fail(field, "must be " + range + ", not " + num(d));
+    return static_cast<std::uint64_t>(d);
+}
+
+bool readBool(const json& j, const std::string& field) {
+    if (!j.is_boolean()) fail(field, "must be true or false, not " + typeName(j));
+    return j.get<bool>();
+}
+
+const std::string& readString(const json& j, const std::string& field) {
+    if (!j.is_string()) fail(field, "must be text in quotes, not " + typeName(j));
+    return j.get_ref<const std::string&>();
+}
+
+// A name from a fixed list, e.g. an activation. fromName returns std::optional<Enum>.
+template <class Enum, class FromName, class Name>
+Enum readName(const json& j, const std::string& field, std::string_view what, int count,
+              FromName fromName, Name name) {
+    const std::string& s = readString(j, field);
+    if (const auto e = fromName(s)) return *e;
+    std::string list;
+    for (int i = 0; i < count; ++i)
+        list += (i ? ", " : "") + std::string(name(static_cast<Enum>(i)));
+    fail(field, inQuotes(s) + " is not " + std::string(what) + " (one of: " + list + ")");
+}
+
+// Calls f(value, field) when the key is present.
+template <class F>
+void ifPresent(const json& object, const std::string& path, std::string_view key, F f) {
+    if (const json* j = member(object, key)) f(*j, child(path, key));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sections
+
+void readNetwork(const json& j, Network& net) {
+    const std::string path = "network";
+    expectObject(j, path);
+    Activation g;
+    ifPresent(j, path, "activation", [&](const json& v, const std::string& f) {
+        g.kind =
+            readName<ActivationKind>(v, f, "an activation", 5, activationFromName, activationName);
+    });
+    ifPresent(j, path, "steepness", [&](const json& v, const std::string& f) {
+        g.steepness = readNumber(v, f, 0.0, kMaxSteepness, true);
+    });
+
+    const json& hidden = required(j, path, "hidden", "the hidden neurons");
+    const std::string hpath = child(path, "hidden");
+    expectArray(hidden, hpath);
+    if (hidden.size() < static_cast<std::size_t>(kMinHidden) ||
+        hidden.size() > static_cast<std::size_t>(kMaxHidden))
+        fail(hpath, "must hold between " + std::to_string(kMinHidden) + " and " +
+                        std::to_string(kMaxHidden) + " neurons, not " +
+                        std::to_string(hidden.size()));
+    net = Network(static_cast<int>(hidden.size()), g);
+    for (std::size_t i = 0; i < hidden.size(); ++i) {
+        const json& n = hidden[i];
+        const std::string npath = item(hpath, i);
+        expectObject(n, npath);
+        const auto param = [&](std::string_view key, std::string_view what) {
+            return readNumber(required(n, npath, key, what), child(npath, key), -kMaxParamMagnitude,
+                              kMaxParamMagnitude);
+        };
+        const auto k = static_cast<Eigen::Index>(i);
+        net.w[k] = param("w", "the neuron's weight");
+        net.b[k] = param("b", "the neuron's bias");
+        net.v[k] = param("v", "the neuron's output weight");
+    }
+    ifPresent(j, path, "c", [&](const json& v, const std::string& f) {
+        net.c = readNumber(v, f, -kMaxParamMagnitude, kMaxParamMagnitude);
+    });
+}
+
+void readDomain(const json& j, Domain& d) {
+    const std::string path = "domain";
+    expectObject(j, path);
+    ifPresent(j, path, "lo", [&](const json& v, const std::string& f) {
+        d.lo = readNumber(v, f, -kMaxCoordinate, kMaxCoordinate);
+    });
+    ifPresent(j, path, "hi", [&](const json& v, const std::string& f) {
+        d.hi = readNumber(v, f, -kMaxCoordinate, kMaxCoordinate);
+    });
+    if (!(d.hi - d.lo >= kMinDomainWidth))
+        fail(child(path, "hi"), "must be greater than domain.lo (" + num(d.lo) + ") by at least " +
+                                    num(kMinDomainWidth) + ", not " + num(d.hi));
+    ifPresent(j, path, "samples", [&](const json& v, const std::string& f) {
+        d.samples = static_cast<int>(readInteger(v, f, kMinSamples, kMaxSamples));
+    });
+}
+
+void readTarget(const json& j, TargetCurve& t) {
+    const std::string path = "target";
+    expectObject(j, path);
+    ifPresent(j, path, "preset", [&](const json& v, const std::string& f) {
+        if (v.is_null())
+            t.preset.reset();
+        else
+            t.preset = readName<TargetPreset>(v, f, "a target preset", kTargetPresetCount,
+                                              targetPresetFromName, targetPresetName);
+    });
+    ifPresent(j, path, "noiseSeed",
+              [&](const json& v, const std::string& f) { t.noiseSeed = readUint64(v, f); });
+    ifPresent(j, path, "smoothing", [&](const json& v, const std::string& f) {
+        t.smoothing = static_cast<int>(readInteger(v, f, 0, kMaxSmoothing));
+    });
+    ifPresent(j, path, "strokes", [&](const json& strokes, const std::string& spath) {
+        expectArray(strokes, spath);
+        if (strokes.size() > static_cast<std::size_t>(kMaxStrokes))
+            fail(spath, "must hold at most " + std::to_string(kMaxStrokes) + " strokes, not " +
+                            std::to_string(strokes.size()));
+        long total = 0;
+        t.strokes.reserve(strokes.size());
+        for (std::size_t i = 0; i < strokes.size(); ++i) {
+            const json& s = strokes[i];
+            const std::string stpath = item(spath, i);
+            expectObject(s, stpath);
+            Stroke stroke;
+            ifPresent(s, stpath, "erase",
+                      [&](const json& v, const std::string& f) { stroke.erase = readBool(v, f); });
+            const json& points = required(s, stpath, "points", "the points of the stroke");
+            const std::string ppath = child(stpath, "points");
+            expectArray(points, ppath);
+            if (points.size() > static_cast<std::size_t>(kMaxStrokePoints))
+                fail(ppath, "must hold at most " + std::to_string(kMaxStrokePoints) +
+                                " points, not " + std::to_string(points.size()));
+            total += static_cast<long>(points.size());
+            if (total > kMaxTotalStrokePoints)
+                fail(ppath, "the strokes hold more than " + std::to_string(kMaxTotalStrokePoints) +
+                                " points in all");
+            stroke.points.reserve(points.size());
+            for (std::size_t k = 0; k < points.size(); ++k) {
+                const json& p = points[k];
+                const std::string pfield = item(ppath, k);
+                if (!p.is_array() || p.size() != 2)
+                    fail(pfield,
+                         "must be a point [x, y], not " +
+                             (p.is_array() ? "a list of " + std::to_string(p.size()) + " values"
+                                           : typeName(p)));
+                stroke.points.push_back(
+                    {readNumber(p[0], item(pfield, 0), -kMaxPointCoordinate, kMaxPointCoordinate),
+                     readNumber(p[1], item(pfield, 1), -kMaxPointCoordinate, kMaxPointCoordinate)});
+            }
+            t.strokes.push_back(std::move(stroke));
+        }
+    });
+}
+
+void readTraining(const json& j, TrainSettings& s) {
+    const std::string path = "training";
+    expectObject(j, path);
+    OptimizerSettings& o = s.optimizer;
+    ifPresent(j, path, "optimizer", [&](const json& v, const std::string& f) {
+        o.kind = readName<OptimizerKind>(v, f, "an optimizer", 3, optimizerFromName, optimizerName);
+    });
+    ifPresent(j, path, "learningRate", [&](const json& v, const std::string& f) {
+        o.learningRate = readNumber(v, f, 0.0, kMaxLearningRate, true);
+    });
+    // Below 1: at 1 the momentum never decays and Adam's bias correction divides by zero.
+    const double belowOne = std::nextafter(1.0, 0.0);
+    ifPresent(j, path, "momentum", [&](const json& v, const std::string& f) {
+        o.momentum = readNumber(v, f, 0.0, belowOne);
+    });
+    ifPresent(j, path, "beta1", [&](const json& v, const std::string& f) {
+        o.beta1 = readNumber(v, f, 0.0, belowOne);
+    });
+    ifPresent(j, path, "beta2", [&](const json& v, const std::string& f) {
+        o.beta2 = readNumber(v, f, 0.0, belowOne);
+    });
+    ifPresent(j, path, "epsilon", [&](const json& v, const std::string& f) {
+        o.epsilon = readNumber(v, f, 0.0, 1.0, true);
+    });
+    ifPresent(j, path, "batchSize", [&](const json& v, const std::string& f) {
+        s.batchSize = static_cast<int>(readInteger(v, f, 0, kMaxSamples));
+    });
+    ifPresent(j, path, "layers", [&](const json& v, const std::string& f) {
+        s.layers = readName<LearningLayers>(v, f, "a choice of learning layers", 2,
+                                            learningLayersFromName, learningLayersName);
+    });
+    ifPresent(j, path, "stepTraining", [&](const json& v, const std::string& f) {
+        s.stepTraining = readName<StepTraining>(v, f, "a way to train steps", 2,
+                                                stepTrainingFromName, stepTrainingName);
+    });
+    ifPresent(j, path, "surrogateSteepness", [&](const json& v, const std::string& f) {
+        s.surrogateSteepness = readNumber(v, f, 0.0, kMaxSteepness, true);
+    });
+    ifPresent(j, path, "annealStart", [&](const json& v, const std::string& f) {
+        s.annealStart = readNumber(v, f, 0.0, kMaxSteepness, true);
+    });
+    ifPresent(j, path, "annealEnd", [&](const json& v, const std::string& f) {
+        s.annealEnd = readNumber(v, f, 0.0, kMaxSteepness, true);
+    });
+    ifPresent(j, path, "annealSteps", [&](const json& v, const std::string& f) {
+        s.annealSteps = static_cast<long>(readInteger(v, f, 1, kMaxAnnealSteps));
+    });
+    ifPresent(j, path, "stopLoss", [&](const json& v, const std::string& f) {
+        s.stopLoss = readNumber(v, f, 0.0, std::numeric_limits<double>::max());
+    });
+    ifPresent(j, path, "seed",
+              [&](const json& v, const std::string& f) { s.seed = readUint64(v, f); });
+}
+
+void readView(const json& j, ViewRect& r) {
+    const std::string path = "view";
+    expectObject(j, path);
+    const auto coord = [&](std::string_view key, double& out) {
+        ifPresent(j, path, key, [&](const json& v, const std::string& f) {
+            out = readNumber(v, f, -kMaxViewCoordinate, kMaxViewCoordinate);
+        });
+    };
+    coord("xLo", r.xLo);
+    coord("xHi", r.xHi);
+    coord("yLo", r.yLo);
+    coord("yHi", r.yHi);
+    if (!(r.xLo < r.xHi))
+        fail(child(path, "xHi"),
+             "must be greater than view.xLo (" + num(r.xLo) + "), not " + num(r.xHi));
+    if (!(r.yLo < r.yHi))
+        fail(child(path, "yHi"),
+             "must be greater than view.yLo (" + num(r.yLo) + "), not " + num(r.yHi));
+}
+
+void readLesson(const json& j, LessonState& l) {
+    const std::string path = "lesson";
+    expectObject(j, path);
+    ifPresent(j, path, "chapter", [&](const json& v, const std::string& f) {
+        l.chapter = static_cast<int>(readInteger(v, f, 0, kMaxLessonChapter));
+    });
+    ifPresent(j, path, "tasksDone", [&](const json& tasks, const std::string& tpath) {
+        expectArray(tasks, tpath);
+        if (tasks.size() > static_cast<std::size_t>(kMaxTasksDone))
+            fail(tpath, "must hold at most " + std::to_string(kMaxTasksDone) + " tasks, not " +
+                            std::to_string(tasks.size()));
+        for (std::size_t i = 0; i < tasks.size(); ++i) {
+            const std::string f = item(tpath, i);
+            const std::string& id = readString(tasks[i], f);
+            if (id.empty() || id.size() > static_cast<std::size_t>(kMaxTaskIdLength))
+                fail(f, "a task id must be 1 to " + std::to_string(kMaxTaskIdLength) +
+                            " characters long, not " + std::to_string(id.size()));
+            for (unsigned char ch : id)
+                if (ch <= 0x20 || ch >= 0x7f)
+                    fail(f, "a task id may hold only letters, digits and punctuation, not " +
+                                inQuotes(id));
+            l.tasksDone.insert(id);
+        }
+    });
+    ifPresent(j, path, "freeMode",
+              [&](const json& v, const std::string& f) { l.freeMode = readBool(v, f); });
+}
+
+// The version field: a whole number, and exactly the version this code reads.
+void readVersion(const json& root) {
+    const json& v = required(root, "", "version", "the version of the file format");
+    if (!v.is_number()) fail("version", "must be a whole number, not " + typeName(v));
+    const double d = v.get<double>();
+    if (!std::isfinite(d) || d != std::floor(d))
+        fail("version", "must be a whole number, not " + num(d));
+    const std::string text = v.is_number_float() ? num(d) : v.dump();
+    if (d > kScenarioVersion)
+        fail("version",
+             "version " + text + " is newer than this Stepwise understands (it reads version " +
+                 std::to_string(kScenarioVersion) + "); open the file with a newer Stepwise");
+    if (d < kScenarioVersion)
+        fail("version", "must be " + std::to_string(kScenarioVersion) + ", not " + text);
+}
+
+Scenario readRoot(const json& root) {
+    if (!root.is_object())
+        fail("(file)", "a scenario is a JSON object {...}; this file holds " + typeName(root));
+    const json& format = required(root, "", "format", "\"format\": \"stepwise-scenario\"");
+    if (!format.is_string() || format.get_ref<const std::string&>() != kScenarioFormat)
+        fail("format", "must be \"" + std::string(kScenarioFormat) + "\", not " +
+                           (format.is_string() ? inQuotes(format.get_ref<const std::string&>())
+                                               : typeName(format)) +
+                           "; this is not a Stepwise scenario");
+    readVersion(root);
+
+    Scenario s;
+    readNetwork(required(root, "", "network", "the network"), s.network);
+    if (const json* j = member(root, "domain")) readDomain(*j, s.domain);
+    if (const json* j = member(root, "target")) readTarget(*j, s.target);
+    if (const json* j = member(root, "training")) readTraining(*j, s.training);
+    if (const json* j = member(root, "view")) readView(*j, s.view);
+    if (const json* j = member(root, "lesson")) readLesson(*j, s.lesson);
+    return s;
+}
+
+// Before parsing: the nesting depth and the number of values, found without recursion.
+void prescan(std::string_view bytes) {
+    int depth = 0;
+    long values = 1;
+    bool inString = false, escaped = false;
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        const char ch = bytes[i];
+        // The JSON library would take a zero byte for the end of the text and ignore the rest.
+        if (ch == '\0')
+            fail(where(bytes, i), "the file holds a zero byte; it is binary data, not JSON text");
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (ch == '\\')
+                escaped = true;
+            else if (ch == '"')
+                inString = false;
+            continue;
+        }
+        switch (ch) {
+        case '"':
+            inString = true;
+            break;
+        case '[':
+        case '{':
+            if (++depth > kMaxJsonDepth)
+                fail(where(bytes, i), "nested more than " + std::to_string(kMaxJsonDepth) +
+                                          " levels deep; a scenario never needs that many");
+            ++values;
+            break;
+        case ']':
+        case '}':
+            if (depth > 0) --depth;
+            break;
+        case ',':
+            ++values;
+            break;
+        default:
+            break;
+        }
+        if (values > kMaxJsonValues)
+            fail(where(bytes, i), "the file holds more than " + std::to_string(kMaxJsonValues) +
+                                      " values; a scenario never needs that many");
+    }
+}
+
+// Turns a parse error of the JSON library into words, at the place it happened.
+[[noreturn]] void failSyntax(std::string_view bytes, const json::parse_error& e) {
+    // e.byte is the 1-based index of the last byte read; the token ends there.
+    const std::size_t end = e.byte == 0 ? 0 : std::min<std::size_t>(e.byte - 1, bytes.size());
+    std::string message = e.what();
+    const std::size_t col = message.find("column ");
+    std::size_t cut = message.find(": ", col == std::string::npos ? 0 : col);
+    std::string detail = cut == std::string::npos ? message : message.substr(cut + 2);
+    const std::string field = where(bytes, end);
+
+    // The word around the error: "NaN", "-Infinity", "nan", "inf" are not JSON numbers.
+    std::size_t start = std::min(end, bytes.size());
+    const auto wordChar = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '+' || c == '-' || c == '.';
+    };
+    while (start > 0 && wordChar(bytes[start - 1]))
+        --start;
+    std::string word;
+    for (std::size_t i = start; i < bytes.size() && word.size() < 12 && wordChar(bytes[i]); ++i)
+        word +=
+            static_cast<char>(bytes[i] >= 'A' && bytes[i] <= 'Z' ? bytes[i] - 'A' + 'a' : bytes[i]);
+    while (!word.empty() && (word[0] == '-' || word[0] == '+'))
+        word.erase(0, 1);
+    if (word == "nan" || word == "inf" || word == "infinity")
+        fail(field, "NaN and Infinity are not allowed: every number must be finite");
+    if (detail.find("UTF-8") != std::string::npos) fail(field, "the text is not valid UTF-8");
+    if (detail.find("BOM") != std::string::npos)
+        fail(field, "the file starts with a broken byte-order mark; it is not UTF-8 text");
+    if (detail.find("unexpected end of input") != std::string::npos)
+        fail(field, "the file ends in the middle of the JSON; it may be cut short (" +
+                        printable(detail) + ")");
+    fail(field, "not valid JSON: " + printable(detail));
+}
+
+// A number too large for a double ("1e999"): the library names the token but not the place.
+[[noreturn]] void failOverflow(std::string_view bytes, const json::out_of_range& e) {
+    const std::string message = e.what();
+    const std::size_t open = message.find('\'');
+    const std::size_t close = message.rfind('\'');
+    if (open != std::string::npos && close > open + 1) {
+        const std::string token = message.substr(open + 1, close - open - 1);
+        const std::size_t at = bytes.find(token);
+        fail(at == std::string_view::npos ? std::string("(file)") : where(bytes, at),
+             "the number " + inQuotes(token) + " is too large; every number must be finite");
+    }
+    fail("(file)", "a number is too large: " + printable(message));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+std::string scalar(const ojson& j) {
+    return j.dump(-1, ' ', false, ojson::error_handler_t::replace);
+}
+
+// Pretty printing with short lists and objects of plain values kept on one line, so a neuron or
+// a point takes one line. Recursion depth is that of the scenario layout (a handful of levels).
+void print(const ojson& j, int indent, std::string& out) {
+    if (!j.is_structured()) {
+        out += scalar(j);
+        return;
+    }
+    if (j.empty()) {
+        out += j.is_object() ? "{}" : "[]";
+        return;
+    }
+    bool flat = true;
+    for (const auto& v : j)
+        flat = flat && !v.is_structured();
+    if (flat) {
+        std::string line = j.is_object() ? "{" : "[";
+        bool first = true;
+        for (auto it = j.begin(); it != j.end(); ++it, first = false) {
+            if (!first) line += ", ";
+            if (j.is_object()) line += scalar(ojson(it.key())) + ": ";
+            line += scalar(*it);
+        }
+        line += j.is_object() ? "}" : "]";
+        if (indent + line.size() <= 100) {
+            out += line;
+            return;
+        }
+    }
+    const std::string pad(static_cast<std::size_t>(indent) + 2, ' ');
+    out += j.is_object() ? "{\n" : "[\n";
+    bool first = true;
+    for (auto it = j.begin(); it != j.end(); ++it, first = false) {
+        if (!first) out += ",\n";
+        out += pad;
+        if (j.is_object()) out += scalar(ojson(it.key())) + ": ";
+        print(*it, indent + 2, out);
+    }
+    out += "\n" + std::string(static_cast<std::size_t>(indent), ' ') + (j.is_object() ? "}" : "]");
+}
+
+std::string tempName(const fs::path& path, int attempt) {
+    static std::atomic<unsigned> counter{0};
+    const auto now = static_cast<unsigned long long>(
+        std::chrono::steady_clock::now().time_since_epoch().count());
+    char buf[64];
+    std::snprintf(buf, sizeof buf, ".tmp-%llx-%x-%d", now, counter.fetch_add(1), attempt);
+    return path.filename().string() + buf;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+std::string writeScenario(const Scenario& s) {
+    ojson root;
+    root["format"] = kScenarioFormat;
+    root["version"] = kScenarioVersion;
+
+    const Network& n = s.network;
+    ojson net;
+    net["activation"] = activationName(n.activation.kind);
+    net["steepness"] = n.activation.steepness;
+    ojson hidden = ojson::array();
+    for (Eigen::Index j = 0; j < n.w.size(); ++j) {
+        ojson neuron;
+        neuron["w"] = n.w[j];
+        neuron["b"] = j < n.b.size() ? n.b[j] : 0.0;
+        neuron["v"] = j < n.v.size() ? n.v[j] : 0.0;
+        hidden.push_back(std::move(neuron));
+    }
+    net["hidden"] = std::move(hidden);
+    net["c"] = n.c;
+    root["network"] = std::move(net);
+
+    root["domain"] = {{"lo", s.domain.lo}, {"hi", s.domain.hi}, {"samples", s.domain.samples}};
+
+    const TargetCurve& t = s.target;
+    ojson target;
+    target["preset"] = t.preset ? ojson(targetPresetName(*t.preset)) : ojson(nullptr);
+    target["noiseSeed"] = t.noiseSeed;
+    target["smoothing"] = t.smoothing;
+    ojson strokes = ojson::array();
+    for (const Stroke& stroke : t.strokes) {
+        ojson points = ojson::array();
+        for (const TargetPoint& p : stroke.points)
+            points.push_back({p.x, p.y});
+        strokes.push_back({{"erase", stroke.erase}, {"points", std::move(points)}});
+    }
+    target["strokes"] = std::move(strokes);
+    root["target"] = std::move(target);
+
+    const TrainSettings& tr = s.training;
+    ojson training;
+    training["optimizer"] = optimizerName(tr.optimizer.kind);
+    training["learningRate"] = tr.optimizer.learningRate;
+    training["momentum"] = tr.optimizer.momentum;
+    training["beta1"] = tr.optimizer.beta1;
+    training["beta2"] = tr.optimizer.beta2;
+    training["epsilon"] = tr.optimizer.epsilon;
+    training["batchSize"] = tr.batchSize;
+    training["layers"] = learningLayersName(tr.layers);
+    training["stepTraining"] = stepTrainingName(tr.stepTraining);
+    training["surrogateSteepness"] = tr.surrogateSteepness;
+    training["annealStart"] = tr.annealStart;
+    training["annealEnd"] = tr.annealEnd;
+    training["annealSteps"] = tr.annealSteps;
+    training["stopLoss"] = tr.stopLoss;
+    training["seed"] = tr.seed;
+    root["training"] = std::move(training);
+
+    root["view"] = {
+        {"xLo", s.view.xLo}, {"xHi", s.view.xHi}, {"yLo", s.view.yLo}, {"yHi", s.view.yHi}};
+
+    ojson tasks = ojson::array();
+    for (const std::string& id : s.lesson.tasksDone)
+        tasks.push_back(id);
+    root["lesson"] = {{"chapter", s.lesson.chapter},
+                      {"tasksDone", std::move(tasks)},
+                      {"freeMode", s.lesson.freeMode}};
+
+    std::string out;
+    print(root, 0, out);
+    out += '\n';
+    return out;
+}
+
+ScenarioResult readScenario(std::string_view bytes) {
+    ScenarioResult result;
+    try {
+        if (bytes.empty()) fail("(file)", "the file is empty");
+        if (bytes.size() > kMaxScenarioBytes)
+            fail("(file)", "the file is " + std::to_string(bytes.size()) +
+                               " bytes, more than the limit of " +
+                               std::to_string(kMaxScenarioBytes) + " bytes (16 MiB)");
+        if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
+                                  (bytes[0] == '\xFE' && bytes[1] == '\xFF')))
+            fail("(file)", "the file is UTF-16 text; a scenario must be UTF-8");
+        prescan(bytes);
+        json root;
+        try {
+            root = json::parse(bytes.begin(), bytes.end());
+        } catch (const json::parse_error& e) {
+            failSyntax(bytes, e);
+        } catch (const json::out_of_range& e) {
+            failOverflow(bytes, e);
+        }
+        result.scenario = readRoot(root);
+    } catch (const Failure& f) {
+        result.scenario.reset();
+        result.error = f.error;
+    } catch (const std::bad_alloc&) {
+        result.scenario.reset();
+        result.error = {"(file)", "not enough memory to read the file"};
+    } catch (const std::exception& e) {
+        result.scenario.reset();
+        result.error = {"(file)", "cannot be read: " + printable(e.what())};
+    } catch (...) {
+        result.scenario.reset();
+        result.error = {"(file)", "cannot be read"};
+    }
+    return result;
+}
+
+std::string formatError(const std::string& file, const ScenarioError& error) {
+    std::string line = file + ": " + error.field + ": " + error.problem;
+    for (char& ch : line)
+        if (ch == '\n' || ch == '\r') ch = ' ';
+    return line;
+}
+
+bool writeFileAtomically(const fs::path& path, const std::string& bytes, std::string* error) {
+    const auto failWith = [&](const std::string& why) {
+        if (error) *error = why;
+        return false;
+    };
+    std::error_code ec;
+    if (path.filename().empty()) return failWith("cannot write: the path names no file");
+    if (fs::is_directory(path, ec)) return failWith("cannot write: it is a folder");
+
+    fs::path temp;
+    std::ofstream out;
+    for (int attempt = 0; attempt < 8 && !out.is_open(); ++attempt) {
+        temp = path;
+        temp.replace_filename(tempName(path, attempt));
+        if (fs::exists(temp, ec)) continue;
+        out.open(temp, std::ios::binary | std::ios::out | std::ios::trunc);
+    }
+    if (!out.is_open())
+        return failWith("cannot create a file in the folder " +
+                        (path.has_parent_path() ? path.parent_path().string() : std::string(".")));
+
+    const auto abandon = [&](const std::string& why) {
+        if (out.is_open()) out.close();
+        std::error_code ignored;
+        fs::remove(temp, ignored);
+        return failWith(why);
+    };
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.flush();
+    if (!out) return abandon("cannot write the file (is the disk full?)");
+    out.close();
+    if (out.fail()) return abandon("cannot finish writing the file (is the disk full?)");
+
+#ifdef STEPWISE_HAVE_FSYNC
+    {
+        const int fd = ::open(temp.c_str(), O_RDONLY);
+        if (fd < 0) return abandon("cannot reopen the file just written");
+        const int rc = ::fsync(fd);
+        const int err = errno;
+        ::close(fd);
+        if (rc != 0 && err != EINVAL && err != EROFS)
+            return abandon("cannot flush the file to the disk");
+    }
+#endif
+
+    // Keep the permissions of the file being replaced.
+    const fs::file_status old = fs::status(path, ec);
+    if (!ec && fs::is_regular_file(old))
+        fs::permissions(temp, old.permissions(), fs::perm_options::replace, ec);
+
+    fs::rename(temp, path, ec);
+    if (ec) return abandon("cannot replace the file: " + ec.message());
+
+#ifdef STEPWISE_HAVE_FSYNC
+    {
+        // Make the rename itself durable (best effort).
+        const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+        const int fd = ::open(dir.c_str(), O_RDONLY);
+        if (fd >= 0) {
+            ::fsync(fd);
+            ::close(fd);
+        }
+    }
+#endif
+    return true;
+}
+
+bool readFile(const fs::path& path, std::size_t maxBytes, std::string& out, std::string& error) {
+    std::error_code ec;
+    const fs::file_status st = fs::status(path, ec);
+    if (ec || !fs::exists(st)) {
+        error = "cannot be opened: " + (ec ? ec.message() : std::string("no such file"));
+        return false;
+    }
+    if (fs::is_directory(st)) {
+        error = "is a folder, not a file";
+        return false;
+    }
+    if (fs::is_regular_file(st)) {
+        const auto size = fs::file_size(path, ec);
+        if (!ec && size > maxBytes) {
+            error = "the file is " + std::to_string(size) + " bytes, more than the limit of " +
+                    std::to_string(maxBytes) + " bytes";
+            return false;
+        }
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = "cannot be opened for reading";
+        return false;
+    }
+    out.clear();
+    char buf[65536];
+    // Reads at most maxBytes + 1 bytes, so a file that grows or never ends is still bounded.
+    while (in) {
+        in.read(buf, sizeof buf);
+        const auto got = static_cast<std::size_t>(in.gcount());
+        if (out.size() + got > maxBytes) {
+            error = "the file is larger than the limit of " + std::to_string(maxBytes) + " bytes";
+            return false;
+        }
+        out.append(buf, got);
+    }
+    if (in.bad()) {
+        error = "cannot be read";
+        return false;
+    }
+    return true;
+}
+
+ScenarioResult readScenarioFile(const fs::path& path) {
+    std::string bytes, error;
+    if (!readFile(path, kMaxScenarioBytes, bytes, error)) {
+        ScenarioResult r;
+        r.error = {"(file)", error};
+        return r;
+    }
+    return readScenario(bytes);
+}
+
+bool writeScenarioFile(const fs::path& path, const Scenario& scenario, std::string* error) {
+    return writeFileAtomically(path, writeScenario(scenario), error);
+}
+
+} // namespace stepwise
