@@ -12,7 +12,39 @@ namespace {
 bool usesSurrogate(const Network& net, const BackpropOptions& o) {
     return o.stepSurrogate && net.activation.kind == ActivationKind::Step;
 }
+
+// The forward pass, one neuron (one column of N values) at a time while the column is still in
+// cache: z = w_j·x + b_j, a_j = g(z), e = Σ_j v_j·a_j + c − t; returns L = mean(e²). a is N×H.
+// Every loss in the program comes from here, so the same network gives the same bits whether the
+// loss is reported by loss(), by a Trainer or inside a gradient.
+double forwardPass(const Network& net, const Eigen::Ref<const Eigen::ArrayXd>& x,
+                   const Eigen::Ref<const Eigen::ArrayXd>& t, Eigen::ArrayXd& z, Eigen::ArrayXXd& a,
+                   Eigen::ArrayXd& e) {
+    const Eigen::Index n = x.size(), h = net.hidden();
+    a.resize(n, h);
+    z.resize(n);
+    e.resize(n);
+    e = net.c - t;
+    for (Eigen::Index j = 0; j < h; ++j) {
+        z = net.w[j] * x + net.b[j];
+        net.activation.apply(z, a.col(j));
+        e += net.v[j] * a.col(j);
+    }
+    return e.square().mean();
+}
 } // namespace
+
+double GradientKernel::loss(const Network& net, const Eigen::Ref<const Eigen::ArrayXd>& x,
+                            const Eigen::Ref<const Eigen::ArrayXd>& t) {
+    if (x.size() == 0) return 0.0;
+    const double l = forwardPass(net, x, t, z_, a_, e_);
+    forwardNet_ = net;
+    forwardX_ = x;
+    forwardT_ = t;
+    forwardLoss_ = l;
+    forwardValid_ = true;
+    return l;
+}
 
 double GradientKernel::compute(const Network& net, const Eigen::Ref<const Eigen::ArrayXd>& x,
                                const Eigen::Ref<const Eigen::ArrayXd>& t, Eigen::VectorXd& gradient,
@@ -23,41 +55,44 @@ double GradientKernel::compute(const Network& net, const Eigen::Ref<const Eigen:
         gradient.setZero();
         return 0.0;
     }
-    z_.resize(n, h);
-    a_.resize(n, h);
-    d_.resize(n, h);
-    // Forward: z = x·wᵀ + bᵀ, a = g(z), y = a·v + c.
-    z_.matrix().noalias() = x.matrix() * net.w.transpose();
-    z_.rowwise() += net.b.transpose().array();
-    net.activation.apply(z_, a_);
-    e_.resize(n);
-    e_.matrix().noalias() = a_.matrix() * net.v;
-    e_ += net.c - t;
-    const double l = e_.square().mean();
-    // Backward: e becomes g = 2e/N.
+    // Forward, unless loss() has just done it for exactly these inputs (bit for bit the same).
+    const bool reuse = forwardValid_ && forwardNet_ == net && forwardX_.size() == n &&
+                       forwardT_.size() == t.size() && (forwardX_ == x).all() &&
+                       (forwardT_ == t).all();
+    forwardValid_ = false;
+    const double l = reuse ? forwardLoss_ : forwardPass(net, x, t, z_, a_, e_);
+    // Backward: e becomes g = 2e/N; then per neuron d = g'(z_j) and δ_j = d ∘ g·v_j.
     e_ *= 2.0 / static_cast<double>(n);
-    auto dw = gradient.segment(0, h);
-    auto db = gradient.segment(h, h);
-    auto dv = gradient.segment(2 * h, h);
-    dv.noalias() = a_.matrix().transpose() * e_.matrix();
-    gradient[3 * h] = e_.sum();
-    // d = g'(z), then δ = (g·vᵀ) ∘ d.
-    if (usesSurrogate(net, options)) {
-        const double k = options.surrogateSteepness;
-        d_ = (1.0 + ((-k) * z_).exp()).inverse();
-        d_ = k * d_ * (1.0 - d_);
-    } else {
-        net.activation.derivative(z_, a_, d_);
+    d_.resize(n);
+    const Activation& g = net.activation;
+    const bool surrogate = usesSurrogate(net, options);
+    // The sigmoid and tanh derivatives come from a alone; the others need z again.
+    const bool needsZ = surrogate || g.kind == ActivationKind::ReLU;
+    const double k = options.surrogateSteepness;
+    for (Eigen::Index j = 0; j < h; ++j) {
+        const auto a = a_.col(j);
+        gradient[2 * h + j] = (a * e_).sum(); // ∂L/∂v_j
+        if (needsZ) z_ = net.w[j] * x + net.b[j];
+        if (surrogate) {
+            d_ = (1.0 + ((-k) * z_).exp()).inverse();
+            d_ = k * d_ * (1.0 - d_);
+        } else {
+            g.derivative(z_, a, d_);
+        }
+        d_ *= e_ * net.v[j];
+        gradient[j] = (d_ * x).sum(); // ∂L/∂w_j
+        gradient[h + j] = d_.sum();   // ∂L/∂b_j
     }
-    d_ *= (e_.matrix() * net.v.transpose()).array();
-    dw.noalias() = d_.matrix().transpose() * x.matrix();
-    db = d_.colwise().sum().transpose();
+    gradient[3 * h] = e_.sum();
     return l;
 }
 
 double loss(const Network& net, const Eigen::Ref<const Eigen::ArrayXd>& x,
             const Eigen::Ref<const Eigen::ArrayXd>& t) {
-    return meanSquaredError(evaluateOutput(net, x), t);
+    if (x.size() == 0) return 0.0;
+    Eigen::ArrayXd z, e;
+    Eigen::ArrayXXd a;
+    return forwardPass(net, x, t, z, a, e);
 }
 
 SampleBreakdown backpropAt(const Network& net, double x, double target, int samples,

@@ -34,10 +34,20 @@ public:
     double compute(const Network& net, const Eigen::Ref<const Eigen::ArrayXd>& x,
                    const Eigen::Ref<const Eigen::ArrayXd>& t, Eigen::VectorXd& gradient,
                    const BackpropOptions& options = {});
+    // L alone (the forward pass), equal to stepwise::loss(). The next compute() with the same
+    // network, x and t reuses this forward pass, so a trainer that reports the loss after every
+    // few steps does not pay for it twice.
+    double loss(const Network& net, const Eigen::Ref<const Eigen::ArrayXd>& x,
+                const Eigen::Ref<const Eigen::ArrayXd>& t);
 
 private:
-    Eigen::ArrayXXd z_, a_, d_;
-    Eigen::ArrayXd e_;
+    Eigen::ArrayXXd a_;        // N×H activations
+    Eigen::ArrayXd z_, d_, e_; // one neuron's sums and slopes; the error
+    // The inputs of the forward pass loss() left in a_ and e_.
+    bool forwardValid_ = false;
+    Network forwardNet_;
+    Eigen::ArrayXd forwardX_, forwardT_;
+    double forwardLoss_ = 0.0;
 };
 
 // Loss only (no gradient), for landscapes and checks.

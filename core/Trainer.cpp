@@ -182,7 +182,8 @@ TrainReport Trainer::run(long steps, const std::function<bool(long)>& progress,
         }
     }
     report.steps = steps_;
-    report.loss = loss();
+    // The forward pass behind this loss is reused by the next step's gradient.
+    report.loss = kernel_.loss(trainingNetwork(), x_, t_);
     if (!std::isfinite(report.loss)) report.loss = lossHistory_.empty() ? 0.0 : lossHistory_.back();
     return report;
 }
