@@ -20,10 +20,9 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # plugin ships in libqt6gui6 and the SVG image and icon plugins in libqt6svg6, both found from
 # the binary. Recommended: native Wayland, GTK desktop integration, Qt's own translations.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland, qt6-gtk-platformtheme, qt6-translations-l10n")
-# Multi-line description: the first line is the summary, the rest is indented by CPack.
+# The long description; CPack takes the synopsis line from CPACK_PACKAGE_DESCRIPTION_SUMMARY.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "see how neurons network to learn\n\
-Stepwise shows, by dragging and drawing, how a small network of neurons can\n\
+    "Stepwise shows, by dragging and drawing, how a small network of neurons can\n\
 learn almost any curve. Each neuron is drawn as the graph of the function it\n\
 computes; move a weight or a bias and watch its step slide or flip, and see\n\
 the network's output as the sum of its neurons' steps. Draw a target and watch\n\
