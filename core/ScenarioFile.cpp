@@ -1,30 +1,19 @@
+// readScenario and formatError: reading a scenario file that trusts nothing (the checks are listed
+// in core/ScenarioFile.h).
 #include "core/ScenarioFile.h"
 
 #include <nlohmann/json.hpp>
 
-#include <atomic>
-#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
-#include <fstream>
 #include <limits>
-#include <system_error>
-
-#if defined(__unix__) || defined(__APPLE__)
-#include <cerrno>
-#include <fcntl.h>
-#include <unistd.h>
-#define STEPWISE_HAVE_FSYNC 1
-#endif
 
 namespace stepwise {
 
 namespace {
 
 using json = nlohmann::json;
-using ojson = nlohmann::ordered_json;
-namespace fs = std::filesystem;
 
 // ---------------------------------------------------------------------------------------------
 // Text helpers
@@ -578,138 +567,9 @@ void prescan(std::string_view bytes) {
     fail("(file)", "a number is too large: " + printable(message));
 }
 
-// ---------------------------------------------------------------------------------------------
-// Writing
-
-std::string scalar(const ojson& j) {
-    return j.dump(-1, ' ', false, ojson::error_handler_t::replace);
-}
-
-// Pretty printing with short lists and objects of plain values kept on one line, so a neuron or
-// a point takes one line. Recursion depth is that of the scenario layout (a handful of levels).
-void print(const ojson& j, int indent, std::string& out) {
-    if (!j.is_structured()) {
-        out += scalar(j);
-        return;
-    }
-    if (j.empty()) {
-        out += j.is_object() ? "{}" : "[]";
-        return;
-    }
-    bool flat = true;
-    for (const auto& v : j)
-        flat = flat && !v.is_structured();
-    if (flat) {
-        std::string line = j.is_object() ? "{" : "[";
-        bool first = true;
-        for (auto it = j.begin(); it != j.end(); ++it, first = false) {
-            if (!first) line += ", ";
-            if (j.is_object()) line += scalar(ojson(it.key())) + ": ";
-            line += scalar(*it);
-        }
-        line += j.is_object() ? "}" : "]";
-        if (indent + line.size() <= 100) {
-            out += line;
-            return;
-        }
-    }
-    const std::string pad(static_cast<std::size_t>(indent) + 2, ' ');
-    out += j.is_object() ? "{\n" : "[\n";
-    bool first = true;
-    for (auto it = j.begin(); it != j.end(); ++it, first = false) {
-        if (!first) out += ",\n";
-        out += pad;
-        if (j.is_object()) out += scalar(ojson(it.key())) + ": ";
-        print(*it, indent + 2, out);
-    }
-    out += "\n" + std::string(static_cast<std::size_t>(indent), ' ') + (j.is_object() ? "}" : "]");
-}
-
-std::string tempName(const fs::path& path, int attempt) {
-    static std::atomic<unsigned> counter{0};
-    const auto now = static_cast<unsigned long long>(
-        std::chrono::steady_clock::now().time_since_epoch().count());
-    char buf[64];
-    std::snprintf(buf, sizeof buf, ".tmp-%llx-%x-%d", now, counter.fetch_add(1), attempt);
-    return path.filename().string() + buf;
-}
-
 } // namespace
 
 // ---------------------------------------------------------------------------------------------
-
-std::string writeScenario(const Scenario& s) {
-    ojson root;
-    root["format"] = kScenarioFormat;
-    root["version"] = kScenarioVersion;
-
-    const Network& n = s.network;
-    ojson net;
-    net["activation"] = activationName(n.activation.kind);
-    net["steepness"] = n.activation.steepness;
-    ojson hidden = ojson::array();
-    for (Eigen::Index j = 0; j < n.w.size(); ++j) {
-        ojson neuron;
-        neuron["w"] = n.w[j];
-        neuron["b"] = j < n.b.size() ? n.b[j] : 0.0;
-        neuron["v"] = j < n.v.size() ? n.v[j] : 0.0;
-        hidden.push_back(std::move(neuron));
-    }
-    net["hidden"] = std::move(hidden);
-    net["c"] = n.c;
-    root["network"] = std::move(net);
-
-    root["domain"] = {{"lo", s.domain.lo}, {"hi", s.domain.hi}, {"samples", s.domain.samples}};
-
-    const TargetCurve& t = s.target;
-    ojson target;
-    target["preset"] = t.preset ? ojson(targetPresetName(*t.preset)) : ojson(nullptr);
-    target["noiseSeed"] = t.noiseSeed;
-    target["smoothing"] = t.smoothing;
-    ojson strokes = ojson::array();
-    for (const Stroke& stroke : t.strokes) {
-        ojson points = ojson::array();
-        for (const TargetPoint& p : stroke.points)
-            points.push_back({p.x, p.y});
-        strokes.push_back({{"erase", stroke.erase}, {"points", std::move(points)}});
-    }
-    target["strokes"] = std::move(strokes);
-    root["target"] = std::move(target);
-
-    const TrainSettings& tr = s.training;
-    ojson training;
-    training["optimizer"] = optimizerName(tr.optimizer.kind);
-    training["learningRate"] = tr.optimizer.learningRate;
-    training["momentum"] = tr.optimizer.momentum;
-    training["beta1"] = tr.optimizer.beta1;
-    training["beta2"] = tr.optimizer.beta2;
-    training["epsilon"] = tr.optimizer.epsilon;
-    training["batchSize"] = tr.batchSize;
-    training["layers"] = learningLayersName(tr.layers);
-    training["stepTraining"] = stepTrainingName(tr.stepTraining);
-    training["surrogateSteepness"] = tr.surrogateSteepness;
-    training["annealStart"] = tr.annealStart;
-    training["annealEnd"] = tr.annealEnd;
-    training["annealSteps"] = tr.annealSteps;
-    training["stopLoss"] = tr.stopLoss;
-    training["seed"] = tr.seed;
-    root["training"] = std::move(training);
-
-    root["view"] = {
-        {"xLo", s.view.xLo}, {"xHi", s.view.xHi}, {"yLo", s.view.yLo}, {"yHi", s.view.yHi}};
-
-    ojson tasks = ojson::array();
-    for (const std::string& id : s.lesson.tasksDone)
-        tasks.push_back(id);
-    root["lesson"] = {{"chapter", s.lesson.chapter},
-                      {"tasksDone", std::move(tasks)},
-                      {"freeMode", s.lesson.freeMode}};
-
-    std::string out;
-    print(root, 0, out);
-    out += '\n';
-    return out;
-}
 
 ScenarioResult readScenario(std::string_view bytes) {
     ScenarioResult result;
@@ -753,130 +613,6 @@ std::string formatError(const std::string& file, const ScenarioError& error) {
     for (char& ch : line)
         if (ch == '\n' || ch == '\r') ch = ' ';
     return line;
-}
-
-bool writeFileAtomically(const fs::path& path, const std::string& bytes, std::string* error) {
-    const auto failWith = [&](const std::string& why) {
-        if (error) *error = why;
-        return false;
-    };
-    std::error_code ec;
-    if (path.filename().empty()) return failWith("cannot write: the path names no file");
-    if (fs::is_directory(path, ec)) return failWith("cannot write: it is a folder");
-
-    fs::path temp;
-    std::ofstream out;
-    for (int attempt = 0; attempt < 8 && !out.is_open(); ++attempt) {
-        temp = path;
-        temp.replace_filename(tempName(path, attempt));
-        if (fs::exists(temp, ec)) continue;
-        out.open(temp, std::ios::binary | std::ios::out | std::ios::trunc);
-    }
-    if (!out.is_open())
-        return failWith("cannot create a file in the folder " +
-                        (path.has_parent_path() ? path.parent_path().string() : std::string(".")));
-
-    const auto abandon = [&](const std::string& why) {
-        if (out.is_open()) out.close();
-        std::error_code ignored;
-        fs::remove(temp, ignored);
-        return failWith(why);
-    };
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.flush();
-    if (!out) return abandon("cannot write the file (is the disk full?)");
-    out.close();
-    if (out.fail()) return abandon("cannot finish writing the file (is the disk full?)");
-
-#ifdef STEPWISE_HAVE_FSYNC
-    {
-        const int fd = ::open(temp.c_str(), O_RDONLY);
-        if (fd < 0) return abandon("cannot reopen the file just written");
-        const int rc = ::fsync(fd);
-        const int err = errno;
-        ::close(fd);
-        if (rc != 0 && err != EINVAL && err != EROFS)
-            return abandon("cannot flush the file to the disk");
-    }
-#endif
-
-    // Keep the permissions of the file being replaced.
-    const fs::file_status old = fs::status(path, ec);
-    if (!ec && fs::is_regular_file(old))
-        fs::permissions(temp, old.permissions(), fs::perm_options::replace, ec);
-
-    fs::rename(temp, path, ec);
-    if (ec) return abandon("cannot replace the file: " + ec.message());
-
-#ifdef STEPWISE_HAVE_FSYNC
-    {
-        // Make the rename itself durable (best effort).
-        const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
-        const int fd = ::open(dir.c_str(), O_RDONLY);
-        if (fd >= 0) {
-            ::fsync(fd);
-            ::close(fd);
-        }
-    }
-#endif
-    return true;
-}
-
-bool readFile(const fs::path& path, std::size_t maxBytes, std::string& out, std::string& error) {
-    std::error_code ec;
-    const fs::file_status st = fs::status(path, ec);
-    if (ec || !fs::exists(st)) {
-        error = "cannot be opened: " + (ec ? ec.message() : std::string("no such file"));
-        return false;
-    }
-    if (fs::is_directory(st)) {
-        error = "is a folder, not a file";
-        return false;
-    }
-    if (fs::is_regular_file(st)) {
-        const auto size = fs::file_size(path, ec);
-        if (!ec && size > maxBytes) {
-            error = "the file is " + std::to_string(size) + " bytes, more than the limit of " +
-                    std::to_string(maxBytes) + " bytes";
-            return false;
-        }
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        error = "cannot be opened for reading";
-        return false;
-    }
-    out.clear();
-    char buf[65536];
-    // Reads at most maxBytes + 1 bytes, so a file that grows or never ends is still bounded.
-    while (in) {
-        in.read(buf, sizeof buf);
-        const auto got = static_cast<std::size_t>(in.gcount());
-        if (out.size() + got > maxBytes) {
-            error = "the file is larger than the limit of " + std::to_string(maxBytes) + " bytes";
-            return false;
-        }
-        out.append(buf, got);
-    }
-    if (in.bad()) {
-        error = "cannot be read";
-        return false;
-    }
-    return true;
-}
-
-ScenarioResult readScenarioFile(const fs::path& path) {
-    std::string bytes, error;
-    if (!readFile(path, kMaxScenarioBytes, bytes, error)) {
-        ScenarioResult r;
-        r.error = {"(file)", error};
-        return r;
-    }
-    return readScenario(bytes);
-}
-
-bool writeScenarioFile(const fs::path& path, const Scenario& scenario, std::string* error) {
-    return writeFileAtomically(path, writeScenario(scenario), error);
 }
 
 } // namespace stepwise

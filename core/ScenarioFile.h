@@ -16,6 +16,8 @@
 // that parses back to the same bits, including -0.0 and subnormals) and every uint64 is an exact
 // JSON integer. Unknown fields are ignored when reading, so a later release can add fields
 // without a new version.
+//
+// Reading is in ScenarioFile.cpp, writing in ScenarioWriter.cpp, the disk in ScenarioDisk.cpp.
 #pragma once
 
 #include "core/Scenario.h"

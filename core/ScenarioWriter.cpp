@@ -1,0 +1,140 @@
+// writeScenario: the scenario as pretty JSON (see core/ScenarioFile.h for the format's promises).
+#include "core/ScenarioFile.h"
+
+#include <nlohmann/json.hpp>
+
+namespace stepwise {
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+std::string scalar(const ojson& j) {
+    return j.dump(-1, ' ', false, ojson::error_handler_t::replace);
+}
+
+// Pretty printing with short lists and objects of plain values kept on one line, so a neuron or
+// a point takes one line. Recursion depth is that of the scenario layout (a handful of levels).
+void print(const ojson& j, int indent, std::string& out) {
+    if (!j.is_structured()) {
+        out += scalar(j);
+        return;
+    }
+    if (j.empty()) {
+        out += j.is_object() ? "{}" : "[]";
+        return;
+    }
+    bool flat = true;
+    for (const auto& v : j)
+        flat = flat && !v.is_structured();
+    if (flat) {
+        std::string line = j.is_object() ? "{" : "[";
+        bool first = true;
+        for (auto it = j.begin(); it != j.end(); ++it, first = false) {
+            if (!first) line += ", ";
+            if (j.is_object()) {
+                line += scalar(ojson(it.key()));
+                line += ": ";
+            }
+            line += scalar(*it);
+        }
+        line += j.is_object() ? "}" : "]";
+        if (indent + line.size() <= 100) {
+            out += line;
+            return;
+        }
+    }
+    const std::string pad(static_cast<std::size_t>(indent) + 2, ' ');
+    out += j.is_object() ? "{\n" : "[\n";
+    bool first = true;
+    for (auto it = j.begin(); it != j.end(); ++it, first = false) {
+        if (!first) out += ",\n";
+        out += pad;
+        if (j.is_object()) {
+            out += scalar(ojson(it.key()));
+            out += ": ";
+        }
+        print(*it, indent + 2, out);
+    }
+    // Appended piece by piece: "\n" + std::string(…) trips GCC 12's false -Wrestrict (PR105329).
+    out += '\n';
+    out.append(static_cast<std::size_t>(indent), ' ');
+    out += j.is_object() ? '}' : ']';
+}
+
+} // namespace
+
+std::string writeScenario(const Scenario& s) {
+    ojson root;
+    root["format"] = kScenarioFormat;
+    root["version"] = kScenarioVersion;
+
+    const Network& n = s.network;
+    ojson net;
+    net["activation"] = activationName(n.activation.kind);
+    net["steepness"] = n.activation.steepness;
+    ojson hidden = ojson::array();
+    for (Eigen::Index j = 0; j < n.w.size(); ++j) {
+        ojson neuron;
+        neuron["w"] = n.w[j];
+        neuron["b"] = j < n.b.size() ? n.b[j] : 0.0;
+        neuron["v"] = j < n.v.size() ? n.v[j] : 0.0;
+        hidden.push_back(std::move(neuron));
+    }
+    net["hidden"] = std::move(hidden);
+    net["c"] = n.c;
+    root["network"] = std::move(net);
+
+    root["domain"] = {{"lo", s.domain.lo}, {"hi", s.domain.hi}, {"samples", s.domain.samples}};
+
+    const TargetCurve& t = s.target;
+    ojson target;
+    target["preset"] = t.preset ? ojson(targetPresetName(*t.preset)) : ojson(nullptr);
+    target["noiseSeed"] = t.noiseSeed;
+    target["smoothing"] = t.smoothing;
+    ojson strokes = ojson::array();
+    for (const Stroke& stroke : t.strokes) {
+        ojson points = ojson::array();
+        for (const TargetPoint& p : stroke.points)
+            points.push_back({p.x, p.y});
+        strokes.push_back({{"erase", stroke.erase}, {"points", std::move(points)}});
+    }
+    target["strokes"] = std::move(strokes);
+    root["target"] = std::move(target);
+
+    const TrainSettings& tr = s.training;
+    ojson training;
+    training["optimizer"] = optimizerName(tr.optimizer.kind);
+    training["learningRate"] = tr.optimizer.learningRate;
+    training["momentum"] = tr.optimizer.momentum;
+    training["beta1"] = tr.optimizer.beta1;
+    training["beta2"] = tr.optimizer.beta2;
+    training["epsilon"] = tr.optimizer.epsilon;
+    training["batchSize"] = tr.batchSize;
+    training["layers"] = learningLayersName(tr.layers);
+    training["stepTraining"] = stepTrainingName(tr.stepTraining);
+    training["surrogateSteepness"] = tr.surrogateSteepness;
+    training["annealStart"] = tr.annealStart;
+    training["annealEnd"] = tr.annealEnd;
+    training["annealSteps"] = tr.annealSteps;
+    training["stopLoss"] = tr.stopLoss;
+    training["seed"] = tr.seed;
+    root["training"] = std::move(training);
+
+    root["view"] = {
+        {"xLo", s.view.xLo}, {"xHi", s.view.xHi}, {"yLo", s.view.yLo}, {"yHi", s.view.yHi}};
+
+    ojson tasks = ojson::array();
+    for (const std::string& id : s.lesson.tasksDone)
+        tasks.push_back(id);
+    root["lesson"] = {{"chapter", s.lesson.chapter},
+                      {"tasksDone", std::move(tasks)},
+                      {"freeMode", s.lesson.freeMode}};
+
+    std::string out;
+    print(root, 0, out);
+    out += '\n';
+    return out;
+}
+
+} // namespace stepwise
