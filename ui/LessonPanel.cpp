@@ -1,0 +1,773 @@
+#include "ui/LessonPanel.h"
+
+#include "ui/Document.h"
+#include "ui/GraphView.h"
+#include "ui/LessonText.h"
+#include "ui/MainWindow.h"
+#include "ui/ParamRow.h"
+#include "ui/ParameterPanel.h"
+#include "ui/TrainingController.h"
+#include "ui/TrainingPanel.h"
+
+#include <QAbstractItemView>
+#include <QAbstractSlider>
+#include <QAbstractSpinBox>
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace stepwise::ui {
+
+namespace {
+
+constexpr int kMaxAddedNeurons = 32;
+constexpr double kPresentationFontScale = 1.5;
+const char* const kDone = "✔";
+const char* const kOpen = "○";
+
+QStringList toStringList(const std::set<std::string>& ids) {
+    QStringList list;
+    for (const std::string& id : ids)
+        list << QString::fromStdString(id);
+    return list;
+}
+
+QString bar(double fraction) {
+    const int n = std::clamp(static_cast<int>(std::lround(fraction * 24)), 0, 24);
+    return QString(n, QChar(0x2588));
+}
+
+} // namespace
+
+LessonPanel::LessonPanel(MainWindow* window) : QWidget(window), window_(window) {
+    setObjectName("lessonPanel");
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+
+    chapters_ = new QComboBox(this);
+    chapters_->setObjectName("lessonChapterBox");
+    chapters_->setAccessibleName(tr("Chapter"));
+    chapters_->setAccessibleDescription(tr("Jump to a chapter of the lesson (Alt+1 … Alt+8)"));
+    for (int i = 0; i < lessonChapterCount(); ++i)
+        chapters_->addItem(tr("%1 · %2").arg(i + 1).arg(lessontext::chapterTitle(i)));
+    layout->addWidget(chapters_);
+
+    text_ = new QTextBrowser(this);
+    text_->setObjectName("lessonText");
+    text_->setFocusPolicy(Qt::NoFocus); // Page and arrow keys stay with the lesson
+    text_->setOpenLinks(false);
+    text_->setAccessibleName(tr("Lesson text"));
+    layout->addWidget(text_, 1);
+
+    tasksBox_ = new QGroupBox(tr("Try this"), this);
+    tasksBox_->setObjectName("lessonTasks");
+    tasksLayout_ = new QVBoxLayout(tasksBox_);
+    tasksLayout_->setContentsMargins(6, 4, 6, 4);
+    tasksLayout_->setSpacing(4);
+    layout->addWidget(tasksBox_);
+
+    // The exercise: sketch, reveal, try again, and the score.
+    exercise_ = new QWidget(this);
+    exercise_->setObjectName("lessonExercise");
+    auto* ex = new QVBoxLayout(exercise_);
+    ex->setContentsMargins(0, 0, 0, 0);
+    auto* exButtons = new QHBoxLayout;
+    sketch_ = new QPushButton(tr("&Sketch a guess"), exercise_);
+    sketch_->setObjectName("lessonSketch");
+    sketch_->setToolTip(tr("Draw your guess on the graph (G)"));
+    reveal_ = new QPushButton(tr("Re&veal"), exercise_);
+    reveal_->setObjectName("lessonReveal");
+    reveal_->setToolTip(tr("Show the network's output and score your guess (R)"));
+    tryAgain_ = new QPushButton(tr("Try &again"), exercise_);
+    tryAgain_->setObjectName("lessonTryAgain");
+    tryAgain_->setToolTip(tr("Hide the answer and draw a new guess (Shift+R)"));
+    exButtons->addWidget(sketch_);
+    exButtons->addWidget(reveal_);
+    exButtons->addWidget(tryAgain_);
+    ex->addLayout(exButtons);
+    score_ = new QLabel(exercise_);
+    score_->setObjectName("lessonScore");
+    score_->setWordWrap(true);
+    ex->addWidget(score_);
+    layout->addWidget(exercise_);
+
+    // Chapter 6: add neurons and watch the error shrink.
+    universal_ = new QWidget(this);
+    universal_->setObjectName("lessonUniversal");
+    auto* un = new QVBoxLayout(universal_);
+    un->setContentsMargins(0, 0, 0, 0);
+    addNeuron_ = new QPushButton(tr("Add a &neuron (spread the steps, fit the output)"), this);
+    addNeuron_->setObjectName("lessonAddNeuron");
+    addNeuron_->setToolTip(tr("One more step neuron; all steps evenly spread; the best output "
+                              "weights by least squares (N)"));
+    errors_ = new QLabel(universal_);
+    errors_->setObjectName("lessonErrors");
+    errors_->setTextFormat(Qt::RichText);
+    errors_->setWordWrap(true);
+    un->addWidget(addNeuron_);
+    un->addWidget(errors_);
+    layout->addWidget(universal_);
+
+    // Chapter 8: the slope that reaches the hidden layer.
+    gradient_ = new QLabel(this);
+    gradient_->setObjectName("lessonGradient");
+    gradient_->setWordWrap(true);
+    gradient_->setTextFormat(Qt::RichText);
+    layout->addWidget(gradient_);
+
+    progress_ = new QLabel(this);
+    progress_->setObjectName("lessonProgress");
+    progress_->setWordWrap(true);
+    layout->addWidget(progress_);
+
+    auto* nav = new QHBoxLayout;
+    back_ = new QPushButton(tr("◀ &Back"), this);
+    back_->setObjectName("lessonBack");
+    back_->setToolTip(tr("Previous chapter (Ctrl+Page Up)"));
+    showMe_ = new QPushButton(tr("Show &me"), this);
+    showMe_->setObjectName("lessonShowMe");
+    showMe_->setToolTip(tr("Do the highlighted task for me / reveal the answer (R)"));
+    next_ = new QPushButton(tr("&Next ▶"), this);
+    next_->setObjectName("lessonNext");
+    next_->setToolTip(tr("Next chapter (Ctrl+Page Down)"));
+    nav->addWidget(back_);
+    nav->addWidget(showMe_);
+    nav->addWidget(next_);
+    layout->addLayout(nav);
+    free_ = new QCheckBox(tr("&Free mode: every control unlocked"), this);
+    free_->setObjectName("lessonFreeMode");
+    free_->setToolTip(tr("Show every control in every chapter (Ctrl+Shift+F)"));
+    layout->addWidget(free_);
+
+    connect(chapters_, &QComboBox::activated, this, &LessonPanel::goToChapter);
+    connect(back_, &QPushButton::clicked, this, &LessonPanel::previousChapter);
+    connect(next_, &QPushButton::clicked, this, &LessonPanel::nextChapter);
+    connect(showMe_, &QPushButton::clicked, this, &LessonPanel::reveal);
+    connect(free_, &QCheckBox::toggled, this, &LessonPanel::setFreeMode);
+    connect(sketch_, &QPushButton::clicked, this, &LessonPanel::startGuess);
+    connect(reveal_, &QPushButton::clicked, this, &LessonPanel::reveal);
+    connect(tryAgain_, &QPushButton::clicked, this, &LessonPanel::tryAgain);
+    connect(addNeuron_, &QPushButton::clicked, this, &LessonPanel::addNeuron);
+
+    Document* doc = window_->document();
+    connect(doc, &Document::refreshed, this, [this] {
+        updateTasks();
+        updateExtras();
+        applyControls();
+    });
+    connect(doc, &Document::structureChanged, this, &LessonPanel::applyControls);
+    connect(doc, &Document::lessonChanged, this, &LessonPanel::onLessonChanged);
+    connect(doc, &Document::scenarioReplaced, this, [this] { chapter_ = -1; });
+    connect(window_->parameters()->stepPointToggle(), &QCheckBox::toggled, this,
+            &LessonPanel::applyControls);
+    connect(window_->graph(), &GraphView::strokeFinished, this, [this](const Stroke&, bool guess) {
+        if (guess) onGuess(true);
+    });
+    connect(window_->graph(), &GraphView::modeChanged, this, [this](GraphView::Mode m) {
+        if (chapter_ < 0) return;
+        const unsigned c = freeMode() ? kLessonAll : current().controls;
+        const bool drawing = m == GraphView::Mode::Draw || m == GraphView::Mode::Erase;
+        const bool guessing = m == GraphView::Mode::Guess;
+        if ((drawing && !(c & kLessonDraw)) || (guessing && !(current().controls & kLessonGuess))) {
+            window_->graph()->setMode(GraphView::Mode::Inspect);
+            window_->statusBar()->showMessage(
+                tr("Drawing a target comes in chapter 7; free mode unlocks it anywhere."), 5000);
+        }
+    });
+
+    auto* dock = new QDockWidget(tr("Lesson"), window_);
+    dock->setObjectName("lessonDock");
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    dock->setWidget(this);
+    window_->addDockWidget(Qt::LeftDockWidgetArea, dock);
+    window_->resizeDocks({dock}, {380}, Qt::Horizontal);
+
+    buildMenu();
+    qApp->installEventFilter(this);
+    applyFonts();
+    loadProgress();
+}
+
+const LessonChapter& LessonPanel::current() const {
+    return lessonChapters()[std::clamp(chapter_, 0, lessonChapterCount() - 1)];
+}
+
+bool LessonPanel::freeMode() const {
+    return window_->document()->scenario().lesson.freeMode;
+}
+
+// ---- menu and keys ------------------------------------------------------------------------------
+
+void LessonPanel::buildMenu() {
+    QMenu* menu = window_->menuBar()->addMenu(tr("&Lesson"));
+    auto add = [&](const QString& text, const QList<QKeySequence>& keys, auto slot) {
+        QAction* a = menu->addAction(text);
+        a->setShortcuts(keys);
+        connect(a, &QAction::triggered, this, slot);
+        actions_ << a;
+        return a;
+    };
+    add(tr("&Next step"), {QKeySequence(Qt::Key_PageDown), QKeySequence(Qt::Key_Right)},
+        [this] { nextStep(); });
+    add(tr("&Previous step"), {QKeySequence(Qt::Key_PageUp), QKeySequence(Qt::Key_Left)},
+        [this] { previousStep(); });
+    add(tr("Next &chapter"), {QKeySequence(Qt::CTRL | Qt::Key_PageDown)},
+        [this] { nextChapter(); });
+    add(tr("Previous c&hapter"), {QKeySequence(Qt::CTRL | Qt::Key_PageUp)},
+        [this] { previousChapter(); });
+    QMenu* go = menu->addMenu(tr("&Go to chapter"));
+    for (int i = 0; i < lessonChapterCount(); ++i) {
+        QAction* a = go->addAction(tr("%1 · %2").arg(i + 1).arg(lessontext::chapterTitle(i)));
+        if (i < 9) a->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        connect(a, &QAction::triggered, this, [this, i] { goToChapter(i); });
+        actions_ << a;
+    }
+    add(tr("&Start the chapter again"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Home)},
+        [this] { restartChapter(); });
+    menu->addSeparator();
+    add(tr("Show a &hint"), {QKeySequence(Qt::Key_H)}, [this] { showHint(); });
+    add(tr("&Reveal / show me"), {QKeySequence(Qt::Key_R)}, [this] { reveal(); });
+    add(tr("S&ketch a guess"), {QKeySequence(Qt::Key_G)}, [this] { startGuess(); });
+    add(tr("&Try the guess again"), {QKeySequence(Qt::SHIFT | Qt::Key_R)}, [this] { tryAgain(); });
+    add(tr("&Add a neuron (spread and fit)"), {QKeySequence(Qt::Key_N)}, [this] { addNeuron(); });
+    menu->addSeparator();
+    QAction* freeAct = add(tr("&Free mode"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)},
+                           [this](bool on) { setFreeMode(on); });
+    freeAct->setCheckable(true);
+    connect(free_, &QCheckBox::toggled, freeAct, &QAction::setChecked);
+    textAction_ = add(tr("Show the lesson &text"), {QKeySequence(Qt::Key_T)},
+                      [this](bool on) { setTextVisible(on); });
+    textAction_->setCheckable(true);
+    textAction_->setChecked(true);
+    if (auto* dock = qobject_cast<QDockWidget*>(parentWidget())) {
+        QAction* panel = dock->toggleViewAction();
+        panel->setText(tr("Show the lesson &panel"));
+        panel->setShortcut(QKeySequence(Qt::Key_F9));
+        menu->addAction(panel);
+        actions_ << panel;
+    }
+}
+
+// Whether the focused widget uses this key itself (then the lesson leaves it alone). In
+// presentation mode Page Up / Page Down always belong to the lesson: that is what a presenter's
+// remote sends.
+bool LessonPanel::keyBelongsToFocus(int key) const {
+    QWidget* f = QApplication::focusWidget();
+    if (!f || f->window() != window_) return false;
+    const bool page = key == Qt::Key_PageUp || key == Qt::Key_PageDown;
+    if (page && presentation_) return false;
+    if (qobject_cast<QAbstractSlider*>(f) || qobject_cast<QAbstractSpinBox*>(f) ||
+        qobject_cast<QLineEdit*>(f) || qobject_cast<QComboBox*>(f) ||
+        qobject_cast<QAbstractItemView*>(f))
+        return true;
+    if (auto* t = qobject_cast<QTextEdit*>(f)) return page || !t->isReadOnly();
+    if (auto* t = qobject_cast<QPlainTextEdit*>(f)) return page || !t->isReadOnly();
+    if (qobject_cast<QTabBar*>(f)) return !page;
+    return false;
+}
+
+bool LessonPanel::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::ShortcutOverride) {
+        auto* k = static_cast<QKeyEvent*>(event);
+        const int key = k->key();
+        const bool lessonKey = key == Qt::Key_PageUp || key == Qt::Key_PageDown ||
+                               key == Qt::Key_Left || key == Qt::Key_Right;
+        auto* w = qobject_cast<QWidget*>(watched);
+        if (lessonKey && (k->modifiers() & ~Qt::KeypadModifier) == 0 && w &&
+            w->window() == window_ && keyBelongsToFocus(key)) {
+            k->accept(); // the focused widget gets the key, not the lesson's shortcut
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+// ---- navigation ---------------------------------------------------------------------------------
+
+void LessonPanel::goToChapter(int index) {
+    index = std::clamp(index, 0, lessonChapterCount() - 1);
+    Document* doc = window_->document();
+    window_->trainer()->pause();
+    Scenario s = doc->scenario();
+    setUpChapter(s, index);
+    const bool net = s.network != doc->network();
+    const bool target = s.target != doc->scenario().target;
+    if (net || target) {
+        doc->undoStack()->beginMacro(tr("Lesson: chapter %1").arg(index + 1));
+        if (net) doc->setNetwork(s.network, tr("Chapter %1 network").arg(index + 1));
+        if (target) doc->setTarget(s.target, tr("Chapter %1 target").arg(index + 1));
+        doc->undoStack()->endMacro();
+    }
+    LessonState l = doc->scenario().lesson;
+    l.chapter = index;
+    chapter_ = -1; // show the chapter afresh even when it is the same one
+    doc->setLesson(l);
+    onLessonChanged();
+    if (current().id == "backprop") {
+        window_->graph()->setMode(GraphView::Mode::Draw);
+        window_->sideTabs()->setCurrentWidget(window_->trainingPanel());
+    } else if (current().controls & kLessonTraining) {
+        window_->sideTabs()->setCurrentWidget(window_->parameters());
+    }
+}
+
+void LessonPanel::nextStep() {
+    if (step_ + 1 < static_cast<int>(current().tasks.size())) {
+        ++step_;
+        updateStepMarks();
+    } else if (chapter_ + 1 < lessonChapterCount()) {
+        nextChapter();
+    }
+}
+
+void LessonPanel::previousStep() {
+    if (step_ > 0) {
+        --step_;
+        updateStepMarks();
+    } else if (chapter_ > 0) {
+        goToChapter(chapter_ - 1);
+        step_ = std::max(0, static_cast<int>(current().tasks.size()) - 1);
+        updateStepMarks();
+    }
+}
+
+void LessonPanel::nextChapter() {
+    if (chapter_ + 1 < lessonChapterCount()) goToChapter(chapter_ + 1);
+}
+
+void LessonPanel::previousChapter() {
+    if (chapter_ > 0) goToChapter(chapter_ - 1);
+}
+
+void LessonPanel::restartChapter() {
+    LessonState l = window_->document()->scenario().lesson;
+    for (const LessonTask& t : current().tasks)
+        l.tasksDone.erase(t.id);
+    window_->document()->setLesson(l);
+    goToChapter(chapter_);
+}
+
+void LessonPanel::setFreeMode(bool on) {
+    LessonState l = window_->document()->scenario().lesson;
+    l.freeMode = on;
+    window_->document()->setLesson(l);
+}
+
+// ---- showing a chapter --------------------------------------------------------------------------
+
+void LessonPanel::onLessonChanged() {
+    const LessonState& l = window_->document()->scenario().lesson;
+    const int c = std::clamp(l.chapter, 0, lessonChapterCount() - 1);
+    if (c != chapter_) {
+        chapter_ = c;
+        step_ = 0;
+        showChapter();
+    }
+    {
+        const QSignalBlocker block(free_);
+        free_->setChecked(l.freeMode);
+    }
+    updateStepMarks();
+    applyControls();
+    saveProgress();
+}
+
+void LessonPanel::showChapter() {
+    const LessonChapter& c = current();
+    {
+        const QSignalBlocker block(chapters_);
+        chapters_->setCurrentIndex(chapter_);
+    }
+    text_->setHtml(QString("<h2>%1. %2</h2>%3")
+                       .arg(chapter_ + 1)
+                       .arg(lessontext::chapterTitle(chapter_), lessontext::chapterBody(chapter_)));
+
+    for (TaskRow& r : rows_) {
+        delete r.mark->parentWidget();
+    }
+    rows_.clear();
+    for (const LessonTask& t : c.tasks) {
+        TaskRow r;
+        r.id = t.id;
+        auto* host = new QWidget(tasksBox_);
+        host->setObjectName(QString::fromStdString("task_" + t.id));
+        auto* grid = new QGridLayout(host);
+        grid->setContentsMargins(0, 0, 0, 0);
+        grid->setHorizontalSpacing(6);
+        r.mark = new QLabel(kOpen, host);
+        r.mark->setObjectName("mark");
+        r.mark->setAlignment(Qt::AlignTop | Qt::AlignHCenter);
+        r.mark->setMinimumWidth(r.mark->fontMetrics().horizontalAdvance("▶✔") + 4);
+        r.text = new QLabel(lessontext::taskText(t.id), host);
+        r.text->setWordWrap(true);
+        r.hintButton = new QToolButton(host);
+        r.hintButton->setText(tr("Hint"));
+        r.hintButton->setCheckable(true);
+        r.hintButton->setToolTip(tr("Show a hint for this task (H for the highlighted task)"));
+        r.hintButton->setAccessibleName(tr("Hint: %1").arg(lessontext::taskText(t.id)));
+        r.hint = new QLabel(lessontext::taskHint(t.id), host);
+        r.hint->setWordWrap(true);
+        r.hint->setObjectName("hint");
+        r.hint->setStyleSheet("font-style: italic");
+        r.hint->setVisible(false);
+        connect(r.hintButton, &QToolButton::toggled, r.hint, &QLabel::setVisible);
+        grid->addWidget(r.mark, 0, 0);
+        grid->addWidget(r.text, 0, 1);
+        grid->addWidget(r.hintButton, 0, 2, Qt::AlignTop);
+        grid->addWidget(r.hint, 1, 1, 1, 2);
+        grid->setColumnStretch(1, 1);
+        tasksLayout_->addWidget(host);
+        rows_.push_back(r);
+    }
+
+    // The exercise starts with the answer hidden and the pen ready for a guess.
+    GraphView* graph = window_->graph();
+    observation_ = {};
+    graph->clearGuess();
+    score_->clear();
+    if (c.controls & kLessonGuess) {
+        graph->setAnswerVisible(false);
+        graph->setMode(GraphView::Mode::Guess);
+        score_->setText(tr("The answer is hidden. Draw your guess on the graph."));
+    } else {
+        graph->setAnswerVisible(true);
+        if (graph->mode() == GraphView::Mode::Guess) graph->setMode(GraphView::Mode::Inspect);
+    }
+    back_->setEnabled(chapter_ > 0);
+    next_->setEnabled(chapter_ + 1 < lessonChapterCount());
+    applyFonts();
+    updateTasks();
+    updateExtras();
+}
+
+void LessonPanel::updateStepMarks() {
+    if (rows_.empty()) return;
+    step_ = std::clamp(step_, 0, static_cast<int>(rows_.size()) - 1);
+    const LessonState& l = window_->document()->scenario().lesson;
+    int done = 0;
+    for (int i = 0; i < static_cast<int>(rows_.size()); ++i) {
+        const TaskRow& r = rows_[i];
+        const bool ticked = l.tasksDone.count(r.id) > 0;
+        done += ticked;
+        const bool here = i == step_;
+        r.mark->setText(QString(here ? "▶" : "") + (ticked ? kDone : kOpen));
+        r.mark->setStyleSheet(ticked ? "color: #009E73; font-weight: bold" : "");
+        r.mark->setAccessibleName(ticked ? tr("done") : tr("not done yet"));
+        QFont f = r.text->font();
+        f.setBold(here);
+        r.text->setFont(f);
+    }
+    const bool last = chapter_ + 1 == lessonChapterCount();
+    progress_->setText(tr("Chapter %1 of %2 · %3 of %4 tasks done")
+                           .arg(chapter_ + 1)
+                           .arg(lessonChapterCount())
+                           .arg(done)
+                           .arg(rows_.size()) +
+                       (last && done == static_cast<int>(rows_.size())
+                            ? tr(" · That is the whole lesson. Free mode unlocks every control.")
+                            : QString()));
+}
+
+void LessonPanel::applyControls() {
+    if (applying_ || chapter_ < 0) return;
+    applying_ = true;
+    const bool free = freeMode();
+    const unsigned c = free ? kLessonAll : current().controls;
+    const bool locked = !free && current().locked;
+    ParameterPanel* p = window_->parameters();
+    if (!(c & kLessonStepPoints) && p->stepPointToggle()->isChecked()) p->setStepPointMode(false);
+
+    const int h = window_->document()->network().hidden();
+    auto show = [locked](QWidget* w, bool on) {
+        if (!w) return;
+        w->setVisible(on);
+        w->setEnabled(!locked);
+    };
+    for (int j = 0; j < h; ++j) {
+        ParamRow* s = p->stepPointRow(j);
+        const bool w = c & kLessonHiddenWeights;
+        const bool b = (c & kLessonHiddenBiases) && !s;
+        const bool v = c & kLessonOutputWeights;
+        show(p->row({ParamKind::HiddenWeight, j}), w);
+        show(p->row({ParamKind::HiddenBias, j}), b);
+        show(p->row({ParamKind::OutputWeight, j}), v);
+        if (s) show(s, c & kLessonHiddenBiases);
+        if (auto* g = p->findChild<QGroupBox*>(QString("neuronGroup%1").arg(j + 1)))
+            g->setVisible(w || (c & kLessonHiddenBiases) || v);
+    }
+    show(p->row({ParamKind::OutputBias, 0}), c & kLessonOutputBias);
+    if (auto* g = p->findChild<QGroupBox*>("outputGroup")) g->setVisible(c & kLessonOutputBias);
+
+    QWidget* netBox = p->activationBox()->parentWidget();
+    if (auto* form = qobject_cast<QFormLayout*>(netBox->layout())) {
+        const std::pair<QWidget*, unsigned> rows[] = {{p->presetBox(), kLessonPresets},
+                                                      {p->activationBox(), kLessonActivation},
+                                                      {p->steepnessRow(), kLessonSteepness},
+                                                      {p->hiddenBox(), kLessonHiddenCount},
+                                                      {p->stepPointToggle(), kLessonStepPoints}};
+        bool any = false;
+        for (const auto& [w, flag] : rows) {
+            form->setRowVisible(w, (c & flag) != 0);
+            any = any || (c & flag);
+        }
+        netBox->setVisible(any);
+    }
+
+    QTabWidget* tabs = window_->sideTabs();
+    const int training = tabs->indexOf(window_->trainingPanel());
+    if (training >= 0) {
+        const bool on = c & kLessonTraining;
+        if (!on && tabs->currentIndex() == training) tabs->setCurrentWidget(p);
+        tabs->setTabVisible(training, on);
+        if (!on && window_->trainer()->isRunning()) window_->trainer()->pause();
+    }
+    const GraphView::Mode mode = window_->graph()->mode();
+    if (!(c & kLessonDraw) && (mode == GraphView::Mode::Draw || mode == GraphView::Mode::Erase))
+        window_->graph()->setMode(GraphView::Mode::Inspect);
+
+    const unsigned own = current().controls;
+    exercise_->setVisible(own & kLessonGuess);
+    universal_->setVisible(own & kLessonAddNeurons);
+    gradient_->setVisible(own & kLessonGradient);
+    sketch_->setEnabled(!observation_.revealed);
+    reveal_->setEnabled(!observation_.revealed);
+    tryAgain_->setEnabled(observation_.revealed || observation_.guessDrawn);
+    applying_ = false;
+}
+
+// ---- tasks --------------------------------------------------------------------------------------
+
+void LessonPanel::updateTasks() {
+    if (chapter_ < 0) return;
+    markDone(passingTasks(window_->document()->scenario(), chapter_, observation_));
+    updateStepMarks();
+}
+
+void LessonPanel::markDone(const std::vector<std::string>& ids) {
+    LessonState l = window_->document()->scenario().lesson;
+    bool changed = false;
+    for (const std::string& id : ids)
+        changed = l.tasksDone.insert(id).second || changed;
+    if (!changed) return;
+    // The highlighted step moves on to the first task not done yet.
+    if (step_ < static_cast<int>(rows_.size()) && l.tasksDone.count(rows_[step_].id)) {
+        for (int i = 0; i < static_cast<int>(rows_.size()); ++i)
+            if (!l.tasksDone.count(rows_[i].id)) {
+                step_ = i;
+                break;
+            }
+    }
+    window_->document()->setLesson(l);
+}
+
+bool LessonPanel::taskTicked(const QString& id) const {
+    for (const TaskRow& r : rows_)
+        if (QString::fromStdString(r.id) == id) return r.mark->text().contains(kDone);
+    return false;
+}
+
+bool LessonPanel::hintVisible(const QString& id) const {
+    for (const TaskRow& r : rows_)
+        if (QString::fromStdString(r.id) == id) return r.hint->isVisibleTo(this);
+    return false;
+}
+
+void LessonPanel::showHint() {
+    if (step_ < static_cast<int>(rows_.size())) rows_[step_].hintButton->toggle();
+}
+
+void LessonPanel::reveal() {
+    Document* doc = window_->document();
+    const LessonChapter& c = current();
+    if (c.controls & kLessonGuess) {
+        if (observation_.revealed) return;
+        observation_.revealed = true;
+        const Stroke& guess = window_->graph()->guess();
+        if (observation_.guessDrawn && !guess.points.empty()) {
+            const Domain& d = doc->scenario().domain;
+            observation_.guessScore =
+                scoreGuess(guess, doc->x(), doc->evaluation().output, d.lo, d.hi);
+            score_->setText(tr("<b>Your guess scores %1 out of 100.</b> The bold curve is the "
+                               "network's output; your guess is dashed.")
+                                .arg(*observation_.guessScore));
+        } else {
+            score_->setText(tr("There was no guess to score. Press Try again to draw one."));
+        }
+        window_->graph()->setAnswerVisible(true);
+        window_->graph()->setMode(GraphView::Mode::Inspect);
+        updateTasks();
+        applyControls();
+        return;
+    }
+    if (step_ >= static_cast<int>(c.tasks.size())) return;
+    const LessonTask& t = c.tasks[step_];
+    if (t.solve) {
+        Scenario s = doc->scenario();
+        t.solve(s);
+        doc->undoStack()->beginMacro(tr("Show me: %1").arg(lessontext::taskText(t.id)));
+        doc->setNetwork(s.network, tr("Show me"));
+        doc->setTarget(s.target, tr("Show me"));
+        doc->undoStack()->endMacro();
+    } else if (c.controls & kLessonTraining) {
+        window_->sideTabs()->setCurrentWidget(window_->trainingPanel());
+        window_->trainer()->play();
+    }
+}
+
+void LessonPanel::startGuess() {
+    if (!(current().controls & kLessonGuess) || observation_.revealed) return;
+    window_->graph()->setMode(GraphView::Mode::Guess);
+    window_->statusBar()->showMessage(tr("Draw your guess across the graph."), 4000);
+}
+
+void LessonPanel::tryAgain() {
+    if (!(current().controls & kLessonGuess)) return;
+    observation_.guessDrawn = false;
+    observation_.revealed = false;
+    observation_.guessScore.reset();
+    window_->graph()->clearGuess();
+    window_->graph()->setAnswerVisible(false);
+    window_->graph()->setMode(GraphView::Mode::Guess);
+    score_->setText(tr("The answer is hidden again. Draw a new guess."));
+    applyControls();
+}
+
+void LessonPanel::onGuess(bool finished) {
+    if (!finished || !(current().controls & kLessonGuess) || observation_.revealed) return;
+    observation_.guessDrawn = true;
+    score_->setText(tr("Guess drawn. Draw again to replace it, or press Reveal (R)."));
+    updateTasks();
+    applyControls();
+}
+
+void LessonPanel::addNeuron() {
+    if (!(current().controls & kLessonAddNeurons) && !freeMode()) return;
+    Document* doc = window_->document();
+    const int k = std::min(doc->network().hidden() + 1, kMaxAddedNeurons);
+    doc->setNetwork(spreadStepNetwork(k, doc->scenario()), tr("Add a neuron (spread and fit)"));
+}
+
+void LessonPanel::updateExtras() {
+    if (chapter_ < 0) return;
+    const unsigned own = current().controls;
+    const Scenario& s = window_->document()->scenario();
+    if (own & kLessonAddNeurons) {
+        const int h = s.network.hidden();
+        QString html;
+        if (!s.target.empty()) {
+            const int shown = std::clamp(h, 2, 16);
+            const std::vector<double> e = approximationErrors(s, shown);
+            html = tr("Best loss with <i>k</i> evenly spread steps:") + "<table>";
+            const double top = std::max(e.front(), 1e-12);
+            for (int k = 1; k <= shown; ++k)
+                html += QString("<tr><td align=right>%1&nbsp;</td><td>%2&nbsp;</td>"
+                                "<td style='color:#0072B2'>%3</td></tr>")
+                            .arg(k)
+                            .arg(e[k - 1], 0, 'f', 4)
+                            .arg(bar(std::sqrt(e[k - 1] / top)));
+            html += "</table>";
+            if (const auto l = scenarioLoss(s))
+                html += tr("Your network now: %n neuron(s), loss <b>%1</b>", nullptr, h)
+                            .arg(*l, 0, 'f', 4);
+        }
+        errors_->setText(html);
+    }
+    if (own & kLessonGradient) {
+        const double g = hiddenGradientNorm(s);
+        const bool step = s.network.activation.kind == ActivationKind::Step;
+        gradient_->setText(
+            tr("Slope reaching the hidden layer, |∂L/∂(w, b)|: <b>%1</b>").arg(g, 0, 'g', 3) +
+            "<br>" +
+            (s.target.empty() ? tr("(no target, so no loss to go down)")
+             : step           ? tr("The step's slope is zero: nothing gets through.")
+             : g > 0          ? tr("A smooth activation lets the gradient through.")
+                              : QString()));
+    }
+}
+
+// ---- presentation, text, progress ---------------------------------------------------------------
+
+void LessonPanel::setPresentationMode(bool on) {
+    presentation_ = on;
+    applyFonts();
+    if (auto* dock = qobject_cast<QDockWidget*>(parentWidget()))
+        window_->resizeDocks({dock}, {on ? 600 : 380}, Qt::Horizontal);
+}
+
+void LessonPanel::applyFonts() {
+    QFont f = QApplication::font();
+    if (presentation_) f.setPointSizeF(f.pointSizeF() * kPresentationFontScale);
+    setFont(f);
+    text_->document()->setDefaultFont(f);
+    QFont big = f;
+    big.setPointSizeF(f.pointSizeF() * 1.1);
+    for (TaskRow& r : rows_) {
+        QFont t = big;
+        t.setBold(r.text->font().bold());
+        r.text->setFont(t);
+        r.mark->setFont(big);
+        r.hint->setFont(f);
+        r.hintButton->setFont(f);
+    }
+}
+
+void LessonPanel::setTextVisible(bool on) {
+    text_->setVisible(on);
+    if (textAction_ && textAction_->isChecked() != on) textAction_->setChecked(on);
+    QSettings().setValue("lesson/textVisible", on);
+}
+
+bool LessonPanel::textVisible() const {
+    return text_->isVisibleTo(this);
+}
+
+void LessonPanel::loadProgress() {
+    QSettings settings;
+    LessonState l;
+    l.chapter =
+        std::clamp(settings.value("lesson/chapter", 0).toInt(), 0, lessonChapterCount() - 1);
+    for (const QString& id : settings.value("lesson/tasksDone").toStringList())
+        if (findLessonTask(id.toStdString())) l.tasksDone.insert(id.toStdString());
+    l.freeMode = settings.value("lesson/freeMode", false).toBool();
+    setTextVisible(settings.value("lesson/textVisible", true).toBool());
+    Scenario s = window_->document()->scenario();
+    setUpChapter(s, l.chapter);
+    s.lesson = l;
+    window_->document()->replaceScenario(s); // opening is not an undo step
+}
+
+void LessonPanel::saveProgress() const {
+    const LessonState& l = window_->document()->scenario().lesson;
+    QSettings settings;
+    settings.setValue("lesson/chapter", l.chapter);
+    settings.setValue("lesson/tasksDone", toStringList(l.tasksDone));
+    settings.setValue("lesson/freeMode", l.freeMode);
+}
+
+} // namespace stepwise::ui
