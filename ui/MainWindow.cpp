@@ -5,6 +5,7 @@
 #include "ui/Exporter.h"
 #include "ui/FileController.h"
 #include "ui/GraphView.h"
+#include "ui/HelpMenu.h"
 #include "ui/LandscapeView.h"
 #include "ui/LessonPanel.h"
 #include "ui/LossPlot.h"
@@ -20,6 +21,7 @@
 #include <QComboBox>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QIcon>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
@@ -111,6 +113,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
     buildMenus();
     lesson_ = new LessonPanel(this); // docks itself on the left, adds the Lesson menu
+    addHelpMenu(this); // last in the menu bar: user guide, About
+    setWindowIcon(QIcon(appIconPath()));
     restoreLayout();
     updateTitle();
 }
