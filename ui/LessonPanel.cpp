@@ -575,13 +575,16 @@ void LessonPanel::markDone(const std::vector<std::string>& ids) {
     for (const std::string& id : ids)
         changed = l.tasksDone.insert(id).second || changed;
     if (!changed) return;
-    // The highlighted step moves on to the first task not done yet.
-    if (step_ < static_cast<int>(rows_.size()) && l.tasksDone.count(rows_[step_].id)) {
-        for (int i = 0; i < static_cast<int>(rows_.size()); ++i)
+    // The highlighted step moves on to the next task not done yet (after it, else before it).
+    const int n = static_cast<int>(rows_.size());
+    if (step_ < n && l.tasksDone.count(rows_[step_].id)) {
+        for (int k = 1; k < n; ++k) {
+            const int i = (step_ + k) % n;
             if (!l.tasksDone.count(rows_[i].id)) {
                 step_ = i;
                 break;
             }
+        }
     }
     window_->document()->setLesson(l);
 }
@@ -683,7 +686,7 @@ void LessonPanel::updateExtras() {
         if (!s.target.empty()) {
             const int shown = std::clamp(h, 2, 16);
             const std::vector<double> e = approximationErrors(s, shown);
-            html = tr("Best loss with <i>k</i> evenly spread steps:") + "<table>";
+            html = tr("Best loss with <i>k</i> steps, each new one in the widest gap:") + "<table>";
             const double top = std::max(e.front(), 1e-12);
             for (int k = 1; k <= shown; ++k)
                 html += QString("<tr><td align=right>%1&nbsp;</td><td>%2&nbsp;</td>"
@@ -705,9 +708,11 @@ void LessonPanel::updateExtras() {
             tr("Slope reaching the hidden layer, |∂L/∂(w, b)|: <b>%1</b>").arg(g, 0, 'g', 3) +
             "<br>" +
             (s.target.empty() ? tr("(no target, so no loss to go down)")
-             : step           ? tr("The step's slope is zero: nothing gets through.")
-             : g > 0          ? tr("A smooth activation lets the gradient through.")
-                              : QString()));
+             : step
+                 ? tr("The step's slope is zero: nothing gets through. (The arrows beside w and b "
+                      "show the sigmoid slope the trainer borrows.)")
+             : g > 0 ? tr("A smooth activation lets the gradient through.")
+                     : QString()));
     }
 }
 
