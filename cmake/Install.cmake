@@ -8,6 +8,7 @@ if(NOT STEPWISE_BUILD_UI)
 endif()
 
 add_subdirectory(${PROJECT_SOURCE_DIR}/resources ${PROJECT_BINARY_DIR}/resources)
+include(${CMAKE_CURRENT_LIST_DIR}/Translations.cmake) # compiled into stepwise_ui
 
 set(_res ${PROJECT_SOURCE_DIR}/resources)
 set(STEPWISE_DOC_DIR ${CMAKE_INSTALL_DATADIR}/doc/stepwise)
