@@ -5,7 +5,7 @@ STEPWISE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
 STEPWISE_PACKAGES=(
     cmake ninja-build g++ pkg-config
-    qt6-base-dev qt6-svg-dev libqcustomplot-dev
+    qt6-base-dev qt6-svg-dev libqcustomplot-dev qt6-tools-dev qt6-l10n-tools
     libeigen3-dev nlohmann-json3-dev libgtest-dev libgif-dev
     fonts-dejavu-core
 )
