@@ -181,8 +181,16 @@ Landscape computeLandscape(const Network& net, const Eigen::Ref<const Eigen::Arr
 
     // w_j and b_j: every grid point needs the neuron's activation afresh. Rows are shared between
     // the cores; each row is independent, so the result does not depend on the thread count.
-    std::atomic<int> nextRow{0};
+    std::atomic<int> nextRow{0}, rowsDone{0};
     std::atomic<bool> cancelled{false};
+    // Progress is reported from the calling thread only, as the fraction of rows done by both.
+    double reported = 0.0;
+    auto report = [&] {
+        const double fraction = static_cast<double>(rowsDone.load()) / nx;
+        if (!progress || fraction <= reported) return;
+        reported = fraction;
+        if (!progress(fraction)) cancelled = true;
+    };
     auto worker = [&](bool reportProgress) {
         Network m = net;
         Eigen::ArrayXd c(n);
@@ -193,8 +201,8 @@ Landscape computeLandscape(const Network& net, const Eigen::Ref<const Eigen::Arr
                 unitContribution(m, up, x, c);
                 out.loss(i, k) = (base + c).square().mean();
             }
-            if (reportProgress && progress && !progress(static_cast<double>(i + 1) / nx))
-                cancelled = true;
+            ++rowsDone;
+            if (reportProgress) report();
         }
     };
     const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
@@ -203,6 +211,9 @@ Landscape computeLandscape(const Network& net, const Eigen::Ref<const Eigen::Arr
         std::thread helper(worker, false);
         worker(true);
         helper.join();
+        // The helper may have done the last rows (or all of them): report the end, so progress
+        // is always called and a cancel is always heard.
+        if (!cancelled.load()) report();
     } else {
         worker(true);
     }

@@ -190,6 +190,9 @@ TEST(QuadraticMinimum, NoneForHiddenParamsOrAFlatBowl) {
 }
 
 TEST(LossLandscape, CancelReturnsIncomplete) {
+    // Pins a bug: on the two-thread path only the calling thread reported progress, so when the
+    // helper took every row (the caller descheduled, about 1 run in 40 on a busy machine)
+    // progress was never called and the cancel was lost.
     const Network net = threeTanh();
     const Data d = sineData(200);
     for (auto [p, q] : {std::pair{W(0), B(0)}, std::pair{W(0), B(1)}}) {
@@ -213,7 +216,7 @@ TEST(LossLandscape, CancelReturnsIncomplete) {
         return true;
     });
     EXPECT_TRUE(land.complete);
-    EXPECT_GT(last, 0.0);
+    EXPECT_EQ(last, 1.0); // the end is always reported
 }
 
 TEST(LossLandscape, DefaultAxesAreCentredOnTheCurrentValues) {

@@ -4,10 +4,12 @@
 // The grid is [−1, 1] with 9 samples, spacing 0.25, so every sample is exact in binary:
 //   index  0      1      2     3      4  5     6    7     8
 //   x     −1  −0.75   −0.5 −0.25      0  0.25  0.5  0.75  1
+#include "core/Network.h"
 #include "core/TargetCurve.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numbers>
@@ -21,7 +23,7 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 Eigen::ArrayXd grid9() {
-    return Eigen::ArrayXd::LinSpaced(9, kLo, kHi);
+    return grid(kLo, kHi, 9);
 }
 
 Stroke stroke(std::initializer_list<TargetPoint> points, bool erase = false) {
