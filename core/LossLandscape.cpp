@@ -193,13 +193,14 @@ Landscape computeLandscape(const Network& net, const Eigen::Ref<const Eigen::Arr
     };
     auto worker = [&](bool reportProgress) {
         Network m = net;
-        Eigen::ArrayXd c(n);
+        Eigen::ArrayXd z(n), a(n); // allocated once per thread, not once per grid point
         for (int i; (i = nextRow.fetch_add(1)) < nx && !cancelled.load();) {
             setParam(m, p, out.valueP(i));
             for (int k = 0; k < ny; ++k) {
                 setParam(m, q, out.valueQ(k));
-                unitContribution(m, up, x, c);
-                out.loss(i, k) = (base + c).square().mean();
+                z = m.w[up] * x + m.b[up];
+                m.activation.apply(z, a);
+                out.loss(i, k) = (base + m.v[up] * a).square().mean();
             }
             ++rowsDone;
             if (reportProgress) report();
