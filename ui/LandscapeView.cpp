@@ -53,6 +53,7 @@ QString num(double v) {
 
 const QColor kMinimumColour(0xE6, 0x9F, 0x00); // Okabe–Ito orange
 const QColor kArrowColour(0xD5, 0x5E, 0x00);   // Okabe–Ito vermillion
+const QColor kTrailColour(0xF0, 0x9C, 0xCB);   // Okabe–Ito reddish purple, lightened
 
 } // namespace
 
@@ -67,7 +68,7 @@ LandscapeView::LandscapeView(Document* doc, TrainingController* trainer, QWidget
     qBox_ = new QComboBox(this);
     qBox_->setObjectName("landscapeQ");
     qBox_->setAccessibleName(tr("Parameter up"));
-    auto* across = new QLabel(tr("&Across:"), this);
+    auto* across = new QLabel(tr("Acr&oss:"), this);
     across->setBuddy(pBox_);
     auto* up = new QLabel(tr("&Up:"), this);
     up->setBuddy(qBox_);
@@ -122,22 +123,30 @@ LandscapeView::LandscapeView(Document* doc, TrainingController* trainer, QWidget
     for (QCPItemLine* a : {arrowHalo_, arrow_})
         a->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 12, 14));
     auto* arrowKey = plot_->addGraph(); // legend entry for the arrow (an item has none)
-    arrowKey->setName(tr("downhill, −∇L"));
+    arrowKey->setName(tr("downhill (−∇L)"));
     arrowKey->setObjectName("arrowKey");
     minimum_ = plot_->addGraph();
-    minimum_->setName(tr("lowest point (least squares)"));
+    minimum_->setName(tr("lowest point"));
     minimum_->setLineStyle(QCPGraph::lsNone);
     point_ = plot_->addGraph();
     point_->setName(tr("current weights"));
     point_->setLineStyle(QCPGraph::lsNone);
 
+    // The markers sit above the arrow and the trail (items are drawn above plottables).
+    plot_->addLayer("markers", plot_->layer("items"), QCustomPlot::limAbove);
+    point_->setLayer("markers");
+    minimum_->setLayer("markers"); // on top: at the bottom of the bowl it shows inside the ring
+
     plot_->legend->setVisible(true);
     plot_->axisRect()->insetLayout()->take(plot_->legend);
     plot_->plotLayout()->addElement(1, 0, plot_->legend);
     plot_->plotLayout()->setRowStretchFactor(1, 0.001);
-    plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     plot_->legend->setWrap(2);
+    plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
     plot_->legend->setMargins(QMargins(4, 2, 4, 2));
+    plot_->legend->setIconSize(22, 16);
+    plot_->legend->setIconTextPadding(5);
+    plot_->legend->setColumnSpacing(6);
 
     recentre_ = new QPushButton(tr("Re-&centre"), this);
     recentre_->setToolTip(tr("Centre the map on the current weights"));
@@ -436,6 +445,10 @@ void LandscapeView::drawOverlay() {
     const bool target = doc_->hasTarget();
     const bool quadratic = landscapeIsQuadratic(axes_.p, axes_.q);
     minimum_->data()->clear();
+    if (quadratic)
+        minimum_->addToLegend();
+    else
+        minimum_->removeFromLegend();
     if (target && minimumPos_)
         minimum_->setData(QVector<double>{minimumPos_->x()}, QVector<double>{minimumPos_->y()},
                           true);
@@ -444,17 +457,18 @@ void LandscapeView::drawOverlay() {
                                 : tr("Only for two output parameters (w11, w21, …, c), where "
                                      "the lowest point is known exactly"));
 
-    // −∇L in (p, q), drawn as a fraction of the view: 8 % when the slope is slight, up to 25 %
-    // when crossing the view along it would change the loss by the whole colour range.
+    // −∇L in (p, q), drawn as a fraction of the view: up to 25 % when crossing the view along it
+    // would change the loss by the whole colour range, shrinking (as a square root, so a gentle
+    // slope still shows) to nothing at the bottom of a valley.
     arrowLine_.reset();
     const Eigen::VectorXd& g = doc_->gradient();
     if (target && g.size() == paramCount(h)) {
         const double gp = g[flatIndex(axes_.p, h)], gq = g[flatIndex(axes_.q, h)];
         const double sp = axes_.pHi - axes_.pLo, sq = axes_.qHi - axes_.qLo;
         const double norm = std::hypot(gp * sp, gq * sq); // loss change across the view
-        if (norm > 1e-12 && std::isfinite(norm)) {
-            const double range = scale_->dataRange().upper - scale_->dataRange().lower;
-            const double frac = 0.08 + 0.17 * std::min(1.0, norm / std::max(range, 1e-12));
+        const double range = scale_->dataRange().upper - scale_->dataRange().lower;
+        if (norm > 1e-12 && std::isfinite(norm) && norm / std::max(range, 1e-12) > 4e-3) {
+            const double frac = 0.25 * std::sqrt(std::min(1.0, norm / std::max(range, 1e-12)));
             // k makes the arrow frac long, measured in view widths and heights.
             const double k = frac / std::hypot(gp / sp, gq / sq);
             arrowLine_ = QLineF(pv, qv, pv - k * gp, qv - k * gq);
@@ -490,7 +504,11 @@ void LandscapeView::drawOverlay() {
         info_->setText(tr("No target yet: pick one from the Target menu or draw one."));
     } else {
         QString state;
-        if (!upToDate()) state = tr(" · computing…");
+        if (minimumPos_ && !(minimumPos_->x() >= axes_.pLo && minimumPos_->x() <= axes_.pHi &&
+                             minimumPos_->y() >= axes_.qLo && minimumPos_->y() <= axes_.qHi))
+            state = tr(" · lowest point off the map, at (%1, %2)")
+                        .arg(num(minimumPos_->x()), num(minimumPos_->y()));
+        if (!upToDate()) state += tr(" · computing…");
         info_->setText(tr("%1 = %2, %3 = %4 · loss %5%6")
                            .arg(name(axes_.p), num(pv), name(axes_.q), num(qv))
                            .arg(doc_->loss(), 0, 'g', 4)
@@ -503,8 +521,8 @@ void LandscapeView::drawOverlay() {
                           "point is the best fit of these two with the rest held still."));
     else if (stepHidden)
         hint_->setText(tr("With a step activation the loss over a hidden parameter is flat "
-                          "terraces: the slope is zero almost everywhere, so gradient descent "
-                          "cannot tell which way is down."));
+                          "terraces: its true slope is zero almost everywhere. The arrow shows "
+                          "the slope training borrows from a steep sigmoid instead."));
     else
         hint_->setText(tr("The others are held still. Training walks downhill, along the "
                           "arrow; click the map to move the weights there."));
@@ -546,16 +564,16 @@ void LandscapeView::applyStyle() {
     }
     trailHalo_->setPen(
         QPen(QColor(0, 0, 0, 150), 4.5 * s, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-    trail_->setPen(QPen(Qt::white, 2.0 * s, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    trail_->setPen(QPen(kTrailColour, 2.5 * s, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     arrowHalo_->setPen(QPen(QColor(0, 0, 0, 170), 6.0 * s, Qt::SolidLine, Qt::RoundCap));
     arrow_->setPen(QPen(kArrowColour, 3.0 * s, Qt::SolidLine, Qt::RoundCap));
     for (int i = 0; i < plot_->graphCount(); ++i)
         if (plot_->graph(i)->objectName() == "arrowKey")
             plot_->graph(i)->setPen(QPen(kArrowColour, 3 * s));
     point_->setScatterStyle(
-        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 2.0 * s), Qt::white, 13 * s));
-    minimum_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(Qt::black, 1.5 * s),
-                                              kMinimumColour, 15 * s));
+        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 2.0 * s), Qt::white, 15 * s));
+    minimum_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(Qt::black, 1.2 * s),
+                                              kMinimumColour, 11 * s));
     plot_->legend->setFont(f);
     plot_->legend->setTextColor(p.foreground);
     plot_->legend->setBrush(p.background);

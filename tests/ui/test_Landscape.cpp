@@ -1,5 +1,6 @@
 // The loss landscape view on real widgets: clicking, the least-squares minimum, the training
 // trail, and when the surface is (and is not) recomputed.
+#include "core/Backprop.h"
 #include "core/LeastSquares.h"
 #include "core/LossLandscape.h"
 #include "core/Presets.h"
@@ -8,8 +9,10 @@
 #include "ui/TrainingController.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QPushButton>
 #include <gtest/gtest.h>
+#include <qcustomplot.h>
 
 #include <memory>
 
@@ -220,6 +223,29 @@ TEST(LandscapeView, GradientArrowPointsDownhill) {
     // Parallel to −(∂L/∂w11, ∂L/∂w21).
     EXPECT_LT(dp * g[flatIndex(kW11, 2)] + dq * g[flatIndex(kW21, 2)], 0.0);
     EXPECT_NEAR(dp * g[flatIndex(kW21, 2)] - dq * g[flatIndex(kW11, 2)], 0.0, 1e-9);
+}
+
+// The arrow is the downhill direction of the surface drawn: compare it with central differences
+// of the loss over a hidden pair, where the surface is not a bowl.
+TEST(LandscapeView, GradientArrowFollowsTheSurface) {
+    Fixture f;
+    const ParamId w1{ParamKind::HiddenWeight, 0}, b1{ParamKind::HiddenBias, 0};
+    f.view->setParams(w1, b1);
+    ASSERT_TRUE(f.view->waitUntilUpToDate(5000));
+    const auto arrow = f.view->gradientArrow();
+    ASSERT_TRUE(arrow.has_value());
+    auto lossAt = [&](double dp, double dq) {
+        Network n = f.doc.network();
+        n.w[0] += dp;
+        n.b[0] += dq;
+        return loss(n, f.doc.x(), f.doc.targetSamples());
+    };
+    const double h = 1e-5;
+    const double gp = (lossAt(h, 0) - lossAt(-h, 0)) / (2 * h);
+    const double gq = (lossAt(0, h) - lossAt(0, -h)) / (2 * h);
+    const double cosine = -(arrow->dx() * gp + arrow->dy() * gq) /
+                          (std::hypot(arrow->dx(), arrow->dy()) * std::hypot(gp, gq));
+    EXPECT_GT(cosine, 0.9999);
 }
 
 TEST(LandscapeView, LeavingTheViewRecentres) {
