@@ -1,8 +1,8 @@
 #include "ui/LandscapeView.h"
 
-#include "core/Contours.h"
 #include "ui/Document.h"
 #include "ui/LandscapeComputer.h"
+#include "ui/LandscapePlot.h"
 #include "ui/TrainingController.h"
 
 #include <QComboBox>
@@ -15,7 +15,6 @@
 #include <QPushButton>
 #include <QThread>
 #include <QVBoxLayout>
-#include <qcustomplot.h>
 
 #include <algorithm>
 #include <cmath>
@@ -25,24 +24,6 @@ namespace stepwise::ui {
 
 namespace {
 
-// Viridis (van der Walt and Smith, matplotlib): perceptually uniform, readable in grey and by
-// the common forms of colour blindness. Dark is low loss, yellow high.
-QCPColorGradient viridis() {
-    QCPColorGradient g;
-    g.clearColorStops();
-    const QColor stops[] = {QColor(0x44, 0x01, 0x54), QColor(0x48, 0x28, 0x78),
-                            QColor(0x3e, 0x4a, 0x89), QColor(0x31, 0x68, 0x8e),
-                            QColor(0x26, 0x82, 0x8e), QColor(0x1f, 0x9e, 0x89),
-                            QColor(0x35, 0xb7, 0x79), QColor(0x6d, 0xcd, 0x59),
-                            QColor(0xb4, 0xde, 0x2c), QColor(0xfd, 0xe7, 0x25)};
-    const int n = static_cast<int>(std::size(stops));
-    for (int i = 0; i < n; ++i)
-        g.setColorStopAt(static_cast<double>(i) / (n - 1), stops[i]);
-    g.setColorInterpolation(QCPColorGradient::ciRGB);
-    g.setNanHandling(QCPColorGradient::nhTransparent);
-    return g;
-}
-
 QString name(ParamId id) {
     return QString::fromStdString(paramName(id));
 }
@@ -50,10 +31,6 @@ QString name(ParamId id) {
 QString num(double v) {
     return QString::number(v, 'f', 2).replace('-', QChar(0x2212));
 }
-
-const QColor kMinimumColour(0xE6, 0x9F, 0x00); // Okabe–Ito orange
-const QColor kArrowColour(0xD5, 0x5E, 0x00);   // Okabe–Ito vermillion
-const QColor kTrailColour(0xF0, 0x9C, 0xCB);   // Okabe–Ito reddish purple, lightened
 
 } // namespace
 
@@ -79,74 +56,8 @@ LandscapeView::LandscapeView(Document* doc, TrainingController* trainer, QWidget
     choose->addWidget(up);
     choose->addWidget(qBox_, 1);
 
-    plot_ = new QCustomPlot(this);
-    plot_->setObjectName("landscapePlot");
-    plot_->setAccessibleName(tr("Loss landscape"));
-    plot_->setAccessibleDescription(
-        tr("The loss over two parameters with the others held still; click to move both there, "
-           "or use the arrow keys"));
-    plot_->setMinimumSize(260, 240);
-    plot_->setFocusPolicy(Qt::StrongFocus);
-    plot_->setCursor(Qt::CrossCursor);
+    plot_ = new LandscapePlot(this);
     plot_->installEventFilter(this);
-    plot_->setAntialiasedElements(QCP::aePlottables | QCP::aeItems);
-
-    map_ = new QCPColorMap(plot_->xAxis, plot_->yAxis);
-    map_->setInterpolate(true);
-    map_->setTightBoundary(true);
-    scale_ = new QCPColorScale(plot_);
-    plot_->plotLayout()->addElement(0, 1, scale_);
-    scale_->setType(QCPAxis::atRight);
-    scale_->setDataScaleType(QCPAxis::stLogarithmic);
-    scale_->axis()->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-    scale_->axis()->setNumberFormat("gb");
-    scale_->axis()->setNumberPrecision(2);
-    scale_->axis()->setLabel(tr("loss (log scale)"));
-    scale_->setGradient(viridis());
-    scale_->setBarWidth(14);
-    map_->setColorScale(scale_);
-    auto* margins = new QCPMarginGroup(plot_);
-    plot_->axisRect()->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
-    scale_->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
-
-    for (int m = 0; m < kContourLevels; ++m) {
-        auto* c = new QCPCurve(plot_->xAxis, plot_->yAxis);
-        c->removeFromLegend();
-        contours_.push_back(c);
-    }
-    trailHalo_ = new QCPCurve(plot_->xAxis, plot_->yAxis);
-    trailHalo_->removeFromLegend();
-    trail_ = new QCPCurve(plot_->xAxis, plot_->yAxis);
-    trail_->setName(tr("training trail"));
-    arrowHalo_ = new QCPItemLine(plot_);
-    arrow_ = new QCPItemLine(plot_);
-    for (QCPItemLine* a : {arrowHalo_, arrow_})
-        a->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 12, 14));
-    auto* arrowKey = plot_->addGraph(); // legend entry for the arrow (an item has none)
-    arrowKey->setName(tr("downhill (−∇L)"));
-    arrowKey->setObjectName("arrowKey");
-    minimum_ = plot_->addGraph();
-    minimum_->setName(tr("lowest point"));
-    minimum_->setLineStyle(QCPGraph::lsNone);
-    point_ = plot_->addGraph();
-    point_->setName(tr("current weights"));
-    point_->setLineStyle(QCPGraph::lsNone);
-
-    // The markers sit above the arrow and the trail (items are drawn above plottables).
-    plot_->addLayer("markers", plot_->layer("items"), QCustomPlot::limAbove);
-    point_->setLayer("markers");
-    minimum_->setLayer("markers"); // on top: at the bottom of the bowl it shows inside the ring
-
-    plot_->legend->setVisible(true);
-    plot_->axisRect()->insetLayout()->take(plot_->legend);
-    plot_->plotLayout()->addElement(1, 0, plot_->legend);
-    plot_->plotLayout()->setRowStretchFactor(1, 0.001);
-    plot_->legend->setWrap(2);
-    plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
-    plot_->legend->setMargins(QMargins(4, 2, 4, 2));
-    plot_->legend->setIconSize(22, 16);
-    plot_->legend->setIconTextPadding(5);
-    plot_->legend->setColumnSpacing(6);
 
     recentre_ = new QPushButton(tr("Re-&centre"), this);
     recentre_->setToolTip(tr("Centre the map on the current weights"));
@@ -198,7 +109,6 @@ LandscapeView::LandscapeView(Document* doc, TrainingController* trainer, QWidget
             replot();
         });
 
-    applyStyle();
     rebuildBoxes();
 }
 
@@ -255,14 +165,11 @@ void LandscapeView::setParams(ParamId p, ParamId q) {
     pBox_->setCurrentIndex(pBox_->findData(flatIndex(p, h)));
     qBox_->setCurrentIndex(qBox_->findData(flatIndex(q, h)));
     rebuilding_ = false;
-    plot_->xAxis->setLabel(name(p));
-    plot_->yAxis->setLabel(name(q));
+    plot_->setLabels(name(p), name(q));
     basis_.reset();
     axes_ = axesAround(doc_->network());
     shown_ = {};
-    map_->data()->clear();
-    for (QCPCurve* c : contours_)
-        c->data()->clear();
+    plot_->clearSurface();
     onRefreshed();
 }
 
@@ -317,9 +224,7 @@ void LandscapeView::onRefreshed() {
         shown_ = {};
         fineGen_ = 0;
         minimumPos_.reset();
-        map_->data()->clear();
-        for (QCPCurve* c : contours_)
-            c->data()->clear();
+        plot_->clearSurface();
         drawOverlay();
         replot();
         return;
@@ -365,7 +270,7 @@ void LandscapeView::onComputed(const Landscape& l, quint64 generation) {
         return; // computed for a view that has since moved
     shownGen_ = generation;
     shown_ = l;
-    drawSurface();
+    plot_->setSurface(shown_);
     drawOverlay();
     replot();
 }
@@ -387,71 +292,17 @@ bool LandscapeView::waitUntilUpToDate(int timeoutMs) {
 
 // ---- drawing ----------------------------------------------------------------------------------
 
-void LandscapeView::drawSurface() {
-    const Landscape& l = shown_;
-    const int nx = l.axes.nx, ny = l.axes.ny;
-    double lo = std::numeric_limits<double>::infinity(), hi = 0.0;
-    for (int i = 0; i < nx; ++i)
-        for (int k = 0; k < ny; ++k) {
-            const double v = l.loss(i, k);
-            if (!std::isfinite(v)) continue;
-            lo = std::min(lo, v);
-            hi = std::max(hi, v);
-        }
-    if (!(hi > 0.0)) hi = 1.0;
-    lo = std::max({lo, hi * 1e-5, 1e-12});
-    if (hi / lo < 1.02) { // flat: a narrow band around the value, so it reads as one colour
-        lo = hi / 1.1;
-        hi = hi * 1.1;
-    }
-    map_->data()->setSize(nx, ny);
-    map_->data()->setRange(QCPRange(l.axes.pLo, l.axes.pHi), QCPRange(l.axes.qLo, l.axes.qHi));
-    for (int i = 0; i < nx; ++i)
-        for (int k = 0; k < ny; ++k)
-            map_->data()->setCell(i, k, std::clamp(l.loss(i, k), lo, hi));
-    scale_->setDataRange(QCPRange(lo, hi));
-
-    const std::vector<double> levels = logLevels(lo, hi, kContourLevels);
-    const double nan = std::numeric_limits<double>::quiet_NaN();
-    for (int m = 0; m < contours_.size(); ++m) {
-        QVector<double> t, x, y;
-        if (m < static_cast<int>(levels.size())) {
-            const auto segs =
-                contourSegments(l.loss, l.axes.pLo, l.axes.pHi, l.axes.qLo, l.axes.qHi, levels[m]);
-            t.reserve(static_cast<int>(segs.size()) * 3);
-            x.reserve(t.capacity());
-            y.reserve(t.capacity());
-            for (const ContourSegment& s : segs) { // a NaN point between segments leaves a gap
-                for (auto [px, py] : {std::pair{s.x0, s.y0}, {s.x1, s.y1}, {nan, nan}}) {
-                    t.push_back(t.size());
-                    x.push_back(px);
-                    y.push_back(py);
-                }
-            }
-        }
-        contours_[m]->setData(t, x, y, true);
-    }
-}
-
 void LandscapeView::drawOverlay() {
     const Network& net = doc_->network();
     const int h = net.hidden();
     if (!paramValid(axes_.p, h) || !paramValid(axes_.q, h)) return;
-    plot_->xAxis->setRange(axes_.pLo, axes_.pHi);
-    plot_->yAxis->setRange(axes_.qLo, axes_.qHi);
+    plot_->setView(axes_.pLo, axes_.pHi, axes_.qLo, axes_.qHi);
     const double pv = param(net, axes_.p), qv = param(net, axes_.q);
-    point_->setData(QVector<double>{pv}, QVector<double>{qv}, true);
+    plot_->setPoint({pv, qv});
 
     const bool target = doc_->hasTarget();
     const bool quadratic = landscapeIsQuadratic(axes_.p, axes_.q);
-    minimum_->data()->clear();
-    if (quadratic)
-        minimum_->addToLegend();
-    else
-        minimum_->removeFromLegend();
-    if (target && minimumPos_)
-        minimum_->setData(QVector<double>{minimumPos_->x()}, QVector<double>{minimumPos_->y()},
-                          true);
+    plot_->setMinimum(target ? minimumPos_ : std::nullopt, quadratic);
     jump_->setEnabled(target && minimumPos_.has_value());
     jump_->setToolTip(quadratic ? tr("Move both to the lowest point of the bowl (one undo step)")
                                 : tr("Only for two output parameters (w11, w21, …, c), where "
@@ -466,7 +317,7 @@ void LandscapeView::drawOverlay() {
         const double gp = g[flatIndex(axes_.p, h)], gq = g[flatIndex(axes_.q, h)];
         const double sp = axes_.pHi - axes_.pLo, sq = axes_.qHi - axes_.qLo;
         const double norm = std::hypot(gp * sp, gq * sq); // loss change across the view
-        const double range = scale_->dataRange().upper - scale_->dataRange().lower;
+        const double range = plot_->colourRange().size();
         if (norm > 1e-12 && std::isfinite(norm) && norm / std::max(range, 1e-12) > 4e-3) {
             const double frac = 0.25 * std::sqrt(std::min(1.0, norm / std::max(range, 1e-12)));
             // k makes the arrow frac long, measured in view widths and heights.
@@ -474,31 +325,22 @@ void LandscapeView::drawOverlay() {
             arrowLine_ = QLineF(pv, qv, pv - k * gp, qv - k * gq);
         }
     }
-    for (QCPItemLine* a : {arrowHalo_, arrow_}) {
-        a->setVisible(arrowLine_.has_value());
-        if (arrowLine_) {
-            a->start->setCoords(arrowLine_->p1());
-            a->end->setCoords(arrowLine_->p2());
-        }
-    }
+    plot_->setArrow(arrowLine_);
 
-    QVector<double> t, x, y;
+    QVector<double> x, y;
     if (trainer_ && target) {
         const int ip = flatIndex(axes_.p, h), iq = flatIndex(axes_.q, h);
         for (const Eigen::VectorXd& v : trainer_->trail()) {
             if (v.size() != paramCount(h)) continue;
-            t.push_back(t.size());
             x.push_back(v[ip]);
             y.push_back(v[iq]);
         }
-        if (!t.isEmpty()) { // the trail records the weights before each step; end at the point
-            t.push_back(t.size());
+        if (!x.isEmpty()) { // the trail records the weights before each step; end at the point
             x.push_back(pv);
             y.push_back(qv);
         }
     }
-    trail_->setData(t, x, y, true);
-    trailHalo_->setData(t, x, y, true);
+    plot_->setTrail(x, y);
 
     if (!target) {
         info_->setText(tr("No target yet: pick one from the Target menu or draw one."));
@@ -533,72 +375,21 @@ void LandscapeView::replot() {
 }
 
 void LandscapeView::setPalette(const Palette& p) {
-    palette_ = p;
-    applyStyle();
-    replot();
-}
-
-void LandscapeView::applyStyle() {
-    const Palette& p = palette_;
-    const double s = p.lineScale;
-    plot_->setBackground(p.background);
-    QFont f = font();
-    f.setPointSizeF(f.pointSizeF() * p.fontScale);
-    QFont bold = f;
-    bold.setBold(true);
-    for (QCPAxis* a : {plot_->xAxis, plot_->yAxis, scale_->axis()}) {
-        a->setBasePen(QPen(p.foreground, 1));
-        a->setTickPen(QPen(p.foreground, 1));
-        a->setSubTickPen(QPen(p.foreground, 1));
-        a->setTickLabelColor(p.foreground);
-        a->setLabelColor(p.foreground);
-        a->setTickLabelFont(f);
-        a->setLabelFont(a == scale_->axis() ? f : bold);
-        a->grid()->setVisible(false);
-    }
-    // Contours: white over the dark (low) part of the map, black over the bright part.
-    for (int m = 0; m < contours_.size(); ++m) {
-        const bool low = m < contours_.size() * 6 / 10;
-        contours_[m]->setPen(
-            QPen(low ? QColor(255, 255, 255, 140) : QColor(0, 0, 0, 110), 1.0 * s));
-    }
-    trailHalo_->setPen(
-        QPen(QColor(0, 0, 0, 150), 4.5 * s, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-    trail_->setPen(QPen(kTrailColour, 2.5 * s, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-    arrowHalo_->setPen(QPen(QColor(0, 0, 0, 170), 6.0 * s, Qt::SolidLine, Qt::RoundCap));
-    arrow_->setPen(QPen(kArrowColour, 3.0 * s, Qt::SolidLine, Qt::RoundCap));
-    for (int i = 0; i < plot_->graphCount(); ++i)
-        if (plot_->graph(i)->objectName() == "arrowKey")
-            plot_->graph(i)->setPen(QPen(kArrowColour, 3 * s));
-    point_->setScatterStyle(
-        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 2.0 * s), Qt::white, 15 * s));
-    minimum_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(Qt::black, 1.2 * s),
-                                              kMinimumColour, 11 * s));
-    plot_->legend->setFont(f);
-    plot_->legend->setTextColor(p.foreground);
-    plot_->legend->setBrush(p.background);
-    plot_->legend->setBorderPen(Qt::NoPen);
+    plot_->setPalette(p);
 }
 
 // ---- reading the marker, clicking ------------------------------------------------------------
 
 QPointF LandscapeView::marker() const {
-    if (point_->data()->isEmpty()) return {};
-    const auto it = point_->data()->constBegin();
-    return {it->key, it->value};
+    return plot_->point();
 }
 
 std::optional<QPointF> LandscapeView::minimumMarker() const {
-    if (minimum_->data()->isEmpty()) return std::nullopt;
-    const auto it = minimum_->data()->constBegin();
-    return QPointF(it->key, it->value);
+    return plot_->minimum();
 }
 
 QVector<QPointF> LandscapeView::trailPoints() const {
-    QVector<QPointF> out;
-    for (auto it = trail_->data()->constBegin(); it != trail_->data()->constEnd(); ++it)
-        out.push_back({it->key, it->value});
-    return out;
+    return plot_->trail();
 }
 
 std::optional<QLineF> LandscapeView::gradientArrow() const {
@@ -606,10 +397,7 @@ std::optional<QLineF> LandscapeView::gradientArrow() const {
 }
 
 int LandscapeView::contourSegmentCount() const {
-    int n = 0;
-    for (QCPCurve* c : contours_)
-        n += c->data()->size() / 3;
-    return n;
+    return plot_->contourSegmentCount();
 }
 
 void LandscapeView::moveTo(double p, double q) {

@@ -21,12 +21,6 @@
 #include <optional>
 
 class QComboBox;
-class QCustomPlot;
-class QCPColorMap;
-class QCPColorScale;
-class QCPCurve;
-class QCPGraph;
-class QCPItemLine;
 class QLabel;
 class QPushButton;
 
@@ -34,6 +28,7 @@ namespace stepwise::ui {
 
 class Document;
 class LandscapeComputer;
+class LandscapePlot;
 class TrainingController;
 
 class LandscapeView : public QWidget {
@@ -41,7 +36,6 @@ class LandscapeView : public QWidget {
 public:
     static constexpr int kCoarseGrid = 40;
     static constexpr int kFineGrid = 160;
-    static constexpr int kContourLevels = 9;
 
     // trainer may be null (no trail is drawn then).
     LandscapeView(Document* doc, TrainingController* trainer, QWidget* parent = nullptr);
@@ -65,7 +59,7 @@ public:
     std::optional<QLineF> gradientArrow() const; // from the point, in parameter units
     int contourSegmentCount() const;
     void clickAt(double p, double q); // a real mouse click on the map at (p, q)
-    QCustomPlot* plot() const { return plot_; }
+    LandscapePlot* plot() const { return plot_; }
     QComboBox* pBox() const { return pBox_; }
     QComboBox* qBox() const { return qBox_; }
     QPushButton* minimumButton() const { return jump_; }
@@ -80,9 +74,7 @@ private:
     void invalidateSurface();
     void submit(int resolution);
     void onComputed(const Landscape& l, quint64 generation);
-    void drawSurface();
     void drawOverlay();
-    void applyStyle();
     void replot();
     LandscapeAxes axesAround(const Network& net) const;
     bool inView(const Network& net) const;
@@ -91,7 +83,6 @@ private:
     Document* doc_;
     TrainingController* trainer_;
     LandscapeComputer* computer_;
-    Palette palette_ = Palette::light();
 
     QComboBox* pBox_;
     QComboBox* qBox_;
@@ -99,16 +90,7 @@ private:
     QPushButton* jump_;
     QLabel* info_;
     QLabel* hint_;
-    QCustomPlot* plot_;
-    QCPColorMap* map_;
-    QCPColorScale* scale_;
-    QVector<QCPCurve*> contours_;
-    QCPCurve* trailHalo_;
-    QCPCurve* trail_;
-    QCPGraph* point_;
-    QCPGraph* minimum_;
-    QCPItemLine* arrowHalo_;
-    QCPItemLine* arrow_;
+    LandscapePlot* plot_;
 
     LandscapeAxes axes_;           // the axes wanted now (grid size ignored)
     Landscape shown_;              // the surface drawn
