@@ -11,11 +11,19 @@
 
 namespace {
 
+// Every option of ours runs without a window (and so does a mistyped one, which must fail with
+// exit code 2 rather than for want of a display); only Qt's own window options keep the GUI.
 bool wantsHeadless(int argc, char** argv) {
-    for (int i = 1; i < argc; ++i)
-        for (const char* flag :
-             {"--scenario", "--check", "--help", "-h", "--version", "-v", "--help-all"})
-            if (std::strncmp(argv[i], flag, std::strlen(flag)) == 0) return true;
+    static const char* const qtWindowOptions[] = {"-style",    "-platform",     "-qwindowgeometry",
+                                                  "-reverse",  "-stylesheet",   "-display",
+                                                  "-geometry", "-qwindowtitle", "-session"};
+    for (int i = 1; i < argc; ++i) {
+        if (argv[i][0] != '-') continue;
+        bool qtOption = false;
+        for (const char* o : qtWindowOptions)
+            if (std::strcmp(argv[i], o) == 0) qtOption = true;
+        if (!qtOption) return true;
+    }
     return false;
 }
 

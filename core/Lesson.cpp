@@ -160,10 +160,11 @@ std::vector<LessonChapter> buildChapters() {
         for (const auto& [id, v] : goals)
             c.tasks.push_back(task(
                 id,
-                [v](const Scenario& s, const LessonObservation&) {
-                    return outputWeightsAre(s, v.first, v.second);
+                // Capture by a named copy: clang refuses to capture a structured binding.
+                [goal = v](const Scenario& s, const LessonObservation&) {
+                    return outputWeightsAre(s, goal.first, goal.second);
                 },
-                [v](Scenario& s) { setOutputWeights(s, v.first, v.second); }));
+                [goal = v](Scenario& s) { setOutputWeights(s, goal.first, goal.second); }));
         chapters.push_back(c);
     }
     // 5. Exercise: predict (1.5, −0.5), then reveal.

@@ -12,6 +12,7 @@
 #include "ui/NetworkDiagram.h"
 #include "ui/ParamRow.h"
 #include "ui/ParameterPanel.h"
+#include "ui/PreferencesDialog.h"
 #include "ui/TrainingController.h"
 #include "ui/TrainingPanel.h"
 
@@ -113,8 +114,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
     buildMenus();
     lesson_ = new LessonPanel(this); // docks itself on the left, adds the Lesson menu
-    addHelpMenu(this); // last in the menu bar: user guide, About
+    addHelpMenu(this);               // last in the menu bar: user guide, About
     setWindowIcon(QIcon(appIconPath()));
+    applyPreferences(this, Preferences::load()); // palette, line width, autosave
     restoreLayout();
     updateTitle();
 }
@@ -138,10 +140,10 @@ void MainWindow::buildMenus() {
             this, tr("Export graph"), "stepwise-graph.png",
             tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
         if (!path.isEmpty() && !exportGraph(path))
-            QMessageBox::warning(this, tr("Export failed"),
-                                 tr("Could not write %1. Check the folder exists and is writable, "
-                                    "and that the name ends in .png, .svg or .pdf.")
-                                     .arg(path));
+            notify(QMessageBox::Warning, tr("Export failed"),
+                   tr("Could not write %1. Check the folder exists and is writable, "
+                      "and that the name ends in .png, .svg or .pdf.")
+                       .arg(path));
     });
     exportAct->setShortcut(QKeySequence(tr("Ctrl+E")));
     file->addAction(tr("Export training as &GIF…"), this, [this] {
@@ -159,7 +161,7 @@ void MainWindow::buildMenus() {
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     connect(
         files_, &FileController::errorOccurred, this,
-        [this](const QString& title, const QString& m) { QMessageBox::warning(this, title, m); });
+        [this](const QString& title, const QString& m) { notify(QMessageBox::Warning, title, m); });
     connect(files_, &FileController::info, this,
             [this](const QString& m) { statusBar()->showMessage(m, 8000); });
     connect(files_, &FileController::pathChanged, this, &MainWindow::updateTitle);
@@ -175,6 +177,9 @@ void MainWindow::buildMenus() {
     edit->addAction(tr("Reset the &network"), this, [this] {
         doc_->setNetwork(networkPreset(NetworkPreset::Added), tr("Reset the network"));
     });
+    edit->addSeparator();
+    edit->addAction(tr("&Preferences…"), QKeySequence(tr("Ctrl+,")), this,
+                    [this] { PreferencesDialog::editFor(this); });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Fit view"), QKeySequence(tr("Ctrl+0")), graph_, &GraphView::fitView);
@@ -339,6 +344,14 @@ void MainWindow::saveLayout() {
     s.setValue("window/tab", tabs_->currentIndex());
 }
 
+void MainWindow::notify(QMessageBox::Icon icon, const QString& title, const QString& text) {
+    // Window-modal but not blocking: nothing waits on a nested event loop (and tests never hang).
+    auto* box = new QMessageBox(icon, title, text, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setObjectName("notification");
+    box->open();
+}
+
 void MainWindow::updateTitle() {
     const QString path = files_->currentPath();
     const QString name = path.isEmpty() ? tr("untitled") : QFileInfo(path).fileName();
@@ -357,9 +370,9 @@ void MainWindow::startSession(const QString& file) {
 
 void MainWindow::exportTrainingGif(const QString& path, long steps) {
     if (!doc_->hasTarget()) {
-        QMessageBox::information(this, tr("Export training as GIF"),
-                                 tr("The animation shows the network learning a target: draw one "
-                                    "or pick one from the Target menu first."));
+        notify(QMessageBox::Information, tr("Export training as GIF"),
+               tr("The animation shows the network learning a target: draw one "
+                  "or pick one from the Target menu first."));
         return;
     }
     trainer_->pause();
@@ -382,7 +395,7 @@ void MainWindow::exportTrainingGif(const QString& path, long steps) {
         &error, nullptr);
     progress.reset();
     if (!ok && error != tr("cancelled"))
-        QMessageBox::warning(this, tr("Export failed"), tr("%1: %2").arg(path, error));
+        notify(QMessageBox::Warning, tr("Export failed"), tr("%1: %2").arg(path, error));
     else if (ok)
         statusBar()->showMessage(tr("Saved the animation to %1").arg(path), 8000);
 }

@@ -5,6 +5,7 @@
 #include "ui/Palette.h"
 
 #include <QMainWindow>
+#include <QMessageBox>
 
 class QSplitter;
 class QTabWidget;
@@ -44,6 +45,10 @@ public:
     LessonPanel* lesson() const { return lesson_; }
 
     void setPresentationMode(bool on);
+    void setBasePalette(const Palette& p) {
+        basePalette_ = p;
+        applyPalette();
+    } // Preferences
     bool presentationMode() const { return presentation_; }
     void inspectAt(double x);
     bool exportGraph(const QString& path);
@@ -59,6 +64,7 @@ private:
     void restoreLayout();
     void saveLayout();
     void updateTitle();
+    void notify(QMessageBox::Icon icon, const QString& title, const QString& text);
 
     Document* doc_;
     TrainingController* trainer_;
