@@ -1,5 +1,6 @@
 // stepwise: opens the window, or runs headless from the command line (see --help).
 #include "app/Headless.h"
+#include "core/KernelSet.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
@@ -8,6 +9,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <string>
 
 namespace {
 
@@ -101,6 +103,10 @@ int main(int argc, char** argv) {
     }
     if (parser.isSet("version")) {
         std::printf("stepwise %s\n", STEPWISE_VERSION);
+        std::string sets; // the compiled loops in use (core/KernelSet.h)
+        for (const std::string& s : stepwise::availableKernelSets())
+            sets += (sets.empty() ? "" : " ") + s;
+        std::printf("kernels: %s (available: %s)\n", stepwise::activeKernelSet(), sets.c_str());
         return app::kExitOk;
     }
     if (parser.isSet(check)) return app::checkScenario(parser.value(check));

@@ -1,5 +1,9 @@
 #include "core/Backprop.h"
 
+#include "core/KernelSet.h"
+#include "core/WorkerPool.h"
+#include "core/kernels/KernelTable.h"
+
 namespace stepwise {
 
 double meanSquaredError(const Eigen::Ref<const Eigen::ArrayXd>& y,
@@ -13,31 +17,74 @@ bool usesSurrogate(const Network& net, const BackpropOptions& o) {
     return o.stepSurrogate && net.activation.kind == ActivationKind::Step;
 }
 
-// The forward pass, one neuron (one column of N values) at a time while the column is still in
-// cache: z = w_j·x + b_j, a_j = g(z), e = Σ_j v_j·a_j + c − t; returns L = mean(e²). a is N×H.
-// Every loss in the program comes from here, so the same network gives the same bits whether the
-// loss is reported by loss(), by a Trainer or inside a gradient.
-double forwardPass(const Network& net, const Eigen::Ref<const Eigen::ArrayXd>& x,
-                   const Eigen::Ref<const Eigen::ArrayXd>& t, Eigen::ArrayXd& z, Eigen::ArrayXXd& a,
-                   Eigen::ArrayXd& e) {
-    const Eigen::Index n = x.size(), h = net.hidden();
-    a.resize(n, h);
-    z.resize(n);
-    e.resize(n);
-    e = net.c - t;
-    for (Eigen::Index j = 0; j < h; ++j) {
-        z = net.w[j] * x + net.b[j];
-        net.activation.apply(z, a.col(j));
-        e += net.v[j] * a.col(j);
-    }
-    return e.square().mean();
+// Below this many sample × neuron products a step is too short to share (waking a helper costs
+// about as much as a chunk of 256 samples × 64 neurons).
+constexpr double kParallelWork = 64.0 * 1024.0;
+
+kernels::NetView viewOf(const Network& net) {
+    kernels::NetView v;
+    v.hidden = net.hidden();
+    v.w = net.w.data();
+    v.b = net.b.data();
+    v.v = net.v.data();
+    v.c = net.c;
+    v.activation = static_cast<int>(net.activation.kind);
+    v.steepness = net.activation.steepness;
+    return v;
+}
+
+enum class Pass { Forward, Backward, Both };
+
+struct ChunkWork {
+    const kernels::Table* table;
+    const kernels::GradientJob* job;
+    Pass pass;
+};
+
+void runChunk(void* context, long c) {
+    const ChunkWork& w = *static_cast<const ChunkWork*>(context);
+    if (w.pass != Pass::Backward) w.table->forward(*w.job, c);
+    if (w.pass != Pass::Forward) w.table->backward(*w.job, c);
+}
+
+// Every chunk of the job, on as many threads as pay.
+void runChunks(const kernels::GradientJob& job, Pass pass) {
+    ChunkWork work{&kernels::active(), &job, pass};
+    const long chunks = kernels::chunkCount(job.n);
+    const bool large =
+        static_cast<double>(job.n) * static_cast<double>(job.net.hidden) >= kParallelWork;
+    WorkerPool::shared().run(chunks, runChunk, &work, large ? kernelThreads() : 1);
+}
+
+double sumOfChunkLosses(const kernels::GradientJob& job) {
+    double sum = 0.0;
+    for (long c = 0; c < kernels::chunkCount(job.n); ++c)
+        sum += job.chunkLoss[c];
+    return sum / static_cast<double>(job.n);
+}
+
+// The forward pass: L = mean(e²), e = Σ_j v_j·g(w_j·x + b_j) + c − t, the chunks' Σ e² added in
+// order. Every loss in the program comes from here, so the same network gives the same bits
+// whether the loss is reported by loss(), by a Trainer or inside a gradient.
+double forwardLoss(kernels::GradientJob& job, AlignedBuffer& e, AlignedBuffer& chunkLoss) {
+    job.e = e.reserve(static_cast<std::size_t>(job.n));
+    job.chunkLoss = chunkLoss.reserve(static_cast<std::size_t>(kernels::chunkCount(job.n)));
+    runChunks(job, Pass::Forward);
+    return sumOfChunkLosses(job);
 }
 } // namespace
 
 double GradientKernel::loss(const Network& net, const Eigen::Ref<const Eigen::ArrayXd>& x,
                             const Eigen::Ref<const Eigen::ArrayXd>& t) {
+    forwardValid_ = false;
     if (x.size() == 0) return 0.0;
-    const double l = forwardPass(net, x, t, z_, a_, e_);
+    kernels::GradientJob job;
+    job.net = viewOf(net);
+    job.x = x.data();
+    job.t = t.data();
+    job.n = x.size();
+    job.a = a_.reserve(static_cast<std::size_t>(job.n * job.net.hidden));
+    const double l = forwardLoss(job, e_, chunkLoss_);
     forwardNet_ = net;
     forwardX_ = x;
     forwardT_ = t;
@@ -53,6 +100,7 @@ double GradientKernel::compute(const Network& net, const Eigen::Ref<const Eigen:
     gradient.resize(paramCount(static_cast<int>(h)));
     if (n == 0) {
         gradient.setZero();
+        forwardValid_ = false;
         return 0.0;
     }
     // Forward, unless loss() has just done it for exactly these inputs (bit for bit the same).
@@ -60,39 +108,38 @@ double GradientKernel::compute(const Network& net, const Eigen::Ref<const Eigen:
                        forwardT_.size() == t.size() && (forwardX_ == x).all() &&
                        (forwardT_ == t).all();
     forwardValid_ = false;
-    const double l = reuse ? forwardLoss_ : forwardPass(net, x, t, z_, a_, e_);
-    // Backward: e becomes g = 2e/N; then per neuron d = g'(z_j) and δ_j = d ∘ g·v_j.
-    e_ *= 2.0 / static_cast<double>(n);
-    d_.resize(n);
-    const Activation& g = net.activation;
-    const bool surrogate = usesSurrogate(net, options);
-    // The sigmoid and tanh derivatives come from a alone; the others need z again.
-    const bool needsZ = surrogate || g.kind == ActivationKind::ReLU;
-    const double k = options.surrogateSteepness;
-    for (Eigen::Index j = 0; j < h; ++j) {
-        const auto a = a_.col(j);
-        gradient[2 * h + j] = (a * e_).sum(); // ∂L/∂v_j
-        if (needsZ) z_ = net.w[j] * x + net.b[j];
-        if (surrogate) {
-            d_ = (1.0 + ((-k) * z_).exp()).inverse();
-            d_ = k * d_ * (1.0 - d_);
-        } else {
-            g.derivative(z_, a, d_);
-        }
-        d_ *= e_ * net.v[j];
-        gradient[j] = (d_ * x).sum(); // ∂L/∂w_j
-        gradient[h + j] = d_.sum();   // ∂L/∂b_j
-    }
-    gradient[3 * h] = e_.sum();
+    const long chunks = kernels::chunkCount(n);
+    const long terms = 3 * h + 1;
+    kernels::GradientJob job;
+    job.net = viewOf(net);
+    job.x = x.data();
+    job.t = t.data();
+    job.n = n;
+    job.a = a_.reserve(static_cast<std::size_t>(n * h));
+    job.e = e_.reserve(static_cast<std::size_t>(n));
+    job.chunkLoss = chunkLoss_.reserve(static_cast<std::size_t>(chunks));
+    job.chunkGradient = chunkGradient_.reserve(static_cast<std::size_t>(chunks * terms));
+    job.surrogate = usesSurrogate(net, options);
+    job.surrogateSteepness = options.surrogateSteepness;
+    // Each chunk goes forward and straight back while its activations are in cache.
+    runChunks(job, reuse ? Pass::Backward : Pass::Both);
+    const double l = reuse ? forwardLoss_ : sumOfChunkLosses(job);
+    gradient = Eigen::Map<const Eigen::VectorXd>(job.chunkGradient, terms);
+    for (long c = 1; c < chunks; ++c)
+        gradient += Eigen::Map<const Eigen::VectorXd>(job.chunkGradient + c * terms, terms);
     return l;
 }
 
 double loss(const Network& net, const Eigen::Ref<const Eigen::ArrayXd>& x,
             const Eigen::Ref<const Eigen::ArrayXd>& t) {
     if (x.size() == 0) return 0.0;
-    Eigen::ArrayXd z, e;
-    Eigen::ArrayXXd a;
-    return forwardPass(net, x, t, z, a, e);
+    kernels::GradientJob job;
+    job.net = viewOf(net);
+    job.x = x.data();
+    job.t = t.data();
+    job.n = x.size();
+    AlignedBuffer e, chunkLoss;
+    return forwardLoss(job, e, chunkLoss);
 }
 
 SampleBreakdown backpropAt(const Network& net, double x, double target, int samples,

@@ -12,6 +12,7 @@
 // stays a step; the output weights and bias keep their exact gradient.
 #pragma once
 
+#include "core/AlignedBuffer.h"
 #include "core/Network.h"
 
 #include <Eigen/Core>
@@ -28,7 +29,9 @@ struct BackpropOptions {
 };
 
 // Computes L and ∂L/∂θ in the flat layout of packParams(). Holds its work arrays so that
-// repeated calls (a training loop) allocate nothing.
+// repeated calls (a training loop) allocate nothing. The samples are cut into fixed chunks of
+// kernels::kChunk, each computed by one thread with the kernel set in use (core/KernelSet.h) and
+// added up in chunk order, so large batches use every core and still give the same bits as one.
 class GradientKernel {
 public:
     double compute(const Network& net, const Eigen::Ref<const Eigen::ArrayXd>& x,
@@ -41,8 +44,8 @@ public:
                 const Eigen::Ref<const Eigen::ArrayXd>& t);
 
 private:
-    Eigen::ArrayXXd a_;        // N×H activations
-    Eigen::ArrayXd z_, d_, e_; // one neuron's sums and slopes; the error
+    AlignedBuffer a_, e_;                     // N×H activations, chunk by chunk; the error
+    AlignedBuffer chunkLoss_, chunkGradient_; // per chunk: Σ e², its terms of ∂L/∂θ
     // The inputs of the forward pass loss() left in a_ and e_.
     bool forwardValid_ = false;
     Network forwardNet_;

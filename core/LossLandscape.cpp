@@ -1,5 +1,8 @@
 #include "core/LossLandscape.h"
 
+#include "core/KernelSet.h"
+#include "core/kernels/KernelTable.h"
+
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -193,14 +196,14 @@ Landscape computeLandscape(const Network& net, const Eigen::Ref<const Eigen::Arr
     };
     auto worker = [&](bool reportProgress) {
         Network m = net;
-        Eigen::ArrayXd z(n), a(n); // allocated once per thread, not once per grid point
+        const kernels::Table& kernel = kernels::active(); // one fused pass per grid point
         for (int i; (i = nextRow.fetch_add(1)) < nx && !cancelled.load();) {
             setParam(m, p, out.valueP(i));
             for (int k = 0; k < ny; ++k) {
                 setParam(m, q, out.valueQ(k));
-                z = m.w[up] * x + m.b[up];
-                m.activation.apply(z, a);
-                out.loss(i, k) = (base + m.v[up] * a).square().mean();
+                out.loss(i, k) =
+                    kernel.unitLoss(x.data(), base.data(), n, static_cast<int>(m.activation.kind),
+                                    m.activation.steepness, m.w[up], m.b[up], m.v[up]);
             }
             ++rowsDone;
             if (reportProgress) report();

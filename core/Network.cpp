@@ -1,5 +1,8 @@
 #include "core/Network.h"
 
+#include "core/KernelSet.h"
+#include "core/kernels/KernelTable.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -152,11 +155,18 @@ void evaluate(const Network& net, const Eigen::Ref<const Eigen::ArrayXd>& x, Eva
     out.z.resize(n, h);
     out.activation.resize(n, h);
     out.contribution.resize(n, h);
-    out.z.matrix().noalias() = x.matrix() * net.w.transpose();
-    out.z.rowwise() += net.b.transpose().array();
-    net.activation.apply(out.z, out.activation);
-    out.contribution = out.activation.rowwise() * net.v.transpose().array();
-    out.output = out.contribution.rowwise().sum() + net.c;
+    out.output.resize(n);
+    kernels::NetView view;
+    view.hidden = h;
+    view.w = net.w.data();
+    view.b = net.b.data();
+    view.v = net.v.data();
+    view.c = net.c;
+    view.activation = static_cast<int>(net.activation.kind);
+    view.steepness = net.activation.steepness;
+    // Column by column with the kernel set in use (core/KernelSet.h).
+    kernels::active().evaluate(view, x.data(), n, out.z.data(), out.activation.data(),
+                               out.contribution.data(), out.output.data());
 }
 
 Eigen::ArrayXd evaluateOutput(const Network& net, const Eigen::Ref<const Eigen::ArrayXd>& x) {

@@ -2,10 +2,10 @@
 
 namespace stepwise::bench {
 
-ReferenceTrainer::ReferenceTrainer(const Network& net, Eigen::ArrayXd x, Eigen::ArrayXd t,
+ReferenceTrainer::ReferenceTrainer(ReferenceStart start, Eigen::ArrayXd x, Eigen::ArrayXd t,
                                    double learningRate)
-    : k_(net.activation.steepness), learningRate_(learningRate), x_(std::move(x)), t_(std::move(t)),
-      w_(net.w.array()), b_(net.b.array()), v_(net.v.array()), c_(net.c) {
+    : k_(start.k), learningRate_(learningRate), x_(std::move(x)), t_(std::move(t)),
+      w_(std::move(start.w)), b_(std::move(start.b)), v_(std::move(start.v)), c_(start.c) {
     const Eigen::Index n = x_.size(), h = w_.size();
     a_.resize(n, h);
     e_.resize(n);
@@ -47,15 +47,6 @@ double ReferenceTrainer::step() {
 
 double ReferenceTrainer::loss() {
     return forward();
-}
-
-Network ReferenceTrainer::network() const {
-    Network net(static_cast<int>(w_.size()), {ActivationKind::Sigmoid, k_});
-    net.w = w_.matrix();
-    net.b = b_.matrix();
-    net.v = v_.matrix();
-    net.c = c_;
-    return net;
 }
 
 } // namespace stepwise::bench

@@ -10,22 +10,26 @@
 //   update    θ ← θ − η·∂L/∂θ
 #pragma once
 
-#include "core/Network.h"
-
 #include <Eigen/Core>
 
 namespace stepwise::bench {
 
+// The starting network: hidden weights, biases, output weights, output bias, sigmoid steepness.
+// (Plain arrays, not stepwise::Network: stepwise-bench-native builds this file with -march=native,
+// and must not share Eigen objects with core, whose alignment assumptions differ.)
+struct ReferenceStart {
+    Eigen::ArrayXd w, b, v;
+    double c = 0.0, k = 1.0;
+};
+
 class ReferenceTrainer {
 public:
-    // net must use a sigmoid activation.
-    ReferenceTrainer(const Network& net, Eigen::ArrayXd x, Eigen::ArrayXd t, double learningRate);
+    ReferenceTrainer(ReferenceStart start, Eigen::ArrayXd x, Eigen::ArrayXd t, double learningRate);
 
     // One gradient-descent step; returns the loss before the update.
     double step();
     // The loss of the current parameters.
     double loss();
-    Network network() const;
 
 private:
     double forward(); // fills a_ and e_, returns L

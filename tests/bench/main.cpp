@@ -6,8 +6,13 @@
 //            squared error, full-batch SGD at η = 0.1, N points evenly spaced on [−1, 1], target
 //            sin(3x), from a fixed random network (seed 7); run() is called in chunks of about
 //            6 ms, as the app's training thread calls it
-// reference  a tight hand-written Eigen loop on the same workload from the same weights
-// ratio      train steps/s over reference steps/s, and how far apart their final losses are
+//            with each kernel set this CPU runs (kernels=NAME; the set the default picks comes
+//            first, then, for sizes where it uses several cores, the same set on one thread)
+// reference  a tight hand-written Eigen loop on the same workload from the same weights, built
+//            with the default flags (build=default) and with -march=native (build=native, the
+//            separate program stepwise-bench-native, run as a child process)
+// ratio      the default's train steps/s over reference steps/s (and over the native reference),
+//            and how far apart their final losses are
 // landscape  computeLandscape over a 200×200 grid: two output weights (closed form) and w1, b1
 //            of one hidden neuron (point by point); the median of several runs
 //
@@ -16,7 +21,9 @@
 // each figure N times and keeps the best (the machine is shared). --steps S times exactly S steps
 // after the warm-up instead (to compare final losses with another implementation).
 #include "ReferenceTrainer.h"
+#include "Workload.h"
 
+#include "core/KernelSet.h"
 #include "core/LossLandscape.h"
 #include "core/Presets.h"
 #include "core/Trainer.h"
@@ -27,6 +34,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -52,22 +61,8 @@ double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-struct Workload {
-    int hidden = 0, samples = 0;
-    Network net;
-    Eigen::ArrayXd x, t;
-};
-
-Workload workload(int hidden, int samples) {
-    Workload w;
-    w.hidden = hidden;
-    w.samples = samples;
-    std::mt19937_64 rng(7);
-    w.net = randomNetwork(hidden, {ActivationKind::Sigmoid, 1.0}, -1.0, 1.0, rng);
-    w.x = grid(-1.0, 1.0, samples);
-    w.t = (3.0 * w.x).sin();
-    return w;
-}
+using bench::Workload;
+using bench::workload;
 
 TrainSettings sgd() {
     TrainSettings s;
@@ -106,7 +101,7 @@ TimedRun runOurs(const Workload& w, long warmup, long steps, double minSeconds) 
 }
 
 TimedRun runReference(const Workload& w, long warmup, long steps, double minSeconds) {
-    bench::ReferenceTrainer ref(w.net, w.x, w.t, 0.1);
+    bench::ReferenceTrainer ref(bench::referenceStart(w.net), w.x, w.t, 0.1);
     for (long i = 0; i < warmup; ++i)
         ref.step();
     TimedRun r;
@@ -120,15 +115,72 @@ TimedRun runReference(const Workload& w, long warmup, long steps, double minSeco
     return r;
 }
 
+// The native reference (stepwise-bench-native, built with -march=native) on the same workload and
+// step count, run as a child process; 0 when it is not built or fails.
+TimedRun runNative(const Workload& w, long steps) {
+    TimedRun r;
+#ifdef STEPWISE_BENCH_NATIVE
+    const std::string path = (std::filesystem::temp_directory_path() /
+                              ("stepwise-bench-" + std::to_string(std::random_device{}()) + ".txt"))
+                                 .string();
+    if (!bench::writeWorkload(w, path.c_str())) return r;
+    const std::string command = std::string("\"") + STEPWISE_BENCH_NATIVE + "\" \"" + path +
+                                "\" " + std::to_string(steps);
+    if (FILE* child = popen(command.c_str(), "r")) {
+        char line[512] = {};
+        if (std::fgets(line, sizeof line, child)) {
+            const char* rate = std::strstr(line, "steps_per_s=");
+            const char* loss = std::strstr(line, "final_loss=");
+            if (rate && loss && std::atof(rate + 12) > 0) {
+                r.steps = steps;
+                r.seconds = steps / std::atof(rate + 12);
+                r.finalLoss = std::atof(loss + 11);
+            }
+        }
+        pclose(child);
+    }
+    std::remove(path.c_str());
+#else
+    (void)w;
+    (void)steps;
+#endif
+    return r;
+}
+
+// The kernel sets to time, the one the default picks first.
+std::vector<std::string> kernelSetsToTime() {
+    std::vector<std::string> sets{activeKernelSet()};
+    for (const std::string& s : availableKernelSets())
+        if (s != sets.front()) sets.push_back(s);
+    return sets;
+}
+
 void trainFigures(int hidden, int samples) {
     const bool ours = wanted("train") || wanted("ratio");
     const bool reference = wanted("reference") || wanted("ratio");
     if (!ours && !reference) return;
     const Workload w = workload(hidden, samples);
     const double target = options.quick ? 0.2 : 1.0;
-    // Calibrate (this also warms up): how many steps make `target` seconds for the faster one.
+    const std::string defaultSet = activeKernelSet();
+    // The default set on every core, then each set on one core where the default uses several.
+    struct Variant {
+        std::string set;
+        int threads = 0; // 0 = the default
+        double best = 0.0, loss = 0.0;
+    };
+    std::vector<Variant> variants;
+    for (const std::string& set : kernelSetsToTime())
+        variants.push_back({set, 0});
+    const bool shared = static_cast<double>(hidden) * samples >= 64.0 * 1024 && kernelThreads() > 1;
+    if (shared) variants.insert(variants.begin() + 1, Variant{defaultSet, 1});
+    auto use = [&](const Variant& v) {
+        setKernelSet(v.set);
+        setKernelThreads(v.threads);
+    };
+    // Calibrate (this also warms up): how many steps make `target` seconds for the fastest one.
     double fastest = 0.0;
     if (options.steps == 0 && ours) {
+        use(variants.front());
         const TimedRun c = runOurs(w, 0, 0, 0.1 * target);
         fastest = std::max(fastest, c.steps / c.seconds);
     }
@@ -140,29 +192,56 @@ void trainFigures(int hidden, int samples) {
         options.steps > 0 ? options.steps
                           : std::max(kWarmup, static_cast<long>(std::ceil(fastest * target * 1.1)));
 
-    double bestOurs = 0.0, bestRef = 0.0, oursLoss = 0.0, refLoss = 0.0;
+    double bestRef = 0.0, refLoss = 0.0, bestNative = 0.0, nativeLoss = 0.0;
     for (int rep = 0; rep < options.repeat; ++rep) {
-        if (ours) {
-            const TimedRun r = runOurs(w, kWarmup, steps, 0.0);
-            bestOurs = std::max(bestOurs, r.steps / r.seconds);
-            oursLoss = r.finalLoss;
-        }
+        if (ours)
+            for (Variant& v : variants) {
+                use(v);
+                const TimedRun r = runOurs(w, kWarmup, steps, 0.0);
+                v.best = std::max(v.best, r.steps / r.seconds);
+                v.loss = r.finalLoss;
+            }
+        use(variants.front());
         if (reference) {
             const TimedRun r = runReference(w, kWarmup, steps, 0.0);
             bestRef = std::max(bestRef, r.steps / r.seconds);
             refLoss = r.finalLoss;
+            const TimedRun n = runNative(w, steps);
+            if (n.steps > 0) {
+                bestNative = std::max(bestNative, n.steps / n.seconds);
+                nativeLoss = n.finalLoss;
+            }
         }
     }
     const long total = kWarmup + steps;
     if (ours && wanted("train"))
-        std::printf("train hidden=%d samples=%d steps_per_s=%.0f final_loss=%.15g steps=%ld\n",
-                    hidden, samples, bestOurs, oursLoss, total);
-    if (reference && wanted("reference"))
-        std::printf("reference hidden=%d samples=%d steps_per_s=%.0f final_loss=%.15g steps=%ld\n",
+        for (const Variant& v : variants)
+            std::printf("train hidden=%d samples=%d kernels=%s threads=%d steps_per_s=%.0f "
+                        "final_loss=%.15g steps=%ld\n",
+                        hidden, samples, v.set.c_str(),
+                        v.threads > 0 ? v.threads : (shared ? kernelThreads() : 1), v.best, v.loss,
+                        total);
+    if (reference && wanted("reference")) {
+        std::printf("reference hidden=%d samples=%d build=default steps_per_s=%.0f final_loss=%.15g "
+                    "steps=%ld\n",
                     hidden, samples, bestRef, refLoss, total);
-    if (ours && reference && wanted("ratio"))
-        std::printf("ratio hidden=%d samples=%d ours_over_reference=%.3f final_loss_diff=%.3g\n",
-                    hidden, samples, bestOurs / bestRef, std::abs(oursLoss - refLoss));
+        if (bestNative > 0)
+            std::printf("reference hidden=%d samples=%d build=native steps_per_s=%.0f "
+                        "final_loss=%.15g steps=%ld\n",
+                        hidden, samples, bestNative, nativeLoss, total);
+    }
+    if (ours && reference && wanted("ratio")) {
+        const Variant& d = variants.front();
+        std::printf("ratio hidden=%d samples=%d kernels=%s ours_over_reference=%.3f "
+                    "final_loss_diff=%.3g",
+                    hidden, samples, d.set.c_str(), d.best / bestRef, std::abs(d.loss - refLoss));
+        if (bestNative > 0)
+            std::printf(" ours_over_native=%.3f native_loss_diff=%.3g", d.best / bestNative,
+                        std::abs(d.loss - nativeLoss));
+        std::printf("\n");
+    }
+    setKernelSet(defaultSet);
+    setKernelThreads(0);
     std::fflush(stdout);
 }
 

@@ -1,0 +1,71 @@
+// KernelTable: the hot loops of training, graph evaluation and the landscape, as plain function
+// pointers over plain arrays. core/kernels/Kernels.cpp is compiled once per instruction set
+// (baseline x86-64, AVX2+FMA, AVX-512), each copy sealed in an object of its own whose only global
+// symbol is its table (see core/CMakeLists.txt); core/KernelSet.cpp picks one at start-up.
+//
+// Nothing but doubles, longs and pointers crosses this boundary: an Eigen object built by code of
+// one instruction set must never be handed to another (their alignment assumptions differ), so
+// the kernels only wrap the caller's memory in unaligned Eigen::Maps.
+//
+// A batch of n samples is cut into chunks of kChunk samples (the last one may be shorter). A
+// chunk is computed from start to end by one thread, and the per-chunk sums are added up in chunk
+// order, so the result depends on n alone, never on how many threads shared the chunks.
+#pragma once
+
+namespace stepwise::kernels {
+
+inline constexpr long kChunk = 256; // a multiple of 8 (one AVX-512 register of doubles)
+
+inline long chunkCount(long n) {
+    return (n + kChunk - 1) / kChunk;
+}
+
+// Activation codes: the order of stepwise::ActivationKind.
+enum Act : int { kStep = 0, kSigmoid = 1, kTanh = 2, kReLU = 3, kIdentity = 4 };
+
+struct NetView {
+    long hidden = 0;
+    const double *w = nullptr, *b = nullptr, *v = nullptr;
+    double c = 0.0;
+    int activation = kSigmoid;
+    double steepness = 1.0;
+};
+
+// One full-batch loss and gradient, L = (1/n) Σ e², e = y − t (see core/Backprop.h).
+struct GradientJob {
+    NetView net;
+    const double *x = nullptr, *t = nullptr;
+    long n = 0;
+    // n×H activations, chunk by chunk: chunk c (samples i0 … i0+len−1) occupies a + i0·H, neuron
+    // j's column at a + i0·H + j·len. nullptr: forward() keeps them only while it needs them.
+    double* a = nullptr;
+    double* e = nullptr;             // n errors y − t
+    double* chunkLoss = nullptr;     // per chunk: Σ e² over its samples
+    double* chunkGradient = nullptr; // per chunk: its 3H+1 terms of ∂L/∂θ (packParams layout)
+    bool surrogate = false;          // step activation: use σ'(k·z) with this k
+    double surrogateSteepness = 10.0;
+};
+
+struct Table {
+    const char* name;
+    // Fills chunk c of a and e, and chunkLoss[c].
+    void (*forward)(const GradientJob& job, long c);
+    // From chunk c of a and e, fills chunkGradient[c·(3H+1) …].
+    void (*backward)(const GradientJob& job, long c);
+    // The graph: z, a and contribution are n×H column-major (column j at j·n), output has n.
+    void (*evaluate)(const NetView& net, const double* x, long n, double* z, double* a,
+                     double* contribution, double* output);
+    // The landscape's point-by-point path: mean over i of (base_i + v·g(w·x_i + b))².
+    double (*unitLoss)(const double* x, const double* base, long n, int activation,
+                       double steepness, double w, double b, double v);
+};
+
+} // namespace stepwise::kernels
+
+// One table per compiled instruction set (the names are C names: they are the variants' only
+// global symbols, kept by objcopy --keep-global-symbol).
+extern "C" {
+extern const stepwise::kernels::Table stepwise_kernels_baseline;
+extern const stepwise::kernels::Table stepwise_kernels_avx2;
+extern const stepwise::kernels::Table stepwise_kernels_avx512;
+}
