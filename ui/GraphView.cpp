@@ -37,8 +37,14 @@ GraphView::GraphView(Document* doc, QWidget* parent) : QWidget(parent), doc_(doc
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(plot_);
 
+    // The target is a translucent band: a filled channel between two edges, which draws far
+    // faster than a very wide antialiased pen.
+    targetLower_ = plot_->addGraph();
+    targetLower_->removeFromLegend();
+    targetLower_->setPen(Qt::NoPen);
     target_ = plot_->addGraph();
     target_->setName(tr("target"));
+    target_->setChannelFillGraph(targetLower_);
     plot_->legend->setVisible(true);
     plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignRight | Qt::AlignBottom);
     plot_->legend->setRowSpacing(0);
@@ -119,14 +125,15 @@ void GraphView::applyStyle() {
         a->setTickLabelFont(f);
         a->setLabelFont(f);
     }
-    target_->setPen(QPen(p.target, 14 * s, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    target_->setPen(Qt::NoPen);
+    target_->setBrush(p.target);
     const auto sel = doc_->selection();
     const int selected = sel && sel->kind != ParamKind::OutputBias ? sel->neuron : -1;
     for (int j = 0; j < neurons_.size(); ++j) {
         QColor c = palette_.neuron(j);
-        double width = 2.0 * s;
+        double width = 1.0 * s; // thin pens take Qt's fast stroking path: many curves stay live
         if (selected >= 0 && selected != j) c.setAlpha(90);
-        if (selected == j) width = 4.0 * s;
+        if (selected == j) width = 3.0 * s;
         neurons_[j]->setPen(QPen(c, width));
         neurons_[j]->setVisible(answerVisible_);
     }
@@ -183,10 +190,18 @@ void GraphView::refresh() {
         output_->setData(keys, toQVector(e.output.data(), x.size()), true);
     }
     const Eigen::ArrayXd& t = doc_->targetSamples();
-    if (t.size() == x.size())
-        target_->setData(toQVector(x.data(), x.size()), toQVector(t.data(), t.size()), true);
-    else
+    if (t.size() == x.size()) {
+        // Half-width: about 7 pixels, in data units of the current view.
+        const double half = 7.0 * palette_.lineScale * plot_->yAxis->range().size() /
+                            std::max(50, plot_->axisRect()->height());
+        const QVector<double> keys = toQVector(x.data(), x.size());
+        const Eigen::ArrayXd up = t + half, down = t - half;
+        target_->setData(keys, toQVector(up.data(), up.size()), true);
+        targetLower_->setData(keys, toQVector(down.data(), down.size()), true);
+    } else {
         target_->data()->clear();
+        targetLower_->data()->clear();
+    }
     guessCurve_->setVisible(!guess_.points.empty());
     guessCurve_->removeFromLegend();
     if (!guess_.points.empty()) guessCurve_->addToLegend();
@@ -198,7 +213,7 @@ void GraphView::applyView() {
     const ViewRect& v = doc_->scenario().view;
     plot_->xAxis->setRange(v.xLo, v.xHi);
     plot_->yAxis->setRange(v.yLo, v.yHi);
-    plot_->replot(QCustomPlot::rpQueuedReplot);
+    refresh();
 }
 
 void GraphView::fitView() {

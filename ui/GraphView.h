@@ -70,7 +70,8 @@ private:
     Palette palette_ = Palette::light();
     Mode mode_ = Mode::Inspect;
     QCustomPlot* plot_;
-    QCPGraph* target_ = nullptr;
+    QCPGraph* target_ = nullptr;      // upper edge of the target band
+    QCPGraph* targetLower_ = nullptr; // lower edge; the band is the fill between them
     QCPGraph* output_ = nullptr;
     QCPCurve* stroke_ = nullptr;
     QCPCurve* guessCurve_ = nullptr;

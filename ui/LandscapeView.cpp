@@ -105,6 +105,7 @@ LandscapeView::LandscapeView(Document* doc, TrainingController* trainer, QWidget
     connect(doc_, &Document::scenarioReplaced, this, &LandscapeView::rebuildBoxes);
     if (trainer_)
         connect(trainer_, &TrainingController::progressed, this, [this] {
+            if (!isVisible()) return;
             drawOverlay();
             replot();
         });
@@ -113,6 +114,11 @@ LandscapeView::LandscapeView(Document* doc, TrainingController* trainer, QWidget
 }
 
 LandscapeView::~LandscapeView() = default;
+
+void LandscapeView::showEvent(QShowEvent* e) {
+    QWidget::showEvent(e);
+    if (stale_) onRefreshed();
+}
 
 // ---- choosing the parameters ----------------------------------------------------------------
 
@@ -213,6 +219,12 @@ void LandscapeView::recentre() {
 }
 
 void LandscapeView::onRefreshed() {
+    // A hidden tab costs nothing: it catches up when it is shown (showEvent).
+    if (!isVisible()) {
+        stale_ = true;
+        return;
+    }
+    stale_ = false;
     const Network& net = doc_->network();
     const int h = net.hidden();
     if (!paramValid(axes_.p, h) || !paramValid(axes_.q, h)) return; // rebuildBoxes follows

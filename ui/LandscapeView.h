@@ -66,6 +66,7 @@ public:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void showEvent(QShowEvent* e) override;
 
 private:
     void rebuildBoxes();
@@ -104,6 +105,7 @@ private:
     QPoint pressPos_;
     bool pressed_ = false;
     bool rebuilding_ = false;
+    bool stale_ = true; // changed while hidden: recompute when shown
 };
 
 } // namespace stepwise::ui

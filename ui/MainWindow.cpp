@@ -249,7 +249,7 @@ void MainWindow::buildMenus() {
 
     QMenu* train = menuBar()->addMenu(tr("T&raining"));
     QAction* playAct = train->addAction(tr("&Play / pause"), trainer_, &TrainingController::toggle);
-    playAct->setShortcut(QKeySequence(tr("Ctrl+Space")));
+    playAct->setShortcuts({QKeySequence(tr("Ctrl+Space")), QKeySequence(Qt::Key_F5)});
     train->addAction(tr("One &step"), QKeySequence(tr("Ctrl+T")), trainer_,
                      &TrainingController::stepOnce);
     train->addAction(tr("One &gradient step by hand"), QKeySequence(tr("Ctrl+G")), trainer_,

@@ -1,0 +1,181 @@
+#include "UiBench.h"
+
+#ifdef STEPWISE_BENCH_UI
+
+#include "core/Presets.h"
+#include "ui/Document.h"
+#include "ui/FileController.h"
+#include "ui/GraphView.h"
+#include "ui/MainWindow.h"
+#include "ui/ParamRow.h"
+#include "ui/ParameterPanel.h"
+#include "ui/TrainingController.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QSettings>
+#include <QSlider>
+#include <QStandardPaths>
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <vector>
+
+namespace stepwise::bench {
+
+namespace {
+
+double percentile(std::vector<double> v, double p) {
+    if (v.empty()) return 0.0;
+    std::sort(v.begin(), v.end());
+    const std::size_t i =
+        std::min(v.size() - 1, static_cast<std::size_t>(p * (v.size() - 1) + 0.5));
+    return v[i];
+}
+
+// Resident memory in MB where the platform tells it cheaply, else a negative number.
+double residentMb() {
+#ifdef __linux__
+    std::ifstream status("/proc/self/status");
+    std::string key;
+    while (status >> key) {
+        if (key == "VmRSS:") {
+            double kb = 0;
+            status >> kb;
+            return kb / 1024.0;
+        }
+        status.ignore(1 << 12, '\n');
+    }
+#endif
+    return -1.0;
+}
+
+std::unique_ptr<ui::MainWindow> window(int hidden, int samples, ActivationKind g) {
+    auto w = std::make_unique<ui::MainWindow>();
+    w->resize(1600, 1000);
+    w->show();
+    Scenario s = defaultScenario();
+    s.lesson.freeMode = true;
+    std::mt19937_64 rng(7);
+    s.network = randomNetwork(hidden, {g, 1.0}, -1.0, 1.0, rng);
+    s.domain.samples = samples;
+    s.target.preset = TargetPreset::Sine;
+    w->document()->replaceScenario(s);
+    QApplication::processEvents();
+    return w;
+}
+
+void sliderToReplot(int hidden, int samples, int moves) {
+    auto w = window(hidden, samples, ActivationKind::Sigmoid);
+    QCustomPlot* plot = w->graph()->plot();
+    bool replotted = false;
+    QObject::connect(plot, &QCustomPlot::afterReplot, [&] { replotted = true; });
+    QSlider* slider = w->parameters()->row({ParamKind::HiddenBias, 0})->slider();
+    slider->setSliderDown(true);
+    std::vector<double> ms;
+    QElapsedTimer t;
+    for (int i = 0; i < moves; ++i) {
+        replotted = false;
+        t.start();
+        slider->setValue(slider->minimum() + (i * 37) % (slider->maximum() - slider->minimum()));
+        while (!replotted)
+            QApplication::processEvents();
+        ms.push_back(t.nsecsElapsed() / 1e6);
+    }
+    slider->setSliderDown(false);
+    std::printf("ui slider_to_replot_ms hidden=%d samples=%d p50=%.3f p95=%.3f\n", hidden, samples,
+                percentile(ms, 0.5), percentile(ms, 0.95));
+    std::fflush(stdout);
+}
+
+void trainingFrames(int hidden, int samples, double seconds) {
+    auto w = window(hidden, samples, ActivationKind::Sigmoid);
+    TrainSettings ts;
+    ts.optimizer.kind = OptimizerKind::SGD;
+    ts.optimizer.learningRate = 0.1;
+    w->document()->setTrainingSettings(ts);
+    QCustomPlot* plot = w->graph()->plot();
+    std::vector<double> frames;
+    QElapsedTimer clock;
+    qint64 last = -1;
+    QObject::connect(plot, &QCustomPlot::afterReplot, [&] {
+        const qint64 now = clock.nsecsElapsed();
+        if (last >= 0) frames.push_back((now - last) / 1e6);
+        last = now;
+    });
+    ui::TrainingController* tc = w->trainer();
+    tc->setStepsPerFrame(0);
+    clock.start();
+    tc->play();
+    const long startSteps = tc->steps();
+    QElapsedTimer run;
+    run.start();
+    while (run.elapsed() < seconds * 1000)
+        QApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+    const double elapsed = run.nsecsElapsed() / 1e9;
+    const long steps = tc->steps() - startSteps;
+    tc->pause();
+    std::printf("ui training_frame_ms hidden=%d samples=%d p50=%.2f p95=%.2f frames=%zu\n", hidden,
+                samples, percentile(frames, 0.5), percentile(frames, 0.95), frames.size());
+    std::printf("ui training_steps_per_s hidden=%d samples=%d value=%.0f\n", hidden, samples,
+                steps / elapsed);
+    std::fflush(stdout);
+}
+
+void startup() {
+    QElapsedTimer t;
+    t.start();
+    auto w = std::make_unique<ui::MainWindow>();
+    w->show();
+    w->startSession({});
+    QApplication::processEvents();
+    w->graph()->plot()->replot();
+    std::printf("ui window_open_ms value=%.1f\n", t.nsecsElapsed() / 1e6);
+    w->files()->shutdown();
+    w.reset();
+    auto big = window(64, 1000, ActivationKind::Sigmoid);
+    big->graph()->plot()->replot();
+    QApplication::processEvents();
+    std::printf("ui memory_mb hidden=64 samples=1000 value=%.1f\n", residentMb());
+    std::fflush(stdout);
+}
+
+} // namespace
+
+void uiFigures(bool quick, const std::string& filter) {
+    auto wanted = [&](const char* name) {
+        return filter.empty() || std::string(name).find(filter) != std::string::npos;
+    };
+    const bool any = wanted("ui window_open_ms") || wanted("ui memory_mb") ||
+                     wanted("ui slider_to_replot_ms") || wanted("ui training_frame_ms") ||
+                     wanted("ui training_steps_per_s");
+    if (!any) return;
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QStandardPaths::setTestModeEnabled(true); // leave the user's settings and autosave alone
+    static int argc = 1;
+    static char name[] = "stepwise-bench";
+    static char* argv[] = {name, nullptr};
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("StepwiseBench");
+    QApplication::setApplicationName("StepwiseBench");
+    QSettings().clear();
+    if (wanted("ui window_open_ms") || wanted("ui memory_mb")) startup();
+    if (wanted("ui slider_to_replot_ms"))
+        for (int h : {2, 16})
+            sliderToReplot(h, 1000, quick ? 60 : 300);
+    if (wanted("ui training_frame_ms") || wanted("ui training_steps_per_s"))
+        trainingFrames(16, 512, quick ? 1.0 : 3.0);
+}
+
+} // namespace stepwise::bench
+
+#else
+
+namespace stepwise::bench {
+void uiFigures(bool, const std::string&) {}
+} // namespace stepwise::bench
+
+#endif
