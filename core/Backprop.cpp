@@ -17,9 +17,11 @@ bool usesSurrogate(const Network& net, const BackpropOptions& o) {
     return o.stepSurrogate && net.activation.kind == ActivationKind::Step;
 }
 
-// Below this many sample × neuron products a step is too short to share (waking a helper costs
-// about as much as a chunk of 256 samples × 64 neurons).
-constexpr double kParallelWork = 64.0 * 1024.0;
+// Below this many sample × neuron products a step is too short to share: waking the helper and
+// waiting for its last chunk cost more than they save. Measured on 2 shared cores with AVX-512
+// (docs/performance.md): H = 64, N = 1024 (about 120 µs a step) ran 7 % slower on two threads,
+// H = 256, N = 4096 ran 1.86 times faster.
+constexpr double kParallelWork = 256.0 * 1024.0;
 
 kernels::NetView viewOf(const Network& net) {
     kernels::NetView v;
@@ -50,10 +52,8 @@ void runChunk(void* context, long c) {
 // Every chunk of the job, on as many threads as pay.
 void runChunks(const kernels::GradientJob& job, Pass pass) {
     ChunkWork work{&kernels::active(), &job, pass};
-    const long chunks = kernels::chunkCount(job.n);
-    const bool large =
-        static_cast<double>(job.n) * static_cast<double>(job.net.hidden) >= kParallelWork;
-    WorkerPool::shared().run(chunks, runChunk, &work, large ? kernelThreads() : 1);
+    WorkerPool::shared().run(kernels::chunkCount(job.n), runChunk, &work,
+                             GradientKernel::threadsFor(job.net.hidden, job.n));
 }
 
 double sumOfChunkLosses(const kernels::GradientJob& job) {
@@ -73,6 +73,11 @@ double forwardLoss(kernels::GradientJob& job, AlignedBuffer& e, AlignedBuffer& c
     return sumOfChunkLosses(job);
 }
 } // namespace
+
+int GradientKernel::threadsFor(Eigen::Index hidden, Eigen::Index samples) {
+    const bool large = static_cast<double>(hidden) * static_cast<double>(samples) >= kParallelWork;
+    return large && kernels::chunkCount(samples) > 1 ? kernelThreads() : 1;
+}
 
 double GradientKernel::loss(const Network& net, const Eigen::Ref<const Eigen::ArrayXd>& x,
                             const Eigen::Ref<const Eigen::ArrayXd>& t) {

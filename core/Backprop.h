@@ -43,6 +43,10 @@ public:
     double loss(const Network& net, const Eigen::Ref<const Eigen::ArrayXd>& x,
                 const Eigen::Ref<const Eigen::ArrayXd>& t);
 
+    // How many threads compute() and loss() use for a batch of this size (kernelThreads() when
+    // the batch is large enough to pay for sharing, else 1).
+    static int threadsFor(Eigen::Index hidden, Eigen::Index samples);
+
 private:
     AlignedBuffer a_, e_;                     // N×H activations, chunk by chunk; the error
     AlignedBuffer chunkLoss_, chunkGradient_; // per chunk: Σ e², its terms of ∂L/∂θ

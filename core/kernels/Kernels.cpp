@@ -70,13 +70,11 @@ void forward(const GradientJob& job, long c) {
     const long h = net.hidden;
     const ConstColumn x(job.x + i0, len), t(job.t + i0, len);
     Column e(job.e + i0, len);
-    alignas(64) double zStore[kChunk], aStore[kChunk];
-    Column z(zStore, len);
+    alignas(64) double aStore[kChunk];
     e = net.c - t;
     for (long j = 0; j < h; ++j) {
         Column a(job.a ? job.a + i0 * h + j * len : aStore, len);
-        z = net.w[j] * x + net.b[j];
-        activate(net.activation, net.steepness, z, a);
+        activate(net.activation, net.steepness, net.w[j] * x + net.b[j], a); // z is never stored
         e += net.v[j] * a;
     }
     job.chunkLoss[c] = e.square().sum();

@@ -124,8 +124,8 @@ TimedRun runNative(const Workload& w, long steps) {
                               ("stepwise-bench-" + std::to_string(std::random_device{}()) + ".txt"))
                                  .string();
     if (!bench::writeWorkload(w, path.c_str())) return r;
-    const std::string command = std::string("\"") + STEPWISE_BENCH_NATIVE + "\" \"" + path +
-                                "\" " + std::to_string(steps);
+    const std::string command =
+        std::string("\"") + STEPWISE_BENCH_NATIVE + "\" \"" + path + "\" " + std::to_string(steps);
     if (FILE* child = popen(command.c_str(), "r")) {
         char line[512] = {};
         if (std::fgets(line, sizeof line, child)) {
@@ -171,7 +171,7 @@ void trainFigures(int hidden, int samples) {
     std::vector<Variant> variants;
     for (const std::string& set : kernelSetsToTime())
         variants.push_back({set, 0});
-    const bool shared = static_cast<double>(hidden) * samples >= 64.0 * 1024 && kernelThreads() > 1;
+    const bool shared = GradientKernel::threadsFor(hidden, samples) > 1;
     if (shared) variants.insert(variants.begin() + 1, Variant{defaultSet, 1});
     auto use = [&](const Variant& v) {
         setKernelSet(v.set);
@@ -219,12 +219,13 @@ void trainFigures(int hidden, int samples) {
             std::printf("train hidden=%d samples=%d kernels=%s threads=%d steps_per_s=%.0f "
                         "final_loss=%.15g steps=%ld\n",
                         hidden, samples, v.set.c_str(),
-                        v.threads > 0 ? v.threads : (shared ? kernelThreads() : 1), v.best, v.loss,
-                        total);
+                        v.threads > 0 ? v.threads : GradientKernel::threadsFor(hidden, samples),
+                        v.best, v.loss, total);
     if (reference && wanted("reference")) {
-        std::printf("reference hidden=%d samples=%d build=default steps_per_s=%.0f final_loss=%.15g "
-                    "steps=%ld\n",
-                    hidden, samples, bestRef, refLoss, total);
+        std::printf(
+            "reference hidden=%d samples=%d build=default steps_per_s=%.0f final_loss=%.15g "
+            "steps=%ld\n",
+            hidden, samples, bestRef, refLoss, total);
         if (bestNative > 0)
             std::printf("reference hidden=%d samples=%d build=native steps_per_s=%.0f "
                         "final_loss=%.15g steps=%ld\n",

@@ -249,7 +249,7 @@ TEST(GradientKernel, ThreadCountDoesNotChangeTheBits) {
     KernelGuard guard;
     for (const std::string& set : availableKernelSets()) {
         ASSERT_TRUE(setKernelSet(set));
-        for (const auto& [h, n] : {std::pair{64, 1100}, {256, 4096}}) {
+        for (const auto& [h, n] : {std::pair{64, 1100}, {128, 2100}, {256, 4096}}) {
             const Case c{{ActivationKind::Sigmoid, 1.0}, false, h, n};
             const Problem p = problem(c);
             std::vector<Result> results;
@@ -271,7 +271,7 @@ TEST(GradientKernel, ThreadCountDoesNotChangeTheBits) {
 
 TEST(Trainer, RunIsBitIdenticalOnOneThreadAndOnSeveral) {
     KernelGuard guard;
-    const Case c{{ActivationKind::Sigmoid, 1.0}, false, 64, 1024};
+    const Case c{{ActivationKind::Sigmoid, 1.0}, false, 128, 2048}; // large enough to share
     const Problem p = problem(c);
     TrainSettings s;
     s.optimizer.kind = OptimizerKind::SGD;
