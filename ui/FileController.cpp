@@ -2,6 +2,7 @@
 
 #include "core/ScenarioFile.h"
 #include "ui/Document.h"
+#include "ui/Preferences.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -90,7 +91,9 @@ void FileController::saveAsDialog() {
 }
 
 void FileController::newScenario() {
-    doc_->replaceScenario(defaultScenario());
+    Scenario s = defaultScenario();
+    Preferences::load().applyToNewScenario(s); // activation and samples the user prefers
+    doc_->replaceScenario(s);
     path_.clear();
     emit pathChanged(path_);
 }
