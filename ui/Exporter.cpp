@@ -103,6 +103,8 @@ bool exportScenario(const Scenario& scenario, const QString& path, long steps,
             // Frames follow the run on a square-root schedule: early steps change most.
             const double u = static_cast<double>(f) / (frames - 1);
             trainTo(static_cast<long>(std::llround(steps * u * u)));
+            const int lossWidth = options.withLoss && canTrain ? options.width * 3 / 10 : 0;
+            graph.layOutFor(options.width - lossWidth, options.height);
             loss.setData(lossSteps, lossValues);
             const int delay = f == frames - 1 ? 150 : options.frameDelayCs;
             if (!gif.addFrame(composeFrame(graph, options.withLoss && canTrain ? &loss : nullptr,

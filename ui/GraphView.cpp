@@ -380,7 +380,16 @@ bool GraphView::eventFilter(QObject* watched, QEvent* event) {
     return QWidget::eventFilter(watched, event);
 }
 
+void GraphView::layOutFor(int width, int height) {
+    // The target band's width is set in pixels, so lay the plot out at the picture's size first
+    // (a hidden widget gets no resize event).
+    plot_->setViewport(QRect(0, 0, width, height));
+    plot_->replot(QCustomPlot::rpImmediateRefresh);
+    refresh();
+}
+
 bool GraphView::exportTo(const QString& path, int width, int height, double scale) {
+    if (!isVisible()) layOutFor(width, height);
     const QString lower = path.toLower();
     if (lower.endsWith(".png")) return plot_->savePng(path, width, height, scale);
     if (lower.endsWith(".pdf")) return plot_->savePdf(path, width, height);

@@ -42,6 +42,8 @@ public:
 
     // Export at a size in pixels (PNG also takes a scale for resolution).
     bool exportTo(const QString& path, int width, int height, double scale = 1.0);
+    // For rendering off screen: lays the plot out as a picture of this size.
+    void layOutFor(int width, int height);
 
     QCustomPlot* plot() const { return plot_; } // for tests and benchmarks
     int neuronCurveCount() const;
