@@ -39,6 +39,8 @@
 #include <string>
 #include <vector>
 
+#include "UiBench.h"
+
 namespace {
 
 using namespace stepwise;
@@ -295,5 +297,6 @@ int main(int argc, char** argv) {
     const int runs = options.quick ? 3 : 9;
     landscapeFigure("output", {ParamKind::OutputWeight, 0}, {ParamKind::OutputWeight, 1}, 5 * runs);
     landscapeFigure("hidden", {ParamKind::HiddenWeight, 0}, {ParamKind::HiddenBias, 0}, runs);
+    stepwise::bench::uiFigures(options.quick, options.filter);
     return 0;
 }
