@@ -291,8 +291,9 @@ void MainWindow::inspectAt(double x) {
     const double f = std::clamp((x - s.domain.lo) / (s.domain.hi - s.domain.lo), 0.0, 1.0);
     const Eigen::Index i =
         std::clamp<Eigen::Index>(std::llround(f * (xs.size() - 1)), 0, xs.size() - 1);
+    // The exact gradient: with steps it shows the hidden layer receiving nothing.
     diagram_->setBreakdown(backpropAt(doc_->network(), xs[i], doc_->targetSamples()[i],
-                                      static_cast<int>(xs.size()), doc_->backpropOptions()));
+                                      static_cast<int>(xs.size()), BackpropOptions{}));
 }
 
 bool MainWindow::exportGraph(const QString& path) {

@@ -24,6 +24,9 @@ double segmentDistance(QPointF p, QPointF a, QPointF b) {
 QString number(double v) {
     return QString::number(v, 'f', std::abs(v) >= 100 ? 0 : 2);
 }
+
+// One sample's gradient terms are small (they carry the 1/N of the mean): keep 3 digits.
+QString small(double v) { return v == 0.0 ? QStringLiteral("0") : QString::number(v, 'g', 3); }
 } // namespace
 
 NetworkDiagram::NetworkDiagram(Document* doc, QWidget* parent) : QWidget(parent), doc_(doc) {
@@ -145,11 +148,11 @@ void NetworkDiagram::paintEvent(QPaintEvent*) {
             const QString prefix = breakdown_ ? QStringLiteral("−∂L/∂") : QString();
             label(in + (c - in) * 0.55,
                   QString("%1%2 = %3")
-                      .arg(prefix, QString::fromStdString(paramName(wj)), number(edgeValue(wj))),
+                      .arg(prefix, QString::fromStdString(paramName(wj)), (breakdown_ ? small : number)(edgeValue(wj))),
                   palette_.foreground);
             label(c + (out - c) * 0.45,
                   QString("%1%2 = %3")
-                      .arg(prefix, QString::fromStdString(paramName(vj)), number(edgeValue(vj))),
+                      .arg(prefix, QString::fromStdString(paramName(vj)), (breakdown_ ? small : number)(edgeValue(vj))),
                   palette_.foreground);
         }
     }
@@ -204,7 +207,7 @@ void NetworkDiagram::paintEvent(QPaintEvent*) {
             const QString prefix = breakdown_ ? QStringLiteral("−∂L/∂") : QString();
             label(c + QPointF(0, r + p.fontMetrics().height() * 0.6),
                   QString("%1%2 = %3")
-                      .arg(prefix, QString::fromStdString(paramName(bj)), number(edgeValue(bj))),
+                      .arg(prefix, QString::fromStdString(paramName(bj)), (breakdown_ ? small : number)(edgeValue(bj))),
                   palette_.foreground);
         }
     }
@@ -222,16 +225,17 @@ void NetworkDiagram::paintEvent(QPaintEvent*) {
     p.drawText(QRectF(out.x() - ro, out.y() - ro, 2 * ro, 2 * ro), Qt::AlignCenter, "Σ");
     const QString cText =
         breakdown_ && breakdown_->gradient.size() == paramCount(h)
-            ? QString("−∂L/∂c = %1").arg(number(edgeValue({ParamKind::OutputBias, 0})))
+            ? QString("−∂L/∂c = %1").arg((breakdown_ ? small : number)(edgeValue({ParamKind::OutputBias, 0})))
             : QString("c = %1").arg(number(net.c));
     label(out + QPointF(0, ro + p.fontMetrics().height() * 0.7), cText, palette_.foreground);
     label(out + QPointF(0, -ro - p.fontMetrics().height() * 0.7), tr("output y"),
           palette_.foreground);
     if (breakdown_) {
         const SampleBreakdown& s = *breakdown_;
-        const QString info =
-            tr("sample x = %1   y = %2   target = %3   error = %4")
-                .arg(number(s.x), number(s.output), number(s.target), number(s.error));
+        QString info = tr("sample x = %1   y = %2   target = %3   error = %4")
+                           .arg(number(s.x), number(s.output), number(s.target), number(s.error));
+        if (net.activation.kind == ActivationKind::Step)
+            info += tr("   (a step's slope is 0: no error flows back to w and b)");
         p.setPen(palette_.foreground);
         p.drawText(QRectF(4, height() - p.fontMetrics().height() - 4, width() - 8,
                           p.fontMetrics().height() + 2),
