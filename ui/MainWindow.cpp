@@ -4,6 +4,7 @@
 #include "ui/Document.h"
 #include "ui/Exporter.h"
 #include "ui/FileController.h"
+#include "ui/Format.h"
 #include "ui/GraphView.h"
 #include "ui/HelpMenu.h"
 #include "ui/LandscapeView.h"
@@ -100,7 +101,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(params_, &ParameterPanel::grabbed, trainer_, &TrainingController::holdForEdit);
     connect(params_, &ParameterPanel::released, trainer_, &TrainingController::releaseEdit);
     connect(doc_, &Document::refreshed, this, [this] {
-        statusLoss_->setText(doc_->hasTarget() ? tr("loss %1").arg(doc_->loss(), 0, 'g', 4)
+        statusLoss_->setText(doc_->hasTarget() ? tr("loss %1").arg(formatLoss(doc_->loss()))
                                                : tr("no target"));
         if (diagram_->breakdown()) inspectAt(diagram_->breakdown()->x);
     });

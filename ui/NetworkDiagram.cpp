@@ -26,7 +26,9 @@ QString number(double v) {
 }
 
 // One sample's gradient terms are small (they carry the 1/N of the mean): keep 3 digits.
-QString small(double v) { return v == 0.0 ? QStringLiteral("0") : QString::number(v, 'g', 3); }
+QString small(double v) {
+    return v == 0.0 ? QStringLiteral("0") : QString::number(v, 'g', 3);
+}
 } // namespace
 
 NetworkDiagram::NetworkDiagram(Document* doc, QWidget* parent) : QWidget(parent), doc_(doc) {
@@ -148,11 +150,13 @@ void NetworkDiagram::paintEvent(QPaintEvent*) {
             const QString prefix = breakdown_ ? QStringLiteral("−∂L/∂") : QString();
             label(in + (c - in) * 0.55,
                   QString("%1%2 = %3")
-                      .arg(prefix, QString::fromStdString(paramName(wj)), (breakdown_ ? small : number)(edgeValue(wj))),
+                      .arg(prefix, QString::fromStdString(paramName(wj)),
+                           (breakdown_ ? small : number)(edgeValue(wj))),
                   palette_.foreground);
             label(c + (out - c) * 0.45,
                   QString("%1%2 = %3")
-                      .arg(prefix, QString::fromStdString(paramName(vj)), (breakdown_ ? small : number)(edgeValue(vj))),
+                      .arg(prefix, QString::fromStdString(paramName(vj)),
+                           (breakdown_ ? small : number)(edgeValue(vj))),
                   palette_.foreground);
         }
     }
@@ -207,7 +211,8 @@ void NetworkDiagram::paintEvent(QPaintEvent*) {
             const QString prefix = breakdown_ ? QStringLiteral("−∂L/∂") : QString();
             label(c + QPointF(0, r + p.fontMetrics().height() * 0.6),
                   QString("%1%2 = %3")
-                      .arg(prefix, QString::fromStdString(paramName(bj)), (breakdown_ ? small : number)(edgeValue(bj))),
+                      .arg(prefix, QString::fromStdString(paramName(bj)),
+                           (breakdown_ ? small : number)(edgeValue(bj))),
                   palette_.foreground);
         }
     }
@@ -225,7 +230,8 @@ void NetworkDiagram::paintEvent(QPaintEvent*) {
     p.drawText(QRectF(out.x() - ro, out.y() - ro, 2 * ro, 2 * ro), Qt::AlignCenter, "Σ");
     const QString cText =
         breakdown_ && breakdown_->gradient.size() == paramCount(h)
-            ? QString("−∂L/∂c = %1").arg((breakdown_ ? small : number)(edgeValue({ParamKind::OutputBias, 0})))
+            ? QString("−∂L/∂c = %1")
+                  .arg((breakdown_ ? small : number)(edgeValue({ParamKind::OutputBias, 0})))
             : QString("c = %1").arg(number(net.c));
     label(out + QPointF(0, ro + p.fontMetrics().height() * 0.7), cText, palette_.foreground);
     label(out + QPointF(0, -ro - p.fontMetrics().height() * 0.7), tr("output y"),

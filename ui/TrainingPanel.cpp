@@ -1,6 +1,7 @@
 #include "ui/TrainingPanel.h"
 
 #include "ui/Document.h"
+#include "ui/Format.h"
 #include "ui/LossPlot.h"
 #include "ui/TrainingController.h"
 
@@ -195,7 +196,7 @@ void TrainingPanel::writeSettings() {
 void TrainingPanel::syncStatus() {
     QString text = tr("step %1").arg(trainer_->steps());
     if (doc_->hasTarget())
-        text += tr("   loss %1").arg(doc_->loss(), 0, 'g', 4);
+        text += tr("   loss %1").arg(formatLoss(doc_->loss()));
     else
         text += tr("   no target yet");
     if (trainer_->isRunning())

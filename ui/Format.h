@@ -1,0 +1,15 @@
+// Format: how numbers read on screen.
+#pragma once
+
+#include <QString>
+
+namespace stepwise::ui {
+
+// A loss with 4 significant digits; below 1e-12 it is shown as such (an exact fit, up to
+// rounding), not as a meaningless 1e-269.
+inline QString formatLoss(double loss) {
+    if (loss < 1e-12) return QStringLiteral("< 1e-12");
+    return QString::number(loss, 'g', 4);
+}
+
+} // namespace stepwise::ui
