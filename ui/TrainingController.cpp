@@ -82,9 +82,11 @@ bool TrainingController::ensureTrainer() {
 }
 
 void TrainingController::dropTrainer() {
-    std::lock_guard lock(mutex_);
-    trainer_.reset();
+    std::unique_lock lock(mutex_);
     workerRun_ = false;
+    // The worker trains without the lock: never destroy the trainer under a chunk in flight.
+    wake_.wait(lock, [this] { return !busy_; });
+    trainer_.reset();
     snap_ = {};
 }
 
@@ -139,25 +141,8 @@ void TrainingController::stepOnce() {
     const Network before = doc_->network();
     {
         std::lock_guard lock(mutex_);
-        if (pendingNetwork_) trainer_->setNetwork(*pendingNetwork_);
-        if (pendingSettings_) trainer_->setSettings(*pendingSettings_);
-        if (pendingTarget_) trainer_->setTarget(*pendingTarget_);
-        pendingNetwork_.reset();
-        pendingSettings_.reset();
-        pendingTarget_.reset();
-        const TrainReport r = trainer_->step();
-        snap_.network = trainer_->network();
-        snap_.steps = r.steps;
-        snap_.loss = r.loss;
-        snap_.steepness = trainer_->currentSteepness();
-        snap_.newLosses.insert(snap_.newLosses.end(), trainer_->lossHistory().begin(),
-                               trainer_->lossHistory().end());
-        snap_.newParams.insert(snap_.newParams.end(), trainer_->paramHistory().begin(),
-                               trainer_->paramHistory().end());
-        trainer_->clearHistory();
-        snap_.diverged = r.diverged;
-        snap_.reason = r.reason;
-        snap_.fresh = true;
+        applyPending();
+        publish(trainer_->step());
     }
     takeSnapshot(true);
     doc_->recordTrainingRun(before, doc_->network(), 1);
@@ -252,12 +237,7 @@ void TrainingController::workerLoop() {
             return quit_ || (workerRun_ && trainer_ && (stepsPerFrame_ == 0 || ticks_ > 0));
         });
         if (quit_) return;
-        if (pendingNetwork_) trainer_->setNetwork(*pendingNetwork_);
-        if (pendingSettings_) trainer_->setSettings(*pendingSettings_);
-        if (pendingTarget_) trainer_->setTarget(*pendingTarget_);
-        pendingNetwork_.reset();
-        pendingSettings_.reset();
-        pendingTarget_.reset();
+        applyPending();
         const bool fast = stepsPerFrame_ == 0;
         const long chunk = fast ? adaptive : chunk_;
         if (!fast) --ticks_;
@@ -273,26 +253,39 @@ void TrainingController::workerLoop() {
                 std::clamp<long>(static_cast<long>(chunk * 6.0 / std::max(ms, 0.01)), 1, 1 << 20);
         lock.lock();
         busy_ = false;
-        snap_.network = trainer->network();
-        snap_.steps = r.steps;
-        snap_.loss = r.loss;
-        snap_.steepness = trainer->currentSteepness();
-        snap_.newLosses.insert(snap_.newLosses.end(), trainer->lossHistory().begin(),
-                               trainer->lossHistory().end());
-        snap_.newParams.insert(snap_.newParams.end(), trainer->paramHistory().begin(),
-                               trainer->paramHistory().end());
-        // Keep the hand-over bounded if the GUI is slow to collect.
-        if (snap_.newParams.size() > 4 * kMaxHistory)
-            snap_.newParams.erase(snap_.newParams.begin(), snap_.newParams.end() - kMaxHistory);
-        trainer->clearHistory();
-        snap_.fresh = true;
-        if (r.diverged || r.reachedStopLoss) {
-            snap_.diverged = r.diverged;
-            snap_.reachedStop = r.reachedStopLoss;
-            snap_.reason = r.reason;
-            workerRun_ = false;
-        }
+        publish(r);
+        if (r.diverged || r.reachedStopLoss) workerRun_ = false;
         wake_.notify_all();
+    }
+}
+
+void TrainingController::applyPending() {
+    if (pendingNetwork_) trainer_->setNetwork(*pendingNetwork_);
+    if (pendingSettings_) trainer_->setSettings(*pendingSettings_);
+    if (pendingTarget_) trainer_->setTarget(*pendingTarget_);
+    pendingNetwork_.reset();
+    pendingSettings_.reset();
+    pendingTarget_.reset();
+}
+
+void TrainingController::publish(const TrainReport& r) {
+    snap_.network = trainer_->network();
+    snap_.steps = r.steps;
+    snap_.loss = r.loss;
+    snap_.steepness = trainer_->currentSteepness();
+    snap_.newLosses.insert(snap_.newLosses.end(), trainer_->lossHistory().begin(),
+                           trainer_->lossHistory().end());
+    snap_.newParams.insert(snap_.newParams.end(), trainer_->paramHistory().begin(),
+                           trainer_->paramHistory().end());
+    // Keep the hand-over bounded if the GUI is slow to collect.
+    if (snap_.newParams.size() > 4 * kMaxHistory)
+        snap_.newParams.erase(snap_.newParams.begin(), snap_.newParams.end() - kMaxHistory);
+    trainer_->clearHistory();
+    snap_.fresh = true;
+    if (r.diverged || r.reachedStopLoss) {
+        snap_.diverged = r.diverged;
+        snap_.reachedStop = r.reachedStopLoss;
+        snap_.reason = r.reason;
     }
 }
 

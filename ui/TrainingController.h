@@ -84,6 +84,9 @@ private:
     void appendHistory(const std::vector<double>& losses,
                        const std::vector<Eigen::VectorXd>& params, long firstStep);
     void onDocumentNetworkChanged();
+    // Under mutex_: hand the GUI's queued edits to the trainer; leave a snapshot after a run.
+    void applyPending();
+    void publish(const TrainReport& r);
     void clearHistory();
 
     Document* doc_;
