@@ -2,6 +2,7 @@
 #include "app/Headless.h"
 #include "core/KernelSet.h"
 #include "ui/MainWindow.h"
+#include "ui/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -56,6 +57,7 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationDomain("stepwise.github.io");
     QApplication::setApplicationVersion(STEPWISE_VERSION);
     QApplication::setDesktopFileName("io.github.stepwise.Stepwise");
+    ui::installTranslations(&app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(

@@ -188,12 +188,6 @@ void MainWindow::buildMenus() {
     present->setCheckable(true);
     present->setShortcut(QKeySequence(Qt::Key_F11));
     connect(present, &QAction::toggled, this, &MainWindow::setPresentationMode);
-    QAction* dark = view->addAction(tr("&Dark palette"));
-    dark->setCheckable(true);
-    connect(dark, &QAction::toggled, this, [this](bool on) {
-        basePalette_ = on ? Palette::dark() : Palette::light();
-        applyPalette();
-    });
 
     QMenu* net = menuBar()->addMenu(tr("&Network"));
     for (int i = 0; i < kNetworkPresetCount; ++i) {

@@ -125,6 +125,18 @@ void NetworkDiagram::paintEvent(QPaintEvent*) {
         return QPen(c, (selected ? width + 3 : width) * palette_.lineScale, Qt::SolidLine,
                     Qt::RoundCap);
     };
+    // An edge is a filled quadrilateral rather than a wide stroked line: filling is several
+    // times cheaper than stroking, which keeps the diagram live while weights are dragged.
+    auto drawEdge = [&](QPointF a, QPointF b, const QPen& pen) {
+        const QPointF d = b - a;
+        const double len = std::hypot(d.x(), d.y());
+        if (len <= 0) return;
+        const QPointF n(-d.y() / len * pen.widthF() / 2, d.x() / len * pen.widthF() / 2);
+        const QPointF quad[4] = {a + n, b + n, b - n, a - n};
+        p.setPen(Qt::NoPen);
+        p.setBrush(pen.color());
+        p.drawConvexPolygon(quad, 4);
+    };
     auto label = [&](QPointF at, const QString& text, const QColor& color) {
         const QRectF box = QFontMetricsF(p.font()).boundingRect(text).adjusted(-3, -1, 3, 1);
         QRectF placed = box.translated(at - box.center());
@@ -138,10 +150,8 @@ void NetworkDiagram::paintEvent(QPaintEvent*) {
     const QPointF in = inputCenter(), out = outputCenter();
     for (int j = 0; j < h; ++j) {
         const QPointF c = hiddenCenter(j);
-        p.setPen(edgePen({ParamKind::HiddenWeight, j}));
-        p.drawLine(in, c);
-        p.setPen(edgePen({ParamKind::OutputWeight, j}));
-        p.drawLine(c, out);
+        drawEdge(in, c, edgePen({ParamKind::HiddenWeight, j}));
+        drawEdge(c, out, edgePen({ParamKind::OutputWeight, j}));
     }
     if (labels) {
         for (int j = 0; j < h; ++j) {

@@ -22,6 +22,7 @@ GradientArrow::GradientArrow(QWidget* parent) : QWidget(parent) {
 
 void GradientArrow::setPush(double push, double scale) {
     if (!std::isfinite(push)) push = 0.0;
+    if (push == push_ && scale == scale_) return; // nothing to repaint
     push_ = push;
     scale_ = scale > 0 && std::isfinite(scale) ? scale : 1.0;
     setToolTip(push == 0.0 ? tr("The loss does not pull this parameter either way here.")
