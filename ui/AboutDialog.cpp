@@ -1,5 +1,7 @@
 #include "ui/AboutDialog.h"
 
+#include "core/KernelSet.h"
+
 #include "ui/HelpMenu.h"
 
 #include <QApplication>
@@ -17,7 +19,11 @@ QString AboutDialog::versionText() {
 }
 
 QString AboutDialog::kernelText() {
-    return tr("kernels: baseline");
+    QStringList available;
+    for (const std::string& k : availableKernelSets())
+        available << QString::fromStdString(k);
+    return tr("kernels: %1 (available: %2)")
+        .arg(QString::fromLatin1(activeKernelSet()), available.join(' '));
 }
 
 AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent) {

@@ -445,6 +445,20 @@ void LessonPanel::showChapter() {
         tasksLayout_->addWidget(host);
         rows_.push_back(r);
     }
+    // Tab follows the reading order: the task hints (made just now), then the exercise and
+    // chapter-6 buttons, then Back / Show me / Next and free mode.
+    QWidget* previous = nullptr;
+    auto chain = [&previous](QWidget* w) {
+        if (previous) QWidget::setTabOrder(previous, w);
+        previous = w;
+    };
+    for (const TaskRow& row : rows_)
+        chain(row.hintButton);
+    for (QWidget* w : {static_cast<QWidget*>(sketch_), static_cast<QWidget*>(reveal_),
+                       static_cast<QWidget*>(tryAgain_), static_cast<QWidget*>(addNeuron_),
+                       static_cast<QWidget*>(back_), static_cast<QWidget*>(showMe_),
+                       static_cast<QWidget*>(next_), static_cast<QWidget*>(free_)})
+        chain(w);
 
     // The exercise starts with the answer hidden and the pen ready for a guess.
     GraphView* graph = window_->graph();

@@ -119,7 +119,7 @@ TEST(Accessibility, TabFollowsReadingOrderInEachPanel) {
 
 // Known issue: the lesson's task rows are built after the "Free mode" box, so Tab reaches
 // the box before the Hint buttons above it. Enable once LessonPanel sets the tab order.
-TEST(Accessibility, DISABLED_TabFollowsReadingOrderInTheLesson) {
+TEST(Accessibility, TabFollowsReadingOrderInTheLesson) {
     MainWindow w;
     w.resize(1400, 900);
     w.show();
