@@ -94,6 +94,13 @@ void Document::beginDrag() {
 void Document::endDrag() {
     dragOpen_ = false;
     ++dragSerial_;
+    scheduleRefresh(); // one more frame, in full quality
+}
+
+void Document::setLiveTraining(bool on) {
+    if (on == liveTraining_) return;
+    liveTraining_ = on;
+    scheduleRefresh();
 }
 
 void Document::setParam(ParamId id, double value) {

@@ -41,6 +41,10 @@ public:
     void beginDrag();
     void endDrag();
     bool dragging() const { return dragOpen_; }
+    // While a slider is dragged or training animates, views may trade antialiasing for speed;
+    // the frame after it ends is drawn in full quality.
+    bool live() const { return dragOpen_ || liveTraining_; }
+    void setLiveTraining(bool on);
     void setNetwork(const Network& net, const QString& what);
     void setActivation(const Activation& g);
     void setHiddenCount(int count);
@@ -96,6 +100,7 @@ private:
     QUndoStack undo_;
     QTimer refreshTimer_;
     bool dragOpen_ = false;
+    bool liveTraining_ = false;
     int dragSerial_ = 0;
     std::optional<ParamId> selection_;
 

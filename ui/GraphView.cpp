@@ -112,6 +112,9 @@ void GraphView::applyStyle() {
     const Palette& p = palette_;
     const double s = p.lineScale;
     plot_->setBackground(p.background);
+    // Live frames (a drag, training) skip antialiasing: about half the cost of a replot.
+    plot_->setAntialiasedElements(doc_->live() ? QCP::aeNone : QCP::aePlottables);
+    plot_->setNotAntialiasedElements(doc_->live() ? QCP::aeAll : QCP::aeNone);
     for (QCPAxis* a : {plot_->xAxis, plot_->yAxis}) {
         a->setBasePen(QPen(p.foreground, 1));
         a->setTickPen(QPen(p.foreground, 1));

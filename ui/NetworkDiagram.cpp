@@ -95,7 +95,7 @@ std::optional<ParamId> NetworkDiagram::hitTest(const QPointF& p) const {
 
 void NetworkDiagram::paintEvent(QPaintEvent*) {
     QPainter p(this);
-    p.setRenderHint(QPainter::Antialiasing);
+    p.setRenderHint(QPainter::Antialiasing, !doc_->live());
     p.fillRect(rect(), palette_.background);
     const Network& net = doc_->network();
     const int h = net.hidden();

@@ -17,6 +17,8 @@ constexpr int kSliderSteps = 2000;
 
 GradientArrow::GradientArrow(QWidget* parent) : QWidget(parent) {
     setMinimumWidth(40);
+    // It paints its own background, so a changed arrow does not repaint the group behind it.
+    setAttribute(Qt::WA_OpaquePaintEvent);
     setAccessibleName(tr("Gradient arrow"));
 }
 
@@ -34,8 +36,9 @@ void GradientArrow::setPush(double push, double scale) {
 }
 
 void GradientArrow::paintEvent(QPaintEvent*) {
-    if (push_ == 0.0) return;
     QPainter p(this);
+    p.fillRect(rect(), palette().window());
+    if (push_ == 0.0) return;
     p.setRenderHint(QPainter::Antialiasing);
     const double frac = std::sqrt(std::min(1.0, std::abs(push_) / scale_));
     const double half = (width() - 4) / 2.0;

@@ -114,6 +114,7 @@ void TrainingController::play() {
     }
     wake_.notify_all();
     frame_.start();
+    doc_->setLiveTraining(true);
     emit runningChanged(true);
 }
 
@@ -131,6 +132,7 @@ void TrainingController::pause() {
     }
     takeSnapshot(true);
     running_ = false;
+    doc_->setLiveTraining(false);
     doc_->recordTrainingRun(runStart_, doc_->network(), steps_);
     emit runningChanged(false);
 }
