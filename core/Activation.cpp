@@ -1,21 +1,20 @@
 #include "core/Activation.h"
+#include "core/EnumNames.h"
 
 #include <cmath>
 
 namespace stepwise {
 
 namespace {
-constexpr std::string_view kNames[] = {"step", "sigmoid", "tanh", "relu", "identity"};
+constexpr std::array<std::string_view, 5> kNames = {"step", "sigmoid", "tanh", "relu", "identity"};
 }
 
 std::string_view activationName(ActivationKind kind) {
-    return kNames[static_cast<int>(kind)];
+    return enumName(kNames, kind);
 }
 
 std::optional<ActivationKind> activationFromName(std::string_view name) {
-    for (int i = 0; i < 5; ++i)
-        if (kNames[i] == name) return static_cast<ActivationKind>(i);
-    return std::nullopt;
+    return enumFromName<ActivationKind>(kNames, name);
 }
 
 double Activation::operator()(double z) const {

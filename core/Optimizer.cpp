@@ -1,21 +1,20 @@
 #include "core/Optimizer.h"
+#include "core/EnumNames.h"
 
 #include <cmath>
 
 namespace stepwise {
 
 namespace {
-constexpr std::string_view kNames[] = {"sgd", "momentum", "adam"};
+constexpr std::array<std::string_view, 3> kNames = {"sgd", "momentum", "adam"};
 }
 
 std::string_view optimizerName(OptimizerKind kind) {
-    return kNames[static_cast<int>(kind)];
+    return enumName(kNames, kind);
 }
 
 std::optional<OptimizerKind> optimizerFromName(std::string_view name) {
-    for (int i = 0; i < 3; ++i)
-        if (kNames[i] == name) return static_cast<OptimizerKind>(i);
-    return std::nullopt;
+    return enumFromName<OptimizerKind>(kNames, name);
 }
 
 void Optimizer::reset() {

@@ -1,22 +1,21 @@
 #include "core/Presets.h"
+#include "core/EnumNames.h"
 
 #include "core/Trainer.h"
 
 namespace stepwise {
 
 namespace {
-constexpr std::string_view kNames[] = {"one-neuron",   "added",    "invert-second",
-                                       "invert-first", "exercise", "bump"};
+constexpr std::array<std::string_view, 6> kNames = {"one-neuron",   "added",    "invert-second",
+                                                    "invert-first", "exercise", "bump"};
 }
 
 std::string_view networkPresetName(NetworkPreset p) {
-    return kNames[static_cast<int>(p)];
+    return enumName(kNames, p);
 }
 
 std::optional<NetworkPreset> networkPresetFromName(std::string_view name) {
-    for (int i = 0; i < kNetworkPresetCount; ++i)
-        if (kNames[i] == name) return static_cast<NetworkPreset>(i);
-    return std::nullopt;
+    return enumFromName<NetworkPreset>(kNames, name);
 }
 
 Network networkPreset(NetworkPreset p) {

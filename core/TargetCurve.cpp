@@ -1,4 +1,5 @@
 #include "core/TargetCurve.h"
+#include "core/EnumNames.h"
 
 #include <algorithm>
 #include <cmath>
@@ -7,8 +8,8 @@
 namespace stepwise {
 
 namespace {
-constexpr std::string_view kNames[] = {"sine",     "step",     "bump",   "abs",
-                                       "sawtooth", "gaussian", "square", "noisy"};
+constexpr std::array<std::string_view, 8> kNames = {"sine",     "step",     "bump",   "abs",
+                                                    "sawtooth", "gaussian", "square", "noisy"};
 
 // SplitMix64: a portable hash, so a noisy target is the same on every platform.
 std::uint64_t splitmix(std::uint64_t v) {
@@ -24,13 +25,11 @@ double clampY(double y) {
 } // namespace
 
 std::string_view targetPresetName(TargetPreset p) {
-    return kNames[static_cast<int>(p)];
+    return enumName(kNames, p);
 }
 
 std::optional<TargetPreset> targetPresetFromName(std::string_view name) {
-    for (int i = 0; i < kTargetPresetCount; ++i)
-        if (kNames[i] == name) return static_cast<TargetPreset>(i);
-    return std::nullopt;
+    return enumFromName<TargetPreset>(kNames, name);
 }
 
 Eigen::ArrayXd presetSamples(TargetPreset p, const Eigen::Ref<const Eigen::ArrayXd>& x, double lo,

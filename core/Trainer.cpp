@@ -1,4 +1,5 @@
 #include "core/Trainer.h"
+#include "core/EnumNames.h"
 
 #include <cmath>
 #include <numeric>
@@ -6,25 +7,21 @@
 namespace stepwise {
 
 namespace {
-constexpr std::string_view kStepNames[] = {"surrogate", "anneal"};
-constexpr std::string_view kLayerNames[] = {"all", "output"};
+constexpr std::array<std::string_view, 2> kStepNames = {"surrogate", "anneal"};
+constexpr std::array<std::string_view, 2> kLayerNames = {"all", "output"};
 } // namespace
 
 std::string_view stepTrainingName(StepTraining s) {
-    return kStepNames[static_cast<int>(s)];
+    return enumName(kStepNames, s);
 }
 std::optional<StepTraining> stepTrainingFromName(std::string_view name) {
-    for (int i = 0; i < 2; ++i)
-        if (kStepNames[i] == name) return static_cast<StepTraining>(i);
-    return std::nullopt;
+    return enumFromName<StepTraining>(kStepNames, name);
 }
 std::string_view learningLayersName(LearningLayers l) {
-    return kLayerNames[static_cast<int>(l)];
+    return enumName(kLayerNames, l);
 }
 std::optional<LearningLayers> learningLayersFromName(std::string_view name) {
-    for (int i = 0; i < 2; ++i)
-        if (kLayerNames[i] == name) return static_cast<LearningLayers>(i);
-    return std::nullopt;
+    return enumFromName<LearningLayers>(kLayerNames, name);
 }
 
 double uniform01(std::mt19937_64& rng) {

@@ -8,12 +8,26 @@
 #include "ui/MainWindow.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
+#include <QThread>
 #include <QMouseEvent>
 #include <QSettings>
 #include <memory>
 #include <qcustomplot.h>
 
 namespace stepwise::test {
+
+// Lets the event loop run (frames, snapshots, timers) until pred() holds or the time is up.
+template <class Pred> bool pumpUntil(Pred pred, int timeoutMs) {
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < timeoutMs) {
+        QApplication::processEvents(QEventLoop::AllEvents, 5);
+        if (pred()) return true;
+        QThread::msleep(2);
+    }
+    return pred();
+}
 
 // A shown main window with a clean document (no autosave restored).
 inline std::unique_ptr<ui::MainWindow> freshWindow() {

@@ -52,16 +52,6 @@ constexpr ParamId V(int j) {
 }
 constexpr ParamId C{ParamKind::OutputBias, 0};
 
-template <class Pred> bool pumpUntil(Pred pred, int timeoutMs) {
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < timeoutMs) {
-        QApplication::processEvents(QEventLoop::AllEvents, 5);
-        if (pred()) return true;
-        QThread::msleep(2);
-    }
-    return pred();
-}
 
 // Each test gets its own settings file, so lesson progress never leaks into other tests.
 class Lesson : public ::testing::Test {

@@ -19,17 +19,6 @@ using namespace stepwise::test;
 
 namespace {
 
-// Lets the event loop run (frames, snapshots) until pred() or timeout.
-template <class Pred> bool pumpUntil(Pred pred, int timeoutMs) {
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < timeoutMs) {
-        QApplication::processEvents(QEventLoop::AllEvents, 5);
-        if (pred()) return true;
-        QThread::msleep(2);
-    }
-    return pred();
-}
 
 std::vector<TargetPoint> sineStroke(int n) {
     std::vector<TargetPoint> pts;
