@@ -306,8 +306,9 @@ TEST_F(Lesson, ChapterSixBumpApproximationAndAddingNeurons) {
         EXPECT_FALSE(ticked("ch6.many"));
         lesson()->addNeuronButton()->click();
         settle();
-        if (window_->document()->network().hidden() >= 6)
+        if (window_->document()->network().hidden() >= 6) {
             EXPECT_LE(window_->document()->loss(), last + 1e-12);
+        }
         last = window_->document()->loss();
     }
     EXPECT_TRUE(ticked("ch6.many"));
