@@ -40,7 +40,9 @@ void LossPlot::setPalette(const Palette& p) {
         a->setLabelColor(p.foreground);
         a->grid()->setPen(QPen(p.grid, 1, Qt::DotLine));
     }
-    plot_->graph(0)->setPen(QPen(p.negative, 2 * p.lineScale));
+    // A 1-pixel pen keeps Qt on its fast stroking path: the curve has up to 20 000 points and
+    // is redrawn every frame while training.
+    plot_->graph(0)->setPen(QPen(p.negative, 1.0 * p.lineScale));
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
