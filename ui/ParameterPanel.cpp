@@ -152,6 +152,9 @@ ParameterPanel::ParameterPanel(Document* doc, QWidget* parent) : QWidget(parent)
     connect(byStepPoint_, &QCheckBox::toggled, this, [this](bool) { rebuildRows(); });
     connect(doc_, &Document::structureChanged, this, &ParameterPanel::rebuildRows);
     connect(doc_, &Document::refreshed, this, &ParameterPanel::syncValues);
+    slowSync_.setSingleShot(true);
+    slowSync_.setInterval(80);
+    connect(&slowSync_, &QTimer::timeout, this, &ParameterPanel::syncArrowsAndFormulas);
     connect(doc_, &Document::selectionChanged, this, &ParameterPanel::focusSelection);
     rebuildRows();
 }
@@ -287,23 +290,39 @@ void ParameterPanel::syncValues() {
         return;
     }
     syncStructure();
-    const Eigen::VectorXd& grad = doc_->gradient();
-    const bool arrows = doc_->hasTarget();
-    const double scale = arrows && grad.size() > 0 ? grad.cwiseAbs().maxCoeff() : 1.0;
-    for (int i = 0; i < paramCount(h); ++i) {
-        const ParamId id = paramAt(i, h);
-        ParamRow* r = rows_[i];
-        r->setValue(param(net, id));
-        r->setFormula(formulaFor(id));
-        r->setGradient(arrows ? -grad[i] : 0.0, scale, arrows);
+    for (int i = 0; i < paramCount(h); ++i)
+        rows_[i]->setValue(param(net, paramAt(i, h)));
+    // The values follow every frame; the arrows and formula tooltips, which change for every
+    // row at once, follow a live drag or training run at most ~12 times a second (and at once
+    // otherwise), so they do not cost each frame a repaint of every row.
+    if (doc_->live()) {
+        if (!slowSync_.isActive()) slowSync_.start();
+    } else {
+        slowSync_.stop();
+        syncArrowsAndFormulas();
     }
     for (int j = 0; j < h; ++j) {
         if (!stepRows_[j]) continue;
         const auto s = stepPoint(net, j);
         stepRows_[j]->setEnabled(s.has_value());
         if (s) stepRows_[j]->setValue(*s);
-        stepRows_[j]->setFormula(formulaFor({ParamKind::HiddenBias, j}));
     }
+}
+
+void ParameterPanel::syncArrowsAndFormulas() {
+    const Network& net = doc_->network();
+    const int h = net.hidden();
+    if (static_cast<int>(rows_.size()) != paramCount(h)) return;
+    const Eigen::VectorXd& grad = doc_->gradient();
+    const bool arrows = doc_->hasTarget();
+    const double scale = arrows && grad.size() > 0 ? grad.cwiseAbs().maxCoeff() : 1.0;
+    for (int i = 0; i < paramCount(h); ++i) {
+        ParamRow* r = rows_[i];
+        r->setFormula(formulaFor(paramAt(i, h)));
+        r->setGradient(arrows ? -grad[i] : 0.0, scale, arrows);
+    }
+    for (int j = 0; j < h; ++j)
+        if (stepRows_[j]) stepRows_[j]->setFormula(formulaFor({ParamKind::HiddenBias, j}));
 }
 
 void ParameterPanel::focusSelection() {

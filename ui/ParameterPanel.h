@@ -5,6 +5,7 @@
 
 #include "core/Network.h"
 
+#include <QTimer>
 #include <QWidget>
 #include <vector>
 
@@ -42,6 +43,7 @@ signals:
 private:
     void rebuildRows();
     void syncValues();
+    void syncArrowsAndFormulas();
     void syncStructure();
     QString formulaFor(ParamId id) const;
 
@@ -56,6 +58,7 @@ private:
     std::vector<ParamRow*> rows_;     // flat layout order (packParams)
     std::vector<ParamRow*> stepRows_; // per neuron, when by step point
     std::vector<QGroupBox*> groups_;
+    QTimer slowSync_; // arrows and tooltips during live frames
 };
 
 } // namespace stepwise::ui
