@@ -12,7 +12,7 @@ namespace stepwise::ui {
 
 namespace {
 constexpr std::size_t kMaxHistory = 20000;
-constexpr int kFrameMs = 16;
+constexpr int kFrameMs = 15; // a little under 1/60 s, so a late frame still lands within 17 ms
 } // namespace
 
 TrainingController::TrainingController(Document* doc, QObject* parent)
