@@ -22,6 +22,8 @@ QVector<double> toQVector(const double* data, Eigen::Index n) {
 GraphView::GraphView(Document* doc, QWidget* parent) : QWidget(parent), doc_(doc) {
     plot_ = new QCustomPlot(this);
     plot_->setObjectName("graphPlot");
+    plot_->setAttribute(
+        Qt::WA_OpaquePaintEvent); // it paints every pixel: nothing behind it redraws
     plot_->setAccessibleName(tr("Graph of the network"));
     plot_->setAccessibleDescription(
         tr("Each hidden neuron's weighted contribution, their sum (the output) and the target"));

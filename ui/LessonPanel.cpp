@@ -410,6 +410,21 @@ void LessonPanel::updateStepMarks() {
 
 void LessonPanel::applyControls() {
     if (applying_ || chapter_ < 0) return;
+    // Showing and hiding rows relays out the whole side panel: do it only when something it
+    // depends on changed, not on every frame of a drag or a training run.
+    ParameterPanel* panel = window_->parameters();
+    const QString key =
+        QString("%1|%2|%3|%4|%5|%6|%7|%8")
+            .arg(chapter_)
+            .arg(freeMode())
+            .arg(window_->document()->network().hidden())
+            .arg(panel->stepPointToggle()->isChecked())
+            .arg(observation_.revealed)
+            .arg(observation_.guessDrawn)
+            .arg(static_cast<int>(window_->graph()->mode()))
+            .arg(reinterpret_cast<quintptr>(panel->row({ParamKind::OutputBias, 0})));
+    if (key == appliedControls_ && !window_->trainer()->isRunning()) return;
+    appliedControls_ = key;
     applying_ = true;
     const bool free = freeMode();
     const unsigned c = free ? kLessonAll : current().controls;

@@ -131,6 +131,7 @@ private:
     QCheckBox* free_;
     QList<QAction*> actions_;
     QAction* textAction_ = nullptr;
+    QString appliedControls_; // what applyControls last set up (see there)
 };
 
 } // namespace stepwise::ui

@@ -92,6 +92,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     mainSplit_->setStretchFactor(1, 1);
     setCentralWidget(mainSplit_);
     statusLoss_ = new QLabel(this);
+    // A fixed width: a changing loss must not relayout (and repaint) the window every frame.
+    statusLoss_->setMinimumWidth(statusLoss_->fontMetrics().horizontalAdvance("loss 8.888e-888  "));
+    statusLoss_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     statusBar()->addPermanentWidget(statusLoss_);
 
     connect(graph_, &GraphView::strokeFinished, this, [this](const Stroke& s, bool guess) {

@@ -38,6 +38,7 @@ NetworkDiagram::NetworkDiagram(Document* doc, QWidget* parent) : QWidget(parent)
                                 "Click a neuron or an edge to select it."));
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(false);
+    setAttribute(Qt::WA_OpaquePaintEvent); // paintEvent fills the whole widget
     connect(doc_, &Document::refreshed, this, qOverload<>(&QWidget::update));
     connect(doc_, &Document::selectionChanged, this, qOverload<>(&QWidget::update));
 }

@@ -135,7 +135,9 @@ double ParamRow::fromSlider(int s) const {
 void ParamRow::setValue(double v) {
     const QSignalBlocker b1(slider_), b2(spin_);
     if (!slider_->isSliderDown()) slider_->setValue(toSlider(v));
-    if (!spin_->hasFocus() || spin_->value() != v) spin_->setValue(v);
+    // The box shows 3 decimals: leave it alone (no repaint) unless the shown number changes.
+    if (std::abs(spin_->value() - v) >= 0.5 * std::pow(10.0, -spin_->decimals()))
+        spin_->setValue(v);
 }
 
 double ParamRow::value() const {
