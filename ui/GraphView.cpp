@@ -96,10 +96,9 @@ void GraphView::rebuildGraphs() {
         QCPGraph* g = plot_->addGraph();
         const std::string v = paramName({ParamKind::OutputWeight, j});
         g->setName(QString::fromStdString(v + "·n" + std::to_string(j + 1)));
-        g->removeFromLegend();
-        if (j < 8) g->addToLegend();
         neurons_.push_back(g);
     }
+    updateLegend();
     applyStyle();
     refresh();
 }
@@ -164,8 +163,13 @@ void GraphView::applyStyle() {
     QFont lf = font();
     lf.setPointSizeF(lf.pointSizeF() * 0.9 * p.fontScale);
     plot_->legend->setFont(lf);
-    target_->removeFromLegend();
-    if (doc_->hasTarget()) target_->addToLegend();
+    // Legend entries change only when a target comes or goes (not on every frame).
+    if (doc_->hasTarget() != plot_->legend->hasItemWithPlottable(target_)) {
+        if (doc_->hasTarget())
+            target_->addToLegend();
+        else
+            target_->removeFromLegend();
+    }
     cursor_->setPen(QPen(p.foreground, 1, Qt::DashLine));
 }
 
@@ -208,8 +212,12 @@ void GraphView::refresh() {
         targetLower_->data()->clear();
     }
     guessCurve_->setVisible(!guess_.points.empty());
-    guessCurve_->removeFromLegend();
-    if (!guess_.points.empty()) guessCurve_->addToLegend();
+    if (guess_.points.empty() == plot_->legend->hasItemWithPlottable(guessCurve_)) {
+        if (guess_.points.empty())
+            guessCurve_->removeFromLegend();
+        else
+            guessCurve_->addToLegend();
+    }
     updateReadout();
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -267,7 +275,20 @@ void GraphView::clearGuess() {
 
 void GraphView::setAnswerVisible(bool on) {
     answerVisible_ = on;
+    updateLegend();
     refresh();
+}
+
+void GraphView::updateLegend() {
+    // The output first, then up to eight contributions; a hidden answer (the exercise) keeps
+    // its curves out of the legend too. Done on changes only: legend items are widgets of a kind.
+    for (QCPGraph* g : neurons_)
+        g->removeFromLegend();
+    if (output_) output_->removeFromLegend();
+    if (!answerVisible_) return;
+    if (output_) output_->addToLegend();
+    for (int j = 0; j < neurons_.size() && j < 8; ++j)
+        neurons_[j]->addToLegend();
 }
 
 QString GraphView::readoutText() const {

@@ -67,6 +67,7 @@ private:
     void applyView();
     void applyStyle();
     void updateReadout();
+    void updateLegend();
 
     Document* doc_;
     Palette palette_ = Palette::light();
