@@ -3,6 +3,7 @@
 #include "core/KernelSet.h"
 #include "core/WorkerPool.h"
 #include "core/kernels/KernelTable.h"
+#include "core/kernels/NetworkView.h"
 
 namespace stepwise {
 
@@ -23,16 +24,15 @@ bool usesSurrogate(const Network& net, const BackpropOptions& o) {
 // H = 256, N = 4096 ran 1.86 times faster.
 constexpr double kParallelWork = 256.0 * 1024.0;
 
-kernels::NetView viewOf(const Network& net) {
-    kernels::NetView v;
-    v.hidden = net.hidden();
-    v.w = net.w.data();
-    v.b = net.b.data();
-    v.v = net.v.data();
-    v.c = net.c;
-    v.activation = static_cast<int>(net.activation.kind);
-    v.steepness = net.activation.steepness;
-    return v;
+// The job of a forward (and backward) pass over all of x.
+kernels::GradientJob jobFor(const Network& net, const Eigen::Ref<const Eigen::ArrayXd>& x,
+                            const Eigen::Ref<const Eigen::ArrayXd>& t) {
+    kernels::GradientJob job;
+    job.net = kernels::viewOf(net);
+    job.x = x.data();
+    job.t = t.data();
+    job.n = x.size();
+    return job;
 }
 
 enum class Pass { Forward, Backward, Both };
@@ -83,11 +83,7 @@ double GradientKernel::loss(const Network& net, const Eigen::Ref<const Eigen::Ar
                             const Eigen::Ref<const Eigen::ArrayXd>& t) {
     forwardValid_ = false;
     if (x.size() == 0) return 0.0;
-    kernels::GradientJob job;
-    job.net = viewOf(net);
-    job.x = x.data();
-    job.t = t.data();
-    job.n = x.size();
+    kernels::GradientJob job = jobFor(net, x, t);
     job.a = a_.reserve(static_cast<std::size_t>(job.n * job.net.hidden));
     const double l = forwardLoss(job, e_, chunkLoss_);
     forwardNet_ = net;
@@ -115,11 +111,7 @@ double GradientKernel::compute(const Network& net, const Eigen::Ref<const Eigen:
     forwardValid_ = false;
     const long chunks = kernels::chunkCount(n);
     const long terms = 3 * h + 1;
-    kernels::GradientJob job;
-    job.net = viewOf(net);
-    job.x = x.data();
-    job.t = t.data();
-    job.n = n;
+    kernels::GradientJob job = jobFor(net, x, t);
     job.a = a_.reserve(static_cast<std::size_t>(n * h));
     job.e = e_.reserve(static_cast<std::size_t>(n));
     job.chunkLoss = chunkLoss_.reserve(static_cast<std::size_t>(chunks));
@@ -138,11 +130,7 @@ double GradientKernel::compute(const Network& net, const Eigen::Ref<const Eigen:
 double loss(const Network& net, const Eigen::Ref<const Eigen::ArrayXd>& x,
             const Eigen::Ref<const Eigen::ArrayXd>& t) {
     if (x.size() == 0) return 0.0;
-    kernels::GradientJob job;
-    job.net = viewOf(net);
-    job.x = x.data();
-    job.t = t.data();
-    job.n = x.size();
+    kernels::GradientJob job = jobFor(net, x, t);
     AlignedBuffer e, chunkLoss;
     return forwardLoss(job, e, chunkLoss);
 }

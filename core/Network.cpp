@@ -2,6 +2,7 @@
 
 #include "core/KernelSet.h"
 #include "core/kernels/KernelTable.h"
+#include "core/kernels/NetworkView.h"
 
 #include <algorithm>
 #include <charconv>
@@ -156,14 +157,7 @@ void evaluate(const Network& net, const Eigen::Ref<const Eigen::ArrayXd>& x, Eva
     out.activation.resize(n, h);
     out.contribution.resize(n, h);
     out.output.resize(n);
-    kernels::NetView view;
-    view.hidden = h;
-    view.w = net.w.data();
-    view.b = net.b.data();
-    view.v = net.v.data();
-    view.c = net.c;
-    view.activation = static_cast<int>(net.activation.kind);
-    view.steepness = net.activation.steepness;
+    const kernels::NetView view = kernels::viewOf(net);
     // Column by column with the kernel set in use (core/KernelSet.h).
     kernels::active().evaluate(view, x.data(), n, out.z.data(), out.activation.data(),
                                out.contribution.data(), out.output.data());
