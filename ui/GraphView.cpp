@@ -17,6 +17,44 @@ namespace {
 QVector<double> toQVector(const double* data, Eigen::Index n) {
     return QVector<double>(data, data + n);
 }
+
+// A graph whose wide pen stays cheap in live frames. Qt strokes a wide pen by building its
+// outline, joins and all (about 0.7 ms for a 1000-point curve); without antialiasing, the same
+// line is drawn here as the thin 1-px polyline (Qt's fast path) laid down at the pixel offsets of
+// a disc as wide as the pen: a few times cheaper and, unsmoothed, the same look. A resting frame
+// (antialiased), an export and a high-density screen take Qt's way.
+class BoldGraph : public QCPGraph {
+public:
+    using QCPGraph::QCPGraph;
+
+protected:
+    void drawLinePlot(QCPPainter* painter, const QVector<QPointF>& lines) const override {
+        const QPen pen = painter->pen();
+        applyDefaultAntialiasingHint(painter);
+        const double width = pen.widthF();
+        if (painter->antialiasing() || painter->modes().testFlag(QCPPainter::pmVectorized) ||
+            pen.style() != Qt::SolidLine || pen.color().alpha() == 0 || width < 1.5 ||
+            width > 8.0 || painter->device()->devicePixelRatioF() != 1.0) {
+            QCPGraph::drawLinePlot(painter, lines);
+            return;
+        }
+        QPen thin = pen;
+        thin.setWidth(0); // cosmetic: one pixel
+        painter->setPen(thin);
+        const double r = (width - 1.0) / 2.0;
+        const int reach = static_cast<int>(std::ceil(r));
+        QVector<QPointF> shifted(lines.size());
+        for (int dy = -reach; dy <= reach; ++dy)
+            for (int dx = -reach; dx <= reach; ++dx) {
+                if (dx * dx + dy * dy > r * r + 0.25) continue;
+                const QPointF d(dx, dy);
+                for (qsizetype i = 0; i < lines.size(); ++i)
+                    shifted[i] = lines[i] + d;
+                drawPolyline(painter, shifted);
+            }
+        painter->setPen(pen);
+    }
+};
 } // namespace
 
 GraphView::GraphView(Document* doc, QWidget* parent) : QWidget(parent), doc_(doc) {
@@ -41,12 +79,19 @@ GraphView::GraphView(Document* doc, QWidget* parent) : QWidget(parent), doc_(doc
 
     // The target is a translucent band: a filled channel between two edges, which draws far
     // faster than a very wide antialiased pen.
+    // Layers: what stays put while a weight is dragged (background, grid, the target band, axes,
+    // legend) is kept in pictures of its own; the curves' layer ("main") is redrawn alone when
+    // only they change (see replotCurves).
+    plot_->addLayer("target", plot_->layer("grid"), QCustomPlot::limAbove);
+    plot_->layer("main")->setMode(QCPLayer::lmBuffered);
+    plot_->setCurrentLayer("target");
     targetLower_ = plot_->addGraph();
     targetLower_->removeFromLegend();
     targetLower_->setPen(Qt::NoPen);
     target_ = plot_->addGraph();
     target_->setName(tr("target"));
     target_->setChannelFillGraph(targetLower_);
+    plot_->setCurrentLayer("main");
     plot_->legend->setVisible(true);
     plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignRight | Qt::AlignBottom);
     plot_->legend->setRowSpacing(0);
@@ -89,11 +134,11 @@ void GraphView::rebuildGraphs() {
         plot_->removeGraph(g);
     neurons_.clear();
     if (!output_) {
-        output_ = plot_->addGraph();
+        output_ = new BoldGraph(plot_->xAxis, plot_->yAxis);
         output_->setName(tr("output y (the sum)"));
     }
     for (int j = 0; j < h; ++j) {
-        QCPGraph* g = plot_->addGraph();
+        QCPGraph* g = new BoldGraph(plot_->xAxis, plot_->yAxis); // a selected one is wide
         const std::string v = paramName({ParamKind::OutputWeight, j});
         g->setName(QString::fromStdString(v + "·n" + std::to_string(j + 1)));
         neurons_.push_back(g);
@@ -105,6 +150,7 @@ void GraphView::rebuildGraphs() {
 
 void GraphView::setPalette(const Palette& p) {
     palette_ = p;
+    ++paletteGeneration_;
     applyStyle();
     refresh();
 }
@@ -199,17 +245,29 @@ void GraphView::refresh() {
         output_->setData(keys, toQVector(e.output.data(), x.size()), true);
     }
     const Eigen::ArrayXd& t = doc_->targetSamples();
-    if (t.size() == x.size()) {
-        // Half-width: about 7 pixels, in data units of the current view.
-        const double half = 7.0 * palette_.lineScale * plot_->yAxis->range().size() /
-                            std::max(50, plot_->axisRect()->height());
-        const QVector<double> keys = toQVector(x.data(), x.size());
-        const Eigen::ArrayXd up = t + half, down = t - half;
-        target_->setData(keys, toQVector(up.data(), up.size()), true);
-        targetLower_->setData(keys, toQVector(down.data(), down.size()), true);
-    } else {
-        target_->data()->clear();
-        targetLower_->data()->clear();
+    // Half-width: about 7 pixels, in data units of the current view.
+    const double half = t.size() == x.size() ? 7.0 * palette_.lineScale *
+                                                   plot_->yAxis->range().size() /
+                                                   std::max(50, plot_->axisRect()->height())
+                                             : 0.0;
+    // The band is set again only when it changes (a drag or a training run leaves it alone).
+    const bool targetChanged = half != shownHalf_ || t.size() != shownTarget_.size() ||
+                               x.size() != shownTargetX_.size() ||
+                               (t.size() > 0 && (t != shownTarget_).any()) ||
+                               (x.size() > 0 && (x != shownTargetX_).any());
+    if (targetChanged) {
+        shownTarget_ = t;
+        shownTargetX_ = x;
+        shownHalf_ = half;
+        if (t.size() == x.size()) {
+            const QVector<double> keys = toQVector(x.data(), x.size());
+            const Eigen::ArrayXd up = t + half, down = t - half;
+            target_->setData(keys, toQVector(up.data(), up.size()), true);
+            targetLower_->setData(keys, toQVector(down.data(), down.size()), true);
+        } else {
+            target_->data()->clear();
+            targetLower_->data()->clear();
+        }
     }
     guessCurve_->setVisible(!guess_.points.empty());
     if (guess_.points.empty() == plot_->legend->hasItemWithPlottable(guessCurve_)) {
@@ -219,6 +277,38 @@ void GraphView::refresh() {
             guessCurve_->addToLegend();
     }
     updateReadout();
+    replotCurves(targetChanged);
+}
+
+QString GraphView::lookKey() const {
+    // Everything outside the curves' layer that a frame can change.
+    const QCPRange xr = plot_->xAxis->range(), yr = plot_->yAxis->range();
+    const auto sel = doc_->selection();
+    return QString("%1 %2 %3 %4|%5x%6|%7|%8|%9|%10|%11|%12")
+        .arg(xr.lower, 0, 'g', 17)
+        .arg(xr.upper, 0, 'g', 17)
+        .arg(yr.lower, 0, 'g', 17)
+        .arg(yr.upper, 0, 'g', 17)
+        .arg(plot_->width())
+        .arg(plot_->height())
+        .arg(paletteGeneration_)
+        .arg(doc_->live())
+        .arg(sel ? static_cast<int>(sel->kind) * 1000 + sel->neuron : -1)
+        .arg(answerVisible_)
+        .arg(plot_->legend->itemCount())
+        .arg(plot_->devicePixelRatioF());
+}
+
+void GraphView::replotCurves(bool lookChanged) {
+    const QString key = lookKey();
+    if (!lookChanged && key == shownLook_) {
+        // The rest of the picture is as it was (QCustomPlot replots it all if its buffers went
+        // stale, say after a resize).
+        plot_->layer("main")->replot();
+        emit curvesReplotted();
+        return;
+    }
+    shownLook_ = key;
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -298,7 +388,7 @@ QString GraphView::readoutText() const {
 void GraphView::showReadoutAt(double x) {
     hoverX_ = x;
     updateReadout();
-    plot_->replot(QCustomPlot::rpQueuedReplot);
+    replotCurves(false);
 }
 
 void GraphView::updateReadout() {
@@ -371,12 +461,12 @@ bool GraphView::eventFilter(QObject* watched, QEvent* event) {
                 current_.points.push_back(p);
                 stroke_->addData(p.x, p.y);
             }
-            plot_->replot(QCustomPlot::rpQueuedReplot);
+            replotCurves(false);
             return true;
         }
         hoverX_ = p.x;
         updateReadout();
-        plot_->replot(QCustomPlot::rpQueuedReplot);
+        replotCurves(false);
         break;
     }
     case QEvent::MouseButtonRelease: {
@@ -398,7 +488,7 @@ bool GraphView::eventFilter(QObject* watched, QEvent* event) {
     case QEvent::Leave:
         hoverX_.reset();
         updateReadout();
-        plot_->replot(QCustomPlot::rpQueuedReplot);
+        replotCurves(false);
         break;
     default:
         break;

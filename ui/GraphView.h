@@ -7,6 +7,8 @@
 #include "core/TargetCurve.h"
 #include "ui/Palette.h"
 
+#include <Eigen/Core>
+
 #include <QWidget>
 #include <optional>
 
@@ -55,6 +57,8 @@ public:
 
 signals:
     void strokeFinished(const stepwise::Stroke& stroke, bool guess);
+    // Only the curves' layer was redrawn (the full replot signals QCustomPlot::afterReplot).
+    void curvesReplotted();
     void inspectRequested(double x);
     void modeChanged(Mode m);
 
@@ -68,6 +72,8 @@ private:
     void applyStyle();
     void updateReadout();
     void updateLegend();
+    QString lookKey() const;
+    void replotCurves(bool lookChanged);
 
     Document* doc_;
     Palette palette_ = Palette::light();
@@ -86,6 +92,11 @@ private:
     bool answerVisible_ = true;
     Stroke current_;
     Stroke guess_;
+    // What the layers outside the curves show, to redraw only the curves when nothing else moved.
+    QString shownLook_;
+    int paletteGeneration_ = 0;
+    Eigen::ArrayXd shownTarget_, shownTargetX_;
+    double shownHalf_ = -1.0;
 };
 
 } // namespace stepwise::ui

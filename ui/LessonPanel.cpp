@@ -390,7 +390,11 @@ void LessonPanel::updateStepMarks() {
         const bool ticked = l.tasksDone.count(r.id) > 0;
         done += ticked;
         const bool here = i == step_;
-        r.mark->setText(QString(here ? "▶" : "") + (ticked ? kDone : kOpen));
+        // Called on every frame: touch a label only when its look changes (a style sheet set
+        // again, even the same one, re-polishes and repaints the label and what is behind it).
+        const QString mark = QString(here ? "▶" : "") + (ticked ? kDone : kOpen);
+        if (r.mark->text() == mark && r.text->font().bold() == here) continue;
+        r.mark->setText(mark);
         r.mark->setStyleSheet(ticked ? "color: #009E73; font-weight: bold" : "");
         r.mark->setAccessibleName(ticked ? tr("done") : tr("not done yet"));
         QFont f = r.text->font();

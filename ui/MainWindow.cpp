@@ -92,8 +92,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     mainSplit_->setStretchFactor(1, 1);
     setCentralWidget(mainSplit_);
     statusLoss_ = new QLabel(this);
-    // A fixed width: a changing loss must not relayout (and repaint) the window every frame.
-    statusLoss_->setMinimumWidth(statusLoss_->fontMetrics().horizontalAdvance("loss 8.888e-888  "));
+    // A fixed width and its own background: a changing loss must not relayout the status bar,
+    // nor repaint what lies behind the label, on every frame.
+    statusLoss_->setFixedWidth(statusLoss_->fontMetrics().horizontalAdvance(
+        tr("loss %1").arg("8.888e-888") + "  "));
+    statusLoss_->setAutoFillBackground(true);
     statusLoss_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     statusBar()->addPermanentWidget(statusLoss_);
 

@@ -6,6 +6,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPixmap>
 
 #include <algorithm>
 #include <cmath>
@@ -138,14 +139,16 @@ void NetworkDiagram::paintEvent(QPaintEvent*) {
         p.setBrush(pen.color());
         p.drawConvexPolygon(quad, 4);
     };
+    QColor labelBack = palette_.background;
+    labelBack.setAlpha(215);
     auto label = [&](QPointF at, const QString& text, const QColor& color) {
-        const QRectF box = QFontMetricsF(p.font()).boundingRect(text).adjusted(-3, -1, 3, 1);
-        QRectF placed = box.translated(at - box.center());
-        QColor bg = palette_.background;
-        bg.setAlpha(215);
-        p.fillRect(placed, bg);
+        const QStaticText& st = staticText(text, p.font());
+        const QSizeF size = st.size();
+        const QRectF placed(at.x() - size.width() / 2 - 3, at.y() - size.height() / 2 - 1,
+                            size.width() + 6, size.height() + 2);
+        p.fillRect(placed, labelBack);
         p.setPen(color);
-        p.drawText(placed, Qt::AlignCenter, text);
+        p.drawStaticText(placed.topLeft() + QPointF(3, 1), st);
     };
 
     const QPointF in = inputCenter(), out = outputCenter();
@@ -172,51 +175,13 @@ void NetworkDiagram::paintEvent(QPaintEvent*) {
         }
     }
 
-    // Hidden neurons: a circle in the neuron's colour with a glyph of the activation.
+    // Hidden neurons: a circle in the neuron's colour with a glyph of the activation, drawn once
+    // into a picture and then reused while only the numbers change.
     for (int j = 0; j < h; ++j) {
         const QPointF c = hiddenCenter(j);
         const bool selected = sel && sel->kind != ParamKind::OutputBias && sel->neuron == j;
-        QColor fill = palette_.neuron(j);
-        fill.setAlpha(selected ? 255 : 200);
-        p.setPen(QPen(selected ? palette_.foreground : fill.darker(140),
-                      (selected ? 3.0 : 1.2) * palette_.lineScale));
-        p.setBrush(fill);
-        p.drawEllipse(c, r, r);
-        if (r >= 8) {
-            QPainterPath glyph;
-            const double g = r * 0.55;
-            const Activation& act = net.activation;
-            const double sign = net.w[j] >= 0 ? 1.0 : -1.0;
-            for (int i = 0; i <= 24; ++i) {
-                const double u = -1.0 + 2.0 * i / 24.0; // glyph x in [−1, 1]
-                double val;
-                switch (act.kind) {
-                case ActivationKind::Step:
-                    val = sign * u >= 0 ? 1 : 0;
-                    break;
-                case ActivationKind::Sigmoid:
-                    val = sigmoid(sign * u * 4, std::min(act.steepness, 3.0));
-                    break;
-                case ActivationKind::Tanh:
-                    val = 0.5 + 0.5 * std::tanh(sign * u * 3);
-                    break;
-                case ActivationKind::ReLU:
-                    val = std::max(0.0, sign * u);
-                    break;
-                default:
-                    val = 0.5 + 0.5 * sign * u;
-                    break;
-                }
-                const QPointF pt(c.x() + u * g, c.y() + g * 0.8 - val * g * 1.6);
-                if (i == 0)
-                    glyph.moveTo(pt);
-                else
-                    glyph.lineTo(pt);
-            }
-            p.setBrush(Qt::NoBrush);
-            p.setPen(QPen(Qt::white, 2.0 * palette_.lineScale));
-            p.drawPath(glyph);
-        }
+        p.drawPixmap(c - QPointF(r + kNeuronMargin, r + kNeuronMargin),
+                     neuronPicture(j, r, selected));
         if (labels) {
             const ParamId bj{ParamKind::HiddenBias, j};
             const QString prefix = breakdown_ ? QStringLiteral("−∂L/∂") : QString();
@@ -263,6 +228,94 @@ void NetworkDiagram::paintEvent(QPaintEvent*) {
         p.setBrush(Qt::NoBrush);
         p.drawRect(rect().adjusted(1, 1, -2, -2));
     }
+}
+
+const QStaticText& NetworkDiagram::staticText(const QString& text, const QFont& font) const {
+    // Laid-out labels, kept between frames: a drag changes one or two of them, and laying text
+    // out (shaping) was a third of the cost of a frame of the diagram.
+    if (font != textFont_ || texts_.size() > 2048) {
+        texts_.clear();
+        textFont_ = font;
+    }
+    auto it = texts_.find(text);
+    if (it == texts_.end()) {
+        QStaticText st(text);
+        st.setTextFormat(Qt::PlainText);
+        st.setPerformanceHint(QStaticText::AggressiveCaching);
+        st.prepare(QTransform(), font);
+        it = texts_.insert(text, st);
+    }
+    return *it;
+}
+
+QPixmap NetworkDiagram::neuronPicture(int j, double r, bool selected) const {
+    const Network& net = doc_->network();
+    const Activation& act = net.activation;
+    const double sign = net.w[j] >= 0 ? 1.0 : -1.0;
+    const double dpr = devicePixelRatioF();
+    const QColor colour = palette_.neuron(j);
+    const QString key = QString("%1|%2|%3|%4|%5|%6|%7|%8|%9")
+                            .arg(colour.rgba())
+                            .arg(palette_.foreground.rgba())
+                            .arg(r)
+                            .arg(selected)
+                            .arg(sign)
+                            .arg(static_cast<int>(act.kind))
+                            .arg(std::min(act.steepness, 3.0))
+                            .arg(palette_.lineScale)
+                            .arg(dpr);
+    if (auto it = neurons_.constFind(key); it != neurons_.constEnd()) return *it;
+    if (neurons_.size() > 512) neurons_.clear();
+
+    const double side = 2 * (r + kNeuronMargin);
+    QPixmap pic(QSize(static_cast<int>(std::ceil(side * dpr)), static_cast<int>(std::ceil(side * dpr))));
+    pic.setDevicePixelRatio(dpr);
+    pic.fill(Qt::transparent);
+    QPainter p(&pic);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QPointF c(r + kNeuronMargin, r + kNeuronMargin);
+    QColor fill = colour;
+    fill.setAlpha(selected ? 255 : 200);
+    p.setPen(QPen(selected ? palette_.foreground : fill.darker(140),
+                  (selected ? 3.0 : 1.2) * palette_.lineScale));
+    p.setBrush(fill);
+    p.drawEllipse(c, r, r);
+    if (r >= 8) {
+        QPainterPath glyph;
+        const double g = r * 0.55;
+        for (int i = 0; i <= 24; ++i) {
+            const double u = -1.0 + 2.0 * i / 24.0; // glyph x in [−1, 1]
+            double val;
+            switch (act.kind) {
+            case ActivationKind::Step:
+                val = sign * u >= 0 ? 1 : 0;
+                break;
+            case ActivationKind::Sigmoid:
+                val = sigmoid(sign * u * 4, std::min(act.steepness, 3.0));
+                break;
+            case ActivationKind::Tanh:
+                val = 0.5 + 0.5 * std::tanh(sign * u * 3);
+                break;
+            case ActivationKind::ReLU:
+                val = std::max(0.0, sign * u);
+                break;
+            default:
+                val = 0.5 + 0.5 * sign * u;
+                break;
+            }
+            const QPointF pt(c.x() + u * g, c.y() + g * 0.8 - val * g * 1.6);
+            if (i == 0)
+                glyph.moveTo(pt);
+            else
+                glyph.lineTo(pt);
+        }
+        p.setBrush(Qt::NoBrush);
+        p.setPen(QPen(Qt::white, 2.0 * palette_.lineScale));
+        p.drawPath(glyph);
+    }
+    p.end();
+    neurons_.insert(key, pic);
+    return pic;
 }
 
 void NetworkDiagram::mousePressEvent(QMouseEvent* e) {

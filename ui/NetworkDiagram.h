@@ -8,6 +8,10 @@
 #include "core/Backprop.h"
 #include "ui/Palette.h"
 
+#include <QFont>
+#include <QHash>
+#include <QPixmap>
+#include <QStaticText>
 #include <QWidget>
 #include <optional>
 
@@ -40,9 +44,17 @@ protected:
 
 private:
     double radius() const;
+    const QStaticText& staticText(const QString& text, const QFont& font) const;
+    QPixmap neuronPicture(int j, double r, bool selected) const;
+    static constexpr double kNeuronMargin = 4.0; // room for the outline around a neuron picture
+
     Document* doc_;
     Palette palette_ = Palette::light();
     std::optional<SampleBreakdown> breakdown_;
+    // Caches for painting: laid-out labels and neuron pictures, rebuilt when the look changes.
+    mutable QHash<QString, QStaticText> texts_;
+    mutable QFont textFont_;
+    mutable QHash<QString, QPixmap> neurons_;
 };
 
 } // namespace stepwise::ui

@@ -247,8 +247,11 @@ void ParameterPanel::rebuildRows() {
 void ParameterPanel::syncStructure() {
     const Network& net = doc_->network();
     const QSignalBlocker b1(activation_), b2(hidden_);
-    activation_->setCurrentIndex(activation_->findData(static_cast<int>(net.activation.kind)));
-    hidden_->setValue(net.hidden());
+    // Set only what differs: a spin box repaints on every setValue, even to the same number, and
+    // this runs on every frame of a drag.
+    const int kind = activation_->findData(static_cast<int>(net.activation.kind));
+    if (activation_->currentIndex() != kind) activation_->setCurrentIndex(kind);
+    if (hidden_->value() != net.hidden()) hidden_->setValue(net.hidden());
     steepness_->setValue(net.activation.steepness);
     steepness_->setEnabled(net.activation.kind == ActivationKind::Sigmoid);
     byStepPoint_->setEnabled(net.activation.kind == ActivationKind::Step);

@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -68,11 +69,27 @@ std::unique_ptr<ui::MainWindow> window(int hidden, int samples, ActivationKind g
     return w;
 }
 
+// Notes when a widget gets a paint event. Once processEvents() returns after that, the paint is
+// done: the new picture is on the widget.
+class PaintWatch : public QObject {
+public:
+    explicit PaintWatch(QWidget* w) { w->installEventFilter(this); }
+    bool painted = false;
+
+protected:
+    bool eventFilter(QObject*, QEvent* e) override {
+        if (e->type() == QEvent::Paint) painted = true;
+        return false;
+    }
+};
+
+// From a slider's new value to the graph painted with it (the diagram, number box and the rest
+// of the window are painted in the same pass).
 void sliderToReplot(int hidden, int samples, int moves) {
     auto w = window(hidden, samples, ActivationKind::Sigmoid);
     QCustomPlot* plot = w->graph()->plot();
-    bool replotted = false;
-    QObject::connect(plot, &QCustomPlot::afterReplot, [&] { replotted = true; });
+    PaintWatch watch(plot);
+    bool& replotted = watch.painted;
     QSlider* slider = w->parameters()->row({ParamKind::HiddenBias, 0})->slider();
     slider->setSliderDown(true);
     std::vector<double> ms;
@@ -101,11 +118,21 @@ void trainingFrames(int hidden, int samples, double seconds) {
     std::vector<double> frames;
     QElapsedTimer clock;
     qint64 last = -1;
-    QObject::connect(plot, &QCustomPlot::afterReplot, [&] {
+    // A frame is a paint of the graph (a full replot or the curves alone).
+    class FrameWatch : public QObject {
+    public:
+        std::function<void()> onPaint;
+        bool eventFilter(QObject*, QEvent* e) override {
+            if (e->type() == QEvent::Paint) onPaint();
+            return false;
+        }
+    } watch;
+    watch.onPaint = [&] {
         const qint64 now = clock.nsecsElapsed();
         if (last >= 0) frames.push_back((now - last) / 1e6);
         last = now;
-    });
+    };
+    plot->installEventFilter(&watch);
     ui::TrainingController* tc = w->trainer();
     tc->setStepsPerFrame(0);
     clock.start();

@@ -111,6 +111,44 @@ TEST(Explorer, OneDragIsOneUndoStep) {
     expectCurvesMatchCore(*w);
 }
 
+TEST(Explorer, ALiveFrameRedrawsTheCurvesAloneAndLooksLikeAFullReplot) {
+    auto w = freshWindow();
+    Scenario sc = w->document()->scenario();
+    sc.target.preset = TargetPreset::Sine; // a band in the layer that stays put
+    w->document()->replaceScenario(sc);
+    w->document()->flush();
+    QCustomPlot* plot = w->graph()->plot();
+    QApplication::processEvents(); // the replots queued so far
+    int full = 0, curvesOnly = 0;
+    QObject::connect(plot, &QCustomPlot::afterReplot, [&] { ++full; });
+    QObject::connect(w->graph(), &ui::GraphView::curvesReplotted, [&] { ++curvesOnly; });
+
+    QSlider* s = w->parameters()->row({ParamKind::HiddenBias, 0})->slider();
+    s->setSliderDown(true);
+    for (int k = 1; k <= 5; ++k) {
+        s->setValue(s->value() + 40);
+        w->document()->flush();
+        QApplication::processEvents();
+    }
+    EXPECT_GE(curvesOnly, 3) << "a drag that moves only curves should redraw them alone";
+    EXPECT_LE(full, 1) << "entering the drag replots all once (no antialiasing while live)";
+    expectCurvesMatchCore(*w);
+    const QImage fast = plot->grab().toImage();
+    plot->replot(QCustomPlot::rpImmediateRefresh);
+    const QImage whole = plot->grab().toImage();
+    EXPECT_EQ(fast, whole) << "the curves-only frame must show what a full replot shows";
+
+    // Something outside the curves' layer (here the view) changes: everything is redrawn.
+    full = 0;
+    ViewRect v = w->document()->scenario().view;
+    v.yHi += 1.0;
+    w->document()->setView(v);
+    s->setValue(s->value() + 40);
+    w->document()->flush();
+    EXPECT_TRUE(pumpUntil([&] { return full > 0; }, 2000));
+    s->setSliderDown(false);
+}
+
 TEST(Explorer, EachPresetSetsTheLessonValues) {
     auto w = freshWindow();
     QComboBox* box = w->parameters()->presetBox();
