@@ -2,7 +2,9 @@
 
 #include "ui/Document.h"
 
+#include <QHelpEvent>
 #include <QKeyEvent>
+#include <QToolTip>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -54,10 +56,35 @@ void NetworkDiagram::setBreakdown(std::optional<SampleBreakdown> b) {
     update();
 }
 
-double NetworkDiagram::radius() const {
+QFont NetworkDiagram::labelFont() const {
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * palette_.fontScale *
+                    (doc_->network().hidden() > 8 ? 0.85 : 1.0));
+    return f;
+}
+
+NetworkDiagram::Layout NetworkDiagram::layOut() const {
+    // Room per hidden neuron: its circle and, below it, its bias label must fit before the next
+    // one; the edge labels, fanning out from the input and into the output, need a line each.
+    // What does not fit is left out (the tooltips still tell every value).
     const int h = doc_->network().hidden();
-    const double space = (height() - 20.0) / std::max(h, 1);
-    return std::clamp(space * 0.36, 3.0, 22.0 * palette_.fontScale);
+    const double space = h > 1 ? (height() - 28.0) / h : height() - 28.0;
+    const double line = QFontMetricsF(labelFont()).height();
+    const double largest = 22.0 * palette_.fontScale;
+    Layout l;
+    // At least 3 px, so a neuron stays a dot one can click, unless 64 of them share little room.
+    l.radius = std::min(std::max(space * 0.36, std::min(3.0, space * 0.45)), largest);
+    const double withLabel = std::min({space * 0.36, (space - 1.25 * line) / 2, largest});
+    if (withLabel >= 9.0) {
+        l.radius = withLabel;
+        l.neuronLabels = true;
+    }
+    l.edgeLabels = l.neuronLabels && (h == 1 || 0.55 * space >= line + 2);
+    return l;
+}
+
+double NetworkDiagram::radius() const {
+    return layOut().radius;
 }
 
 QPointF NetworkDiagram::inputCenter() const {
@@ -101,12 +128,10 @@ void NetworkDiagram::paintEvent(QPaintEvent*) {
     p.fillRect(rect(), palette_.background);
     const Network& net = doc_->network();
     const int h = net.hidden();
-    const double r = radius();
+    const Layout layout = layOut();
+    const double r = layout.radius;
     const auto sel = doc_->selection();
-    const bool labels = r >= 9.0;
-    QFont f = font();
-    f.setPointSizeF(f.pointSizeF() * palette_.fontScale * (h > 8 ? 0.85 : 1.0));
-    p.setFont(f);
+    p.setFont(labelFont());
 
     // Scale edge widths by the largest magnitude shown, so the picture reads at any scale.
     auto edgeValue = [&](ParamId id) {
@@ -157,7 +182,7 @@ void NetworkDiagram::paintEvent(QPaintEvent*) {
         drawEdge(in, c, edgePen({ParamKind::HiddenWeight, j}));
         drawEdge(c, out, edgePen({ParamKind::OutputWeight, j}));
     }
-    if (labels) {
+    if (layout.edgeLabels) {
         for (int j = 0; j < h; ++j) {
             const QPointF c = hiddenCenter(j);
             const ParamId wj{ParamKind::HiddenWeight, j}, vj{ParamKind::OutputWeight, j};
@@ -182,7 +207,7 @@ void NetworkDiagram::paintEvent(QPaintEvent*) {
         const bool selected = sel && sel->kind != ParamKind::OutputBias && sel->neuron == j;
         p.drawPixmap(c - QPointF(r + kNeuronMargin, r + kNeuronMargin),
                      neuronPicture(j, r, selected));
-        if (labels) {
+        if (layout.neuronLabels) {
             const ParamId bj{ParamKind::HiddenBias, j};
             const QString prefix = breakdown_ ? QStringLiteral("−∂L/∂") : QString();
             label(c + QPointF(0, r + p.fontMetrics().height() * 0.6),
@@ -316,6 +341,46 @@ QPixmap NetworkDiagram::neuronPicture(int j, double r, bool selected) const {
     p.end();
     neurons_.insert(key, pic);
     return pic;
+}
+
+QString NetworkDiagram::describe(ParamId id) const {
+    const Network& net = doc_->network();
+    const int j = id.neuron;
+    auto named = [&](ParamId p) {
+        return QString("%1 = %2").arg(QString::fromStdString(paramName(p)), number(param(net, p)));
+    };
+    switch (id.kind) {
+    case ParamKind::HiddenBias:
+    case ParamKind::HiddenWeight: {
+        QString text = tr("Neuron %1: %2, %3").arg(j + 1).arg(
+            named({ParamKind::HiddenWeight, j}), named({ParamKind::HiddenBias, j}));
+        if (net.w[j] != 0.0)
+            text += tr("; it switches at x = −b/w = %1").arg(number(-net.b[j] / net.w[j]));
+        if (id.kind == ParamKind::HiddenWeight)
+            text = tr("%1: the weight from the input x into neuron %2")
+                       .arg(named(id))
+                       .arg(j + 1) +
+                   "\n" + text;
+        return text;
+    }
+    case ParamKind::OutputWeight:
+        return tr("%1: how much of neuron %2 goes into the output y").arg(named(id)).arg(j + 1);
+    case ParamKind::OutputBias:
+        return tr("%1: the output's bias, added to the sum").arg(named(id));
+    }
+    return {};
+}
+
+bool NetworkDiagram::event(QEvent* e) {
+    if (e->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(e);
+        if (const auto hit = hitTest(help->pos()))
+            QToolTip::showText(help->globalPos(), describe(*hit), this);
+        else
+            QToolTip::hideText();
+        return true;
+    }
+    return QWidget::event(e);
 }
 
 void NetworkDiagram::mousePressEvent(QMouseEvent* e) {

@@ -33,11 +33,22 @@ public:
     QPointF inputCenter() const;
     QPointF outputCenter() const;
     std::optional<ParamId> hitTest(const QPointF& p) const;
+    // How the diagram fits its size: the neurons' radius and which labels there is room for.
+    struct Layout {
+        double radius = 3.0;       // of a hidden neuron
+        bool neuronLabels = false; // each bias under its neuron
+        bool edgeLabels = false;   // each weight on its edge
+    };
+    Layout layOut() const;
+    QFont labelFont() const;
+    // The tooltip for a neuron or an edge: its name, value and what it does.
+    QString describe(ParamId id) const;
 
     QSize sizeHint() const override { return {360, 300}; }
     QSize minimumSizeHint() const override { return {200, 160}; }
 
 protected:
+    bool event(QEvent* e) override;
     void paintEvent(QPaintEvent*) override;
     void mousePressEvent(QMouseEvent*) override;
     void keyPressEvent(QKeyEvent*) override;

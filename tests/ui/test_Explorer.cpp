@@ -15,6 +15,7 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
+#include <random>
 
 using namespace stepwise;
 using namespace stepwise::test;
@@ -262,6 +263,58 @@ TEST(Explorer, ClickingANeuronSelectsIt) {
     sendMouse(d, QEvent::MouseButtonPress, mid, Qt::LeftButton, Qt::LeftButton);
     ASSERT_TRUE(w->document()->selection().has_value());
     EXPECT_EQ(*w->document()->selection(), (ParamId{ParamKind::OutputWeight, 0}));
+}
+
+TEST(Explorer, DiagramLabelsNeverCoverTheNextNeuron) {
+    auto w = freshWindow();
+    ui::NetworkDiagram* d = w->diagram();
+    std::mt19937_64 rng(3);
+    for (int height : {220, 480, 1000}) {
+        d->setFixedHeight(height);
+        for (int h : {1, 2, 3, 5, 8, 12, 16, 32, 64}) {
+            Scenario s = w->document()->scenario();
+            s.network = randomNetwork(h, {ActivationKind::Sigmoid, 1.0}, -1, 1, rng);
+            w->document()->replaceScenario(s);
+            QApplication::processEvents();
+            const auto l = d->layOut();
+            EXPECT_GE(l.radius, std::min(3.0, 0.4 * (height - 28.0) / h));
+            EXPECT_LE(2 * l.radius * h, height) << h << " neurons in " << height << " px";
+            if (!l.neuronLabels) continue;
+            // A bias label sits under its neuron, one line high: it must end above the next one.
+            const double line = QFontMetricsF(d->labelFont()).height();
+            for (int j = 0; j + 1 < h; ++j) {
+                const double labelBottom = d->hiddenCenter(j).y() + l.radius + 0.6 * line +
+                                           (line + 2) / 2;
+                EXPECT_LE(labelBottom, d->hiddenCenter(j + 1).y() - l.radius)
+                    << h << " neurons in " << height << " px, neuron " << j + 1;
+            }
+            EXPECT_LE(d->hiddenCenter(h - 1).y() + l.radius + 0.6 * line + (line + 2) / 2,
+                      height);
+        }
+    }
+    d->setMinimumHeight(0);
+    d->setMaximumHeight(QWIDGETSIZE_MAX);
+    // With 8 neurons in the default window, the labels are there.
+    Scenario s = w->document()->scenario();
+    s.network = randomNetwork(8, {ActivationKind::Sigmoid, 1.0}, -1, 1, rng);
+    w->document()->replaceScenario(s);
+    d->setFixedHeight(480);
+    EXPECT_TRUE(d->layOut().neuronLabels);
+}
+
+TEST(Explorer, DiagramTooltipsNameEveryValue) {
+    auto w = freshWindow();
+    ui::NetworkDiagram* d = w->diagram();
+    const Network& net = w->document()->network();
+    const QString neuron = d->describe({ParamKind::HiddenBias, 1});
+    EXPECT_TRUE(neuron.contains("Neuron 2")) << neuron.toStdString();
+    EXPECT_TRUE(neuron.contains(QString("b2 = %1").arg(net.b[1], 0, 'f', 2)))
+        << neuron.toStdString();
+    const QString edge = d->describe({ParamKind::OutputWeight, 0});
+    EXPECT_TRUE(edge.contains(QString("w11 = %1").arg(net.v[0], 0, 'f', 2))) << edge.toStdString();
+    EXPECT_TRUE(d->describe({ParamKind::OutputBias, 0}).startsWith("c = "));
+    // A tooltip event over neuron 1 asks for that description.
+    EXPECT_EQ(d->hitTest(d->hiddenCenter(0)), (ParamId{ParamKind::HiddenBias, 0}));
 }
 
 TEST(Explorer, HoverReadoutShowsEveryValue) {
