@@ -92,9 +92,17 @@ GraphView::GraphView(Document* doc, QWidget* parent) : QWidget(parent), doc_(doc
     target_->setName(tr("target"));
     target_->setChannelFillGraph(targetLower_);
     plot_->setCurrentLayer("main");
+    // The legend sits under the plot, in as many columns as fit: it never hides a curve, not
+    // even on a projector with large type and many neurons.
     plot_->legend->setVisible(true);
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignRight | Qt::AlignBottom);
+    plot_->axisRect()->insetLayout()->take(plot_->legend);
+    plot_->plotLayout()->addElement(1, 0, plot_->legend);
+    plot_->plotLayout()->setRowStretchFactor(1, 0.001);
+    plot_->plotLayout()->setRowSpacing(0);
+    plot_->legend->setFillOrder(QCPLegend::foColumnsFirst);
     plot_->legend->setRowSpacing(0);
+    plot_->legend->setColumnSpacing(12);
+    plot_->legend->setMargins(QMargins(8, 0, 8, 4));
     stroke_ = new QCPCurve(plot_->xAxis, plot_->yAxis);
     stroke_->setName(tr("stroke"));
     guessCurve_ = new QCPCurve(plot_->xAxis, plot_->yAxis);
@@ -203,8 +211,8 @@ void GraphView::applyStyle() {
     box.setAlpha(225);
     readout_->setBrush(box);
     readout_->setPen(QPen(p.grid));
-    plot_->legend->setBrush(box);
-    plot_->legend->setBorderPen(QPen(p.grid));
+    plot_->legend->setBrush(Qt::NoBrush);
+    plot_->legend->setBorderPen(Qt::NoPen);
     plot_->legend->setTextColor(p.foreground);
     QFont lf = font();
     lf.setPointSizeF(lf.pointSizeF() * 0.9 * p.fontScale);
@@ -216,7 +224,40 @@ void GraphView::applyStyle() {
         else
             target_->removeFromLegend();
     }
+    fitLegend();
     cursor_->setPen(QPen(p.foreground, 1, Qt::DashLine));
+}
+
+void GraphView::fitLegend() {
+    // Columns: as many entries side by side as the width takes (set only on a change: it
+    // rebuilds the legend's layout).
+    const QCPLegend* legend = plot_->legend;
+    const QFontMetrics fm(legend->font());
+    std::vector<int> widths;
+    for (int i = 0; i < legend->itemCount(); ++i)
+        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(i)))
+            widths.push_back(fm.horizontalAdvance(item->plottable()->name()) +
+                             legend->iconSize().width() + legend->iconTextPadding());
+    // The most columns whose widest entries, side by side, fit the plot's width.
+    const int room = plot_->width() - legend->margins().left() - legend->margins().right();
+    int columns = 1;
+    for (int k = static_cast<int>(widths.size()); k > 1; --k) {
+        int total = (k - 1) * legend->columnSpacing();
+        for (int c = 0; c < k; ++c) {
+            int widest = 0;
+            for (std::size_t i = c; i < widths.size(); i += k)
+                widest = std::max(widest, widths[i]);
+            total += widest + 8;
+        }
+        if (total <= room) {
+            columns = k;
+            break;
+        }
+    }
+    if (plot_->legend->wrap() != columns) {
+        plot_->legend->setWrap(columns);
+        plot_->legend->setFillOrder(QCPLegend::foColumnsFirst, true); // lays the entries out again
+    }
 }
 
 void GraphView::refresh() {
@@ -275,6 +316,7 @@ void GraphView::refresh() {
             guessCurve_->removeFromLegend();
         else
             guessCurve_->addToLegend();
+        fitLegend();
     }
     updateReadout();
     replotCurves(targetChanged);
@@ -437,6 +479,9 @@ bool GraphView::eventFilter(QObject* watched, QEvent* event) {
                            plot_->yAxis->pixelToCoord(e->position().y())};
     };
     switch (event->type()) {
+    case QEvent::Resize:
+        fitLegend();
+        break;
     case QEvent::MouseButtonPress: {
         auto* e = static_cast<QMouseEvent*>(event);
         if (e->button() != Qt::LeftButton) break;

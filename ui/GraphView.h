@@ -73,6 +73,7 @@ private:
     void updateReadout();
     void updateLegend();
     QString lookKey() const;
+    void fitLegend();
     void replotCurves(bool lookChanged);
 
     Document* doc_;

@@ -75,11 +75,11 @@ NetworkDiagram::Layout NetworkDiagram::layOut() const {
     // At least 3 px, so a neuron stays a dot one can click, unless 64 of them share little room.
     l.radius = std::min(std::max(space * 0.36, std::min(3.0, space * 0.45)), largest);
     const double withLabel = std::min({space * 0.36, (space - 1.25 * line) / 2, largest});
-    if (withLabel >= 9.0) {
+    // A neuron no smaller than half a line of text, or its glyph does not read.
+    if (withLabel >= std::max(9.0, 0.5 * line)) {
         l.radius = withLabel;
         l.neuronLabels = true;
     }
-    l.edgeLabels = l.neuronLabels && (h == 1 || 0.55 * space >= line + 2);
     return l;
 }
 
@@ -134,17 +134,12 @@ void NetworkDiagram::paintEvent(QPaintEvent*) {
     p.setFont(labelFont());
 
     // Scale edge widths by the largest magnitude shown, so the picture reads at any scale.
-    auto edgeValue = [&](ParamId id) {
-        if (breakdown_ && breakdown_->gradient.size() == paramCount(h))
-            return -breakdown_->gradient[flatIndex(id, h)]; // the way this sample pushes it
-        return param(net, id);
-    };
     double maxMag = 1e-12;
     for (int j = 0; j < h; ++j)
-        maxMag = std::max({maxMag, std::abs(edgeValue({ParamKind::HiddenWeight, j})),
-                           std::abs(edgeValue({ParamKind::OutputWeight, j}))});
+        maxMag = std::max({maxMag, std::abs(shownValue({ParamKind::HiddenWeight, j})),
+                           std::abs(shownValue({ParamKind::OutputWeight, j}))});
     auto edgePen = [&](ParamId id) {
-        const double v = edgeValue(id);
+        const double v = shownValue(id);
         const double width = 0.8 + 6.0 * std::sqrt(std::abs(v) / maxMag);
         QColor c = v >= 0 ? palette_.positive : palette_.negative;
         if (v == 0.0) c = palette_.grid;
@@ -164,42 +159,12 @@ void NetworkDiagram::paintEvent(QPaintEvent*) {
         p.setBrush(pen.color());
         p.drawConvexPolygon(quad, 4);
     };
-    QColor labelBack = palette_.background;
-    labelBack.setAlpha(215);
-    auto label = [&](QPointF at, const QString& text, const QColor& color) {
-        const QStaticText& st = staticText(text, p.font());
-        const QSizeF size = st.size();
-        const QRectF placed(at.x() - size.width() / 2 - 3, at.y() - size.height() / 2 - 1,
-                            size.width() + 6, size.height() + 2);
-        p.fillRect(placed, labelBack);
-        p.setPen(color);
-        p.drawStaticText(placed.topLeft() + QPointF(3, 1), st);
-    };
-
     const QPointF in = inputCenter(), out = outputCenter();
     for (int j = 0; j < h; ++j) {
         const QPointF c = hiddenCenter(j);
         drawEdge(in, c, edgePen({ParamKind::HiddenWeight, j}));
         drawEdge(c, out, edgePen({ParamKind::OutputWeight, j}));
     }
-    if (layout.edgeLabels) {
-        for (int j = 0; j < h; ++j) {
-            const QPointF c = hiddenCenter(j);
-            const ParamId wj{ParamKind::HiddenWeight, j}, vj{ParamKind::OutputWeight, j};
-            const QString prefix = breakdown_ ? QStringLiteral("−∂L/∂") : QString();
-            label(in + (c - in) * 0.55,
-                  QString("%1%2 = %3")
-                      .arg(prefix, QString::fromStdString(paramName(wj)),
-                           (breakdown_ ? small : number)(edgeValue(wj))),
-                  palette_.foreground);
-            label(c + (out - c) * 0.45,
-                  QString("%1%2 = %3")
-                      .arg(prefix, QString::fromStdString(paramName(vj)),
-                           (breakdown_ ? small : number)(edgeValue(vj))),
-                  palette_.foreground);
-        }
-    }
-
     // Hidden neurons: a circle in the neuron's colour with a glyph of the activation, drawn once
     // into a picture and then reused while only the numbers change.
     for (int j = 0; j < h; ++j) {
@@ -207,15 +172,6 @@ void NetworkDiagram::paintEvent(QPaintEvent*) {
         const bool selected = sel && sel->kind != ParamKind::OutputBias && sel->neuron == j;
         p.drawPixmap(c - QPointF(r + kNeuronMargin, r + kNeuronMargin),
                      neuronPicture(j, r, selected));
-        if (layout.neuronLabels) {
-            const ParamId bj{ParamKind::HiddenBias, j};
-            const QString prefix = breakdown_ ? QStringLiteral("−∂L/∂") : QString();
-            label(c + QPointF(0, r + p.fontMetrics().height() * 0.6),
-                  QString("%1%2 = %3")
-                      .arg(prefix, QString::fromStdString(paramName(bj)),
-                           (breakdown_ ? small : number)(edgeValue(bj))),
-                  palette_.foreground);
-        }
     }
 
     // Input and output nodes.
@@ -229,14 +185,15 @@ void NetworkDiagram::paintEvent(QPaintEvent*) {
     p.setPen(palette_.foreground);
     p.drawText(QRectF(in.x() - ro, in.y() - ro, 2 * ro, 2 * ro), Qt::AlignCenter, "x");
     p.drawText(QRectF(out.x() - ro, out.y() - ro, 2 * ro, 2 * ro), Qt::AlignCenter, "Σ");
-    const QString cText =
-        breakdown_ && breakdown_->gradient.size() == paramCount(h)
-            ? QString("−∂L/∂c = %1")
-                  .arg((breakdown_ ? small : number)(edgeValue({ParamKind::OutputBias, 0})))
-            : QString("c = %1").arg(number(net.c));
-    label(out + QPointF(0, ro + p.fontMetrics().height() * 0.7), cText, palette_.foreground);
-    label(out + QPointF(0, -ro - p.fontMetrics().height() * 0.7), tr("output y"),
-          palette_.foreground);
+
+    // The labels last, on top: each placed only where it covers no other label and no node.
+    QColor labelBack = palette_.background;
+    labelBack.setAlpha(215);
+    p.setPen(palette_.foreground);
+    for (const Label& l : labels()) {
+        p.fillRect(l.box, labelBack);
+        p.drawStaticText(l.box.topLeft() + QPointF(3, 1), staticText(l.text, p.font()));
+    }
     if (breakdown_) {
         const SampleBreakdown& s = *breakdown_;
         QString info = tr("sample x = %1   y = %2   target = %3   error = %4")
@@ -253,6 +210,75 @@ void NetworkDiagram::paintEvent(QPaintEvent*) {
         p.setBrush(Qt::NoBrush);
         p.drawRect(rect().adjusted(1, 1, -2, -2));
     }
+}
+
+double NetworkDiagram::shownValue(ParamId id) const {
+    const int h = doc_->network().hidden();
+    if (breakdown_ && breakdown_->gradient.size() == paramCount(h))
+        return -breakdown_->gradient[flatIndex(id, h)]; // the way this sample pushes it
+    return param(doc_->network(), id);
+}
+
+std::vector<NetworkDiagram::Label> NetworkDiagram::labels() const {
+    const Network& net = doc_->network();
+    const int h = net.hidden();
+    const Layout layout = layOut();
+    const double r = layout.radius;
+    const QFont font = labelFont();
+    const double line = QFontMetricsF(font).height();
+    const bool gradients = breakdown_ && breakdown_->gradient.size() == paramCount(h);
+    auto text = [&](ParamId id) {
+        return QString("%1%2 = %3")
+            .arg(gradients ? QStringLiteral("−∂L/∂") : QString(),
+                 QString::fromStdString(paramName(id)),
+                 (gradients ? small : number)(shownValue(id)));
+    };
+
+    // Nodes are obstacles: no label may cover one.
+    std::vector<QRectF> taken;
+    const double ro = 20.0 * palette_.fontScale;
+    const QPointF in = inputCenter(), out = outputCenter();
+    taken.emplace_back(in - QPointF(ro, ro), QSizeF(2 * ro, 2 * ro));
+    taken.emplace_back(out - QPointF(ro, ro), QSizeF(2 * ro, 2 * ro));
+    for (int j = 0; j < h; ++j)
+        taken.emplace_back(hiddenCenter(j) - QPointF(r, r), QSizeF(2 * r, 2 * r));
+    if (breakdown_) // the line about the sample along the bottom
+        taken.emplace_back(0, height() - line - 6, width(), line + 6);
+
+    std::vector<Label> placed;
+    const QRectF inside = QRectF(rect()).adjusted(1, 1, -1, -1);
+    auto tryPlace = [&](QPointF at, const QString& t) {
+        const QSizeF size = staticText(t, font).size();
+        const QRectF box(at.x() - size.width() / 2 - 3, at.y() - size.height() / 2 - 1,
+                         size.width() + 6, size.height() + 2);
+        if (!inside.contains(box)) return;
+        for (const QRectF& o : taken)
+            if (o.intersects(box)) return;
+        taken.push_back(box);
+        placed.push_back({box, t});
+    };
+    auto biasAt = [&](int j) { return hiddenCenter(j) + QPointF(0, r + line * 0.6); };
+    auto inEdgeAt = [&](int j) { return in + (hiddenCenter(j) - in) * 0.55; };
+    auto outEdgeAt = [&](int j) { return hiddenCenter(j) + (out - hiddenCenter(j)) * 0.45; };
+
+    // In order of importance: the output's, the selected parameter's, the biases, the weights.
+    tryPlace(out + QPointF(0, -ro - line * 0.7), tr("output y"));
+    tryPlace(out + QPointF(0, ro + line * 0.7), text({ParamKind::OutputBias, 0}));
+    if (const auto sel = doc_->selection(); sel && sel->neuron < h) {
+        const int j = sel->neuron;
+        if (sel->kind == ParamKind::HiddenWeight) tryPlace(inEdgeAt(j), text(*sel));
+        if (sel->kind == ParamKind::OutputWeight) tryPlace(outEdgeAt(j), text(*sel));
+        if (sel->kind == ParamKind::HiddenBias && layout.neuronLabels)
+            tryPlace(biasAt(j), text(*sel));
+    }
+    if (layout.neuronLabels)
+        for (int j = 0; j < h; ++j)
+            tryPlace(biasAt(j), text({ParamKind::HiddenBias, j}));
+    for (int j = 0; j < h; ++j) {
+        tryPlace(inEdgeAt(j), text({ParamKind::HiddenWeight, j}));
+        tryPlace(outEdgeAt(j), text({ParamKind::OutputWeight, j}));
+    }
+    return placed;
 }
 
 const QStaticText& NetworkDiagram::staticText(const QString& text, const QFont& font) const {

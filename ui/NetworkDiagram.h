@@ -14,6 +14,7 @@
 #include <QStaticText>
 #include <QWidget>
 #include <optional>
+#include <vector>
 
 namespace stepwise::ui {
 
@@ -36,10 +37,16 @@ public:
     // How the diagram fits its size: the neurons' radius and which labels there is room for.
     struct Layout {
         double radius = 3.0;       // of a hidden neuron
-        bool neuronLabels = false; // each bias under its neuron
-        bool edgeLabels = false;   // each weight on its edge
+        bool neuronLabels = false; // room for each bias under its neuron
     };
     Layout layOut() const;
+    // The labels drawn, in widget coordinates: none covers another or a node; where there is no
+    // room for a label it is left out (the selected parameter's goes first).
+    struct Label {
+        QRectF box;
+        QString text;
+    };
+    std::vector<Label> labels() const;
     QFont labelFont() const;
     // The tooltip for a neuron or an edge: its name, value and what it does.
     QString describe(ParamId id) const;
@@ -57,6 +64,7 @@ private:
     double radius() const;
     const QStaticText& staticText(const QString& text, const QFont& font) const;
     QPixmap neuronPicture(int j, double r, bool selected) const;
+    double shownValue(ParamId id) const; // the parameter, or its share of a sample's gradient
     static constexpr double kNeuronMargin = 4.0; // room for the outline around a neuron picture
 
     Document* doc_;

@@ -279,6 +279,20 @@ TEST(Explorer, DiagramLabelsNeverCoverTheNextNeuron) {
             const auto l = d->layOut();
             EXPECT_GE(l.radius, std::min(3.0, 0.4 * (height - 28.0) / h));
             EXPECT_LE(2 * l.radius * h, height) << h << " neurons in " << height << " px";
+            // No label covers another one or a node.
+            const auto labels = d->labels();
+            for (std::size_t a = 0; a < labels.size(); ++a) {
+                EXPECT_TRUE(QRectF(d->rect()).contains(labels[a].box));
+                for (std::size_t b = a + 1; b < labels.size(); ++b)
+                    EXPECT_FALSE(labels[a].box.intersects(labels[b].box))
+                        << labels[a].text.toStdString() << " / " << labels[b].text.toStdString();
+                for (int j = 0; j < h; ++j) {
+                    const QPointF c = d->hiddenCenter(j);
+                    const QRectF node(c - QPointF(l.radius, l.radius),
+                                      QSizeF(2 * l.radius, 2 * l.radius));
+                    EXPECT_FALSE(labels[a].box.intersects(node)) << labels[a].text.toStdString();
+                }
+            }
             if (!l.neuronLabels) continue;
             // A bias label sits under its neuron, one line high: it must end above the next one.
             const double line = QFontMetricsF(d->labelFont()).height();
@@ -300,6 +314,36 @@ TEST(Explorer, DiagramLabelsNeverCoverTheNextNeuron) {
     w->document()->replaceScenario(s);
     d->setFixedHeight(480);
     EXPECT_TRUE(d->layOut().neuronLabels);
+    // With two neurons every value has its label.
+    w->document()->replaceScenario(defaultScenario());
+    QApplication::processEvents();
+    QStringList shown;
+    for (const auto& l : d->labels())
+        shown << l.text;
+    for (const char* name : {"w1 =", "w2 =", "b1 =", "b2 =", "w11 =", "w21 =", "c ="})
+        EXPECT_EQ(shown.filter(name).size(), 1) << name << ": " << shown.join(", ").toStdString();
+}
+
+TEST(Explorer, TheLegendNeverCoversTheCurves) {
+    auto w = freshWindow();
+    std::mt19937_64 rng(5);
+    QCustomPlot* plot = w->graph()->plot();
+    for (const ui::Palette& pal : {ui::Palette::light(), ui::Palette::projector()}) {
+        w->graph()->setPalette(pal);
+        for (int h : {1, 2, 8, 16}) {
+            Scenario s = w->document()->scenario();
+            s.network = randomNetwork(h, {ActivationKind::Sigmoid, 1.0}, -1, 1, rng);
+            s.target.preset = TargetPreset::Sine;
+            w->document()->replaceScenario(s);
+            w->document()->flush();
+            plot->replot(QCustomPlot::rpImmediateRefresh);
+            const QRect legend = plot->legend->outerRect(), curves = plot->axisRect()->rect();
+            EXPECT_FALSE(legend.intersects(curves)) << h << " neurons";
+            EXPECT_LE(legend.right(), plot->width()) << h << " neurons";
+            EXPECT_GE(plot->legend->itemCount(), std::min(h, 8) + 2); // output, target, neurons
+            EXPECT_GT(curves.height(), plot->height() / 2) << "the legend takes too much room";
+        }
+    }
 }
 
 TEST(Explorer, DiagramTooltipsNameEveryValue) {
