@@ -1,6 +1,7 @@
 #include "ui/GraphView.h"
 
 #include "core/Network.h"
+#include "ui/BoldGraph.h"
 #include "ui/Document.h"
 
 #include <QMouseEvent>
@@ -18,43 +19,6 @@ QVector<double> toQVector(const double* data, Eigen::Index n) {
     return QVector<double>(data, data + n);
 }
 
-// A graph whose wide pen stays cheap in live frames. Qt strokes a wide pen by building its
-// outline, joins and all (about 0.7 ms for a 1000-point curve); without antialiasing, the same
-// line is drawn here as the thin 1-px polyline (Qt's fast path) laid down at the pixel offsets of
-// a disc as wide as the pen: a few times cheaper and, unsmoothed, the same look. A resting frame
-// (antialiased), an export and a high-density screen take Qt's way.
-class BoldGraph : public QCPGraph {
-public:
-    using QCPGraph::QCPGraph;
-
-protected:
-    void drawLinePlot(QCPPainter* painter, const QVector<QPointF>& lines) const override {
-        const QPen pen = painter->pen();
-        applyDefaultAntialiasingHint(painter);
-        const double width = pen.widthF();
-        if (painter->antialiasing() || painter->modes().testFlag(QCPPainter::pmVectorized) ||
-            pen.style() != Qt::SolidLine || pen.color().alpha() == 0 || width < 1.5 ||
-            width > 8.0 || painter->device()->devicePixelRatioF() != 1.0) {
-            QCPGraph::drawLinePlot(painter, lines);
-            return;
-        }
-        QPen thin = pen;
-        thin.setWidth(0); // cosmetic: one pixel
-        painter->setPen(thin);
-        const double r = (width - 1.0) / 2.0;
-        const int reach = static_cast<int>(std::ceil(r));
-        QVector<QPointF> shifted(lines.size());
-        for (int dy = -reach; dy <= reach; ++dy)
-            for (int dx = -reach; dx <= reach; ++dx) {
-                if (dx * dx + dy * dy > r * r + 0.25) continue;
-                const QPointF d(dx, dy);
-                for (qsizetype i = 0; i < lines.size(); ++i)
-                    shifted[i] = lines[i] + d;
-                drawPolyline(painter, shifted);
-            }
-        painter->setPen(pen);
-    }
-};
 } // namespace
 
 GraphView::GraphView(Document* doc, QWidget* parent) : QWidget(parent), doc_(doc) {
