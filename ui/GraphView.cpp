@@ -60,7 +60,12 @@ GraphView::GraphView(Document* doc, QWidget* parent) : QWidget(parent), doc_(doc
     // even on a projector with large type and many neurons.
     plot_->legend->setVisible(true);
     plot_->axisRect()->insetLayout()->take(plot_->legend);
-    plot_->plotLayout()->addElement(1, 0, plot_->legend);
+    auto* under = new QCPLayoutGrid; // the legend, then an empty cell taking the rest of the row
+    plot_->plotLayout()->addElement(1, 0, under);
+    under->addElement(0, 0, plot_->legend);
+    under->addElement(0, 1, new QCPLayoutElement(plot_));
+    under->setColumnStretchFactor(1, 100.0);
+    under->setColumnSpacing(0);
     plot_->plotLayout()->setRowStretchFactor(1, 0.001);
     plot_->plotLayout()->setRowSpacing(0);
     plot_->legend->setFillOrder(QCPLegend::foColumnsFirst);
@@ -217,6 +222,13 @@ void GraphView::fitLegend() {
             columns = k;
             break;
         }
+    }
+    // Each entry as wide as its text, not stretched over the plot's width: packed to the left.
+    for (int i = 0; i < legend->itemCount(); ++i) {
+        QCPLayoutElement* item = legend->item(i); // empty cells of the grid are null
+        if (!item) continue;
+        item->setSizeConstraintRect(QCPLayoutElement::scrOuterRect);
+        item->setMaximumSize(item->minimumOuterSizeHint());
     }
     if (plot_->legend->wrap() != columns) {
         plot_->legend->setWrap(columns);
