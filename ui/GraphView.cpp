@@ -208,7 +208,7 @@ void GraphView::fitLegend() {
             widths.push_back(fm.horizontalAdvance(item->plottable()->name()) +
                              legend->iconSize().width() + legend->iconTextPadding());
     // The most columns whose widest entries, side by side, fit the plot's width.
-    const int room = plot_->width() - legend->margins().left() - legend->margins().right();
+    const int room = plot_->viewport().width() - legend->margins().left() - legend->margins().right();
     int columns = 1;
     for (int k = static_cast<int>(widths.size()); k > 1; --k) {
         int total = (k - 1) * legend->columnSpacing();
@@ -307,8 +307,8 @@ QString GraphView::lookKey() const {
         .arg(xr.upper, 0, 'g', 17)
         .arg(yr.lower, 0, 'g', 17)
         .arg(yr.upper, 0, 'g', 17)
-        .arg(plot_->width())
-        .arg(plot_->height())
+        .arg(plot_->viewport().width())
+        .arg(plot_->viewport().height())
         .arg(paletteGeneration_)
         .arg(doc_->live())
         .arg(sel ? static_cast<int>(sel->kind) * 1000 + sel->neuron : -1)
