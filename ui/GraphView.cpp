@@ -3,6 +3,7 @@
 #include "core/Network.h"
 #include "ui/BoldGraph.h"
 #include "ui/Document.h"
+#include "ui/StepHandles.h"
 
 #include <QMouseEvent>
 #include <QSvgGenerator>
@@ -87,6 +88,19 @@ GraphView::GraphView(Document* doc, QWidget* parent) : QWidget(parent), doc_(doc
     readout_->setVisible(false);
     cursor_ = new QCPItemStraightLine(plot_);
     cursor_->setVisible(false);
+    handles_ = new StepHandles(plot_, doc_);
+    connect(handles_, &StepHandles::changed, this, [this] {
+        plot_->setCursor(handles_->hovered() || handles_->dragging() ? Qt::SizeHorCursor
+                         : mode_ == Mode::Inspect                    ? Qt::ArrowCursor
+                                                                     : Qt::CrossCursor);
+        replotCurves(false);
+    });
+    connect(handles_, &StepHandles::grabbed, this, [this] {
+        hoverX_.reset(); // the readout would show a stale x while the step moves
+        updateReadout();
+        emit handleGrabbed();
+    });
+    connect(handles_, &StepHandles::released, this, &GraphView::handleReleased);
 
     connect(doc_, &Document::structureChanged, this, &GraphView::rebuildGraphs);
     connect(doc_, &Document::scenarioReplaced, this, &GraphView::rebuildGraphs);
@@ -120,6 +134,7 @@ void GraphView::rebuildGraphs() {
         g->setName(QString::fromStdString(v + "·n" + std::to_string(j + 1)));
         neurons_.push_back(g);
     }
+    handles_->setLayer(plot_->layer("main")); // on top of the curves just added
     updateLegend();
     applyStyle();
     refresh();
@@ -127,6 +142,7 @@ void GraphView::rebuildGraphs() {
 
 void GraphView::setPalette(const Palette& p) {
     palette_ = p;
+    handles_->setPalette(p);
     ++paletteGeneration_;
     applyStyle();
     refresh();
@@ -209,6 +225,7 @@ void GraphView::fitLegend() {
                              legend->iconSize().width() + legend->iconTextPadding());
     // The most columns whose widest entries, side by side, fit the plot's width.
     const int room = plot_->viewport().width() - legend->margins().left() - legend->margins().right();
+    if (room < 150) return; // not laid out yet (a new widget is 100 px wide)
     int columns = 1;
     for (int k = static_cast<int>(widths.size()); k > 1; --k) {
         int total = (k - 1) * legend->columnSpacing();
@@ -363,6 +380,7 @@ void GraphView::setMode(Mode m) {
     if (m == mode_) return;
     mode_ = m;
     plot_->setCursor(m == Mode::Inspect ? Qt::ArrowCursor : Qt::CrossCursor);
+    updateHandles();
     emit modeChanged(m);
 }
 
@@ -381,8 +399,30 @@ void GraphView::clearGuess() {
     setGuess({});
 }
 
+void GraphView::setStepHandlesAllowed(bool on) {
+    handlesAllowed_ = on;
+    updateHandles();
+}
+
+bool GraphView::stepHandlesShown() const {
+    return handles_->enabled();
+}
+
+StepHandles* GraphView::stepHandles() const {
+    return handles_;
+}
+
+void GraphView::updateHandles() {
+    // Only where a click means "inspect": in drawing modes the mouse draws.
+    const bool on = handlesAllowed_ && answerVisible_ && mode_ == Mode::Inspect;
+    if (on == handles_->enabled()) return;
+    handles_->setEnabled(on);
+    replotCurves(false);
+}
+
 void GraphView::setAnswerVisible(bool on) {
     answerVisible_ = on;
+    updateHandles();
     updateLegend();
     refresh();
 }
@@ -462,6 +502,7 @@ bool GraphView::eventFilter(QObject* watched, QEvent* event) {
         auto* e = static_cast<QMouseEvent*>(event);
         if (e->button() != Qt::LeftButton) break;
         if (mode_ == Mode::Inspect) {
+            if (handles_->press(e->position())) return true; // dragging a step point
             emit inspectRequested(toPoint(e).x);
             return true;
         }
@@ -477,6 +518,7 @@ bool GraphView::eventFilter(QObject* watched, QEvent* event) {
     case QEvent::MouseMove: {
         auto* e = static_cast<QMouseEvent*>(event);
         const TargetPoint p = toPoint(e);
+        if (handles_->move(e->position())) return true;
         if (drawing_) {
             if (static_cast<int>(current_.points.size()) < kMaxStrokePoints) {
                 current_.points.push_back(p);
@@ -492,6 +534,7 @@ bool GraphView::eventFilter(QObject* watched, QEvent* event) {
     }
     case QEvent::MouseButtonRelease: {
         auto* e = static_cast<QMouseEvent*>(event);
+        if (e->button() == Qt::LeftButton && handles_->release()) return true;
         if (!drawing_ || e->button() != Qt::LeftButton) break;
         drawing_ = false;
         stroke_->data()->clear();
@@ -507,6 +550,7 @@ bool GraphView::eventFilter(QObject* watched, QEvent* event) {
         return true;
     }
     case QEvent::Leave:
+        if (!handles_->dragging()) handles_->move(QPointF(-1e6, -1e6)); // no handle hovered
         hoverX_.reset();
         updateReadout();
         replotCurves(false);

@@ -21,6 +21,7 @@ class QCPItemStraightLine;
 namespace stepwise::ui {
 
 class Document;
+class StepHandles;
 
 class GraphView : public QWidget {
     Q_OBJECT
@@ -41,6 +42,10 @@ public:
     const Stroke& guess() const { return guess_; }
     void clearGuess();
     void setAnswerVisible(bool on);
+    // The step-point handles on the bottom edge (off when the lesson keeps the biases fixed).
+    void setStepHandlesAllowed(bool on);
+    bool stepHandlesShown() const;
+    StepHandles* stepHandles() const;
 
     // Export at a size in pixels (PNG also takes a scale for resolution).
     bool exportTo(const QString& path, int width, int height, double scale = 1.0);
@@ -61,6 +66,8 @@ signals:
     void curvesReplotted();
     void inspectRequested(double x);
     void modeChanged(Mode m);
+    void handleGrabbed();  // a step point is being dragged: training holds
+    void handleReleased();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -74,6 +81,7 @@ private:
     void updateLegend();
     QString lookKey() const;
     void fitLegend();
+    void updateHandles();
     void replotCurves(bool lookChanged);
 
     Document* doc_;
@@ -91,6 +99,8 @@ private:
     std::optional<double> hoverX_;
     bool drawing_ = false;
     bool answerVisible_ = true;
+    bool handlesAllowed_ = true;
+    StepHandles* handles_ = nullptr;
     Stroke current_;
     Stroke guess_;
     // What the layers outside the curves show, to redraw only the curves when nothing else moved.

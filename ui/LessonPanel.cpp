@@ -455,6 +455,7 @@ void LessonPanel::applyControls() {
             g->setVisible(w || (c & kLessonHiddenBiases) || v);
     }
     show(p->row({ParamKind::OutputBias, 0}), c & kLessonOutputBias);
+    window_->graph()->setStepHandlesAllowed((c & kLessonHiddenBiases) && !locked);
     if (auto* g = p->findChild<QGroupBox*>("outputGroup")) g->setVisible(c & kLessonOutputBias);
 
     QWidget* netBox = p->activationBox()->parentWidget();

@@ -328,9 +328,14 @@ void TrainingController::takeSnapshot(bool final) {
     steps_ = s.steps;
     loss_ = s.loss;
     steepness_ = s.steepness;
-    applyingSnapshot_ = true;
-    doc_->showTrainingNetwork(s.network);
-    applyingSnapshot_ = false;
+    // While the learner holds a weight (a slider or a step handle), a snapshot the worker made
+    // before the hold must not overwrite what they are dragging: its weights are dropped (the
+    // trainer restarts from the learner's network on release), its history is kept.
+    if (!held_) {
+        applyingSnapshot_ = true;
+        doc_->showTrainingNetwork(s.network);
+        applyingSnapshot_ = false;
+    }
     const double secs = rateClock_.isValid() ? rateClock_.elapsed() / 1000.0 : 0.0;
     if (secs > 0.25) {
         stepsPerSecond_ = (steps_ - rateSteps_) / secs;
