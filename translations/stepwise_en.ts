@@ -58,10 +58,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The step sits at x = −b/w. With w1 = 4 you need b1 = −2. Or tick “Place steps by position” and drag s1 straight to 0.5.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Make the step face the other way: high on the left, low on the right, and still on the graph.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -211,6 +207,10 @@
     </message>
     <message>
         <source>Drag the Steepness slider to the left, or type 2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step sits at x = −b/w. With w1 = 4 you need b1 = −2. Or drag the blue triangle under the step along the axis to 0.5.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -374,10 +374,6 @@ field and the problem), 1 anything else.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>kernels: baseline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>About Stepwise</source>
         <translation type="unfinished"></translation>
     </message>
@@ -395,6 +391,10 @@ field and the problem), 1 anything else.</source>
     </message>
     <message>
         <source>&lt;p&gt;Stepwise is free software: you may share and change it under the terms of the &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;GNU General Public License, version 3 or later&lt;/a&gt;. It comes with no warranty.&lt;/p&gt;&lt;p&gt;It is built on Qt (LGPL-3.0), QCustomPlot (GPL-3.0), Eigen (MPL-2.0) and nlohmann/json (MIT).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kernels: %1 (available: %2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -561,23 +561,7 @@ The file on disk (if any) was left as it was.</source>
     </message>
 </context>
 <context>
-    <name>stepwise::ui::LandscapeView</name>
-    <message>
-        <source>Parameter across</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Parameter up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acr&amp;oss:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Up:</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>stepwise::ui::LandscapePlot</name>
     <message>
         <source>Loss landscape</source>
         <translation type="unfinished"></translation>
@@ -604,6 +588,25 @@ The file on disk (if any) was left as it was.</source>
     </message>
     <message>
         <source>current weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>stepwise::ui::LandscapeView</name>
+    <message>
+        <source>Parameter across</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acr&amp;oss:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Up:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -647,10 +650,6 @@ The file on disk (if any) was left as it was.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>With a step activation the loss over a hidden parameter is flat terraces: the slope is zero almost everywhere, so gradient descent cannot tell which way is down.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The others are held still. Training walks downhill, along the arrow; click the map to move the weights there.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -660,6 +659,10 @@ The file on disk (if any) was left as it was.</source>
     </message>
     <message>
         <source>Jump to the lowest point of %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a step activation the loss over a hidden parameter is flat terraces: its true slope is zero almost everywhere. The arrow shows the slope training borrows from a steep sigmoid instead.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1071,10 +1074,6 @@ The file on disk (if any) was left as it was.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Dark palette</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Network</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1234,6 +1233,14 @@ The file on disk (if any) was left as it was.</source>
         <source>Saved the animation to %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>stepwise::ui::NetworkDiagram</name>
@@ -1251,6 +1258,30 @@ The file on disk (if any) was left as it was.</source>
     </message>
     <message>
         <source>sample x = %1   y = %2   target = %3   error = %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>   (a step&apos;s slope is 0: no error flows back to w and b)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neuron %1: %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; it switches at x = −b/w = %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the weight from the input x into neuron %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: how much of neuron %2 goes into the output y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the output&apos;s bias, added to the sum</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1349,6 +1380,105 @@ The file on disk (if any) was left as it was.</source>
     </message>
     <message>
         <source>The step sits at x = −b/w = %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>stepwise::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projector (high contrast, thick lines)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Palette</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The colours of the graph and the diagram; the system choice follows the desktop&apos;s light or dark setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multiplies the width of every curve and edge; larger reads better from afar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many points along x the curves are computed at and the loss is averaged over. Applies to the open scenario and to new ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activation of new networks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The activation a new scenario (File, New) starts with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save my work automatically and restore it at start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeps a copy of the open scenario a few seconds after each change, and brings it back when Stepwise starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Palette:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Line width:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Number of samples:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Activation of new networks:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -35,8 +35,8 @@ const std::map<std::string, TaskWords>& taskWords() {
         {"ch2.place-step",
          {QT_TRANSLATE_NOOP("Lesson", "Move the step to x = 0.5."),
           QT_TRANSLATE_NOOP("Lesson",
-                            "The step sits at x = −b/w. With w1 = 4 you need b1 = −2. Or tick "
-                            "“Place steps by position” and drag s1 straight to 0.5.")}},
+                            "The step sits at x = −b/w. With w1 = 4 you need b1 = −2. Or drag "
+                            "the blue triangle under the step along the axis to 0.5.")}},
         {"ch2.flip",
          {QT_TRANSLATE_NOOP("Lesson", "Make the step face the other way: high on the left, low "
                                       "on the right, and still on the graph."),
