@@ -3,6 +3,7 @@
 #include "core/Network.h"
 #include "ui/BoldGraph.h"
 #include "ui/Document.h"
+#include "ui/PlotLegend.h"
 #include "ui/StepHandles.h"
 
 #include <QMouseEvent>
@@ -57,22 +58,7 @@ GraphView::GraphView(Document* doc, QWidget* parent) : QWidget(parent), doc_(doc
     target_->setName(tr("target"));
     target_->setChannelFillGraph(targetLower_);
     plot_->setCurrentLayer("main");
-    // The legend sits under the plot, in as many columns as fit: it never hides a curve, not
-    // even on a projector with large type and many neurons.
-    plot_->legend->setVisible(true);
-    plot_->axisRect()->insetLayout()->take(plot_->legend);
-    auto* under = new QCPLayoutGrid; // the legend, then an empty cell taking the rest of the row
-    plot_->plotLayout()->addElement(1, 0, under);
-    under->addElement(0, 0, plot_->legend);
-    under->addElement(0, 1, new QCPLayoutElement(plot_));
-    under->setColumnStretchFactor(1, 100.0);
-    under->setColumnSpacing(0);
-    plot_->plotLayout()->setRowStretchFactor(1, 0.001);
-    plot_->plotLayout()->setRowSpacing(0);
-    plot_->legend->setFillOrder(QCPLegend::foColumnsFirst);
-    plot_->legend->setRowSpacing(0);
-    plot_->legend->setColumnSpacing(12);
-    plot_->legend->setMargins(QMargins(8, 0, 8, 4));
+    placeLegendUnder(plot_);
     stroke_ = new QCPCurve(plot_->xAxis, plot_->yAxis);
     stroke_->setName(tr("stroke"));
     guessCurve_ = new QCPCurve(plot_->xAxis, plot_->yAxis);
@@ -214,43 +200,7 @@ void GraphView::applyStyle() {
 }
 
 void GraphView::fitLegend() {
-    // Columns: as many entries side by side as the width takes (set only on a change: it
-    // rebuilds the legend's layout).
-    const QCPLegend* legend = plot_->legend;
-    const QFontMetrics fm(legend->font());
-    std::vector<int> widths;
-    for (int i = 0; i < legend->itemCount(); ++i)
-        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(i)))
-            widths.push_back(fm.horizontalAdvance(item->plottable()->name()) +
-                             legend->iconSize().width() + legend->iconTextPadding());
-    // The most columns whose widest entries, side by side, fit the plot's width.
-    const int room = plot_->viewport().width() - legend->margins().left() - legend->margins().right();
-    if (room < 150) return; // not laid out yet (a new widget is 100 px wide)
-    int columns = 1;
-    for (int k = static_cast<int>(widths.size()); k > 1; --k) {
-        int total = (k - 1) * legend->columnSpacing();
-        for (int c = 0; c < k; ++c) {
-            int widest = 0;
-            for (std::size_t i = c; i < widths.size(); i += k)
-                widest = std::max(widest, widths[i]);
-            total += widest + 8;
-        }
-        if (total <= room) {
-            columns = k;
-            break;
-        }
-    }
-    // Each entry as wide as its text, not stretched over the plot's width: packed to the left.
-    for (int i = 0; i < legend->itemCount(); ++i) {
-        QCPLayoutElement* item = legend->item(i); // empty cells of the grid are null
-        if (!item) continue;
-        item->setSizeConstraintRect(QCPLayoutElement::scrOuterRect);
-        item->setMaximumSize(item->minimumOuterSizeHint());
-    }
-    if (plot_->legend->wrap() != columns) {
-        plot_->legend->setWrap(columns);
-        plot_->legend->setFillOrder(QCPLegend::foColumnsFirst, true); // lays the entries out again
-    }
+    fitLegendColumns(plot_);
 }
 
 void GraphView::refresh() {
