@@ -1284,6 +1284,10 @@ The file on disk (if any) was left as it was.</source>
         <source>%1: the output&apos;s bias, added to the sum</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Drag up or down to change it (Shift: finer).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>stepwise::ui::ParamRow</name>

@@ -4,6 +4,7 @@
 #include "ui/GraphView.h"
 #include "ui/LessonText.h"
 #include "ui/MainWindow.h"
+#include "ui/NetworkDiagram.h"
 #include "ui/ParamRow.h"
 #include "ui/ParameterPanel.h"
 #include "ui/TrainingController.h"
@@ -456,6 +457,15 @@ void LessonPanel::applyControls() {
     }
     show(p->row({ParamKind::OutputBias, 0}), c & kLessonOutputBias);
     window_->graph()->setStepHandlesAllowed((c & kLessonHiddenBiases) && !locked);
+    {
+        using D = NetworkDiagram;
+        unsigned kinds = 0;
+        if (c & kLessonHiddenWeights) kinds |= D::kindBit(ParamKind::HiddenWeight);
+        if (c & kLessonHiddenBiases) kinds |= D::kindBit(ParamKind::HiddenBias);
+        if (c & kLessonOutputWeights) kinds |= D::kindBit(ParamKind::OutputWeight);
+        if (c & kLessonOutputBias) kinds |= D::kindBit(ParamKind::OutputBias);
+        window_->diagram()->setEditableKinds(locked ? 0u : kinds);
+    }
     if (auto* g = p->findChild<QGroupBox*>("outputGroup")) g->setVisible(c & kLessonOutputBias);
 
     QWidget* netBox = p->activationBox()->parentWidget();

@@ -107,6 +107,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(params_, &ParameterPanel::grabbed, trainer_, &TrainingController::holdForEdit);
     connect(params_, &ParameterPanel::released, trainer_, &TrainingController::releaseEdit);
     connect(graph_, &GraphView::handleGrabbed, trainer_, &TrainingController::holdForEdit);
+    connect(diagram_, &NetworkDiagram::grabbed, trainer_, &TrainingController::holdForEdit);
+    connect(diagram_, &NetworkDiagram::released, trainer_, &TrainingController::releaseEdit);
     connect(graph_, &GraphView::handleReleased, trainer_, &TrainingController::releaseEdit);
     connect(doc_, &Document::refreshed, this, [this] {
         statusLoss_->setText(doc_->hasTarget() ? tr("loss %1").arg(formatLoss(doc_->loss()))

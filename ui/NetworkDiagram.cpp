@@ -40,7 +40,7 @@ NetworkDiagram::NetworkDiagram(Document* doc, QWidget* parent) : QWidget(parent)
     setAccessibleDescription(tr("Input, hidden neurons and output neuron with their weights. "
                                 "Click a neuron or an edge to select it."));
     setFocusPolicy(Qt::StrongFocus);
-    setMouseTracking(false);
+    setMouseTracking(true); // the cursor shows what can be dragged
     setAttribute(Qt::WA_OpaquePaintEvent); // paintEvent fills the whole widget
     connect(doc_, &Document::refreshed, this, qOverload<>(&QWidget::update));
     connect(doc_, &Document::selectionChanged, this, qOverload<>(&QWidget::update));
@@ -401,7 +401,12 @@ bool NetworkDiagram::event(QEvent* e) {
     if (e->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(e);
         if (const auto hit = hitTest(help->pos()))
-            QToolTip::showText(help->globalPos(), describe(*hit), this);
+            QToolTip::showText(help->globalPos(),
+                               describe(*hit) +
+                                   (editable(hit->kind)
+                                        ? "\n" + tr("Drag up or down to change it (Shift: finer).")
+                                        : QString()),
+                               this);
         else
             QToolTip::hideText();
         return true;
@@ -409,9 +414,58 @@ bool NetworkDiagram::event(QEvent* e) {
     return QWidget::event(e);
 }
 
+void NetworkDiagram::setEditableKinds(unsigned kinds) {
+    editable_ = kinds;
+    if (drag_ && !editable(drag_->param.kind)) endDrag();
+}
+
+bool NetworkDiagram::editable(ParamKind kind) const {
+    return (editable_ & kindBit(kind)) != 0 && !breakdown_;
+}
+
+double NetworkDiagram::dragValue(double startValue, double pixelsUp, bool fine,
+                                 ParamKind kind) {
+    // A weight of the hidden layer spans about 20 over 300 pixels, one of the output 6: the
+    // same ranges as the sliders. Shift drags ten times finer. Values land on 0.01.
+    const double span = kind == ParamKind::HiddenWeight || kind == ParamKind::HiddenBias ? 20.0
+                                                                                         : 6.0;
+    const double v = startValue + pixelsUp * span / 300.0 * (fine ? 0.1 : 1.0);
+    return std::round(v * 100.0) / 100.0;
+}
+
 void NetworkDiagram::mousePressEvent(QMouseEvent* e) {
+    endDrag(); // a press without the release of the last one (another button, a lost grab)
     setFocus(Qt::MouseFocusReason);
-    doc_->select(hitTest(e->position()));
+    const auto hit = hitTest(e->position());
+    doc_->select(hit);
+    if (e->button() != Qt::LeftButton || !hit || !editable(hit->kind)) return;
+    // A neuron is dragged by its bias, an edge by its weight.
+    drag_ = Drag{*hit, e->position().y(), param(doc_->network(), *hit)};
+    doc_->beginDrag();
+    emit grabbed();
+}
+
+void NetworkDiagram::mouseMoveEvent(QMouseEvent* e) {
+    if (drag_) {
+        const double up = drag_->startY - e->position().y();
+        doc_->setParam(drag_->param, dragValue(drag_->startValue, up,
+                                               e->modifiers() & Qt::ShiftModifier,
+                                               drag_->param.kind));
+        return;
+    }
+    const auto hit = hitTest(e->position());
+    setCursor(hit && editable(hit->kind) ? Qt::SizeVerCursor : Qt::ArrowCursor);
+}
+
+void NetworkDiagram::mouseReleaseEvent(QMouseEvent* e) {
+    if (e->button() == Qt::LeftButton) endDrag();
+}
+
+void NetworkDiagram::endDrag() {
+    if (!drag_) return;
+    drag_.reset();
+    doc_->endDrag();
+    emit released();
 }
 
 void NetworkDiagram::keyPressEvent(QKeyEvent* e) {

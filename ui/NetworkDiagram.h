@@ -51,6 +51,14 @@ public:
     // The tooltip for a neuron or an edge: its name, value and what it does.
     QString describe(ParamId id) const;
 
+    // Which parameters a drag may change, as a mask of kindBit()s (the lesson locks some; all by
+    // default). Dragging a neuron up or down changes its bias, an edge its weight.
+    static constexpr unsigned kindBit(ParamKind k) { return 1u << static_cast<unsigned>(k); }
+    void setEditableKinds(unsigned kinds);
+    bool editable(ParamKind kind) const;
+    // The value a drag of `pixelsUp` pixels gives, from `startValue`.
+    static double dragValue(double startValue, double pixelsUp, bool fine, ParamKind kind);
+
     QSize sizeHint() const override { return {360, 300}; }
     QSize minimumSizeHint() const override { return {200, 160}; }
 
@@ -58,9 +66,16 @@ protected:
     bool event(QEvent* e) override;
     void paintEvent(QPaintEvent*) override;
     void mousePressEvent(QMouseEvent*) override;
+    void mouseMoveEvent(QMouseEvent*) override;
+    void mouseReleaseEvent(QMouseEvent*) override;
     void keyPressEvent(QKeyEvent*) override;
 
+signals:
+    void grabbed();  // a drag began (training holds)
+    void released(); // it ended
+
 private:
+    void endDrag();
     double radius() const;
     const QStaticText& staticText(const QString& text, const QFont& font) const;
     QPixmap neuronPicture(int j, double r, bool selected) const;
@@ -70,6 +85,12 @@ private:
     Document* doc_;
     Palette palette_ = Palette::light();
     std::optional<SampleBreakdown> breakdown_;
+    unsigned editable_ = ~0u;
+    struct Drag {
+        ParamId param;
+        double startY, startValue;
+    };
+    std::optional<Drag> drag_;
     // Caches for painting: laid-out labels and neuron pictures, rebuilt when the look changes.
     mutable QHash<QString, QStaticText> texts_;
     mutable QFont textFont_;

@@ -58,6 +58,7 @@ std::optional<int> StepHandles::handleAt(const QPointF& pos) const {
 }
 
 bool StepHandles::press(const QPointF& pos) {
+    release(); // a press without the release of the last one (another button, a lost grab)
     const auto j = handleAt(pos);
     if (!j) return false;
     dragged_ = j;
