@@ -187,15 +187,18 @@ void GraphView::applyStyle() {
     plot_->legend->setTextColor(p.foreground);
     QFont lf = font();
     lf.setPointSizeF(lf.pointSizeF() * 0.9 * p.fontScale);
-    plot_->legend->setFont(lf);
-    // Legend entries change only when a target comes or goes (not on every frame).
+    // The legend changes only when its font or its entries do (not on every frame): then its
+    // columns are fitted again.
+    bool legendChanged = lf != plot_->legend->font();
+    if (legendChanged) plot_->legend->setFont(lf);
     if (doc_->hasTarget() != plot_->legend->hasItemWithPlottable(target_)) {
         if (doc_->hasTarget())
             target_->addToLegend();
         else
             target_->removeFromLegend();
+        legendChanged = true;
     }
-    fitLegend();
+    if (legendChanged) fitLegend();
     cursor_->setPen(QPen(p.foreground, 1, Qt::DashLine));
 }
 
@@ -383,10 +386,12 @@ void GraphView::updateLegend() {
     for (QCPGraph* g : neurons_)
         g->removeFromLegend();
     if (output_) output_->removeFromLegend();
-    if (!answerVisible_) return;
-    if (output_) output_->addToLegend();
-    for (int j = 0; j < neurons_.size() && j < 8; ++j)
-        neurons_[j]->addToLegend();
+    if (answerVisible_) {
+        if (output_) output_->addToLegend();
+        for (int j = 0; j < neurons_.size() && j < 8; ++j)
+            neurons_[j]->addToLegend();
+    }
+    fitLegend();
 }
 
 QString GraphView::readoutText() const {
