@@ -7,6 +7,7 @@
 #include "ui/StepHandles.h"
 
 #include <QMouseEvent>
+#include <QResizeEvent>
 #include <QSvgGenerator>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
@@ -202,8 +203,8 @@ void GraphView::applyStyle() {
     cursor_->setPen(QPen(p.foreground, 1, Qt::DashLine));
 }
 
-void GraphView::fitLegend() {
-    fitLegendColumns(plot_);
+void GraphView::fitLegend(int width) {
+    fitLegendColumns(plot_, width);
 }
 
 void GraphView::refresh() {
@@ -450,8 +451,8 @@ bool GraphView::eventFilter(QObject* watched, QEvent* event) {
                            plot_->yAxis->pixelToCoord(e->position().y())};
     };
     switch (event->type()) {
-    case QEvent::Resize:
-        fitLegend();
+    case QEvent::Resize: // seen before the plot takes its new size
+        fitLegend(static_cast<QResizeEvent*>(event)->size().width());
         break;
     case QEvent::MouseButtonPress: {
         auto* e = static_cast<QMouseEvent*>(event);

@@ -80,7 +80,7 @@ private:
     void updateReadout();
     void updateLegend();
     QString lookKey() const;
-    void fitLegend();
+    void fitLegend(int width = -1);
     void updateHandles();
     void replotCurves(bool lookChanged);
 

@@ -26,7 +26,7 @@ void placeLegendUnder(QCustomPlot* plot) {
     plot->legend->setMargins(QMargins(8, 0, 8, 4));
 }
 
-void fitLegendColumns(QCustomPlot* plot) {
+void fitLegendColumns(QCustomPlot* plot, int width) {
     // Columns: as many entries side by side as the width takes (set only on a change: it
     // rebuilds the legend's layout).
     QCPLegend* legend = plot->legend;
@@ -37,7 +37,8 @@ void fitLegendColumns(QCustomPlot* plot) {
             widths.push_back(fm.horizontalAdvance(item->plottable()->name()) +
                              legend->iconSize().width() + legend->iconTextPadding());
     // The most columns whose widest entries, side by side, fit the plot's width.
-    const int room = plot->viewport().width() - legend->margins().left() - legend->margins().right();
+    if (width < 0) width = plot->viewport().width();
+    const int room = width - legend->margins().left() - legend->margins().right();
     if (room < 150) return; // not laid out yet (a new widget is 100 px wide)
     int columns = 1;
     for (int k = static_cast<int>(widths.size()); k > 1; --k) {

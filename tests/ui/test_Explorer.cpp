@@ -345,8 +345,32 @@ TEST(Explorer, TheLegendNeverCoversTheCurves) {
                 entries += plot->legend->item(i) != nullptr;
             EXPECT_EQ(entries, std::min(h, 8) + 2) << "the output, the target and the neurons";
             EXPECT_GT(curves.height(), plot->height() / 2) << "the legend takes too much room";
+            // Every entry has room for its whole text.
+            const QFontMetrics fm(plot->legend->font());
+            for (int i = 0; i < plot->legend->itemCount(); ++i) {
+                if (auto* item = qobject_cast<QCPPlottableLegendItem*>(plot->legend->item(i))) {
+                    EXPECT_GE(item->rect().width(),
+                              fm.horizontalAdvance(item->plottable()->name()) +
+                                  plot->legend->iconSize().width())
+                        << item->plottable()->name().toStdString() << ", " << h << " neurons";
+                }
+            }
         }
     }
+    // Presentation mode changes the legend's type size; the entries follow.
+    w->setPresentationMode(true);
+    w->document()->flush();
+    QApplication::processEvents();
+    plot->replot(QCustomPlot::rpImmediateRefresh);
+    const QFontMetrics fm(plot->legend->font());
+    for (int i = 0; i < plot->legend->itemCount(); ++i) {
+        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(plot->legend->item(i))) {
+            EXPECT_GE(item->rect().width(), fm.horizontalAdvance(item->plottable()->name()) +
+                                                plot->legend->iconSize().width())
+                << item->plottable()->name().toStdString() << " in presentation mode";
+        }
+    }
+    w->setPresentationMode(false);
 }
 
 TEST(Explorer, DiagramTooltipsNameEveryValue) {
