@@ -59,6 +59,7 @@ bool exportScenario(const Scenario& scenario, const QString& path, long steps,
     doc.replaceScenario(scenario);
     GraphView graph(&doc);
     graph.setPalette(options.projector ? Palette::projector() : Palette::light());
+    graph.setStepHandlesAllowed(false); // a picture: the handles are for the mouse
     graph.resize(options.width, options.height);
     LossPlot loss;
     loss.setPalette(graph.palette());
