@@ -72,6 +72,11 @@ ParamRow::ParamRow(const QString& name, double lo, double hi, QWidget* parent)
     spin_->setAccelerated(true);
     spin_->setMinimumWidth(84);
     arrow_ = new GradientArrow(this);
+    // Its room is kept while it is hidden: drawing a target (the arrows appear) must not widen
+    // the rows, which would shift every slider and push the panel into scrolling sideways.
+    QSizePolicy keep = arrow_->sizePolicy();
+    keep.setRetainSizeWhenHidden(true);
+    arrow_->setSizePolicy(keep);
     arrow_->setVisible(false);
     label_->setBuddy(slider_);
     setName(name);

@@ -10,6 +10,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -240,6 +241,11 @@ void ParameterPanel::rebuildRows() {
     layout->addWidget(outBox);
     layout->addStretch(1);
     scroll_->setWidget(rowsHost_);
+    // The rows scroll up and down only: the panel is never narrower than a row plus the
+    // scroll bar, so no sideways scroll bar appears when the rows outgrow the height.
+    scroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll_->setMinimumWidth(rowsHost_->minimumSizeHint().width() +
+                             scroll_->verticalScrollBar()->sizeHint().width());
     syncStructure();
     syncValues();
 }

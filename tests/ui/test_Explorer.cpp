@@ -11,7 +11,10 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSlider>
+#include <QSplitter>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
@@ -371,6 +374,35 @@ TEST(Explorer, TheLegendNeverCoversTheCurves) {
         }
     }
     w->setPresentationMode(false);
+}
+
+TEST(Explorer, TheWeightsScrollUpAndDownOnly) {
+    auto w = freshWindow();
+    std::mt19937_64 rng(9);
+    Scenario s = w->document()->scenario();
+    s.network = randomNetwork(16, {ActivationKind::Sigmoid, 1.0}, -1, 1, rng);
+    w->document()->replaceScenario(s);
+    w->document()->flush();
+    QApplication::processEvents();
+    const int before = w->parameters()->row({ParamKind::HiddenBias, 0})->slider()->width();
+    TargetCurve t;
+    t.preset = TargetPreset::Sine; // the gradient arrows appear beside the sliders
+    w->document()->setTarget(t, "sine");
+    w->document()->flush();
+    QApplication::processEvents();
+    EXPECT_EQ(w->parameters()->row({ParamKind::HiddenBias, 0})->slider()->width(), before)
+        << "the arrows appearing must not move the sliders";
+    auto* scroll = w->parameters()->findChild<QScrollArea*>();
+    ASSERT_NE(scroll, nullptr);
+    // The learner drags the splitter to give the graph all the room it can.
+    auto* split = w->findChild<QSplitter*>("mainSplit");
+    ASSERT_NE(split, nullptr);
+    split->setSizes({5000, 10});
+    QApplication::processEvents();
+    EXPECT_TRUE(scroll->verticalScrollBar()->isVisible()) << "16 neurons do not fit";
+    EXPECT_FALSE(scroll->horizontalScrollBar()->isVisible());
+    EXPECT_GE(scroll->widget()->width(), scroll->widget()->minimumSizeHint().width())
+        << "a row is cut off on the right";
 }
 
 TEST(Explorer, DiagramTooltipsNameEveryValue) {
