@@ -1694,5 +1694,9 @@ The file on disk (if any) was left as it was.</source>
         <source>   k = %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The loss keeps leaping back up: near the bottom, steps this big overshoot. Try a smaller learning rate, say η = %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

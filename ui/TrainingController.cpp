@@ -35,6 +35,7 @@ TrainingController::TrainingController(Document* doc, QObject* parent)
         if (trainer_) pendingTarget_ = doc_->targetSamples();
     });
     connect(doc_, &Document::trainingSettingsChanged, this, [this] {
+        overshoot_.reset(); // a new learning rate gets a fresh look
         std::lock_guard lock(mutex_);
         if (trainer_) pendingSettings_ = doc_->scenario().training;
     });
@@ -91,6 +92,7 @@ void TrainingController::dropTrainer() {
 }
 
 void TrainingController::clearHistory() {
+    overshoot_.reset();
     lossSteps_.clear();
     lossValues_.clear();
     trail_.clear();
@@ -293,6 +295,11 @@ void TrainingController::publish(const TrainReport& r) {
 
 void TrainingController::appendHistory(const std::vector<double>& losses,
                                        const std::vector<Eigen::VectorXd>& params, long firstStep) {
+    // Every loss of a full-batch run goes past the overshoot watch (a mini-batch loss is noisy).
+    const int batch = doc_->scenario().training.batchSize;
+    if (batch <= 0 || batch >= doc_->scenario().domain.samples)
+        for (double l : losses)
+            overshoot_.add(l);
     for (std::size_t i = 0; i < losses.size(); ++i) {
         const long step = firstStep + static_cast<long>(i);
         if (step % stride_ != 0) continue;

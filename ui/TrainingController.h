@@ -4,6 +4,7 @@
 // the learner's value. A whole run (play … pause) is one undo step.
 #pragma once
 
+#include "core/OvershootWatch.h"
 #include "core/Trainer.h"
 
 #include <QElapsedTimer>
@@ -50,6 +51,9 @@ public:
     // Decimated histories for the loss curve and the landscape trail (at most ~20 000 points).
     const std::vector<double>& lossSteps() const { return lossSteps_; }
     const std::vector<double>& lossValues() const { return lossValues_; }
+    // The loss, once well down, keeps leaping back up: the learning rate overshoots near the
+    // bottom (see OvershootWatch). Cleared by a reset and by new training settings.
+    bool overshooting() const { return overshoot_.overshooting(); }
     const std::vector<Eigen::VectorXd>& trail() const { return trail_; }
 
     // Waits (pumping nothing) until the worker has taken at least `steps` steps; for tests.
@@ -103,6 +107,7 @@ private:
     long rateSteps_ = 0;
     QElapsedTimer rateClock_;
     std::vector<double> lossSteps_, lossValues_;
+    OvershootWatch overshoot_;
     std::vector<Eigen::VectorXd> trail_;
     long stride_ = 1;
 

@@ -110,6 +110,12 @@ TrainingPanel::TrainingPanel(Document* doc, TrainingController* trainer, QWidget
     status_->setObjectName("trainingStatus");
     status_->setAccessibleName(tr("Training status"));
     outer->addWidget(status_);
+    advice_ = new QLabel(this);
+    advice_->setObjectName("trainingAdvice");
+    advice_->setWordWrap(true);
+    advice_->setStyleSheet("color: #D55E00");
+    advice_->setVisible(false);
+    outer->addWidget(advice_);
     lossPlot_ = new LossPlot(this);
     outer->addWidget(lossPlot_, 1);
     message_ = new QLabel(this);
@@ -205,6 +211,18 @@ void TrainingPanel::syncStatus() {
         doc_->scenario().training.stepTraining == StepTraining::Anneal && trainer_->steps() > 0)
         text += tr("   k = %1").arg(trainer_->currentSteepness(), 0, 'f', 1);
     status_->setText(text);
+    // Advice when the loss keeps spiking; set only when it changes (it wraps: a relayout).
+    QString advice;
+    if (trainer_->overshooting()) {
+        const double lr = doc_->scenario().training.optimizer.learningRate;
+        advice = tr("The loss keeps leaping back up: near the bottom, steps this big overshoot. "
+                    "Try a smaller learning rate, say η = %1.")
+                     .arg(QString::number(lr / 3.0, 'g', 2));
+    }
+    if (advice != advice_->text()) {
+        advice_->setText(advice);
+        advice_->setVisible(!advice.isEmpty());
+    }
 }
 
 } // namespace stepwise::ui

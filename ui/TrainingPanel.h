@@ -42,6 +42,7 @@ private:
     QComboBox *speed_, *optimizer_, *layers_, *stepMode_;
     QDoubleSpinBox *rate_, *stopLoss_;
     QLabel *stepHelp_, *status_, *message_;
+    QLabel* advice_; // shown when the loss keeps spiking: a smaller learning rate
     LossPlot* lossPlot_;
 };
 

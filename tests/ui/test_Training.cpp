@@ -9,6 +9,7 @@
 #include "ui/TrainingPanel.h"
 
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QSlider>
 #include <QThread>
 #include <gtest/gtest.h>
@@ -218,4 +219,34 @@ TEST(Training, GradientStepByHandMovesAgainstTheGradient) {
     w->trainer()->gradientStepByHand();
     const Eigen::VectorXd p1 = packParams(w->document()->network());
     EXPECT_LT((p1 - (p0 - lr * g)).cwiseAbs().maxCoeff(), 1e-15);
+}
+
+TEST(Training, ALossThatKeepsSpikingSuggestsASmallerRate) {
+    auto w = freshWindow();
+    Scenario s = w->document()->scenario();
+    std::mt19937_64 init(2); // a start on which the default Adam rate overshoots (core test too)
+    s.network = randomNetwork(8, {ActivationKind::Sigmoid, 1.0}, -3.0, 3.0, init);
+    s.domain.samples = 200;
+    s.target.preset = TargetPreset::Sine;
+    s.training = TrainSettings{};
+    s.training.seed = 2024;
+    w->document()->replaceScenario(s);
+    w->document()->flush();
+    auto* advice = w->trainingPanel()->findChild<QLabel*>("trainingAdvice");
+    ASSERT_NE(advice, nullptr);
+    EXPECT_TRUE(advice->isHidden());
+    ui::TrainingController* tc = w->trainer();
+    tc->setStepsPerFrame(0);
+    tc->play();
+    ASSERT_TRUE(pumpUntil([&] { return !advice->isHidden(); }, 20000))
+        << "no advice after " << tc->steps() << " steps";
+    tc->pause();
+    EXPECT_TRUE(advice->text().contains("η = 0.017")) << advice->text().toStdString();
+    // Taking the advice clears it.
+    TrainSettings smaller = w->document()->scenario().training;
+    smaller.optimizer.learningRate = 0.017;
+    w->document()->setTrainingSettings(smaller);
+    w->document()->flush();
+    QApplication::processEvents();
+    EXPECT_TRUE(advice->isHidden());
 }
