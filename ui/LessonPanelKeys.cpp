@@ -5,6 +5,7 @@
 #include "ui/LessonPanel.h"
 #include "ui/LessonText.h"
 #include "ui/MainWindow.h"
+#include "ui/NetworkDiagram.h"
 #include "ui/ParamRow.h"
 #include "ui/ParameterPanel.h"
 #include "ui/TrainingController.h"
@@ -125,6 +126,7 @@ bool LessonPanel::keyBelongsToFocus(int key) const {
     if (auto* t = qobject_cast<QTextEdit*>(f)) return page || !t->isReadOnly();
     if (auto* t = qobject_cast<QPlainTextEdit*>(f)) return page || !t->isReadOnly();
     if (qobject_cast<QTabBar*>(f)) return !page;
+    if (qobject_cast<NetworkDiagram*>(f)) return !page; // arrows walk the diagram's selection
     return false;
 }
 

@@ -469,19 +469,60 @@ void NetworkDiagram::endDrag() {
 }
 
 void NetworkDiagram::keyPressEvent(QKeyEvent* e) {
-    // Up/Down walk the selection through the hidden neurons.
+    // Up/Down walk the selection through the hidden neurons (keeping what of the neuron is
+    // selected), Left/Right along a neuron's path: w into it, its bias, w out of it, then c.
+    // + and − change the selected value, one undo step a key (Ctrl with them adds and removes
+    // neurons, in the Network menu).
     const int h = doc_->network().hidden();
     const auto sel = doc_->selection();
-    int j = sel && sel->kind != ParamKind::OutputBias ? sel->neuron : -1;
-    if (e->key() == Qt::Key_Down) {
-        doc_->select(ParamId{ParamKind::HiddenBias, std::min(j + 1, h - 1)});
-    } else if (e->key() == Qt::Key_Up) {
-        doc_->select(ParamId{ParamKind::HiddenBias, std::max(j - 1, 0)});
-    } else if (e->key() == Qt::Key_Escape) {
-        doc_->select(std::nullopt);
-    } else {
-        QWidget::keyPressEvent(e);
+    const int j = sel && sel->kind != ParamKind::OutputBias ? sel->neuron : -1;
+    const ParamKind kind = sel && sel->kind != ParamKind::OutputBias ? sel->kind
+                                                                      : ParamKind::HiddenBias;
+    static constexpr ParamKind path[] = {ParamKind::HiddenWeight, ParamKind::HiddenBias,
+                                         ParamKind::OutputWeight, ParamKind::OutputBias};
+    const int at = sel ? static_cast<int>(std::find(std::begin(path), std::end(path), sel->kind) -
+                                          std::begin(path))
+                       : -1;
+    switch (e->key()) {
+    case Qt::Key_Down:
+        doc_->select(ParamId{kind, std::min(j + 1, h - 1)});
+        break;
+    case Qt::Key_Up:
+        doc_->select(ParamId{kind, std::max(j - 1, 0)});
+        break;
+    case Qt::Key_Right:
+    case Qt::Key_Left: {
+        const int next = std::clamp(at + (e->key() == Qt::Key_Right ? 1 : -1), 0, 3);
+        if (at < 0) {
+            doc_->select(ParamId{ParamKind::HiddenBias, 0});
+        } else if (path[next] == ParamKind::OutputBias) {
+            doc_->select(ParamId{ParamKind::OutputBias, 0});
+        } else {
+            doc_->select(ParamId{path[next], std::clamp(sel->neuron, 0, h - 1)});
+        }
+        break;
     }
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: // + without Shift on most keyboards
+    case Qt::Key_Minus: {
+        if (!sel || !editable(sel->kind)) break;
+        const bool hiddenLayer =
+            sel->kind == ParamKind::HiddenWeight || sel->kind == ParamKind::HiddenBias;
+        const double step = (hiddenLayer ? 0.1 : 0.05) * (e->key() == Qt::Key_Minus ? -1.0 : 1.0);
+        const double v = param(doc_->network(), *sel) + step;
+        doc_->setParam(*sel, std::round(v * 1000.0) / 1000.0);
+        break;
+    }
+    case Qt::Key_Escape:
+        doc_->select(std::nullopt);
+        break;
+    default:
+        QWidget::keyPressEvent(e);
+        return;
+    }
+    // A selection hands the keyboard to its slider (what a click on the diagram should do);
+    // walking the diagram with keys keeps it here.
+    setFocus(Qt::OtherFocusReason);
 }
 
 } // namespace stepwise::ui

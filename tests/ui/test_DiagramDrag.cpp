@@ -5,6 +5,7 @@
 #include "ui/LessonPanel.h"
 #include "ui/NetworkDiagram.h"
 
+#include <QKeyEvent>
 #include <gtest/gtest.h>
 
 using namespace stepwise;
@@ -85,4 +86,35 @@ TEST(DiagramDrag, WhatTheLessonLocksStaysPut) {
     drag(d, outputEdge(d, 1), 30);
     w->document()->flush();
     EXPECT_NEAR(w->document()->network().v[1], before.v[1] + 0.6, 1e-9);
+}
+
+TEST(DiagramDrag, TheKeyboardWalksThePathsAndChangesValues) {
+    auto w = freshWindow();
+    ui::NetworkDiagram* d = w->diagram();
+    d->setFocus();
+    auto key = [&](int k, Qt::KeyboardModifiers m = Qt::NoModifier) {
+        QKeyEvent press(QEvent::KeyPress, k, m);
+        QApplication::sendEvent(d, &press);
+    };
+    key(Qt::Key_Down); // nothing selected yet: the first neuron
+    EXPECT_EQ(w->document()->selection(), (ParamId{ParamKind::HiddenBias, 0}));
+    key(Qt::Key_Right);
+    EXPECT_EQ(w->document()->selection(), (ParamId{ParamKind::OutputWeight, 0}));
+    key(Qt::Key_Down); // the same kind, one neuron down
+    EXPECT_EQ(w->document()->selection(), (ParamId{ParamKind::OutputWeight, 1}));
+    const double v = w->document()->network().v[1];
+    key(Qt::Key_Plus, Qt::ShiftModifier); // "+" as typed on many keyboards
+    EXPECT_NEAR(w->document()->network().v[1], v + 0.05, 1e-12);
+    key(Qt::Key_Minus);
+    key(Qt::Key_Minus);
+    EXPECT_NEAR(w->document()->network().v[1], v - 0.05, 1e-12);
+    EXPECT_EQ(w->document()->undoStack()->count(), 3) << "one undo step a key";
+    key(Qt::Key_Right);
+    EXPECT_EQ(w->document()->selection(), (ParamId{ParamKind::OutputBias, 0}));
+    key(Qt::Key_Left);
+    key(Qt::Key_Left);
+    key(Qt::Key_Left);
+    EXPECT_EQ(w->document()->selection(), (ParamId{ParamKind::HiddenWeight, 0}));
+    key(Qt::Key_Escape);
+    EXPECT_FALSE(w->document()->selection().has_value());
 }

@@ -7,6 +7,7 @@
 #include "core/Lesson.h"
 #include "core/Presets.h"
 #include "ui/LessonPanel.h"
+#include "ui/NetworkDiagram.h"
 #include "ui/ParamRow.h"
 #include "ui/ParameterPanel.h"
 #include "ui/TrainingController.h"
@@ -462,6 +463,22 @@ TEST_F(Lesson, FocusedSliderKeepsItsKeysUntilPresentationMode) {
     press(Qt::Key_PageDown);
     EXPECT_EQ(lesson()->step(), 1);
     window_->setPresentationMode(false);
+}
+
+TEST_F(Lesson, FocusedDiagramKeepsItsArrows) {
+    open();
+    goTo(1);
+    ui::NetworkDiagram* d = window_->diagram();
+    window_->document()->select(ParamId{ParamKind::HiddenBias, 0}); // (hands focus to b1's slider)
+    focus(d);
+    ASSERT_TRUE(d->hasFocus());
+    press(Qt::Key_Left); // walks the diagram to w1; the lesson stays on its step
+    EXPECT_TRUE(d->hasFocus()) << "walking the diagram keeps the keyboard there";
+    EXPECT_EQ(window_->document()->selection(), (ParamId{ParamKind::HiddenWeight, 0}));
+    EXPECT_EQ(lesson()->chapter(), 1);
+    EXPECT_EQ(lesson()->step(), 0);
+    press(Qt::Key_PageDown); // Page keys still move the lesson
+    EXPECT_EQ(lesson()->step(), 1);
 }
 
 TEST_F(Lesson, RevealKeyShowsTheAnswerAndHintKeyTheHint) {
