@@ -44,13 +44,14 @@ GraphView::GraphView(Document* doc, QWidget* parent) : QWidget(parent), doc_(doc
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(plot_);
 
-    // The target is a translucent band: a filled channel between two edges, which draws far
-    // faster than a very wide antialiased pen.
     // Layers: what stays put while a weight is dragged (background, grid, the target band, axes,
     // legend) is kept in pictures of its own; the curves' layer ("main") is redrawn alone when
     // only they change (see replotCurves).
     plot_->addLayer("target", plot_->layer("grid"), QCustomPlot::limAbove);
     plot_->layer("main")->setMode(QCPLayer::lmBuffered);
+
+    // The target is a translucent band: a filled channel between two edges, which draws far
+    // faster than a very wide antialiased pen.
     plot_->setCurrentLayer("target");
     targetLower_ = plot_->addGraph();
     targetLower_->removeFromLegend();
