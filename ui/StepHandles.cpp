@@ -80,7 +80,7 @@ bool StepHandles::move(const QPointF& pos) {
     }
     const QCPRange r = mParentPlot->xAxis->range();
     const double x = std::clamp(mParentPlot->xAxis->pixelToCoord(pos.x()), r.lower, r.upper);
-    doc_->setStepPoint(*dragged_, x);
+    doc_->setStepPoint(*dragged_, snapped(x));
     return true;
 }
 
@@ -91,6 +91,11 @@ bool StepHandles::release() {
     emit released();
     emit changed();
     return true;
+}
+
+double StepHandles::snapped(double x) {
+    // Step points land on hundredths, as the diagram's drags do: 0.5, not 0.4987.
+    return std::round(x * 100.0) / 100.0;
 }
 
 void StepHandles::applyDefaultAntialiasingHint(QCPPainter* painter) const {

@@ -37,6 +37,8 @@ public:
     bool release();
     bool dragging() const { return dragged_.has_value(); }
     std::optional<int> hovered() const { return hovered_; }
+    // Where a drag to x puts the step: on a hundredth.
+    static double snapped(double x);
 
 signals:
     void grabbed();  // a drag began (training holds)

@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 using namespace stepwise;
 using namespace stepwise::test;
 
@@ -62,7 +64,9 @@ TEST(StepHandles, DraggingOneMovesItsStepAndIsOneUndoStep) {
     EXPECT_FALSE(w->document()->dragging());
 
     const Network& after = w->document()->network();
-    const double landed = plot->xAxis->pixelToCoord(end.x());
+    const double landed = ui::StepHandles::snapped(plot->xAxis->pixelToCoord(end.x()));
+    EXPECT_NEAR(landed, 0.6, 0.011);
+    EXPECT_DOUBLE_EQ(landed, std::round(landed * 100) / 100) << "a hundredth";
     EXPECT_DOUBLE_EQ(after.w[1], before.w[1]) << "the weight stays";
     EXPECT_NEAR(-after.b[1] / after.w[1], landed, 1e-9) << "the step is where it was dropped";
     EXPECT_DOUBLE_EQ(after.b[0], before.b[0]) << "the other neuron stays";
@@ -135,7 +139,7 @@ TEST(StepHandles, DraggingDuringTrainingHoldsIt) {
     w->document()->flush();
     // Held: no training frame moves the weights while the learner holds the step, not even one
     // the worker made before the hold.
-    const double dropped = plot->xAxis->pixelToCoord(to.x());
+    const double dropped = ui::StepHandles::snapped(plot->xAxis->pixelToCoord(to.x()));
     for (int k = 0; k < 10; ++k) {
         pumpUntil([] { return false; }, 20);
         const Network& now = w->document()->network();
