@@ -296,6 +296,9 @@ void GraphView::replotCurves(bool lookChanged) {
         // stale, say after a resize).
         plot_->layer("main")->replot();
         emit curvesReplotted();
+        // Whoever waits for the plot to be redrawn hears of this one too (QCustomPlot's own
+        // signal; a full replot sends beforeReplot first, this one does not).
+        emit plot_->afterReplot();
         return;
     }
     shownLook_ = key;

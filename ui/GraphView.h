@@ -62,7 +62,8 @@ public:
 
 signals:
     void strokeFinished(const stepwise::Stroke& stroke, bool guess);
-    // Only the curves' layer was redrawn (the full replot signals QCustomPlot::afterReplot).
+    // Only the curves' layer was redrawn. QCustomPlot::afterReplot follows it as it follows a
+    // full replot; only a full replot sends QCustomPlot::beforeReplot.
     void curvesReplotted();
     void inspectRequested(double x);
     void modeChanged(Mode m);

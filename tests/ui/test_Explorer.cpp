@@ -124,7 +124,9 @@ TEST(Explorer, ALiveFrameRedrawsTheCurvesAloneAndLooksLikeAFullReplot) {
     QCustomPlot* plot = w->graph()->plot();
     QApplication::processEvents(); // the replots queued so far
     int full = 0, curvesOnly = 0;
-    QObject::connect(plot, &QCustomPlot::afterReplot, [&] { ++full; });
+    int after = 0;
+    QObject::connect(plot, &QCustomPlot::beforeReplot, [&] { ++full; });
+    QObject::connect(plot, &QCustomPlot::afterReplot, [&] { ++after; });
     QObject::connect(w->graph(), &ui::GraphView::curvesReplotted, [&] { ++curvesOnly; });
 
     QSlider* s = w->parameters()->row({ParamKind::HiddenBias, 0})->slider();
@@ -136,6 +138,7 @@ TEST(Explorer, ALiveFrameRedrawsTheCurvesAloneAndLooksLikeAFullReplot) {
     }
     EXPECT_GE(curvesOnly, 3) << "a drag that moves only curves should redraw them alone";
     EXPECT_LE(full, 1) << "entering the drag replots all once (no antialiasing while live)";
+    EXPECT_EQ(after, full + curvesOnly) << "afterReplot follows every replot, whole or curves";
     expectCurvesMatchCore(*w);
     const QImage fast = plot->grab().toImage();
     plot->replot(QCustomPlot::rpImmediateRefresh);
