@@ -78,9 +78,7 @@ GraphView::GraphView(Document* doc, QWidget* parent) : QWidget(parent), doc_(doc
     cursor_->setVisible(false);
     handles_ = new StepHandles(plot_, doc_);
     connect(handles_, &StepHandles::changed, this, [this] {
-        plot_->setCursor(handles_->hovered() || handles_->dragging() ? Qt::SizeHorCursor
-                         : mode_ == Mode::Inspect                    ? Qt::ArrowCursor
-                                                                     : Qt::CrossCursor);
+        updateCursor();
         replotCurves(false);
     });
     connect(handles_, &StepHandles::grabbed, this, [this] {
@@ -337,8 +335,8 @@ void GraphView::fitView() {
 void GraphView::setMode(Mode m) {
     if (m == mode_) return;
     mode_ = m;
-    plot_->setCursor(m == Mode::Inspect ? Qt::ArrowCursor : Qt::CrossCursor);
     updateHandles();
+    updateCursor();
     emit modeChanged(m);
 }
 
@@ -355,6 +353,14 @@ void GraphView::setGuess(const Stroke& s) {
 
 void GraphView::clearGuess() {
     setGuess({});
+}
+
+void GraphView::updateCursor() {
+    // Over a step handle (or dragging one) it slides sideways; otherwise it says the mode.
+    if (handles_->hovered() || handles_->dragging())
+        plot_->setCursor(Qt::SizeHorCursor);
+    else
+        plot_->setCursor(mode_ == Mode::Inspect ? Qt::ArrowCursor : Qt::CrossCursor);
 }
 
 void GraphView::setStepHandlesAllowed(bool on) {

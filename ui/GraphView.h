@@ -83,6 +83,7 @@ private:
     QString lookKey() const;
     void fitLegend(int width = -1);
     void updateHandles();
+    void updateCursor();
     void replotCurves(bool lookChanged);
 
     Document* doc_;

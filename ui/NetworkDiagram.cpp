@@ -1,6 +1,7 @@
 #include "ui/NetworkDiagram.h"
 
 #include "ui/Document.h"
+#include "ui/Format.h"
 
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -190,7 +191,7 @@ void NetworkDiagram::paintEvent(QPaintEvent*) {
     QColor labelBack = palette_.background;
     labelBack.setAlpha(215);
     p.setPen(palette_.foreground);
-    for (const Label& l : labels()) {
+    for (const Label& l : placeLabels(layout)) {
         p.fillRect(l.box, labelBack);
         p.drawStaticText(l.box.topLeft() + QPointF(3, 1), staticText(l.text, p.font()));
     }
@@ -220,9 +221,12 @@ double NetworkDiagram::shownValue(ParamId id) const {
 }
 
 std::vector<NetworkDiagram::Label> NetworkDiagram::labels() const {
+    return placeLabels(layOut());
+}
+
+std::vector<NetworkDiagram::Label> NetworkDiagram::placeLabels(const Layout& layout) const {
     const Network& net = doc_->network();
     const int h = net.hidden();
-    const Layout layout = layOut();
     const double r = layout.radius;
     const QFont font = labelFont();
     const double line = QFontMetricsF(font).height();
@@ -430,7 +434,7 @@ double NetworkDiagram::dragValue(double startValue, double pixelsUp, bool fine,
     const double span = kind == ParamKind::HiddenWeight || kind == ParamKind::HiddenBias ? 20.0
                                                                                          : 6.0;
     const double v = startValue + pixelsUp * span / 300.0 * (fine ? 0.1 : 1.0);
-    return std::round(v * 100.0) / 100.0;
+    return toHundredths(v);
 }
 
 void NetworkDiagram::mousePressEvent(QMouseEvent* e) {

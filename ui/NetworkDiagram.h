@@ -76,6 +76,7 @@ signals:
 
 private:
     void endDrag();
+    std::vector<Label> placeLabels(const Layout& layout) const; // labels() for a known layout
     double radius() const;
     const QStaticText& staticText(const QString& text, const QFont& font) const;
     QPixmap neuronPicture(int j, double r, bool selected) const;

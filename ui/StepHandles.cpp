@@ -2,6 +2,7 @@
 
 #include "core/Network.h"
 #include "ui/Document.h"
+#include "ui/Format.h"
 
 #include <algorithm>
 #include <cmath>
@@ -95,7 +96,7 @@ bool StepHandles::release() {
 
 double StepHandles::snapped(double x) {
     // Step points land on hundredths, as the diagram's drags do: 0.5, not 0.4987.
-    return std::round(x * 100.0) / 100.0;
+    return toHundredths(x);
 }
 
 void StepHandles::applyDefaultAntialiasingHint(QCPPainter* painter) const {
