@@ -1,6 +1,6 @@
 #include "app/Headless.h"
 
-#include "core/ScenarioFile.h"
+#include "core/scenario/ScenarioFile.h"
 #include "ui/Exporter.h"
 
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
 // stepwise: opens the window, or runs headless from the command line (see --help).
 #include "app/Headless.h"
-#include "core/KernelSet.h"
+#include "core/network/KernelSet.h"
 #include "ui/MainWindow.h"
 #include "ui/Translations.h"
 
@@ -105,7 +105,7 @@ int main(int argc, char** argv) {
     }
     if (parser.isSet("version")) {
         std::printf("stepwise %s\n", STEPWISE_VERSION);
-        std::string sets; // the compiled loops in use (core/KernelSet.h)
+        std::string sets; // the compiled loops in use (core/network/KernelSet.h)
         for (const std::string& s : stepwise::availableKernelSets())
             sets += (sets.empty() ? "" : " ") + s;
         std::printf("kernels: %s (available: %s)\n", stepwise::activeKernelSet(), sets.c_str());

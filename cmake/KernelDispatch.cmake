@@ -1,5 +1,5 @@
 # Run-time kernel dispatch: core/kernels/Kernels.cpp compiled once per instruction set (plain
-# x86-64, AVX2+FMA, AVX-512) and chosen at start-up from what the CPU supports (core/KernelSet.cpp).
+# x86-64, AVX2+FMA, AVX-512) and chosen at start-up from what the CPU supports (core/network/KernelSet.cpp).
 #
 # The copies must never mix. Eigen's templates and inline functions compiled with different flags
 # get the same mangled names, and the linker keeps one copy of each (COMDAT), so a baseline path

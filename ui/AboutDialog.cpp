@@ -1,6 +1,6 @@
 #include "ui/AboutDialog.h"
 
-#include "core/KernelSet.h"
+#include "core/network/KernelSet.h"
 
 #include "ui/HelpMenu.h"
 

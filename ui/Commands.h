@@ -2,8 +2,8 @@
 // the same drag is open, so one slider drag is one undo step (as KDE Step's CommandEditProperty).
 #pragma once
 
-#include "core/Network.h"
-#include "core/TargetCurve.h"
+#include "core/network/Network.h"
+#include "core/scenario/TargetCurve.h"
 
 #include <QUndoCommand>
 

@@ -1,6 +1,6 @@
 #include "ui/Document.h"
 
-#include "core/LeastSquares.h"
+#include "core/training/LeastSquares.h"
 #include "ui/Commands.h"
 
 #include <cmath>

@@ -4,9 +4,9 @@
 // gradient), computed by the core once per change and shared by all views.
 #pragma once
 
-#include "core/Backprop.h"
-#include "core/Network.h"
-#include "core/Scenario.h"
+#include "core/network/Backprop.h"
+#include "core/network/Network.h"
+#include "core/scenario/Scenario.h"
 
 #include <QObject>
 #include <QTimer>

@@ -4,8 +4,8 @@
 // in place of an old one.
 #pragma once
 
-#include "core/Scenario.h"
-#include "core/Trainer.h"
+#include "core/scenario/Scenario.h"
+#include "core/training/Trainer.h"
 
 #include <QString>
 #include <functional>

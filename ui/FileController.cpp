@@ -1,6 +1,6 @@
 #include "ui/FileController.h"
 
-#include "core/ScenarioFile.h"
+#include "core/scenario/ScenarioFile.h"
 #include "ui/Document.h"
 #include "ui/Preferences.h"
 

@@ -1,6 +1,6 @@
 #include "ui/GraphView.h"
 
-#include "core/Network.h"
+#include "core/network/Network.h"
 #include "ui/BoldGraph.h"
 #include "ui/Document.h"
 #include "ui/PlotLegend.h"

@@ -4,7 +4,7 @@
 // draws the graph with QCustomPlot; it computes nothing itself (the Document does).
 #pragma once
 
-#include "core/TargetCurve.h"
+#include "core/scenario/TargetCurve.h"
 #include "ui/Palette.h"
 
 #include <Eigen/Core>

@@ -6,7 +6,7 @@
 // Results come back on the GUI thread through finished().
 #pragma once
 
-#include "core/LossLandscape.h"
+#include "core/landscape/LossLandscape.h"
 
 #include <QObject>
 

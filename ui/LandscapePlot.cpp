@@ -1,6 +1,6 @@
 #include "ui/LandscapePlot.h"
 
-#include "core/Contours.h"
+#include "core/landscape/Contours.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,10 +1,10 @@
 // LandscapePlot: the one class that draws a loss landscape with QCustomPlot — the loss as a
 // viridis colour map on a log scale with its colour bar, contour lines (marching squares, see
-// core/Contours.h), the current point, the bowl's lowest point, the −∇L arrow and the training
+// core/landscape/Contours.h), the current point, the bowl's lowest point, the −∇L arrow and the training
 // trail, with a legend below. It draws what it is given and computes no maths.
 #pragma once
 
-#include "core/LossLandscape.h"
+#include "core/landscape/LossLandscape.h"
 #include "ui/Palette.h"
 
 #include <qcustomplot.h>

@@ -11,7 +11,7 @@
 // activation or the target recomputes it.
 #pragma once
 
-#include "core/LossLandscape.h"
+#include "core/landscape/LossLandscape.h"
 #include "ui/Palette.h"
 
 #include <QTimer>

@@ -11,7 +11,7 @@
 // Ctrl+Shift+F free mode; Ctrl+Shift+Home start the chapter again.
 #pragma once
 
-#include "core/Lesson.h"
+#include "core/lesson/Lesson.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
 #include "ui/MainWindow.h"
 
-#include "core/Presets.h"
+#include "core/scenario/Presets.h"
 #include "ui/Document.h"
 #include "ui/Exporter.h"
 #include "ui/FileController.h"

@@ -5,7 +5,7 @@
 // share of the gradient for that one sample instead.
 #pragma once
 
-#include "core/Backprop.h"
+#include "core/network/Backprop.h"
 #include "ui/Palette.h"
 
 #include <QFont>

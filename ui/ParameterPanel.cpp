@@ -1,6 +1,6 @@
 #include "ui/ParameterPanel.h"
 
-#include "core/Presets.h"
+#include "core/scenario/Presets.h"
 #include "ui/Document.h"
 #include "ui/ParamRow.h"
 

@@ -3,7 +3,7 @@
 // the option to edit a step neuron by its step point x = −b/w instead of its bias.
 #pragma once
 
-#include "core/Network.h"
+#include "core/network/Network.h"
 
 #include <QTimer>
 #include <QWidget>

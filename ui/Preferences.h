@@ -4,8 +4,8 @@
 // (styleHints()->colorScheme() is 6.5+), so the window colour's lightness decides.
 #pragma once
 
-#include "core/Activation.h"
-#include "core/Scenario.h"
+#include "core/network/Activation.h"
+#include "core/scenario/Scenario.h"
 #include "ui/Palette.h"
 
 #include <QPalette>

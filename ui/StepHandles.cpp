@@ -1,6 +1,6 @@
 #include "ui/StepHandles.h"
 
-#include "core/Network.h"
+#include "core/network/Network.h"
 #include "ui/Document.h"
 #include "ui/Format.h"
 

@@ -1,6 +1,6 @@
 #include "ui/TrainingController.h"
 
-#include "core/Presets.h"
+#include "core/scenario/Presets.h"
 #include "ui/Document.h"
 
 #include <QThread>

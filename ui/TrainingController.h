@@ -4,8 +4,8 @@
 // the learner's value. A whole run (play … pause) is one undo step.
 #pragma once
 
-#include "core/OvershootWatch.h"
-#include "core/Trainer.h"
+#include "core/training/OvershootWatch.h"
+#include "core/training/Trainer.h"
 
 #include <QElapsedTimer>
 #include <QObject>

@@ -5,7 +5,7 @@
 //   forward   per chunk, neuron by neuron: z = w_j·x + b_j, a_j = g(z), e += v_j·a_j  (e = c − t
 //             to start with); the chunk's Σ e²
 //   backward  g = 2e/n; ∂L/∂v_j += Σ g·a_j; d = g'(z_j)·g·v_j; ∂L/∂w_j += Σ d·x; ∂L/∂b_j += Σ d;
-//             ∂L/∂c += Σ g   (the maths is written out in core/Backprop.h)
+//             ∂L/∂c += Σ g   (the maths is written out in core/network/Backprop.h)
 //
 // A chunk's a_j columns (256 samples × H neurons) are still in the core's cache when backward()
 // reads them right after forward().
@@ -35,7 +35,7 @@ namespace {
 using Column = Eigen::Map<Eigen::ArrayXd>;
 using ConstColumn = Eigen::Map<const Eigen::ArrayXd>;
 
-// out = g(z) for the activation code (core/Activation.h has the formulas).
+// out = g(z) for the activation code (core/network/Activation.h has the formulas).
 template <typename Z, typename Out> void activate(int kind, double k, const Z& z, Out&& out) {
     switch (kind) {
     case kStep:

@@ -1,7 +1,7 @@
 // NetworkView: a Network seen as the kernels take it (plain pointers and numbers only).
 #pragma once
 
-#include "core/Network.h"
+#include "core/network/Network.h"
 #include "core/kernels/KernelTable.h"
 
 namespace stepwise::kernels {

@@ -2,7 +2,7 @@
 
 #ifdef STEPWISE_BENCH_UI
 
-#include "core/Presets.h"
+#include "core/scenario/Presets.h"
 #include "ui/Document.h"
 #include "ui/FileController.h"
 #include "ui/GraphView.h"

@@ -6,8 +6,8 @@
 
 #include "ReferenceTrainer.h"
 
-#include "core/Network.h"
-#include "core/Presets.h"
+#include "core/network/Network.h"
+#include "core/scenario/Presets.h"
 
 #include <cstdio>
 #include <random>

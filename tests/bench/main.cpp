@@ -23,10 +23,10 @@
 #include "ReferenceTrainer.h"
 #include "Workload.h"
 
-#include "core/KernelSet.h"
-#include "core/LossLandscape.h"
-#include "core/Presets.h"
-#include "core/Trainer.h"
+#include "core/network/KernelSet.h"
+#include "core/landscape/LossLandscape.h"
+#include "core/scenario/Presets.h"
+#include "core/training/Trainer.h"
 
 #include <algorithm>
 #include <chrono>

@@ -1,5 +1,5 @@
 // Activation: each g and g' checked by hand at known points, and g' against a central difference.
-#include "core/Activation.h"
+#include "core/network/Activation.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // Backprop: the analytic gradient against central differences of the loss for every activation,
 // the step's surrogate gradient against its own definition, and the per-sample breakdown.
-#include "core/Backprop.h"
+#include "core/network/Backprop.h"
 
 #include <gtest/gtest.h>
 

@@ -1,11 +1,11 @@
 // KernelSet: every compiled kernel set (baseline, AVX2+FMA, AVX-512) against the baseline, the
 // baseline against the plain whole-batch formulas it replaced, and the thread count against the
 // bits of the result.
-#include "core/Backprop.h"
-#include "core/KernelSet.h"
-#include "core/LossLandscape.h"
-#include "core/Presets.h"
-#include "core/Trainer.h"
+#include "core/network/Backprop.h"
+#include "core/network/KernelSet.h"
+#include "core/landscape/LossLandscape.h"
+#include "core/scenario/Presets.h"
+#include "core/training/Trainer.h"
 #include "core/kernels/KernelTable.h"
 
 #include <gtest/gtest.h>

@@ -1,9 +1,9 @@
 // Lesson: every task fails at its chapter's start and passes once done (its "show me"
 // solution); the checks use the lesson's own numbers; a good guess outscores a bad one; adding
 // evenly spread step neurons shrinks the error; a step network passes no gradient back.
-#include "core/Lesson.h"
+#include "core/lesson/Lesson.h"
 
-#include "core/Presets.h"
+#include "core/scenario/Presets.h"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,8 @@
 // LossLandscape: every code path against brute force (set the two parameters, call loss()), the
 // quadratic minimum against least squares, and cancelling.
-#include "core/Backprop.h"
-#include "core/LeastSquares.h"
-#include "core/LossLandscape.h"
+#include "core/network/Backprop.h"
+#include "core/training/LeastSquares.h"
+#include "core/landscape/LossLandscape.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // Network: the lesson's superpositions checked point by point, step points, the exact step
 // outlines, and the flat parameter layout.
-#include "core/Network.h"
-#include "core/Presets.h"
+#include "core/network/Network.h"
+#include "core/scenario/Presets.h"
 
 #include <gtest/gtest.h>
 

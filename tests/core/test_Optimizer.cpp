@@ -1,5 +1,5 @@
 // Optimizer: one or two steps of SGD, momentum and Adam computed by hand, and the mask.
-#include "core/Optimizer.h"
+#include "core/training/Optimizer.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // Presets: the lesson's networks hold the lesson's values; the random starting network is
 // deterministic per seed, finite, and spreads its step points over the domain.
-#include "core/Presets.h"
-#include "core/Scenario.h"
+#include "core/scenario/Presets.h"
+#include "core/scenario/Scenario.h"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,8 @@
 // ScenarioFile: write → read round trips exactly (awkward doubles, uint64 seeds, strokes, lesson);
 // every kind of broken file is refused with an error naming its field; the corpora in
 // tests/data and the examples in resources/examples; atomic writes and bounded reads.
-#include "core/Presets.h"
-#include "core/ScenarioFile.h"
+#include "core/scenario/Presets.h"
+#include "core/scenario/ScenarioFile.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

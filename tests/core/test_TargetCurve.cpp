@@ -4,8 +4,8 @@
 // The grid is [−1, 1] with 9 samples, spacing 0.25, so every sample is exact in binary:
 //   index  0      1      2     3      4  5     6    7     8
 //   x     −1  −0.75   −0.5 −0.25      0  0.25  0.5  0.75  1
-#include "core/Network.h"
-#include "core/TargetCurve.h"
+#include "core/network/Network.h"
+#include "core/scenario/TargetCurve.h"
 
 #include <gtest/gtest.h>
 

@@ -1,9 +1,9 @@
 // Trainer: learning tests from fixed seeds, bit-identical reruns, divergence, and the mechanics
 // of a step (batches, masks, annealing, stopping, cancelling).
-#include "core/LeastSquares.h"
-#include "core/Presets.h"
-#include "core/TargetCurve.h"
-#include "core/Trainer.h"
+#include "core/training/LeastSquares.h"
+#include "core/scenario/Presets.h"
+#include "core/scenario/TargetCurve.h"
+#include "core/training/Trainer.h"
 
 #include <gtest/gtest.h>
 

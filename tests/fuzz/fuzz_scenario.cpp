@@ -5,7 +5,7 @@
 //   2. a refusal always names a field and a problem;
 //   3. a scenario it accepts is written back and read again to an equal scenario, and writing
 //      that one gives the same bytes (writing is a fixed point).
-#include "core/ScenarioFile.h"
+#include "core/scenario/ScenarioFile.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -2,7 +2,7 @@
 // mouse strokes sent to the graph as a learner's mouse would.
 #pragma once
 
-#include "core/TargetCurve.h"
+#include "core/scenario/TargetCurve.h"
 #include "ui/Document.h"
 #include "ui/GraphView.h"
 #include "ui/MainWindow.h"

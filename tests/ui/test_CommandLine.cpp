@@ -1,6 +1,6 @@
 // The command line, run as a user runs it: exit codes, the one-line error, the JSON report,
 // and exports (a GIF that decodes to the expected number of frames).
-#include "core/ScenarioFile.h"
+#include "core/scenario/ScenarioFile.h"
 
 #include <QFile>
 #include <QProcess>

@@ -2,7 +2,7 @@
 // computes them, undo, presets, neurons added and removed, keyboard reach, exports.
 #include "UiTestSupport.h"
 
-#include "core/Presets.h"
+#include "core/scenario/Presets.h"
 #include "ui/NetworkDiagram.h"
 #include "ui/ParamRow.h"
 #include "ui/ParameterPanel.h"

@@ -3,7 +3,7 @@
 // and every shipped example opens.
 #include "UiTestSupport.h"
 
-#include "core/ScenarioFile.h"
+#include "core/scenario/ScenarioFile.h"
 #include "ui/FileController.h"
 #include "ui/TrainingPanel.h"
 

@@ -1,5 +1,5 @@
 // The Help menu and the About dialog: what a teacher checks before installing on a class set.
-#include "core/KernelSet.h"
+#include "core/network/KernelSet.h"
 #include "ui/AboutDialog.h"
 #include "ui/HelpMenu.h"
 #include "ui/MainWindow.h"

@@ -1,9 +1,9 @@
 // The loss landscape view on real widgets: clicking, the least-squares minimum, the training
 // trail, and when the surface is (and is not) recomputed.
-#include "core/Backprop.h"
-#include "core/LeastSquares.h"
-#include "core/LossLandscape.h"
-#include "core/Presets.h"
+#include "core/network/Backprop.h"
+#include "core/training/LeastSquares.h"
+#include "core/landscape/LossLandscape.h"
+#include "core/scenario/Presets.h"
 #include "ui/Document.h"
 #include "ui/LandscapeView.h"
 #include "ui/TrainingController.h"

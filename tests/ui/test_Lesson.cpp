@@ -4,8 +4,8 @@
 // a focused slider, and progress survives a restart.
 #include "UiTestSupport.h"
 
-#include "core/Lesson.h"
-#include "core/Presets.h"
+#include "core/lesson/Lesson.h"
+#include "core/scenario/Presets.h"
 #include "ui/LessonPanel.h"
 #include "ui/NetworkDiagram.h"
 #include "ui/ParamRow.h"

@@ -2,7 +2,7 @@
 // (one undo step, the weight kept), and where they are off (locked lesson chapters, drawing).
 #include "UiTestSupport.h"
 
-#include "core/Presets.h"
+#include "core/scenario/Presets.h"
 #include "ui/LessonPanel.h"
 #include "ui/StepHandles.h"
 #include "ui/TrainingController.h"

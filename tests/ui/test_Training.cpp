@@ -2,7 +2,7 @@
 // says, play/pause/reset, a slider grabbed mid-run, divergence, and two learning runs.
 #include "UiTestSupport.h"
 
-#include "core/Presets.h"
+#include "core/scenario/Presets.h"
 #include "ui/ParamRow.h"
 #include "ui/ParameterPanel.h"
 #include "ui/TrainingController.h"

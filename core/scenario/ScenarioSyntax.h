@@ -3,7 +3,7 @@
 // text helpers that make a file's bytes safe to quote. Internal to ScenarioFile*.cpp.
 #pragma once
 
-#include "core/ScenarioFile.h"
+#include "core/scenario/ScenarioFile.h"
 
 #include <nlohmann/json.hpp>
 

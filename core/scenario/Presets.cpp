@@ -1,7 +1,7 @@
-#include "core/Presets.h"
-#include "core/EnumNames.h"
+#include "core/scenario/Presets.h"
+#include "core/scenario/EnumNames.h"
 
-#include "core/Trainer.h"
+#include "core/training/Trainer.h"
 
 namespace stepwise {
 
@@ -71,7 +71,7 @@ Network randomNetwork(int hidden, Activation g, double lo, double hi, std::mt199
 
 } // namespace stepwise
 
-#include "core/Scenario.h"
+#include "core/scenario/Scenario.h"
 
 namespace stepwise {
 Scenario defaultScenario() {

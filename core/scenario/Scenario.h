@@ -2,9 +2,9 @@
 // the target, the training settings, the view and the lesson position.
 #pragma once
 
-#include "core/Network.h"
-#include "core/TargetCurve.h"
-#include "core/Trainer.h"
+#include "core/network/Network.h"
+#include "core/scenario/TargetCurve.h"
+#include "core/training/Trainer.h"
 
 #include <set>
 #include <string>

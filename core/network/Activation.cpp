@@ -1,5 +1,5 @@
-#include "core/Activation.h"
-#include "core/EnumNames.h"
+#include "core/network/Activation.h"
+#include "core/scenario/EnumNames.h"
 
 #include <cmath>
 

@@ -1,5 +1,5 @@
-#include "core/TargetCurve.h"
-#include "core/EnumNames.h"
+#include "core/scenario/TargetCurve.h"
+#include "core/scenario/EnumNames.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
 // Saving and loading scenario files: the atomic write and the bounded read declared in
-// core/ScenarioFile.h.
-#include "core/ScenarioFile.h"
+// core/scenario/ScenarioFile.h.
+#include "core/scenario/ScenarioFile.h"
 
 #include <atomic>
 #include <chrono>

@@ -1,6 +1,6 @@
-#include "core/KernelSet.h"
+#include "core/network/KernelSet.h"
 
-#include "core/Activation.h"
+#include "core/network/Activation.h"
 #include "core/kernels/KernelTable.h"
 
 #include <algorithm>

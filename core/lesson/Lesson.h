@@ -22,7 +22,7 @@
 // truth, 0.5): a miss as large as the whole graph scores 0, a perfect trace 100.
 #pragma once
 
-#include "core/Scenario.h"
+#include "core/scenario/Scenario.h"
 
 #include <functional>
 #include <optional>

@@ -19,9 +19,9 @@
 // bit-identical run.
 #pragma once
 
-#include "core/Backprop.h"
-#include "core/Network.h"
-#include "core/Optimizer.h"
+#include "core/network/Backprop.h"
+#include "core/network/Network.h"
+#include "core/training/Optimizer.h"
 
 #include <cstdint>
 #include <functional>

@@ -2,7 +2,7 @@
 // a seeded random starting network for training.
 #pragma once
 
-#include "core/Network.h"
+#include "core/network/Network.h"
 
 #include <optional>
 #include <random>

@@ -1,5 +1,5 @@
-// writeScenario: the scenario as pretty JSON (see core/ScenarioFile.h for the format's promises).
-#include "core/ScenarioFile.h"
+// writeScenario: the scenario as pretty JSON (see core/scenario/ScenarioFile.h for the format's promises).
+#include "core/scenario/ScenarioFile.h"
 
 #include <nlohmann/json.hpp>
 

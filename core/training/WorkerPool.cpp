@@ -1,4 +1,4 @@
-#include "core/WorkerPool.h"
+#include "core/training/WorkerPool.h"
 
 namespace stepwise {
 

@@ -1,4 +1,4 @@
-#include "core/OvershootWatch.h"
+#include "core/training/OvershootWatch.h"
 
 #include <cmath>
 

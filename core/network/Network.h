@@ -8,7 +8,7 @@
 // neuron 2 → output); paramName() gives every parameter the name the screen shows.
 #pragma once
 
-#include "core/Activation.h"
+#include "core/network/Activation.h"
 
 #include <Eigen/Core>
 #include <optional>

@@ -1,6 +1,6 @@
-#include "core/LeastSquares.h"
+#include "core/training/LeastSquares.h"
 
-#include "core/Backprop.h"
+#include "core/network/Backprop.h"
 
 #include <Eigen/QR>
 

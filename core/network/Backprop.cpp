@@ -1,7 +1,7 @@
-#include "core/Backprop.h"
+#include "core/network/Backprop.h"
 
-#include "core/KernelSet.h"
-#include "core/WorkerPool.h"
+#include "core/network/KernelSet.h"
+#include "core/training/WorkerPool.h"
 #include "core/kernels/KernelTable.h"
 #include "core/kernels/NetworkView.h"
 

@@ -7,7 +7,7 @@
 // minimum-norm solution.
 #pragma once
 
-#include "core/Network.h"
+#include "core/network/Network.h"
 
 namespace stepwise {
 

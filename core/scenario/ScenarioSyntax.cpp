@@ -1,5 +1,5 @@
 // The byte- and JSON-level part of reading a scenario (see ScenarioSyntax.h).
-#include "core/ScenarioSyntax.h"
+#include "core/scenario/ScenarioSyntax.h"
 
 #include <cmath>
 #include <cstdint>

@@ -1,6 +1,6 @@
-#include "core/Network.h"
+#include "core/network/Network.h"
 
-#include "core/KernelSet.h"
+#include "core/network/KernelSet.h"
 #include "core/kernels/KernelTable.h"
 #include "core/kernels/NetworkView.h"
 
@@ -158,7 +158,7 @@ void evaluate(const Network& net, const Eigen::Ref<const Eigen::ArrayXd>& x, Eva
     out.contribution.resize(n, h);
     out.output.resize(n);
     const kernels::NetView view = kernels::viewOf(net);
-    // Column by column with the kernel set in use (core/KernelSet.h).
+    // Column by column with the kernel set in use (core/network/KernelSet.h).
     kernels::active().evaluate(view, x.data(), n, out.z.data(), out.activation.data(),
                                out.contribution.data(), out.output.data());
 }

@@ -1,7 +1,7 @@
 // readScenario and formatError: reading a scenario file that trusts nothing (the checks are listed
-// in core/ScenarioFile.h).
-#include "core/ScenarioFile.h"
-#include "core/ScenarioSyntax.h"
+// in core/scenario/ScenarioFile.h).
+#include "core/scenario/ScenarioFile.h"
+#include "core/scenario/ScenarioSyntax.h"
 
 #include <nlohmann/json.hpp>
 

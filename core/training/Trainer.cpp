@@ -1,5 +1,5 @@
-#include "core/Trainer.h"
-#include "core/EnumNames.h"
+#include "core/training/Trainer.h"
+#include "core/scenario/EnumNames.h"
 
 #include <cmath>
 #include <numeric>

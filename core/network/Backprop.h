@@ -12,8 +12,8 @@
 // stays a step; the output weights and bias keep their exact gradient.
 #pragma once
 
-#include "core/AlignedBuffer.h"
-#include "core/Network.h"
+#include "core/network/AlignedBuffer.h"
+#include "core/network/Network.h"
 
 #include <Eigen/Core>
 
@@ -30,7 +30,7 @@ struct BackpropOptions {
 
 // Computes L and ∂L/∂θ in the flat layout of packParams(). Holds its work arrays so that
 // repeated calls (a training loop) allocate nothing. The samples are cut into fixed chunks of
-// kernels::kChunk, each computed by one thread with the kernel set in use (core/KernelSet.h) and
+// kernels::kChunk, each computed by one thread with the kernel set in use (core/network/KernelSet.h) and
 // added up in chunk order, so large batches use every core and still give the same bits as one.
 class GradientKernel {
 public:

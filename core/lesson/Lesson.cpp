@@ -1,8 +1,8 @@
-#include "core/Lesson.h"
+#include "core/lesson/Lesson.h"
 
-#include "core/Backprop.h"
-#include "core/LeastSquares.h"
-#include "core/Presets.h"
+#include "core/network/Backprop.h"
+#include "core/training/LeastSquares.h"
+#include "core/scenario/Presets.h"
 
 #include <algorithm>
 #include <cmath>

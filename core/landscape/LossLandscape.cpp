@@ -1,6 +1,6 @@
-#include "core/LossLandscape.h"
+#include "core/landscape/LossLandscape.h"
 
-#include "core/KernelSet.h"
+#include "core/network/KernelSet.h"
 #include "core/kernels/KernelTable.h"
 
 #include <algorithm>

@@ -12,7 +12,7 @@
 // both cores), except when one of them is the neuron's output weight, which is again quadratic.
 #pragma once
 
-#include "core/Network.h"
+#include "core/network/Network.h"
 
 #include <functional>
 #include <optional>

@@ -20,7 +20,7 @@
 // Reading is in ScenarioFile.cpp, writing in ScenarioWriter.cpp, the disk in ScenarioDisk.cpp.
 #pragma once
 
-#include "core/Scenario.h"
+#include "core/scenario/Scenario.h"
 
 #include <cstddef>
 #include <filesystem>

@@ -1,5 +1,5 @@
-#include "core/Optimizer.h"
-#include "core/EnumNames.h"
+#include "core/training/Optimizer.h"
+#include "core/scenario/EnumNames.h"
 
 #include <cmath>
 

@@ -1,4 +1,4 @@
-#include "core/Contours.h"
+#include "core/landscape/Contours.h"
 
 #include <cmath>
 
