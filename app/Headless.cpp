@@ -1,7 +1,7 @@
 #include "app/Headless.h"
 
 #include "core/scenario/ScenarioFile.h"
-#include "ui/Exporter.h"
+#include "ui/shell/Exporter.h"
 
 #include <QElapsedTimer>
 #include <nlohmann/json.hpp>

@@ -1,8 +1,8 @@
 // stepwise: opens the window, or runs headless from the command line (see --help).
 #include "app/Headless.h"
 #include "core/network/KernelSet.h"
-#include "ui/MainWindow.h"
-#include "ui/Translations.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/shell/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

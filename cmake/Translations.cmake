@@ -11,8 +11,16 @@ if(NOT Qt6LinguistTools_FOUND)
 endif()
 
 file(GLOB STEPWISE_TS_FILES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/translations/stepwise_*.ts)
-file(GLOB STEPWISE_TR_SOURCES CONFIGURE_DEPENDS
-     ${PROJECT_SOURCE_DIR}/ui/*.cpp ${PROJECT_SOURCE_DIR}/ui/*.h ${PROJECT_SOURCE_DIR}/app/*.cpp)
+# The sources lupdate reads: the window's (as listed in ui/CMakeLists.txt) and the app's.
+get_target_property(_stepwise_ui_sources stepwise_ui SOURCES)
+set(STEPWISE_TR_SOURCES)
+foreach(_source IN LISTS _stepwise_ui_sources)
+    if(_source MATCHES "\\.(cpp|h)$" AND NOT IS_ABSOLUTE "${_source}")
+        list(APPEND STEPWISE_TR_SOURCES ${PROJECT_SOURCE_DIR}/ui/${_source})
+    endif()
+endforeach()
+set(STEPWISE_TR_APP_SOURCES ${PROJECT_SOURCE_DIR}/app/main.cpp ${PROJECT_SOURCE_DIR}/app/Headless.cpp)
+list(APPEND STEPWISE_TR_SOURCES ${STEPWISE_TR_APP_SOURCES})
 qt_add_translations(stepwise_ui
     TS_FILES ${STEPWISE_TS_FILES}
     SOURCES ${STEPWISE_TR_SOURCES}

@@ -9,7 +9,7 @@ STEPWISE_PACKAGES=(
     libeigen3-dev nlohmann-json3-dev libgtest-dev libgif-dev
     fonts-dejavu-core
 )
-STEPWISE_TEST_PACKAGES=(clang libclang-rt-14-dev desktop-file-utils appstream)
+STEPWISE_TEST_PACKAGES=(clang libclang-rt-14-dev clang-format desktop-file-utils appstream)
 
 stepwise_install() {
     local missing=() p
@@ -38,11 +38,17 @@ stepwise_install() {
 
 stepwise_jobs() { nproc 2>/dev/null || echo 2; }
 
-# stepwise_build DIR [cmake options…]: configure once (reusing DIR when present), then build.
-stepwise_build() {
+# stepwise_configure DIR [cmake options…]: configure DIR (Ninja when present and DIR is new).
+stepwise_configure() {
     local dir=$1; shift
     local gen=()
     command -v ninja >/dev/null 2>&1 && [ ! -f "$dir/CMakeCache.txt" ] && gen=(-G Ninja)
     cmake -S "$STEPWISE_ROOT" -B "$dir" "${gen[@]}" -DCMAKE_BUILD_TYPE=Release "$@"
+}
+
+# stepwise_build DIR [cmake options…]: configure once (reusing DIR when present), then build.
+stepwise_build() {
+    local dir=$1
+    stepwise_configure "$@"
     cmake --build "$dir" --parallel "$(stepwise_jobs)"
 }

@@ -3,13 +3,13 @@
 #ifdef STEPWISE_BENCH_UI
 
 #include "core/scenario/Presets.h"
-#include "ui/Document.h"
-#include "ui/FileController.h"
-#include "ui/GraphView.h"
-#include "ui/MainWindow.h"
-#include "ui/ParamRow.h"
-#include "ui/ParameterPanel.h"
-#include "ui/TrainingController.h"
+#include "ui/document/Document.h"
+#include "ui/files/FileController.h"
+#include "ui/graph/GraphView.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/params/ParamRow.h"
+#include "ui/params/ParameterPanel.h"
+#include "ui/training/TrainingController.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -3,9 +3,9 @@
 #pragma once
 
 #include "core/scenario/TargetCurve.h"
-#include "ui/Document.h"
-#include "ui/GraphView.h"
-#include "ui/MainWindow.h"
+#include "ui/document/Document.h"
+#include "ui/graph/GraphView.h"
+#include "ui/shell/MainWindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

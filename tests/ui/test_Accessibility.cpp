@@ -1,12 +1,12 @@
 // Accessibility: every control a keyboard can reach has a name a screen reader can speak, and
 // Tab moves through each side panel in reading order (top to bottom, left to right).
-#include "ui/GraphView.h"
-#include "ui/LessonPanel.h"
-#include "ui/MainWindow.h"
-#include "ui/NetworkDiagram.h"
-#include "ui/ParameterPanel.h"
-#include "ui/PreferencesDialog.h"
-#include "ui/TrainingPanel.h"
+#include "ui/graph/GraphView.h"
+#include "ui/lesson/LessonPanel.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/diagram/NetworkDiagram.h"
+#include "ui/params/ParameterPanel.h"
+#include "ui/shell/PreferencesDialog.h"
+#include "ui/training/TrainingPanel.h"
 
 #include <QAbstractButton>
 #include <QAbstractSlider>

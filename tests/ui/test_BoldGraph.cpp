@@ -1,6 +1,6 @@
 // BoldGraph: in live (unsmoothed) frames a wide pen is drawn as offset 1-px lines. The pixels it
 // covers must be, near enough, the ones Qt's own wide pen covers.
-#include "ui/BoldGraph.h"
+#include "ui/graph/BoldGraph.h"
 
 #include <QImage>
 #include <cmath>

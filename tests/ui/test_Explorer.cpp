@@ -3,9 +3,9 @@
 #include "UiTestSupport.h"
 
 #include "core/scenario/Presets.h"
-#include "ui/NetworkDiagram.h"
-#include "ui/ParamRow.h"
-#include "ui/ParameterPanel.h"
+#include "ui/diagram/NetworkDiagram.h"
+#include "ui/params/ParamRow.h"
+#include "ui/params/ParameterPanel.h"
 
 #include <QCheckBox>
 #include <QComboBox>

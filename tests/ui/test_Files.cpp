@@ -4,8 +4,8 @@
 #include "UiTestSupport.h"
 
 #include "core/scenario/ScenarioFile.h"
-#include "ui/FileController.h"
-#include "ui/TrainingPanel.h"
+#include "ui/files/FileController.h"
+#include "ui/training/TrainingPanel.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,8 +1,9 @@
 // The Help menu and the About dialog: what a teacher checks before installing on a class set.
 #include "core/network/KernelSet.h"
-#include "ui/AboutDialog.h"
-#include "ui/HelpMenu.h"
-#include "ui/MainWindow.h"
+#include "ui/shell/AboutDialog.h"
+#include "ui/base/AppPaths.h"
+#include "ui/shell/HelpMenu.h"
+#include "ui/shell/MainWindow.h"
 
 #include <QApplication>
 #include <QFileInfo>

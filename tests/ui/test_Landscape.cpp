@@ -4,9 +4,9 @@
 #include "core/training/LeastSquares.h"
 #include "core/landscape/LossLandscape.h"
 #include "core/scenario/Presets.h"
-#include "ui/Document.h"
-#include "ui/LandscapeView.h"
-#include "ui/TrainingController.h"
+#include "ui/document/Document.h"
+#include "ui/landscape/LandscapeView.h"
+#include "ui/training/TrainingController.h"
 
 #include <QComboBox>
 #include <QCoreApplication>

@@ -6,12 +6,12 @@
 
 #include "core/lesson/Lesson.h"
 #include "core/scenario/Presets.h"
-#include "ui/LessonPanel.h"
-#include "ui/NetworkDiagram.h"
-#include "ui/ParamRow.h"
-#include "ui/ParameterPanel.h"
-#include "ui/TrainingController.h"
-#include "ui/TrainingPanel.h"
+#include "ui/lesson/LessonPanel.h"
+#include "ui/diagram/NetworkDiagram.h"
+#include "ui/params/ParamRow.h"
+#include "ui/params/ParameterPanel.h"
+#include "ui/training/TrainingController.h"
+#include "ui/training/TrainingPanel.h"
 
 #include <QCheckBox>
 #include <QComboBox>

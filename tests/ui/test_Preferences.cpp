@@ -1,10 +1,10 @@
 // Preferences: stored in QSettings, shown in the dialog, and applied to the window.
-#include "ui/Document.h"
-#include "ui/FileController.h"
-#include "ui/GraphView.h"
-#include "ui/MainWindow.h"
-#include "ui/Preferences.h"
-#include "ui/PreferencesDialog.h"
+#include "ui/document/Document.h"
+#include "ui/files/FileController.h"
+#include "ui/graph/GraphView.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/base/Preferences.h"
+#include "ui/shell/PreferencesDialog.h"
 
 #include <QApplication>
 #include <QSettings>
@@ -106,17 +106,17 @@ TEST_F(PreferencesTest, ApplyingSetsPaletteAutosaveAndOnlyThenSamples) {
     MainWindow w;
     const int before = w.document()->scenario().domain.samples;
     const Preferences p = somePreferences();
-    applyPreferences(&w, p);
+    w.applyPreferences(p);
     EXPECT_DOUBLE_EQ(w.graph()->palette().lineScale, 1.75 * Palette::projector().lineScale);
     EXPECT_FALSE(w.files()->autosaveEnabled());
     EXPECT_EQ(w.document()->scenario().domain.samples, before); // not at start-up
-    applyPreferences(&w, p, true);
+    w.applyPreferences(p, true);
     EXPECT_EQ(w.document()->scenario().domain.samples, 400);
 }
 
 TEST_F(PreferencesTest, SystemThemeFollowsTheDesktopWhenItChanges) {
     MainWindow w;
-    applyPreferences(&w, Preferences{});
+    w.applyPreferences(Preferences{});
     EXPECT_EQ(w.graph()->palette().background, Palette::light().background);
     QApplication::setPalette(darkDesktop());
     EXPECT_EQ(w.graph()->palette().background, Palette::dark().background);
@@ -126,9 +126,9 @@ TEST_F(PreferencesTest, ExplicitDarkDarkensTheWidgetsToo) {
     MainWindow w;
     Preferences p;
     p.theme = Preferences::Theme::Dark;
-    applyPreferences(&w, p);
+    w.applyPreferences(p);
     EXPECT_TRUE(isDarkPalette(QApplication::palette()));
     EXPECT_EQ(w.graph()->palette().background, Palette::dark().background);
-    applyPreferences(&w, Preferences{}); // back to the system: the desktop's palette returns
+    w.applyPreferences(Preferences{}); // back to the system: the desktop's palette returns
     EXPECT_FALSE(isDarkPalette(QApplication::palette()));
 }

@@ -3,9 +3,9 @@
 #include "UiTestSupport.h"
 
 #include "core/scenario/Presets.h"
-#include "ui/LessonPanel.h"
-#include "ui/StepHandles.h"
-#include "ui/TrainingController.h"
+#include "ui/lesson/LessonPanel.h"
+#include "ui/graph/StepHandles.h"
+#include "ui/training/TrainingController.h"
 
 #include <gtest/gtest.h>
 

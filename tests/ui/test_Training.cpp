@@ -3,10 +3,10 @@
 #include "UiTestSupport.h"
 
 #include "core/scenario/Presets.h"
-#include "ui/ParamRow.h"
-#include "ui/ParameterPanel.h"
-#include "ui/TrainingController.h"
-#include "ui/TrainingPanel.h"
+#include "ui/params/ParamRow.h"
+#include "ui/params/ParameterPanel.h"
+#include "ui/training/TrainingController.h"
+#include "ui/training/TrainingPanel.h"
 
 #include <QElapsedTimer>
 #include <QLabel>

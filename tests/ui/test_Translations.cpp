@@ -1,5 +1,5 @@
 // Translations: the English catalogue is compiled in, and English needs no translator.
-#include "ui/Translations.h"
+#include "ui/shell/Translations.h"
 
 #include <QApplication>
 #include <QDir>

@@ -1,0 +1,99 @@
+// NetworkDiagram: the network drawn as nodes and edges — input x, the hidden neurons (each with
+// a glyph of its activation and its bias), the output neuron — with every edge labelled by its
+// name and value, its thickness from the magnitude and its colour from the sign. Clicking a
+// neuron or an edge selects it. With a backprop breakdown set, the edges show each parameter's
+// share of the gradient for that one sample instead.
+#pragma once
+
+#include "core/network/Backprop.h"
+#include "ui/base/Palette.h"
+
+#include <QFont>
+#include <QHash>
+#include <QPixmap>
+#include <QStaticText>
+#include <QWidget>
+#include <optional>
+#include <vector>
+
+namespace stepwise::ui {
+
+class Document;
+
+class NetworkDiagram : public QWidget {
+    Q_OBJECT
+public:
+    explicit NetworkDiagram(Document* doc, QWidget* parent = nullptr);
+
+    void setPalette(const Palette& p);
+    void setBreakdown(std::optional<SampleBreakdown> b);
+    const std::optional<SampleBreakdown>& breakdown() const { return breakdown_; }
+
+    // Geometry, public for tests: where neuron j sits, and what a point hits.
+    QPointF hiddenCenter(int j) const;
+    QPointF inputCenter() const;
+    QPointF outputCenter() const;
+    std::optional<ParamId> hitTest(const QPointF& p) const;
+    // How the diagram fits its size: the neurons' radius and which labels there is room for.
+    struct Layout {
+        double radius = 3.0;       // of a hidden neuron
+        bool neuronLabels = false; // room for each bias under its neuron
+    };
+    Layout layOut() const;
+    // The labels drawn, in widget coordinates: none covers another or a node; where there is no
+    // room for a label it is left out (the selected parameter's goes first).
+    struct Label {
+        QRectF box;
+        QString text;
+    };
+    std::vector<Label> labels() const;
+    QFont labelFont() const;
+    // The tooltip for a neuron or an edge: its name, value and what it does.
+    QString describe(ParamId id) const;
+
+    // Which parameters a drag may change, as a mask of kindBit()s (the lesson locks some; all by
+    // default). Dragging a neuron up or down changes its bias, an edge its weight.
+    static constexpr unsigned kindBit(ParamKind k) { return 1u << static_cast<unsigned>(k); }
+    void setEditableKinds(unsigned kinds);
+    // The lesson's chapter (core/lesson/Lesson.h's kLesson… flags): what may be dragged.
+    void applyLessonControls(unsigned controls, bool locked);
+    bool editable(ParamKind kind) const;
+    // The value a drag of `pixelsUp` pixels gives, from `startValue`.
+    static double dragValue(double startValue, double pixelsUp, bool fine, ParamKind kind);
+
+    QSize sizeHint() const override { return {360, 300}; }
+    QSize minimumSizeHint() const override { return {200, 160}; }
+
+protected:
+    bool event(QEvent* e) override;
+    void paintEvent(QPaintEvent*) override;
+    void mousePressEvent(QMouseEvent*) override;
+    void mouseMoveEvent(QMouseEvent*) override;
+    void mouseReleaseEvent(QMouseEvent*) override;
+    void keyPressEvent(QKeyEvent*) override;
+
+private:
+    void endDrag();
+    std::vector<Label> placeLabels(const Layout& layout) const; // labels() for a known layout
+    double radius() const;
+    const QStaticText& staticText(const QString& text, const QFont& font) const;
+    QPixmap neuronPicture(int j, double r, bool selected) const;
+    double shownValue(ParamId id) const; // the parameter, or its share of a sample's gradient
+    static constexpr double kNeuronMargin = 4.0; // room for the outline around a neuron picture
+
+    Document* doc_;
+    Palette palette_ = Palette::light();
+    std::optional<SampleBreakdown> breakdown_;
+    unsigned editable_ = ~0u;
+    struct Drag {
+        ParamId param;
+        double startY, startValue;
+    };
+    std::optional<Drag> drag_;
+    // Caches for painting: laid-out labels and neuron pictures, rebuilt when the look changes.
+    mutable QHash<QString, QStaticText> texts_;
+    mutable QFont textFont_;
+    mutable QHash<QString, QPixmap> neurons_;
+};
+
+} // namespace stepwise::ui

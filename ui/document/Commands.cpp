@@ -1,0 +1,56 @@
+#include "ui/document/Commands.h"
+
+#include "ui/document/Document.h"
+
+#include <QCoreApplication>
+
+namespace stepwise::ui {
+
+SetParamCommand::SetParamCommand(Document* doc, ParamId id, double before, double after, int serial)
+    : doc_(doc), param_(id), before_(before), after_(after), serial_(serial) {
+    setText(QCoreApplication::translate("Commands", "Change %1")
+                .arg(QString::fromStdString(paramName(id))));
+}
+
+void SetParamCommand::undo() {
+    doc_->applyParam(param_, before_);
+}
+void SetParamCommand::redo() {
+    doc_->applyParam(param_, after_);
+}
+
+bool SetParamCommand::mergeWith(const QUndoCommand* other) {
+    const auto* o = static_cast<const SetParamCommand*>(other);
+    if (o->param_ != param_ || o->serial_ != serial_) return false;
+    after_ = o->after_;
+    return true;
+}
+
+SetNetworkCommand::SetNetworkCommand(Document* doc, Network before, Network after,
+                                     const QString& text)
+    : doc_(doc), before_(std::move(before)), after_(std::move(after)) {
+    structural_ = before_.hidden() != after_.hidden() || !(before_.activation == after_.activation);
+    setText(text);
+}
+
+void SetNetworkCommand::undo() {
+    doc_->applyNetwork(before_, structural_);
+}
+void SetNetworkCommand::redo() {
+    doc_->applyNetwork(after_, structural_);
+}
+
+SetTargetCommand::SetTargetCommand(Document* doc, TargetCurve before, TargetCurve after,
+                                   const QString& text)
+    : doc_(doc), before_(std::move(before)), after_(std::move(after)) {
+    setText(text);
+}
+
+void SetTargetCommand::undo() {
+    doc_->applyTarget(before_);
+}
+void SetTargetCommand::redo() {
+    doc_->applyTarget(after_);
+}
+
+} // namespace stepwise::ui

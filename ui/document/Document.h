@@ -1,0 +1,119 @@
+// Document: the one object that owns the scenario and its undo stack. Views read from it and
+// react to its signals; every edit goes through it as an undoable command. It also holds the
+// derived data the views draw (the grid, the evaluation, the target samples, the loss and its
+// gradient), computed by the core once per change and shared by all views.
+#pragma once
+
+#include "core/network/Backprop.h"
+#include "core/network/Network.h"
+#include "core/scenario/Scenario.h"
+
+#include <QObject>
+#include <QTimer>
+#include <QUndoStack>
+
+#include <optional>
+
+namespace stepwise::ui {
+
+class Document : public QObject {
+    Q_OBJECT
+public:
+    explicit Document(QObject* parent = nullptr);
+
+    const Scenario& scenario() const { return scenario_; }
+    const Network& network() const { return scenario_.network; }
+    QUndoStack* undoStack() { return &undo_; }
+
+    // Derived data, recomputed lazily after a change.
+    const Eigen::ArrayXd& x() const;
+    const Eigen::ArrayXd& targetSamples() const; // empty when there is no target
+    bool hasTarget() const { return targetSamples().size() > 0; }
+    const Evaluation& evaluation() const;
+    double loss() const;                     // 0 when there is no target
+    const Eigen::VectorXd& gradient() const; // ∂L/∂θ (packParams layout), zero without target
+    BackpropOptions backpropOptions() const;
+
+    // Undoable edits. While a drag is open (beginDrag … endDrag), edits of one parameter merge
+    // into a single undo step.
+    void setParam(ParamId id, double value);
+    void setStepPoint(int neuron, double x);
+    void beginDrag();
+    void endDrag();
+    bool dragging() const { return dragOpen_; }
+    // While a slider is dragged or training animates, views may trade antialiasing for speed;
+    // the frame after it ends is drawn in full quality.
+    bool live() const { return dragOpen_ || liveTraining_; }
+    void setLiveTraining(bool on);
+    void setNetwork(const Network& net, const QString& what);
+    void setActivation(const Activation& g);
+    void setHiddenCount(int count);
+    void setTarget(const TargetCurve& target, const QString& what);
+    void addStroke(const Stroke& stroke);
+    void clearTarget();
+    void setDomain(const Domain& d);
+    void fitOutputLayer();
+
+    // Not undoable: training settings, view, lesson progress.
+    void setTrainingSettings(const TrainSettings& s);
+    void setView(const ViewRect& v);
+    void setLesson(const LessonState& l);
+
+    // Replaces everything (open file, new): clears the undo stack.
+    void replaceScenario(const Scenario& s);
+
+    // While training runs, the trainer's weights are shown without an undo step each frame;
+    // the whole run becomes one undo step when it pauses.
+    void showTrainingNetwork(const Network& net);
+    void recordTrainingRun(const Network& before, const Network& after, long steps);
+
+    // Selection: a neuron (0-based) or the output (−1 = output bias row), or none.
+    std::optional<ParamId> selection() const { return selection_; }
+    void select(std::optional<ParamId> id);
+
+    // Applied by the undo commands (they call these, not the public edits).
+    void applyNetwork(const Network& net, bool structural);
+    void applyTarget(const TargetCurve& t);
+    void applyParam(ParamId id, double value);
+
+    // Runs a pending refresh now (tests and benchmarks).
+    void flush();
+
+signals:
+    // Emitted at once on every change.
+    void networkChanged();
+    void targetChanged();
+    void structureChanged(); // number of neurons or activation: panels rebuild their rows
+    void trainingSettingsChanged();
+    void lessonChanged();
+    void viewChanged();
+    void selectionChanged();
+    void scenarioReplaced();
+    // A drag opened or closed (beginDrag / endDrag, from any view): training holds meanwhile.
+    void dragStarted();
+    void dragEnded();
+    // Emitted once per event-loop pass after any burst of changes: views repaint here.
+    void refreshed();
+
+private:
+    void invalidate();
+    void scheduleRefresh();
+
+    Scenario scenario_;
+    QUndoStack undo_;
+    QTimer refreshTimer_;
+    bool dragOpen_ = false;
+    bool liveTraining_ = false;
+    int dragSerial_ = 0;
+    std::optional<ParamId> selection_;
+
+    // Caches.
+    mutable bool gridDirty_ = true, targetDirty_ = true, evalDirty_ = true, gradDirty_ = true;
+    mutable Eigen::ArrayXd x_, target_;
+    mutable Evaluation eval_;
+    mutable Eigen::VectorXd gradient_;
+    mutable double loss_ = 0.0;
+    mutable GradientKernel kernel_;
+};
+
+} // namespace stepwise::ui

@@ -1,0 +1,563 @@
+#include "ui/graph/GraphView.h"
+
+#include "core/network/Network.h"
+#include "ui/graph/BoldGraph.h"
+#include "ui/document/Document.h"
+#include "ui/graph/PlotLegend.h"
+#include "ui/graph/StepHandles.h"
+
+#include <QMouseEvent>
+#include <QResizeEvent>
+#include <QSvgGenerator>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace stepwise::ui {
+
+namespace {
+QVector<double> toQVector(const double* data, Eigen::Index n) {
+    return QVector<double>(data, data + n);
+}
+
+} // namespace
+
+GraphView::GraphView(Document* doc, QWidget* parent) : QWidget(parent), doc_(doc) {
+    plot_ = new QCustomPlot(this);
+    plot_->setObjectName("graphPlot");
+    plot_->setAttribute(
+        Qt::WA_OpaquePaintEvent); // it paints every pixel: nothing behind it redraws
+    plot_->setAccessibleName(tr("Graph of the network"));
+    plot_->setAccessibleDescription(
+        tr("Each hidden neuron's weighted contribution, their sum (the output) and the target"));
+    plot_->setNotAntialiasedElements(QCP::aeNone);
+    plot_->setAntialiasedElements(QCP::aePlottables);
+    plot_->xAxis->setLabel("x");
+    plot_->yAxis->setLabel("y");
+    plot_->setMouseTracking(true);
+    plot_->installEventFilter(this);
+    plot_->setFocusPolicy(Qt::StrongFocus);
+    plot_->setMinimumSize(320, 240);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(plot_);
+
+    // Layers: what stays put while a weight is dragged (background, grid, the target band, axes,
+    // legend) is kept in pictures of its own; the curves' layer ("main") is redrawn alone when
+    // only they change (see replotCurves).
+    plot_->addLayer("target", plot_->layer("grid"), QCustomPlot::limAbove);
+    plot_->layer("main")->setMode(QCPLayer::lmBuffered);
+
+    // The target is a translucent band: a filled channel between two edges, which draws far
+    // faster than a very wide antialiased pen.
+    plot_->setCurrentLayer("target");
+    targetLower_ = plot_->addGraph();
+    targetLower_->removeFromLegend();
+    targetLower_->setPen(Qt::NoPen);
+    target_ = plot_->addGraph();
+    target_->setName(tr("target"));
+    target_->setChannelFillGraph(targetLower_);
+    plot_->setCurrentLayer("main");
+    placeLegendUnder(plot_);
+    stroke_ = new QCPCurve(plot_->xAxis, plot_->yAxis);
+    stroke_->setName(tr("stroke"));
+    guessCurve_ = new QCPCurve(plot_->xAxis, plot_->yAxis);
+    guessCurve_->setName(tr("your guess"));
+    stroke_->removeFromLegend();
+    guessCurve_->removeFromLegend();
+    readout_ = new QCPItemText(plot_);
+    readout_->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+    readout_->position->setType(QCPItemPosition::ptAxisRectRatio);
+    readout_->position->setCoords(0.01, 0.01);
+    readout_->setTextAlignment(Qt::AlignLeft);
+    readout_->setPadding(QMargins(6, 4, 6, 4));
+    readout_->setVisible(false);
+    cursor_ = new QCPItemStraightLine(plot_);
+    cursor_->setVisible(false);
+    handles_ = new StepHandles(plot_, doc_);
+    connect(handles_, &StepHandles::changed, this, [this] {
+        updateCursor();
+        replotCurves(false);
+    });
+    connect(handles_, &StepHandles::grabbed, this, [this] {
+        hoverX_.reset(); // the readout would show a stale x while the step moves
+        updateReadout();
+    });
+
+    connect(doc_, &Document::structureChanged, this, &GraphView::rebuildGraphs);
+    connect(doc_, &Document::scenarioReplaced, this, &GraphView::rebuildGraphs);
+    connect(doc_, &Document::viewChanged, this, &GraphView::applyView);
+    connect(doc_, &Document::refreshed, this, &GraphView::refresh);
+    rebuildGraphs();
+    applyView();
+}
+
+int GraphView::neuronCurveCount() const {
+    return neurons_.size();
+}
+QCPGraph* GraphView::neuronGraph(int j) const {
+    return neurons_.value(j, nullptr);
+}
+
+void GraphView::rebuildGraphs() {
+    const int h = doc_->network().hidden();
+    // The bold output first, the thin contributions on top of it, so a contribution that
+    // coincides with the output stays visible.
+    for (QCPGraph* g : neurons_)
+        plot_->removeGraph(g);
+    neurons_.clear();
+    if (!output_) {
+        output_ = new BoldGraph(plot_->xAxis, plot_->yAxis);
+        output_->setName(tr("output y (the sum)"));
+    }
+    for (int j = 0; j < h; ++j) {
+        QCPGraph* g = new BoldGraph(plot_->xAxis, plot_->yAxis); // a selected one is wide
+        const std::string v = paramName({ParamKind::OutputWeight, j});
+        g->setName(QString::fromStdString(v + "·n" + std::to_string(j + 1)));
+        neurons_.push_back(g);
+    }
+    handles_->setLayer(plot_->layer("main")); // on top of the curves just added
+    updateLegend();
+    applyStyle();
+    refresh();
+}
+
+void GraphView::setPalette(const Palette& p) {
+    palette_ = p;
+    handles_->setPalette(p);
+    ++paletteGeneration_;
+    applyStyle();
+    refresh();
+}
+
+void GraphView::applyStyle() {
+    const Palette& p = palette_;
+    const double s = p.lineScale;
+    plot_->setBackground(p.background);
+    // Live frames (a drag, training) skip antialiasing: about half the cost of a replot.
+    plot_->setAntialiasedElements(doc_->live() ? QCP::aeNone : QCP::aePlottables);
+    plot_->setNotAntialiasedElements(doc_->live() ? QCP::aeAll : QCP::aeNone);
+    for (QCPAxis* a : {plot_->xAxis, plot_->yAxis}) {
+        a->setBasePen(QPen(p.foreground, 1));
+        a->setTickPen(QPen(p.foreground, 1));
+        a->setSubTickPen(QPen(p.foreground, 1));
+        a->setTickLabelColor(p.foreground);
+        a->setLabelColor(p.foreground);
+        a->grid()->setPen(QPen(p.grid, 1, Qt::DotLine));
+        a->grid()->setZeroLinePen(QPen(p.grid.darker(130), 1));
+        QFont f = font();
+        f.setPointSizeF(f.pointSizeF() * p.fontScale);
+        a->setTickLabelFont(f);
+        a->setLabelFont(f);
+    }
+    target_->setPen(Qt::NoPen);
+    target_->setBrush(p.target);
+    const auto sel = doc_->selection();
+    const int selected = sel && sel->kind != ParamKind::OutputBias ? sel->neuron : -1;
+    for (int j = 0; j < neurons_.size(); ++j) {
+        QColor c = palette_.neuron(j);
+        double width = 1.0 * s; // thin pens take Qt's fast stroking path: many curves stay live
+        if (selected >= 0 && selected != j) c.setAlpha(90);
+        if (selected == j) width = 3.0 * s;
+        neurons_[j]->setPen(QPen(c, width));
+        neurons_[j]->setVisible(answerVisible_);
+    }
+    if (output_) {
+        output_->setPen(QPen(p.output, 3.5 * s));
+        output_->setVisible(answerVisible_);
+    }
+    stroke_->setPen(QPen(p.guess, 2.5 * s, Qt::DashLine));
+    guessCurve_->setPen(QPen(p.guess, 3 * s, Qt::DashLine));
+    QFont rf = font();
+    rf.setFamily("monospace");
+    rf.setStyleHint(QFont::Monospace);
+    rf.setPointSizeF(rf.pointSizeF() * p.fontScale);
+    readout_->setFont(rf);
+    readout_->setColor(p.foreground);
+    QColor box = p.background;
+    box.setAlpha(225);
+    readout_->setBrush(box);
+    readout_->setPen(QPen(p.grid));
+    plot_->legend->setBrush(Qt::NoBrush);
+    plot_->legend->setBorderPen(Qt::NoPen);
+    plot_->legend->setTextColor(p.foreground);
+    QFont lf = font();
+    lf.setPointSizeF(lf.pointSizeF() * 0.9 * p.fontScale);
+    // The legend changes only when its font or its entries do (not on every frame): then its
+    // columns are fitted again.
+    bool legendChanged = lf != plot_->legend->font();
+    if (legendChanged) plot_->legend->setFont(lf);
+    if (doc_->hasTarget() != plot_->legend->hasItemWithPlottable(target_)) {
+        if (doc_->hasTarget())
+            target_->addToLegend();
+        else
+            target_->removeFromLegend();
+        legendChanged = true;
+    }
+    if (legendChanged) fitLegend();
+    cursor_->setPen(QPen(p.foreground, 1, Qt::DashLine));
+}
+
+void GraphView::fitLegend(int width) {
+    fitLegendColumns(plot_, width);
+}
+
+void GraphView::refresh() {
+    const Network& net = doc_->network();
+    const Eigen::ArrayXd& x = doc_->x();
+    const double lo = doc_->scenario().domain.lo, hi = doc_->scenario().domain.hi;
+    if (neurons_.size() != net.hidden()) {
+        rebuildGraphs();
+        return;
+    }
+    applyStyle();
+    if (net.activation.kind == ActivationKind::Step) {
+        // Exact outlines: the jumps are vertical segments, not slopes between samples.
+        const std::vector<Polyline> curves = stepOutlines(net, lo, hi);
+        for (int j = 0; j < net.hidden(); ++j)
+            neurons_[j]->setData(QVector<double>(curves[j].x.begin(), curves[j].x.end()),
+                                 QVector<double>(curves[j].y.begin(), curves[j].y.end()), true);
+        const Polyline& out = curves.back();
+        output_->setData(QVector<double>(out.x.begin(), out.x.end()),
+                         QVector<double>(out.y.begin(), out.y.end()), true);
+    } else {
+        const Evaluation& e = doc_->evaluation();
+        const QVector<double> keys = toQVector(x.data(), x.size());
+        for (int j = 0; j < net.hidden(); ++j)
+            neurons_[j]->setData(keys, toQVector(e.contribution.col(j).data(), x.size()), true);
+        output_->setData(keys, toQVector(e.output.data(), x.size()), true);
+    }
+    const Eigen::ArrayXd& t = doc_->targetSamples();
+    // Half-width: about 7 pixels, in data units of the current view.
+    const double half = t.size() == x.size() ? 7.0 * palette_.lineScale *
+                                                   plot_->yAxis->range().size() /
+                                                   std::max(50, plot_->axisRect()->height())
+                                             : 0.0;
+    // The band is set again only when it changes (a drag or a training run leaves it alone).
+    const bool targetChanged = half != shownHalf_ || t.size() != shownTarget_.size() ||
+                               x.size() != shownTargetX_.size() ||
+                               (t.size() > 0 && (t != shownTarget_).any()) ||
+                               (x.size() > 0 && (x != shownTargetX_).any());
+    if (targetChanged) {
+        shownTarget_ = t;
+        shownTargetX_ = x;
+        shownHalf_ = half;
+        if (t.size() == x.size()) {
+            const QVector<double> keys = toQVector(x.data(), x.size());
+            const Eigen::ArrayXd up = t + half, down = t - half;
+            target_->setData(keys, toQVector(up.data(), up.size()), true);
+            targetLower_->setData(keys, toQVector(down.data(), down.size()), true);
+        } else {
+            target_->data()->clear();
+            targetLower_->data()->clear();
+        }
+    }
+    guessCurve_->setVisible(!guess_.points.empty());
+    if (guess_.points.empty() == plot_->legend->hasItemWithPlottable(guessCurve_)) {
+        if (guess_.points.empty())
+            guessCurve_->removeFromLegend();
+        else
+            guessCurve_->addToLegend();
+        fitLegend();
+    }
+    updateReadout();
+    replotCurves(targetChanged);
+}
+
+QString GraphView::lookKey() const {
+    // Everything outside the curves' layer that a frame can change.
+    const QCPRange xr = plot_->xAxis->range(), yr = plot_->yAxis->range();
+    const auto sel = doc_->selection();
+    return QString("%1 %2 %3 %4|%5x%6|%7|%8|%9|%10|%11|%12")
+        .arg(xr.lower, 0, 'g', 17)
+        .arg(xr.upper, 0, 'g', 17)
+        .arg(yr.lower, 0, 'g', 17)
+        .arg(yr.upper, 0, 'g', 17)
+        .arg(plot_->viewport().width())
+        .arg(plot_->viewport().height())
+        .arg(paletteGeneration_)
+        .arg(doc_->live())
+        .arg(sel ? static_cast<int>(sel->kind) * 1000 + sel->neuron : -1)
+        .arg(answerVisible_)
+        .arg(plot_->legend->itemCount())
+        .arg(plot_->devicePixelRatioF());
+}
+
+void GraphView::replotCurves(bool lookChanged) {
+    const QString key = lookKey();
+    if (!lookChanged && key == shownLook_) {
+        // The rest of the picture is as it was (QCustomPlot replots it all if its buffers went
+        // stale, say after a resize).
+        plot_->layer("main")->replot();
+        emit curvesReplotted();
+        // Whoever waits for the plot to be redrawn hears of this one too (QCustomPlot's own
+        // signal; a full replot sends beforeReplot first, this one does not).
+        emit plot_->afterReplot();
+        return;
+    }
+    shownLook_ = key;
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void GraphView::applyView() {
+    const ViewRect& v = doc_->scenario().view;
+    plot_->xAxis->setRange(v.xLo, v.xHi);
+    plot_->yAxis->setRange(v.yLo, v.yHi);
+    refresh();
+}
+
+QPixmap GraphView::toPixmap(int width, int height) {
+    return plot_->toPixmap(width, height);
+}
+
+void GraphView::replotNow() {
+    plot_->replot();
+}
+
+void GraphView::fitView() {
+    const Evaluation& e = doc_->evaluation();
+    double lo = std::min(0.0, e.output.minCoeff()), hi = std::max(1.0, e.output.maxCoeff());
+    if (e.contribution.size() > 0) {
+        lo = std::min(lo, e.contribution.minCoeff());
+        hi = std::max(hi, e.contribution.maxCoeff());
+    }
+    const Eigen::ArrayXd& t = doc_->targetSamples();
+    if (t.size() > 0) {
+        lo = std::min(lo, t.minCoeff());
+        hi = std::max(hi, t.maxCoeff());
+    }
+    const double pad = 0.12 * std::max(hi - lo, 1e-6);
+    ViewRect v;
+    v.xLo = doc_->scenario().domain.lo;
+    v.xHi = doc_->scenario().domain.hi;
+    v.yLo = lo - pad;
+    v.yHi = hi + pad;
+    if (!std::isfinite(v.yLo) || !std::isfinite(v.yHi)) return;
+    doc_->setView(v);
+}
+
+void GraphView::setMode(Mode m) {
+    if (m == mode_) return;
+    mode_ = m;
+    updateHandles();
+    updateCursor();
+    emit modeChanged(m);
+}
+
+void GraphView::setGuess(const Stroke& s) {
+    guess_ = s;
+    QVector<double> gx, gy;
+    for (const TargetPoint& p : s.points) {
+        gx.push_back(p.x);
+        gy.push_back(p.y);
+    }
+    guessCurve_->setData(gx, gy);
+    refresh();
+}
+
+void GraphView::clearGuess() {
+    setGuess({});
+}
+
+void GraphView::updateCursor() {
+    // Over a step handle (or dragging one) it slides sideways; otherwise it says the mode.
+    if (handles_->hovered() || handles_->dragging())
+        plot_->setCursor(Qt::SizeHorCursor);
+    else
+        plot_->setCursor(mode_ == Mode::Inspect ? Qt::ArrowCursor : Qt::CrossCursor);
+}
+
+void GraphView::setStepHandlesAllowed(bool on) {
+    handlesAllowed_ = on;
+    updateHandles();
+}
+
+bool GraphView::stepHandlesShown() const {
+    return handles_->enabled();
+}
+
+StepHandles* GraphView::stepHandles() const {
+    return handles_;
+}
+
+void GraphView::updateHandles() {
+    // Only where a click means "inspect": in drawing modes the mouse draws.
+    const bool on = handlesAllowed_ && answerVisible_ && mode_ == Mode::Inspect;
+    if (on == handles_->enabled()) return;
+    handles_->setEnabled(on);
+    replotCurves(false);
+}
+
+void GraphView::setAnswerVisible(bool on) {
+    answerVisible_ = on;
+    updateHandles();
+    updateLegend();
+    refresh();
+}
+
+void GraphView::updateLegend() {
+    // The output first, then up to eight contributions; a hidden answer (the exercise) keeps
+    // its curves out of the legend too. Done on changes only: legend items are widgets of a kind.
+    for (QCPGraph* g : neurons_)
+        g->removeFromLegend();
+    if (output_) output_->removeFromLegend();
+    if (answerVisible_) {
+        if (output_) output_->addToLegend();
+        for (int j = 0; j < neurons_.size() && j < 8; ++j)
+            neurons_[j]->addToLegend();
+    }
+    fitLegend();
+}
+
+QString GraphView::readoutText() const {
+    return readout_->visible() ? readout_->text() : QString();
+}
+
+void GraphView::showReadoutAt(double x) {
+    hoverX_ = x;
+    updateReadout();
+    replotCurves(false);
+}
+
+void GraphView::updateReadout() {
+    if (!hoverX_ || mode_ != Mode::Inspect || !answerVisible_) {
+        readout_->setVisible(false);
+        cursor_->setVisible(false);
+        return;
+    }
+    const Network& net = doc_->network();
+    const double x = *hoverX_;
+    QStringList lines;
+    lines << QString("x = %1").arg(x, 0, 'f', 3);
+    double sum = net.c;
+    for (int j = 0; j < net.hidden() && j < 12; ++j) {
+        const double a = net.activation(net.w[j] * x + net.b[j]);
+        sum += net.v[j] * a;
+        lines << QString("n%1 = %2   %3·n%1 = %4")
+                     .arg(j + 1)
+                     .arg(a, 7, 'f', 3)
+                     .arg(QString::fromStdString(paramName({ParamKind::OutputWeight, j})))
+                     .arg(net.v[j] * a, 7, 'f', 3);
+    }
+    for (int j = 12; j < net.hidden(); ++j)
+        sum += net.v[j] * net.activation(net.w[j] * x + net.b[j]);
+    if (net.hidden() > 12) lines << tr("… %n more neuron(s)", nullptr, net.hidden() - 12);
+    if (net.c != 0.0) lines << QString("c = %1").arg(net.c, 0, 'f', 3);
+    lines << tr("output y = %1").arg(sum, 0, 'f', 3);
+    const Eigen::ArrayXd& t = doc_->targetSamples();
+    if (t.size() > 0) {
+        const double lo = doc_->scenario().domain.lo, hi = doc_->scenario().domain.hi;
+        const double f = std::clamp((x - lo) / (hi - lo), 0.0, 1.0) * (t.size() - 1);
+        const Eigen::Index i = std::clamp<Eigen::Index>(std::llround(f), 0, t.size() - 1);
+        lines << tr("target = %1").arg(t[i], 0, 'f', 3);
+    }
+    readout_->setText(lines.join('\n'));
+    readout_->setVisible(true);
+    cursor_->point1->setCoords(x, 0);
+    cursor_->point2->setCoords(x, 1);
+    cursor_->setVisible(true);
+}
+
+bool GraphView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched != plot_) return QWidget::eventFilter(watched, event);
+    auto toPoint = [this](QMouseEvent* e) {
+        return TargetPoint{plot_->xAxis->pixelToCoord(e->position().x()),
+                           plot_->yAxis->pixelToCoord(e->position().y())};
+    };
+    switch (event->type()) {
+    case QEvent::Resize: // seen before the plot takes its new size
+        fitLegend(static_cast<QResizeEvent*>(event)->size().width());
+        break;
+    case QEvent::MouseButtonPress: {
+        auto* e = static_cast<QMouseEvent*>(event);
+        if (e->button() != Qt::LeftButton) break;
+        if (mode_ == Mode::Inspect) {
+            if (handles_->press(e->position())) return true; // dragging a step point
+            emit inspectRequested(toPoint(e).x);
+            return true;
+        }
+        drawing_ = true;
+        current_ = {};
+        current_.erase = mode_ == Mode::Erase;
+        current_.points.push_back(toPoint(e));
+        stroke_->data()->clear();
+        stroke_->addData(current_.points.back().x, current_.points.back().y);
+        plot_->replot(QCustomPlot::rpQueuedReplot);
+        return true;
+    }
+    case QEvent::MouseMove: {
+        auto* e = static_cast<QMouseEvent*>(event);
+        const TargetPoint p = toPoint(e);
+        if (handles_->move(e->position())) return true;
+        if (drawing_) {
+            if (static_cast<int>(current_.points.size()) < kMaxStrokePoints) {
+                current_.points.push_back(p);
+                stroke_->addData(p.x, p.y);
+            }
+            replotCurves(false);
+            return true;
+        }
+        hoverX_ = p.x;
+        updateReadout();
+        replotCurves(false);
+        break;
+    }
+    case QEvent::MouseButtonRelease: {
+        auto* e = static_cast<QMouseEvent*>(event);
+        if (e->button() == Qt::LeftButton && handles_->release()) return true;
+        if (!drawing_ || e->button() != Qt::LeftButton) break;
+        drawing_ = false;
+        stroke_->data()->clear();
+        Stroke s = std::move(current_);
+        current_ = {};
+        if (mode_ == Mode::Guess) {
+            setGuess(s);
+            emit strokeFinished(s, true);
+        } else {
+            emit strokeFinished(s, false);
+        }
+        plot_->replot(QCustomPlot::rpQueuedReplot);
+        return true;
+    }
+    case QEvent::Leave:
+        if (!handles_->dragging()) handles_->move(QPointF(-1e6, -1e6)); // no handle hovered
+        hoverX_.reset();
+        updateReadout();
+        replotCurves(false);
+        break;
+    default:
+        break;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void GraphView::layOutFor(int width, int height) {
+    // The target band's width is set in pixels, so lay the plot out at the picture's size first
+    // (a hidden widget gets no resize event).
+    plot_->setViewport(QRect(0, 0, width, height));
+    plot_->replot(QCustomPlot::rpImmediateRefresh);
+    refresh();
+}
+
+bool GraphView::exportTo(const QString& path, int width, int height, double scale) {
+    if (!isVisible()) layOutFor(width, height);
+    const QString lower = path.toLower();
+    if (lower.endsWith(".png")) return plot_->savePng(path, width, height, scale);
+    if (lower.endsWith(".pdf")) return plot_->savePdf(path, width, height);
+    if (lower.endsWith(".svg")) {
+        QSvgGenerator gen;
+        gen.setFileName(path);
+        gen.setSize(QSize(width, height));
+        gen.setViewBox(QRect(0, 0, width, height));
+        gen.setTitle(tr("Stepwise graph"));
+        QCPPainter painter;
+        if (!painter.begin(&gen)) return false;
+        plot_->toPainter(&painter, width, height);
+        return painter.end();
+    }
+    return false;
+}
+
+} // namespace stepwise::ui

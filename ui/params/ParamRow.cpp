@@ -1,0 +1,169 @@
+#include "ui/params/ParamRow.h"
+
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPainter>
+#include <QSignalBlocker>
+#include <QSlider>
+
+#include <cmath>
+
+namespace stepwise::ui {
+
+namespace {
+constexpr int kSliderSteps = 2000;
+}
+
+GradientArrow::GradientArrow(QWidget* parent) : QWidget(parent) {
+    setMinimumWidth(40);
+    // It paints its own background, so a changed arrow does not repaint the group behind it.
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setAccessibleName(tr("Gradient arrow"));
+}
+
+void GradientArrow::setPush(double push, double scale) {
+    if (!std::isfinite(push)) push = 0.0;
+    if (push == push_ && scale == scale_) return; // nothing to repaint
+    push_ = push;
+    scale_ = scale > 0 && std::isfinite(scale) ? scale : 1.0;
+    setToolTip(push == 0.0 ? tr("The loss does not pull this parameter either way here.")
+                           : tr("The loss wants this parameter to go %1 (−∂L/∂θ = %2).")
+                                 .arg(push > 0 ? tr("up") : tr("down"))
+                                 .arg(push, 0, 'g', 3));
+    setAccessibleDescription(toolTip());
+    update();
+}
+
+void GradientArrow::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    p.fillRect(rect(), palette().window());
+    if (push_ == 0.0) return;
+    p.setRenderHint(QPainter::Antialiasing);
+    const double frac = std::sqrt(std::min(1.0, std::abs(push_) / scale_));
+    const double half = (width() - 4) / 2.0;
+    const double len = std::max(3.0, frac * half);
+    const double cx = width() / 2.0, cy = height() / 2.0;
+    const double dir = push_ > 0 ? 1.0 : -1.0;
+    const QColor c = push_ > 0 ? QColor(0x00, 0x9E, 0x73) : QColor(0xD5, 0x5E, 0x00);
+    p.setPen(QPen(c, 2.5, Qt::SolidLine, Qt::RoundCap));
+    const QPointF tip(cx + dir * len, cy);
+    p.drawLine(QPointF(cx, cy), tip);
+    p.setBrush(c);
+    QPolygonF head;
+    head << tip + QPointF(dir * 4, 0) << tip + QPointF(-dir * 3, -5) << tip + QPointF(-dir * 3, 5);
+    p.drawPolygon(head);
+}
+
+ParamRow::ParamRow(const QString& name, double lo, double hi, QWidget* parent)
+    : QWidget(parent), lo_(lo), hi_(hi) {
+    label_ = new QLabel(name, this);
+    label_->setMinimumWidth(38);
+    slider_ = new QSlider(Qt::Horizontal, this);
+    slider_->setRange(0, kSliderSteps);
+    slider_->setSingleStep(kSliderSteps / 200); // 0.5 % of the range per arrow key
+    slider_->setPageStep(kSliderSteps / 20);    // 5 % per Page Up/Down
+    slider_->setMinimumWidth(90);
+    spin_ = new QDoubleSpinBox(this);
+    spin_->setRange(-1e6, 1e6);
+    spin_->setDecimals(3);
+    spin_->setSingleStep(0.05);
+    spin_->setKeyboardTracking(false);
+    spin_->setAccelerated(true);
+    spin_->setMinimumWidth(84);
+    arrow_ = new GradientArrow(this);
+    // Its room is kept while it is hidden: drawing a target (the arrows appear) must not widen
+    // the rows, which would shift every slider and push the panel into scrolling sideways.
+    QSizePolicy keep = arrow_->sizePolicy();
+    keep.setRetainSizeWhenHidden(true);
+    arrow_->setSizePolicy(keep);
+    arrow_->setVisible(false);
+    label_->setBuddy(slider_);
+    setName(name);
+
+    auto* row = new QHBoxLayout(this);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(6);
+    row->addWidget(label_);
+    row->addWidget(slider_, 1);
+    row->addWidget(spin_);
+    row->addWidget(arrow_);
+
+    connect(slider_, &QSlider::valueChanged, this, [this](int s) {
+        const double v = fromSlider(s);
+        {
+            const QSignalBlocker block(spin_);
+            spin_->setValue(v);
+        }
+        emit edited(v);
+    });
+    connect(slider_, &QSlider::sliderPressed, this, &ParamRow::grabbed);
+    connect(slider_, &QSlider::sliderReleased, this, &ParamRow::released);
+    connect(spin_, &QDoubleSpinBox::valueChanged, this, [this](double v) {
+        {
+            const QSignalBlocker block(slider_);
+            slider_->setValue(toSlider(v));
+        }
+        emit edited(v);
+    });
+}
+
+void ParamRow::setName(const QString& name) {
+    label_->setText(name);
+    slider_->setAccessibleName(tr("%1 slider").arg(name));
+    slider_->setAccessibleDescription(tr("Drag or use the arrow keys to change %1").arg(name));
+    spin_->setAccessibleName(tr("%1 value").arg(name));
+    spin_->setAccessibleDescription(tr("Type an exact value for %1").arg(name));
+    setObjectName("row_" + name);
+    slider_->setObjectName("slider_" + name);
+    spin_->setObjectName("spin_" + name);
+}
+
+void ParamRow::setRange(double lo, double hi) {
+    if (!(lo < hi)) return;
+    const double v = value();
+    lo_ = lo;
+    hi_ = hi;
+    setValue(v);
+}
+
+int ParamRow::toSlider(double v) const {
+    const double f = (v - lo_) / (hi_ - lo_);
+    return static_cast<int>(std::lround(std::clamp(f, 0.0, 1.0) * kSliderSteps));
+}
+
+double ParamRow::fromSlider(int s) const {
+    const double v = lo_ + (hi_ - lo_) * s / static_cast<double>(kSliderSteps);
+    return std::abs(v) < 1e-12 ? 0.0 : v;
+}
+
+void ParamRow::setValue(double v) {
+    const QSignalBlocker b1(slider_), b2(spin_);
+    if (!slider_->isSliderDown()) slider_->setValue(toSlider(v));
+    // The box shows 3 decimals: leave it alone (no repaint) unless the shown number changes.
+    if (std::abs(spin_->value() - v) >= 0.5 * std::pow(10.0, -spin_->decimals()))
+        spin_->setValue(v);
+}
+
+double ParamRow::value() const {
+    return spin_->value();
+}
+
+void ParamRow::setGradient(double push, double scale, bool visible) {
+    arrow_->setVisible(visible);
+    if (visible) arrow_->setPush(push, scale);
+}
+
+void ParamRow::setFormula(const QString& tooltip) {
+    slider_->setToolTip(tooltip);
+    spin_->setToolTip(tooltip);
+    label_->setToolTip(tooltip);
+}
+
+void ParamRow::setHighlighted(bool on) {
+    QFont f = label_->font();
+    f.setBold(on);
+    label_->setFont(f);
+}
+
+} // namespace stepwise::ui

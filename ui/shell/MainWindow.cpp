@@ -1,0 +1,444 @@
+#include "ui/shell/MainWindow.h"
+
+#include "core/scenario/Presets.h"
+#include "ui/document/Document.h"
+#include "ui/shell/Exporter.h"
+#include "ui/files/FileController.h"
+#include "ui/base/Format.h"
+#include "ui/graph/GraphView.h"
+#include "ui/base/AppPaths.h"
+#include "ui/shell/HelpMenu.h"
+#include "ui/landscape/LandscapeView.h"
+#include "ui/lesson/LessonPanel.h"
+#include "ui/training/LossPlot.h"
+#include "ui/diagram/NetworkDiagram.h"
+#include "ui/params/ParamRow.h"
+#include "ui/params/ParameterPanel.h"
+#include "ui/shell/PaletteFollower.h"
+#include "ui/shell/PreferencesDialog.h"
+#include "ui/shell/WindowLessonHost.h"
+#include "ui/training/TrainingController.h"
+#include "ui/training/TrainingPanel.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QIcon>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+
+namespace stepwise::ui {
+
+namespace {
+QString targetLabel(TargetPreset p) {
+    switch (p) {
+    case TargetPreset::Sine:
+        return QObject::tr("Sine wave");
+    case TargetPreset::Step:
+        return QObject::tr("Step");
+    case TargetPreset::Bump:
+        return QObject::tr("Bump");
+    case TargetPreset::Abs:
+        return QObject::tr("|x|");
+    case TargetPreset::Sawtooth:
+        return QObject::tr("Sawtooth");
+    case TargetPreset::Gaussian:
+        return QObject::tr("Gaussian");
+    case TargetPreset::Square:
+        return QObject::tr("x²");
+    case TargetPreset::Noisy:
+        return QObject::tr("Noisy sine");
+    }
+    return {};
+}
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+    setObjectName("mainWindow");
+    doc_ = new Document(this);
+    trainer_ = new TrainingController(doc_, this);
+    files_ = new FileController(doc_, this);
+    setAcceptDrops(true);
+    graph_ = new GraphView(doc_, this);
+    diagram_ = new NetworkDiagram(doc_, this);
+    params_ = new ParameterPanel(doc_, this);
+    trainingPanel_ = new TrainingPanel(doc_, trainer_, this);
+
+    leftSplit_ = new QSplitter(Qt::Vertical, this);
+    leftSplit_->setObjectName("leftSplit");
+    leftSplit_->addWidget(graph_);
+    leftSplit_->addWidget(diagram_);
+    leftSplit_->setStretchFactor(0, 3);
+    leftSplit_->setStretchFactor(1, 2);
+    tabs_ = new QTabWidget(this);
+    tabs_->setObjectName("sideTabs");
+    tabs_->addTab(params_, tr("&Weights"));
+    tabs_->addTab(trainingPanel_, tr("T&raining"));
+    auto* landscape = new LandscapeView(doc_, this);
+    landscape->setTrail([this]() -> const std::vector<Eigen::VectorXd>& { return trainer_->trail(); });
+    connect(trainer_, &TrainingController::progressed, landscape,
+            &LandscapeView::onTrainingProgressed);
+    tabs_->addTab(landscape, tr("Lan&dscape"));
+    mainSplit_ = new QSplitter(Qt::Horizontal, this);
+    mainSplit_->setObjectName("mainSplit");
+    mainSplit_->addWidget(leftSplit_);
+    mainSplit_->addWidget(tabs_);
+    mainSplit_->setStretchFactor(0, 3);
+    mainSplit_->setStretchFactor(1, 1);
+    setCentralWidget(mainSplit_);
+    statusLoss_ = new QLabel(this);
+    // A fixed width and its own background: a changing loss must not relayout the status bar,
+    // nor repaint what lies behind the label, on every frame.
+    statusLoss_->setFixedWidth(statusLoss_->fontMetrics().horizontalAdvance(
+        tr("loss %1").arg("8.888e-888") + "  "));
+    statusLoss_->setAutoFillBackground(true);
+    statusLoss_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    statusBar()->addPermanentWidget(statusLoss_);
+
+    connect(graph_, &GraphView::strokeFinished, this, [this](const Stroke& s, bool guess) {
+        if (!guess) doc_->addStroke(s);
+    });
+    connect(graph_, &GraphView::inspectRequested, this, &MainWindow::inspectAt);
+    connect(doc_, &Document::refreshed, this, [this] {
+        statusLoss_->setText(doc_->hasTarget() ? tr("loss %1").arg(formatLoss(doc_->loss()))
+                                               : tr("no target"));
+        if (diagram_->breakdown()) inspectAt(diagram_->breakdown()->x);
+    });
+    connect(doc_->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    connect(trainer_, &TrainingController::diverged, this, [this](const QString& m) {
+        statusBar()->showMessage(m, 15000);
+        tabs_->setCurrentWidget(trainingPanel_);
+    });
+    connect(trainer_, &TrainingController::message, this,
+            [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+
+    buildMenus();
+    auto* host = new WindowLessonHost(
+        {this, doc_, graph_, diagram_, params_, tabs_, trainingPanel_, trainer_});
+    lesson_ = host->createLesson(); // docked on the left, with its Lesson menu
+    lesson_->restoreProgress();
+    addHelpMenu(this);               // last in the menu bar: user guide, About
+    setWindowIcon(QIcon(appIconPath()));
+    paletteFollower_ =
+        new PaletteFollower(this, [this](const Palette& p) { setBasePalette(p); });
+    applyPreferences(Preferences::load()); // palette, line width, autosave
+    restoreLayout();
+    updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::applyPreferences(const Preferences& prefs, bool applySamples) {
+    paletteFollower_->apply(prefs);
+    files_->setAutosaveEnabled(prefs.autosave);
+    if (applySamples && doc_->scenario().domain.samples != prefs.samples) {
+        Domain d = doc_->scenario().domain;
+        d.samples = prefs.samples;
+        doc_->setDomain(d);
+    }
+}
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New"), QKeySequence::New, files_, &FileController::newScenario);
+    file->addAction(tr("&Open…"), QKeySequence::Open, files_, &FileController::openDialog);
+    QMenu* recent = file->addMenu(tr("Open &recent"));
+    connect(recent, &QMenu::aboutToShow, this,
+            [this, recent] { files_->populateRecentMenu(recent); });
+    QMenu* examples = file->addMenu(tr("E&xamples"));
+    files_->populateExamplesMenu(examples);
+    file->addAction(tr("&Save"), QKeySequence::Save, files_, &FileController::save);
+    file->addAction(tr("Save &as…"), QKeySequence::SaveAs, files_, &FileController::saveAsDialog);
+    file->addSeparator();
+    QAction* exportAct = file->addAction(tr("&Export graph…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export graph"), "stepwise-graph.png",
+            tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+        if (!path.isEmpty() && !exportGraph(path))
+            notify(QMessageBox::Warning, tr("Export failed"),
+                   tr("Could not write %1. Check the folder exists and is writable, "
+                      "and that the name ends in .png, .svg or .pdf.")
+                       .arg(path));
+    });
+    exportAct->setShortcut(QKeySequence(tr("Ctrl+E")));
+    file->addAction(tr("Export training as &GIF…"), this, [this] {
+        bool ok = false;
+        const int steps = QInputDialog::getInt(this, tr("Export training as GIF"),
+                                               tr("Train how many steps for the animation?"), 2000,
+                                               1, 10'000'000, 100, &ok);
+        if (!ok) return;
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Export training as GIF"),
+                                         "stepwise-training.gif", tr("Animated GIF (*.gif)"));
+        if (!path.isEmpty()) exportTrainingGif(path, steps);
+    });
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    connect(
+        files_, &FileController::errorOccurred, this,
+        [this](const QString& title, const QString& m) { notify(QMessageBox::Warning, title, m); });
+    connect(files_, &FileController::info, this,
+            [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+    connect(files_, &FileController::pathChanged, this, &MainWindow::updateTitle);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = doc_->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = doc_->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(tr("Reset the &network"), this, [this] {
+        doc_->setNetwork(networkPreset(NetworkPreset::Added), tr("Reset the network"));
+    });
+    edit->addSeparator();
+    edit->addAction(tr("&Preferences…"), QKeySequence(tr("Ctrl+,")), this,
+                    [this] {
+                        if (const auto p = PreferencesDialog::edit(this))
+                            applyPreferences(*p, true);
+                    });
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("&Fit view"), QKeySequence(tr("Ctrl+0")), graph_, &GraphView::fitView);
+    QAction* present = view->addAction(tr("&Presentation mode"));
+    present->setCheckable(true);
+    present->setShortcut(QKeySequence(Qt::Key_F11));
+    connect(present, &QAction::toggled, this, &MainWindow::setPresentationMode);
+
+    QMenu* net = menuBar()->addMenu(tr("&Network"));
+    for (int i = 0; i < kNetworkPresetCount; ++i) {
+        const auto p = static_cast<NetworkPreset>(i);
+        QAction* a = net->addAction(params_->presetBox()->itemText(i + 1), this, [this, p] {
+            doc_->setNetwork(networkPreset(p), tr("Example"));
+        });
+        if (i < 9) a->setShortcut(QKeySequence(QString("Ctrl+%1").arg(i + 1)));
+    }
+    net->addSeparator();
+    net->addAction(tr("&Add a neuron"), QKeySequence(tr("Ctrl+=")), this,
+                   [this] { doc_->setHiddenCount(doc_->network().hidden() + 1); });
+    net->addAction(tr("&Remove a neuron"), QKeySequence(tr("Ctrl+-")), this,
+                   [this] { doc_->setHiddenCount(doc_->network().hidden() - 1); });
+    net->addAction(tr("&Fit the output layer exactly"), QKeySequence(tr("Ctrl+L")), doc_,
+                   &Document::fitOutputLayer);
+
+    QMenu* target = menuBar()->addMenu(tr("&Target"));
+    modes_ = new QActionGroup(this);
+    auto addMode = [&](const QString& text, GraphView::Mode m, const QString& key) {
+        QAction* a = target->addAction(text);
+        a->setCheckable(true);
+        a->setShortcut(QKeySequence(key));
+        a->setChecked(m == GraphView::Mode::Inspect);
+        modes_->addAction(a);
+        connect(a, &QAction::triggered, this, [this, m] { graph_->setMode(m); });
+        return a;
+    };
+    QAction* inspectMode = addMode(tr("&Inspect (hover and click)"), GraphView::Mode::Inspect, "I");
+    QAction* drawMode = addMode(tr("&Draw the target"), GraphView::Mode::Draw, "D");
+    QAction* eraseMode = addMode(tr("&Erase the target"), GraphView::Mode::Erase, "X");
+    target->addSeparator();
+    for (int i = 0; i < kTargetPresetCount; ++i) {
+        const auto p = static_cast<TargetPreset>(i);
+        target->addAction(targetLabel(p), this, [this, p] {
+            TargetCurve t;
+            t.preset = p;
+            doc_->setTarget(t, tr("Target: %1").arg(targetLabel(p)));
+        });
+    }
+    target->addSeparator();
+    target->addAction(tr("Use the current &output as the target"), this, [this] {
+        doc_->setTarget(targetFromSamples(doc_->x(), doc_->evaluation().output),
+                        tr("Target from the output"));
+    });
+    QAction* smooth = target->addAction(tr("&Smooth strokes lightly"));
+    smooth->setCheckable(true);
+    connect(smooth, &QAction::toggled, this, [this](bool on) {
+        TargetCurve t = doc_->scenario().target;
+        t.smoothing = on ? 4 : 0;
+        doc_->setTarget(t, tr("Smoothing"));
+    });
+    target->addAction(tr("&Clear the target"), doc_, &Document::clearTarget);
+
+    QMenu* train = menuBar()->addMenu(tr("T&raining"));
+    QAction* playAct = train->addAction(tr("&Play / pause"), trainer_, &TrainingController::toggle);
+    playAct->setShortcuts({QKeySequence(tr("Ctrl+Space")), QKeySequence(Qt::Key_F5)});
+    train->addAction(tr("One &step"), QKeySequence(tr("Ctrl+T")), trainer_,
+                     &TrainingController::stepOnce);
+    train->addAction(tr("One &gradient step by hand"), QKeySequence(tr("Ctrl+G")), trainer_,
+                     &TrainingController::gradientStepByHand);
+    train->addAction(tr("&Reset to the starting weights"), QKeySequence(tr("Ctrl+R")), trainer_,
+                     &TrainingController::reset);
+    train->addAction(tr("&New seed"), QKeySequence(tr("Ctrl+Shift+R")), trainer_,
+                     &TrainingController::newSeed);
+
+    QToolBar* tools = addToolBar(tr("Tools"));
+    tools->setObjectName("toolbar");
+    tools->addAction(inspectMode);
+    tools->addAction(drawMode);
+    tools->addAction(eraseMode);
+    tools->addSeparator();
+    tools->addAction(undo);
+    tools->addAction(redo);
+    tools->addSeparator();
+    tools->addAction(playAct);
+    connect(trainer_, &TrainingController::runningChanged, playAct,
+            [playAct](bool running) { playAct->setText(running ? tr("&Pause") : tr("&Play")); });
+    connect(graph_, &GraphView::modeChanged, this,
+            [inspectMode, drawMode, eraseMode](GraphView::Mode m) {
+                inspectMode->setChecked(m == GraphView::Mode::Inspect);
+                drawMode->setChecked(m == GraphView::Mode::Draw);
+                eraseMode->setChecked(m == GraphView::Mode::Erase);
+            });
+}
+
+void MainWindow::inspectAt(double x) {
+    if (!doc_->hasTarget()) {
+        diagram_->setBreakdown(std::nullopt);
+        statusBar()->showMessage(tr("Pick or draw a target to see how backprop treats a sample."),
+                                 4000);
+        return;
+    }
+    const Scenario& s = doc_->scenario();
+    const Eigen::ArrayXd& xs = doc_->x();
+    const double f = std::clamp((x - s.domain.lo) / (s.domain.hi - s.domain.lo), 0.0, 1.0);
+    const Eigen::Index i =
+        std::clamp<Eigen::Index>(std::llround(f * (xs.size() - 1)), 0, xs.size() - 1);
+    // The exact gradient: with steps it shows the hidden layer receiving nothing.
+    diagram_->setBreakdown(backpropAt(doc_->network(), xs[i], doc_->targetSamples()[i],
+                                      static_cast<int>(xs.size()), BackpropOptions{}));
+}
+
+bool MainWindow::exportGraph(const QString& path) {
+    // Through the exporter, so the file is written under a temporary name and renamed in place.
+    ExportOptions o;
+    o.width = 1600;
+    o.height = 1000;
+    o.projector = presentation_;
+    return exportScenario(doc_->scenario(), path, 0, o, {}, nullptr, nullptr);
+}
+
+void MainWindow::applyPalette() {
+    Palette p = presentation_ ? Palette::projector() : basePalette_;
+    graph_->setPalette(p);
+    diagram_->setPalette(p);
+    trainingPanel_->lossPlot()->setPalette(p);
+    if (auto* landscape = findChild<LandscapeView*>()) landscape->setPalette(p);
+    QFont f = QApplication::font();
+    if (presentation_) f.setPointSizeF(f.pointSizeF() * 1.5);
+    for (QWidget* w : {static_cast<QWidget*>(params_), static_cast<QWidget*>(trainingPanel_)})
+        w->setFont(f);
+}
+
+void MainWindow::setPresentationMode(bool on) {
+    presentation_ = on;
+    if (on)
+        showFullScreen();
+    else
+        showNormal();
+    applyPalette();
+    lesson_->setPresentationMode(on);
+}
+
+void MainWindow::restoreLayout() {
+    QSettings s;
+    if (!restoreGeometry(s.value("window/geometry").toByteArray())) resize(1400, 900);
+    restoreState(s.value("window/state").toByteArray());
+    mainSplit_->restoreState(s.value("window/mainSplit").toByteArray());
+    leftSplit_->restoreState(s.value("window/leftSplit").toByteArray());
+    tabs_->setCurrentIndex(s.value("window/tab", 0).toInt());
+}
+
+void MainWindow::saveLayout() {
+    QSettings s;
+    s.setValue("window/geometry", saveGeometry());
+    s.setValue("window/state", saveState());
+    s.setValue("window/mainSplit", mainSplit_->saveState());
+    s.setValue("window/leftSplit", leftSplit_->saveState());
+    s.setValue("window/tab", tabs_->currentIndex());
+}
+
+void MainWindow::notify(QMessageBox::Icon icon, const QString& title, const QString& text) {
+    // Window-modal but not blocking: nothing waits on a nested event loop (and tests never hang).
+    auto* box = new QMessageBox(icon, title, text, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setObjectName("notification");
+    box->open();
+}
+
+void MainWindow::updateTitle() {
+    const QString path = files_->currentPath();
+    const QString name = path.isEmpty() ? tr("untitled") : QFileInfo(path).fileName();
+    setWindowTitle(tr("%1%2 — Stepwise").arg(name, doc_->undoStack()->isClean() ? "" : "*"));
+}
+
+void MainWindow::startSession(const QString& file) {
+    const QString message = files_->restoreSession();
+    if (!file.isEmpty()) files_->open(file);
+    if (!message.isEmpty()) {
+        statusBar()->showMessage(message, 15000);
+        trainingPanel_->showMessage(message, false);
+    }
+    updateTitle();
+}
+
+void MainWindow::exportTrainingGif(const QString& path, long steps) {
+    if (!doc_->hasTarget()) {
+        notify(QMessageBox::Information, tr("Export training as GIF"),
+               tr("The animation shows the network learning a target: draw one "
+                  "or pick one from the Target menu first."));
+        return;
+    }
+    trainer_->pause();
+    QProgressDialog progress(tr("Rendering the animation…"), tr("Cancel"), 0, 100, this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(200);
+    ExportOptions o;
+    o.width = 960;
+    o.height = 540;
+    o.projector = presentation_;
+    QString error;
+    const bool ok = exportScenario(
+        doc_->scenario(), path, steps, o,
+        [&progress](int done, int total) {
+            progress.setMaximum(total);
+            progress.setValue(done);
+            QCoreApplication::processEvents();
+            return !progress.wasCanceled();
+        },
+        &error, nullptr);
+    progress.reset();
+    if (!ok && error != tr("cancelled"))
+        notify(QMessageBox::Warning, tr("Export failed"), tr("%1: %2").arg(path, error));
+    else if (ok)
+        statusBar()->showMessage(tr("Saved the animation to %1").arg(path), 8000);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* e) {
+    if (e->mimeData()->hasUrls()) e->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* e) {
+    const QList<QUrl> urls = e->mimeData()->urls();
+    if (!urls.isEmpty() && urls.first().isLocalFile()) files_->open(urls.first().toLocalFile());
+}
+
+void MainWindow::closeEvent(QCloseEvent* e) {
+    trainer_->pause();
+    saveLayout();
+    files_->shutdown();
+    e->accept();
+}
+
+} // namespace stepwise::ui

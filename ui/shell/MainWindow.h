@@ -1,0 +1,94 @@
+// MainWindow: puts the views together — the graph, the network diagram, the parameter and
+// training panels — with the menus, shortcuts, and the remembered layout.
+#pragma once
+
+#include "ui/base/Palette.h"
+#include "ui/base/Preferences.h"
+
+#include <QMainWindow>
+#include <QMessageBox>
+
+class QSplitter;
+class QTabWidget;
+class QAction;
+class QActionGroup;
+class QLabel;
+
+namespace stepwise::ui {
+
+class Document;
+class GraphView;
+class NetworkDiagram;
+class ParameterPanel;
+class TrainingPanel;
+class TrainingController;
+class FileController;
+class LessonPanel;
+class PaletteFollower;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    Document* document() const { return doc_; }
+    GraphView* graph() const { return graph_; }
+    NetworkDiagram* diagram() const { return diagram_; }
+    ParameterPanel* parameters() const { return params_; }
+    TrainingPanel* trainingPanel() const { return trainingPanel_; }
+    TrainingController* trainer() const { return trainer_; }
+    FileController* files() const { return files_; }
+
+    // Restores the last session (or opens FILE when given) and reports what happened.
+    void startSession(const QString& file);
+    void exportTrainingGif(const QString& path, long steps);
+    QTabWidget* sideTabs() const { return tabs_; }
+    LessonPanel* lesson() const { return lesson_; }
+
+    void setPresentationMode(bool on);
+    void setBasePalette(const Palette& p) {
+        basePalette_ = p;
+        applyPalette();
+    }
+    // Applies `prefs`: the views' palette and line width, the widgets' palette for an explicit
+    // light or dark choice (System follows the desktop from then on), and autosave. With
+    // `applySamples`, the open scenario's number of samples too (it changes the scenario, so
+    // it is not done at start-up).
+    void applyPreferences(const Preferences& prefs, bool applySamples = false);
+    bool presentationMode() const { return presentation_; }
+    void inspectAt(double x);
+    bool exportGraph(const QString& path);
+
+protected:
+    void closeEvent(QCloseEvent* e) override;
+    void dragEnterEvent(QDragEnterEvent* e) override;
+    void dropEvent(QDropEvent* e) override;
+
+private:
+    void buildMenus();
+    void applyPalette();
+    void restoreLayout();
+    void saveLayout();
+    void updateTitle();
+    void notify(QMessageBox::Icon icon, const QString& title, const QString& text);
+
+    Document* doc_;
+    TrainingController* trainer_;
+    FileController* files_;
+    GraphView* graph_;
+    NetworkDiagram* diagram_;
+    ParameterPanel* params_;
+    TrainingPanel* trainingPanel_;
+    QTabWidget* tabs_;
+    QSplitter* mainSplit_;
+    QSplitter* leftSplit_;
+    QActionGroup* modes_ = nullptr;
+    QLabel* statusLoss_ = nullptr;
+    LessonPanel* lesson_ = nullptr;
+    PaletteFollower* paletteFollower_ = nullptr;
+    bool presentation_ = false;
+    Palette basePalette_ = Palette::light();
+};
+
+} // namespace stepwise::ui

@@ -1,0 +1,77 @@
+#include "ui/training/LossPlot.h"
+
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace stepwise::ui {
+
+LossPlot::LossPlot(QWidget* parent) : QWidget(parent) {
+    plot_ = new QCustomPlot(this);
+    plot_->setObjectName("lossPlot");
+    plot_->setAccessibleName(tr("Loss curve"));
+    plot_->setAccessibleDescription(
+        tr("The mean squared error after each training step, log scale"));
+    plot_->setMinimumHeight(110);
+    plot_->addGraph();
+    plot_->yAxis->setScaleType(QCPAxis::stLogarithmic);
+    plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    plot_->yAxis->setNumberFormat("eb");
+    plot_->yAxis->setNumberPrecision(0);
+    plot_->xAxis->setLabel(tr("step"));
+    plot_->yAxis->setLabel(tr("loss"));
+    plot_->xAxis->setRange(0, 100);
+    plot_->yAxis->setRange(1e-4, 1);
+    auto* l = new QVBoxLayout(this);
+    l->setContentsMargins(0, 0, 0, 0);
+    l->addWidget(plot_);
+    setPalette(Palette::light());
+}
+
+QPixmap LossPlot::toPixmap(int width, int height) {
+    return plot_->toPixmap(width, height);
+}
+
+void LossPlot::setPalette(const Palette& p) {
+    plot_->setBackground(p.background);
+    for (QCPAxis* a : {plot_->xAxis, plot_->yAxis}) {
+        a->setBasePen(QPen(p.foreground));
+        a->setTickPen(QPen(p.foreground));
+        a->setSubTickPen(QPen(p.foreground));
+        a->setTickLabelColor(p.foreground);
+        a->setLabelColor(p.foreground);
+        a->grid()->setPen(QPen(p.grid, 1, Qt::DotLine));
+    }
+    // A 1-pixel pen keeps Qt on its fast stroking path: the curve has up to 20 000 points and
+    // is redrawn every frame while training.
+    plot_->graph(0)->setPen(QPen(p.negative, 1.0 * p.lineScale));
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossPlot::setData(const std::vector<double>& steps, const std::vector<double>& loss) {
+    QVector<double> x, y;
+    x.reserve(static_cast<int>(steps.size()));
+    y.reserve(static_cast<int>(steps.size()));
+    double lo = 1e300, hi = 0;
+    for (std::size_t i = 0; i < steps.size() && i < loss.size(); ++i) {
+        const double v = std::max(loss[i], 1e-12); // a log axis cannot show 0
+        if (!std::isfinite(v)) continue;
+        x.push_back(steps[i]);
+        y.push_back(v);
+        lo = std::min(lo, v);
+        hi = std::max(hi, v);
+    }
+    plot_->graph(0)->setData(x, y, true);
+    if (!x.isEmpty()) {
+        plot_->xAxis->setRange(0, std::max(10.0, x.back() * 1.05));
+        plot_->yAxis->setRange(lo / 2, hi * 2);
+    } else {
+        plot_->xAxis->setRange(0, 100);
+        plot_->yAxis->setRange(1e-4, 1);
+    }
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+} // namespace stepwise::ui
