@@ -1,8 +1,8 @@
 #include "core/lesson/Lesson.h"
 
 #include "core/network/Backprop.h"
-#include "core/training/LeastSquares.h"
 #include "core/scenario/Presets.h"
+#include "core/training/LeastSquares.h"
 
 #include <algorithm>
 #include <cmath>

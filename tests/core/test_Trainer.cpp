@@ -1,8 +1,8 @@
 // Trainer: learning tests from fixed seeds, bit-identical reruns, divergence, and the mechanics
 // of a step (batches, masks, annealing, stopping, cancelling).
-#include "core/training/LeastSquares.h"
 #include "core/scenario/Presets.h"
 #include "core/scenario/TargetCurve.h"
+#include "core/training/LeastSquares.h"
 #include "core/training/Trainer.h"
 
 #include <gtest/gtest.h>
