@@ -355,6 +355,13 @@ std::optional<double> scenarioLoss(const Scenario& s) {
     return loss(s.network, x, t);
 }
 
+std::optional<double> scenarioWorstError(const Scenario& s) {
+    const Eigen::ArrayXd x = grid(s.domain.lo, s.domain.hi, s.domain.samples);
+    const Eigen::ArrayXd t = sampleTarget(s.target, x, s.domain.lo, s.domain.hi);
+    if (t.size() == 0) return std::nullopt;
+    return worstCaseError(s.network, x, t).error;
+}
+
 bool isBump(const Eigen::Ref<const Eigen::ArrayXd>& y) {
     const Eigen::Index n = y.size();
     if (n < 3 || !y.allFinite()) return false;

@@ -96,6 +96,9 @@ int scoreGuess(const Stroke& guess, const Eigen::Ref<const Eigen::ArrayXd>& x,
 // The loss (mean squared error) of the scenario's network against its target on the domain
 // grid, or nullopt without a target.
 std::optional<double> scenarioLoss(const Scenario& s);
+// Beside it, the worst-case error max_i |y(x_i) − t(x_i)| on the same grid (the readout of
+// "every point within ε"), or nullopt without a target.
+std::optional<double> scenarioWorstError(const Scenario& s);
 
 // Whether y (on an evenly spaced grid) is a bump: it starts and ends at about the same level
 // and rises at least 0.5 above it on one stretch strictly inside the domain.

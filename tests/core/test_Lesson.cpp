@@ -238,3 +238,13 @@ TEST(HiddenGradient, StepPassesNothingBackSigmoidDoes) {
     s.target = {};
     EXPECT_EQ(hiddenGradientNorm(s), 0.0); // no target, no loss to descend
 }
+
+TEST(ScenarioWorstError, ReadsTheLargestDistanceOnTheDomainGrid) {
+    Scenario s = defaultScenario();                  // steps at ±0.5 added: 0, 1, 2
+    EXPECT_FALSE(scenarioWorstError(s).has_value()); // no target
+    s.target = targetFromSamples(grid(-1, 1, 5), Eigen::ArrayXd::Constant(5, 0.5));
+    const auto w = scenarioWorstError(s);
+    ASSERT_TRUE(w.has_value());
+    EXPECT_NEAR(*w, 1.5, 1e-12); // 2 − 0.5 on the right
+    EXPECT_LE(std::sqrt(*scenarioLoss(s)), *w);
+}
