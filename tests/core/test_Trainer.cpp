@@ -181,6 +181,33 @@ TEST(TrainerDivergence, HugeLearningRateStopsCleanly) {
     }
 }
 
+// Issue 15: neurons added by raising the count were clones and moved in lockstep for ever.
+TEST(TrainerLearning, AddedNeuronsDoNotMoveInLockstep) {
+    const Eigen::ArrayXd x = samplesX(), t = sineTarget();
+    Network spread = startNetwork(2, {ActivationKind::Sigmoid, 2.0}, 5);
+    Network clones = spread;
+    spread.resize(5);
+    clones.resize(5);
+    for (int j = 2; j < 5; ++j) { // what resize used to make: w = 1, b = 0, v = 0
+        clones.w[j] = 1.0;
+        clones.b[j] = 0.0;
+    }
+    Trainer a(spread, x, t, adam(0.02), std::mt19937_64(1));
+    Trainer b(clones, x, t, adam(0.02), std::mt19937_64(1));
+    a.run(400);
+    b.run(400);
+    const auto alike = [](const Network& n, int i, int j) {
+        return std::abs(n.w[i] - n.w[j]) + std::abs(n.b[i] - n.b[j]) + std::abs(n.v[i] - n.v[j]);
+    };
+    for (int i = 2; i < 5; ++i)
+        for (int j = i + 1; j < 5; ++j) {
+            EXPECT_GT(alike(a.network(), i, j), 0.05)
+                << "spread neurons " << i + 1 << ", " << j + 1;
+            EXPECT_LT(alike(b.network(), i, j), 1e-12)
+                << "clones stay clones " << i + 1 << ", " << j + 1;
+        }
+}
+
 TEST(TrainerDivergence, NonFiniteTargetStopsWithoutTouchingTheNetwork) {
     const Network start = startNetwork(3, {ActivationKind::Tanh, 1.0}, 1);
     Eigen::ArrayXd t = sineTarget();
