@@ -1,6 +1,7 @@
 #include "core/lesson/Lesson.h"
 
 #include "core/network/Backprop.h"
+#include "core/network/Growth.h"
 #include "core/scenario/Presets.h"
 #include "core/training/LeastSquares.h"
 
@@ -417,6 +418,28 @@ std::vector<double> approximationErrors(const Scenario& s, int maxNeurons) {
         errors.push_back(scenarioLoss(trial).value_or(0.0));
     }
     return errors;
+}
+
+Network addNeuronWhereItHelps(const Scenario& s) {
+    const Eigen::ArrayXd x = grid(s.domain.lo, s.domain.hi, s.domain.samples);
+    const Eigen::ArrayXd t = sampleTarget(s.target, x, s.domain.lo, s.domain.hi);
+    if (t.size() != x.size())
+        return stepwise::addNeuronWhereItHelps(s.network, Eigen::ArrayXd(), Eigen::ArrayXd(),
+                                               s.domain.lo, s.domain.hi);
+    return stepwise::addNeuronWhereItHelps(s.network, x, t, s.domain.lo, s.domain.hi);
+}
+
+Network addNeuronAndFit(const Scenario& s) {
+    Network n = addNeuronWhereItHelps(s);
+    const Eigen::ArrayXd x = grid(s.domain.lo, s.domain.hi, s.domain.samples);
+    const Eigen::ArrayXd t = sampleTarget(s.target, x, s.domain.lo, s.domain.hi);
+    if (t.size() != x.size()) return n;
+    const OutputFit fit = fitOutputLayer(n, x, t);
+    if (!fit.v.allFinite() || !std::isfinite(fit.c)) return n;
+    Network fitted = n;
+    fitted.v = fit.v;
+    fitted.c = fit.c;
+    return loss(fitted, x, t) < loss(n, x, t) ? fitted : n;
 }
 
 double hiddenGradientNorm(const Scenario& s) {

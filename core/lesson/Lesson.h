@@ -113,6 +113,14 @@ Network spreadStepNetwork(int k, const Scenario& s);
 // Its loss for k = 1 … maxNeurons: shrinks as neurons are added.
 std::vector<double> approximationErrors(const Scenario& s, int maxNeurons);
 
+// "Add a neuron" to the learner's own network, never raising the loss (core/network/Growth.h):
+// one more neuron, with output weight 0 (the output and the loss exactly unchanged), its switching
+// point where the target's residual says it helps most (the widest gap without a target).
+Network addNeuronWhereItHelps(const Scenario& s);
+// The same, then the best output layer for the new hidden layer (least squares), kept only when
+// its loss is lower: the loss falls or stays, never rises.
+Network addNeuronAndFit(const Scenario& s);
+
 // The size of the exact gradient (no surrogate) reaching the hidden layer,
 // sqrt(Σ_j (∂L/∂w_j)² + (∂L/∂b_j)²): 0 for a step network, whatever the target.
 double hiddenGradientNorm(const Scenario& s);
