@@ -181,6 +181,55 @@ TEST(TrainerDivergence, HugeLearningRateStopsCleanly) {
     }
 }
 
+// Issue 15: raising Adam's rate to 1000 mid-run said "the last good weights are back in place"
+// and left loss 7228 on screen. A blow-up goes back to the lowest loss of the run.
+TEST(TrainerDivergence, BlowUpGoesBackToTheBestWeightsOfTheRun) {
+    const Network start = startNetwork(8, {ActivationKind::Sigmoid, 2.0}, 3);
+    const Eigen::ArrayXd x = samplesX(), t = sineTarget();
+    Trainer trainer(start, x, t, adam(0.05), std::mt19937_64(1));
+    const TrainReport calm = trainer.run(300);
+    ASSERT_FALSE(calm.diverged);
+    trainer.setSettings(adam(1000.0)); // the learner drags the rate up mid-run
+    const TrainReport r = trainer.run(1000);
+    ASSERT_TRUE(r.diverged);
+    EXPECT_TRUE(r.restoredBest);
+    const std::vector<double>& history = trainer.lossHistory();
+    const double best = *std::min_element(history.begin(), history.end());
+    EXPECT_EQ(r.bestLoss, best);
+    EXPECT_EQ(trainer.bestLoss(), best);
+    EXPECT_EQ(r.loss, best);
+    EXPECT_EQ(loss(trainer.network(), x, t), best);
+    EXPECT_LE(best, calm.loss);      // at least as good as where the calm part ended
+    EXPECT_LT(best, history.back()); // the last finite step was worse: it is not what came back
+    EXPECT_NE(r.reason.find("lowest loss"), std::string::npos) << r.reason;
+}
+
+TEST(TrainerDivergence, FirstStepBlowUpGoesBackToTheStart) {
+    const Network start = startNetwork(4, {ActivationKind::Tanh, 1.0}, 2);
+    const Eigen::ArrayXd x = samplesX(), t = sineTarget();
+    TrainSettings s;
+    s.optimizer.kind = OptimizerKind::SGD;
+    s.optimizer.learningRate = 1e300;
+    Trainer trainer(start, x, t, s, std::mt19937_64(1));
+    const TrainReport r = trainer.run(10);
+    ASSERT_TRUE(r.diverged);
+    EXPECT_TRUE(r.restoredBest);
+    EXPECT_EQ(loss(trainer.network(), x, t), trainer.bestLoss());
+    EXPECT_EQ(trainer.bestLoss(), loss(start, x, t)); // the first step already blew up
+    EXPECT_TRUE(allFinite(trainer.network()));
+}
+
+TEST(TrainerDivergence, SettingANewNetworkForgetsTheBest) {
+    const Eigen::ArrayXd x = samplesX(), t = sineTarget();
+    Trainer trainer(startNetwork(3, {ActivationKind::Tanh, 1.0}, 1), x, t, adam(0.05),
+                    std::mt19937_64(1));
+    trainer.run(20);
+    EXPECT_TRUE(std::isfinite(trainer.bestLoss()));
+    trainer.setNetwork(startNetwork(3, {ActivationKind::Tanh, 1.0}, 2));
+    EXPECT_TRUE(std::isinf(trainer.bestLoss()));
+    EXPECT_EQ(trainer.bestParams().size(), 0);
+}
+
 // Issue 15: neurons added by raising the count were clones and moved in lockstep for ever.
 TEST(TrainerLearning, AddedNeuronsDoNotMoveInLockstep) {
     const Eigen::ArrayXd x = samplesX(), t = sineTarget();
