@@ -14,12 +14,19 @@
 //   8 smooth     the step's slope is zero, so no gradient reaches the hidden layer; the
 //                sigmoid σ(k·z) is a step you can differentiate, and tends to it as k grows
 //
-// Scoring a guess (scoreGuess): the sketched stroke is turned into one value per grid sample
-// by the target rule (sampleTarget), e_rms = sqrt(mean((guess − truth)²)) over the part of
-// the domain the stroke covers, and
-//   score = round(100 · coverage · max(0, 1 − e_rms / height)),
-// where coverage is the covered fraction of the domain and height = max(max − min of the
-// truth, 0.5): a miss as large as the whole graph scores 0, a perfect trace 100.
+// Scoring a guess (scoreGuess), level by level: the sketched stroke is turned into one value per
+// grid sample by the target rule (sampleTarget). The truth (a step network's output) is cut into
+// its levels, the runs of samples where it is constant; for each level k,
+//   r_k  = sqrt(mean((guess − truth)²)) over the level's covered samples, leaving out 2 % of the
+//          domain's width either side of each jump (a hand-drawn jump is never exactly vertical),
+//   d_k  = the distance to the nearest neighbouring level (at least a tenth of the truth's
+//          height): how far off a guess may be before it is nearer another level,
+//   s_k  = 1 / (1 + (r_k / d_k)²),   0 for a level the stroke does not reach,
+// and score = round(100 · coverage · min_k s_k), coverage the covered fraction of the domain.
+// The worst level decides: s_k ≥ 0.8 exactly when r_k ≤ d_k / 2, so a guess passes (80) only when
+// every level is nearer its own value than half-way to the next (issue 14 §3: guesses that ignored
+// w21, (0, 1.5, 1.5), or put neuron 2's drop at x = 0 scored 83). A truth that is not a few flat
+// levels (more than 16 runs: a smooth curve) is one level with d = max(max − min, 0.5).
 #pragma once
 
 #include "core/scenario/Scenario.h"
@@ -90,6 +97,20 @@ inline constexpr double kStepTolerance = 0.05;   // |step point − goal|
 inline constexpr double kWeightTolerance = 0.05; // |w11 − goal|, |w21 − goal|
 
 // The exercise's score of a sketched guess against the true output on the grid x of [lo, hi].
+struct GuessLevel {
+    double from = 0.0, to = 0.0; // the level's x extent (first and last sample)
+    double value = 0.0;          // the truth there
+    double error = 0.0;          // r_k (0 when not reached)
+    bool reached = false;        // the stroke covers some of its judged samples
+    int score = 0;               // round(100 · s_k)
+};
+struct GuessScore {
+    int score = 0; // 0..100
+    double coverage = 0.0;
+    std::vector<GuessLevel> levels; // left to right; levels too narrow to judge are left out
+};
+GuessScore scoreGuessByLevel(const Stroke& guess, const Eigen::Ref<const Eigen::ArrayXd>& x,
+                             const Eigen::Ref<const Eigen::ArrayXd>& truth, double lo, double hi);
 int scoreGuess(const Stroke& guess, const Eigen::Ref<const Eigen::ArrayXd>& x,
                const Eigen::Ref<const Eigen::ArrayXd>& truth, double lo, double hi);
 
