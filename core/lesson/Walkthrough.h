@@ -34,22 +34,38 @@ namespace stepwise {
 // The lesson walks networks of up to this many hidden neurons (the functions accept more).
 inline constexpr int kWalkthroughMaxNeurons = 64;
 
+// The steps, their value and their operands (in the order the formula writes them):
+//   Input          x enters                       x         {x, t}
+//   PreActivation  z_j = w_j·x + b_j              z_j       {w_j, x, b_j}
+//   Activation     a_j = g(z_j)                   a_j       {z_j}
+//   Output         y = Σ_j v_j·a_j + c            y         {v_1, a_1, …, v_H, a_H, c}
+//   LossTerm       ℓ = (y − t)²                   ℓ         {y, t}
+//   DLdy           ∂L/∂y = 2·(y − t)/N            ∂L/∂y     {y, t, N}
+//   DLdv           ∂L/∂v_j = ∂L/∂y · a_j          ∂L/∂v_j   {∂L/∂y, a_j}
+//   DLdc           ∂L/∂c = ∂L/∂y                  ∂L/∂c     {∂L/∂y}
+//   GPrime         g′(z_j)                        g′(z_j)   {z_j, a_j}
+//   Delta          δ_j = ∂L/∂y · v_j · g′(z_j)    δ_j       {∂L/∂y, v_j, g′(z_j)}
+//   DLdw           ∂L/∂w_j = δ_j · x              ∂L/∂w_j   {δ_j, x}
+//   DLdb           ∂L/∂b_j = δ_j                  ∂L/∂b_j   {δ_j}
+//   BatchMean      ∂L/∂θ = (1/N) Σ_i ∂ℓ_i/∂θ      ∂L/∂θ     {Σ_i ∂ℓ_i/∂θ, N}
+//   DescentStep    θ ← θ − η·∂L/∂θ                new θ     {θ, η, ∂L/∂θ}
+//   LossAfter      L after the step               L after   {L before}
 enum class WalkKind {
-    Input,         // x enters                      value x          operands {x, t}
-    PreActivation, // z_j = w_j·x + b_j             value z_j        operands {w_j, x, b_j}
-    Activation,    // a_j = g(z_j)                  value a_j        operands {z_j}
-    Output, // y = Σ v_j·a_j + c             value y          operands {v_1, a_1, …, v_H, a_H, c}
-    LossTerm, // ℓ = (y − t)²                  value ℓ          operands {y, t}
-    DLdy,     // ∂L/∂y = 2·(y − t)/N           value ∂L/∂y      operands {y, t, N}
-    DLdv,     // ∂L/∂v_j = ∂L/∂y · a_j         value            operands {∂L/∂y, a_j}
-    DLdc,     // ∂L/∂c = ∂L/∂y                 value            operands {∂L/∂y}
-    GPrime,   // g′(z_j)                       value g′         operands {z_j, a_j}
-    Delta, // δ_j = ∂L/∂y · v_j · g′(z_j)   value δ_j        operands {∂L/∂y, v_j, g′(z_j)}
-    DLdw,      // ∂L/∂w_j = δ_j · x             value            operands {δ_j, x}
-    DLdb,      // ∂L/∂b_j = δ_j                 value            operands {δ_j}
-    BatchMean, // ∂L/∂θ = (1/N) Σ_i ∂ℓ_i/∂θ     value ∂L/∂θ      operands {Σ_i ∂ℓ_i/∂θ, N}
-    DescentStep, // θ ← θ − η·∂L/∂θ               value new θ      operands {θ, η, ∂L/∂θ}
-    LossAfter, // L after the step              value L after    operands {L before}
+    Input,
+    PreActivation,
+    Activation,
+    Output,
+    LossTerm,
+    DLdy,
+    DLdv,
+    DLdc,
+    GPrime,
+    Delta,
+    DLdw,
+    DLdb,
+    BatchMean,
+    DescentStep,
+    LossAfter,
 };
 
 // Which part of the walk a step belongs to.
