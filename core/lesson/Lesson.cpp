@@ -1,11 +1,13 @@
 #include "core/lesson/Lesson.h"
 
 #include "core/network/Backprop.h"
-#include "core/training/LeastSquares.h"
+#include "core/network/Growth.h"
 #include "core/scenario/Presets.h"
+#include "core/training/LeastSquares.h"
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace stepwise {
 
@@ -322,9 +324,37 @@ std::vector<std::string> passingTasks(const Scenario& s, int index, const Lesson
     return ids;
 }
 
-int scoreGuess(const Stroke& guess, const Eigen::Ref<const Eigen::ArrayXd>& x,
-               const Eigen::Ref<const Eigen::ArrayXd>& truth, double lo, double hi) {
-    if (x.size() < 2 || truth.size() != x.size() || guess.points.empty()) return 0;
+namespace {
+
+constexpr int kMaxLevels = 16;       // more runs than this: a smooth curve, one level
+constexpr double kJumpMargin = 0.02; // of the domain's width, left out either side of a jump
+constexpr double kMinLevelGap = 0.1; // of the truth's height: the smallest d_k
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+struct Run {
+    Eigen::Index first, last;
+};
+
+// The truth's levels: maximal runs of equal values (to rounding).
+std::vector<Run> levelsOf(const Eigen::Ref<const Eigen::ArrayXd>& truth, double height) {
+    std::vector<Run> runs;
+    const double same = 1e-9 * std::max(1.0, height);
+    Eigen::Index start = 0;
+    for (Eigen::Index i = 1; i <= truth.size(); ++i)
+        if (i == truth.size() || std::abs(truth[i] - truth[i - 1]) > same) {
+            runs.push_back({start, i - 1});
+            start = i;
+        }
+    return runs;
+}
+
+} // namespace
+
+GuessScore scoreGuessByLevel(const Stroke& guess, const Eigen::Ref<const Eigen::ArrayXd>& x,
+                             const Eigen::Ref<const Eigen::ArrayXd>& truth, double lo, double hi) {
+    GuessScore result;
+    if (x.size() < 2 || truth.size() != x.size() || guess.points.empty() || !truth.allFinite())
+        return result;
     Stroke drawn = guess;
     drawn.erase = false;
     TargetCurve curve;
@@ -334,18 +364,67 @@ int scoreGuess(const Stroke& guess, const Eigen::Ref<const Eigen::ArrayXd>& x,
     rasterizeTarget(curve, x, lo, hi, value, defined);
     // The covered part: from the first to the last sample the stroke defines.
     const auto first = std::find(defined.begin(), defined.end(), true);
-    if (first == defined.end()) return 0;
+    if (first == defined.end()) return result;
     const auto last = std::find(defined.rbegin(), defined.rend(), true);
     const Eigen::Index i0 = first - defined.begin();
     const Eigen::Index i1 =
         static_cast<Eigen::Index>(defined.size()) - 1 - (last - defined.rbegin());
     const Eigen::ArrayXd filled = sampleTarget(curve, x, lo, hi);
-    const Eigen::Index n = i1 - i0 + 1;
-    const double rms = std::sqrt((filled.segment(i0, n) - truth.segment(i0, n)).square().mean());
-    const double coverage = static_cast<double>(n) / static_cast<double>(x.size());
-    const double height = std::max(truth.maxCoeff() - truth.minCoeff(), 0.5);
-    const double score = 100.0 * coverage * std::max(0.0, 1.0 - rms / height);
-    return std::isfinite(score) ? static_cast<int>(std::lround(score)) : 0;
+    if (filled.size() != x.size() || !filled.allFinite()) return result;
+    result.coverage = static_cast<double>(i1 - i0 + 1) / static_cast<double>(x.size());
+
+    const double range = truth.maxCoeff() - truth.minCoeff();
+    std::vector<Run> runs = levelsOf(truth, range);
+    const bool flat = runs.size() > static_cast<std::size_t>(kMaxLevels);
+    if (flat) runs = {{0, x.size() - 1}};
+    const double margin = kJumpMargin * (hi - lo);
+    double worst = 1.0;
+    for (std::size_t k = 0; k < runs.size(); ++k) {
+        const Run& r = runs[k];
+        // The jumps sit half-way between neighbouring runs' samples.
+        const double left = k > 0 ? 0.5 * (x[r.first - 1] + x[r.first]) + margin : -kInf;
+        const double right =
+            k + 1 < runs.size() ? 0.5 * (x[r.last] + x[r.last + 1]) - margin : kInf;
+        double sum = 0.0;
+        int judged = 0, covered = 0;
+        for (Eigen::Index i = r.first; i <= r.last; ++i) {
+            if (x[i] < left || x[i] > right) continue;
+            ++judged;
+            if (i < i0 || i > i1) continue;
+            ++covered;
+            sum += (filled[i] - truth[i]) * (filled[i] - truth[i]);
+        }
+        if (judged == 0) continue; // too narrow to draw: not judged
+        double gap = flat ? std::max(range, 0.5) : kInf;
+        if (!flat && k > 0) gap = std::min(gap, std::abs(truth[r.first] - truth[runs[k - 1].last]));
+        if (!flat && k + 1 < runs.size())
+            gap = std::min(gap, std::abs(truth[runs[k + 1].first] - truth[r.last]));
+        if (!std::isfinite(gap)) gap = std::max(range, 0.5); // a single level
+        gap = std::max(gap, kMinLevelGap * std::max(range, 0.5));
+        GuessLevel level;
+        level.from = x[r.first];
+        level.to = x[r.last];
+        level.value = truth[r.first];
+        level.reached = covered > 0;
+        double s = 0.0;
+        if (level.reached) {
+            level.error = std::sqrt(sum / covered);
+            const double q = level.error / gap;
+            s = 1.0 / (1.0 + q * q);
+        }
+        level.score = static_cast<int>(std::lround(100.0 * s));
+        worst = std::min(worst, s);
+        result.levels.push_back(level);
+    }
+    if (result.levels.empty()) worst = 0.0;
+    const double score = 100.0 * result.coverage * worst;
+    result.score = std::isfinite(score) ? static_cast<int>(std::lround(score)) : 0;
+    return result;
+}
+
+int scoreGuess(const Stroke& guess, const Eigen::Ref<const Eigen::ArrayXd>& x,
+               const Eigen::Ref<const Eigen::ArrayXd>& truth, double lo, double hi) {
+    return scoreGuessByLevel(guess, x, truth, lo, hi).score;
 }
 
 std::optional<double> scenarioLoss(const Scenario& s) {
@@ -353,6 +432,13 @@ std::optional<double> scenarioLoss(const Scenario& s) {
     const Eigen::ArrayXd t = sampleTarget(s.target, x, s.domain.lo, s.domain.hi);
     if (t.size() == 0) return std::nullopt;
     return loss(s.network, x, t);
+}
+
+std::optional<double> scenarioWorstError(const Scenario& s) {
+    const Eigen::ArrayXd x = grid(s.domain.lo, s.domain.hi, s.domain.samples);
+    const Eigen::ArrayXd t = sampleTarget(s.target, x, s.domain.lo, s.domain.hi);
+    if (t.size() == 0) return std::nullopt;
+    return worstCaseError(s.network, x, t).error;
 }
 
 bool isBump(const Eigen::Ref<const Eigen::ArrayXd>& y) {
@@ -410,6 +496,28 @@ std::vector<double> approximationErrors(const Scenario& s, int maxNeurons) {
         errors.push_back(scenarioLoss(trial).value_or(0.0));
     }
     return errors;
+}
+
+Network addNeuronWhereItHelps(const Scenario& s) {
+    const Eigen::ArrayXd x = grid(s.domain.lo, s.domain.hi, s.domain.samples);
+    const Eigen::ArrayXd t = sampleTarget(s.target, x, s.domain.lo, s.domain.hi);
+    if (t.size() != x.size())
+        return stepwise::addNeuronWhereItHelps(s.network, Eigen::ArrayXd(), Eigen::ArrayXd(),
+                                               s.domain.lo, s.domain.hi);
+    return stepwise::addNeuronWhereItHelps(s.network, x, t, s.domain.lo, s.domain.hi);
+}
+
+Network addNeuronAndFit(const Scenario& s) {
+    Network n = addNeuronWhereItHelps(s);
+    const Eigen::ArrayXd x = grid(s.domain.lo, s.domain.hi, s.domain.samples);
+    const Eigen::ArrayXd t = sampleTarget(s.target, x, s.domain.lo, s.domain.hi);
+    if (t.size() != x.size()) return n;
+    const OutputFit fit = fitOutputLayer(n, x, t);
+    if (!fit.v.allFinite() || !std::isfinite(fit.c)) return n;
+    Network fitted = n;
+    fitted.v = fit.v;
+    fitted.c = fit.c;
+    return loss(fitted, x, t) < loss(n, x, t) ? fitted : n;
 }
 
 double hiddenGradientNorm(const Scenario& s) {

@@ -14,12 +14,19 @@
 //   8 smooth     the step's slope is zero, so no gradient reaches the hidden layer; the
 //                sigmoid σ(k·z) is a step you can differentiate, and tends to it as k grows
 //
-// Scoring a guess (scoreGuess): the sketched stroke is turned into one value per grid sample
-// by the target rule (sampleTarget), e_rms = sqrt(mean((guess − truth)²)) over the part of
-// the domain the stroke covers, and
-//   score = round(100 · coverage · max(0, 1 − e_rms / height)),
-// where coverage is the covered fraction of the domain and height = max(max − min of the
-// truth, 0.5): a miss as large as the whole graph scores 0, a perfect trace 100.
+// Scoring a guess (scoreGuess), level by level: the sketched stroke is turned into one value per
+// grid sample by the target rule (sampleTarget). The truth (a step network's output) is cut into
+// its levels, the runs of samples where it is constant; for each level k,
+//   r_k  = sqrt(mean((guess − truth)²)) over the level's covered samples, leaving out 2 % of the
+//          domain's width either side of each jump (a hand-drawn jump is never exactly vertical),
+//   d_k  = the distance to the nearest neighbouring level (at least a tenth of the truth's
+//          height): how far off a guess may be before it is nearer another level,
+//   s_k  = 1 / (1 + (r_k / d_k)²),   0 for a level the stroke does not reach,
+// and score = round(100 · coverage · min_k s_k), coverage the covered fraction of the domain.
+// The worst level decides: s_k ≥ 0.8 exactly when r_k ≤ d_k / 2, so a guess passes (80) only when
+// every level is nearer its own value than half-way to the next (issue 14 §3: guesses that ignored
+// w21, (0, 1.5, 1.5), or put neuron 2's drop at x = 0 scored 83). A truth that is not a few flat
+// levels (more than 16 runs: a smooth curve) is one level with d = max(max − min, 0.5).
 #pragma once
 
 #include "core/scenario/Scenario.h"
@@ -90,12 +97,29 @@ inline constexpr double kStepTolerance = 0.05;   // |step point − goal|
 inline constexpr double kWeightTolerance = 0.05; // |w11 − goal|, |w21 − goal|
 
 // The exercise's score of a sketched guess against the true output on the grid x of [lo, hi].
+struct GuessLevel {
+    double from = 0.0, to = 0.0; // the level's x extent (first and last sample)
+    double value = 0.0;          // the truth there
+    double error = 0.0;          // r_k (0 when not reached)
+    bool reached = false;        // the stroke covers some of its judged samples
+    int score = 0;               // round(100 · s_k)
+};
+struct GuessScore {
+    int score = 0; // 0..100
+    double coverage = 0.0;
+    std::vector<GuessLevel> levels; // left to right; levels too narrow to judge are left out
+};
+GuessScore scoreGuessByLevel(const Stroke& guess, const Eigen::Ref<const Eigen::ArrayXd>& x,
+                             const Eigen::Ref<const Eigen::ArrayXd>& truth, double lo, double hi);
 int scoreGuess(const Stroke& guess, const Eigen::Ref<const Eigen::ArrayXd>& x,
                const Eigen::Ref<const Eigen::ArrayXd>& truth, double lo, double hi);
 
 // The loss (mean squared error) of the scenario's network against its target on the domain
 // grid, or nullopt without a target.
 std::optional<double> scenarioLoss(const Scenario& s);
+// Beside it, the worst-case error max_i |y(x_i) − t(x_i)| on the same grid (the readout of
+// "every point within ε"), or nullopt without a target.
+std::optional<double> scenarioWorstError(const Scenario& s);
 
 // Whether y (on an evenly spaced grid) is a bump: it starts and ends at about the same level
 // and rises at least 0.5 above it on one stretch strictly inside the domain.
@@ -109,6 +133,14 @@ double gapFillingPoint(int j); // u for neuron j (0-based), in (0, 1)
 Network spreadStepNetwork(int k, const Scenario& s);
 // Its loss for k = 1 … maxNeurons: shrinks as neurons are added.
 std::vector<double> approximationErrors(const Scenario& s, int maxNeurons);
+
+// "Add a neuron" to the learner's own network, never raising the loss (core/network/Growth.h):
+// one more neuron, with output weight 0 (the output and the loss exactly unchanged), its switching
+// point where the target's residual says it helps most (the widest gap without a target).
+Network addNeuronWhereItHelps(const Scenario& s);
+// The same, then the best output layer for the new hidden layer (least squares), kept only when
+// its loss is lower: the loss falls or stays, never rises.
+Network addNeuronAndFit(const Scenario& s);
 
 // The size of the exact gradient (no surrogate) reaching the hidden layer,
 // sqrt(Σ_j (∂L/∂w_j)² + (∂L/∂b_j)²): 0 for a step network, whatever the target.

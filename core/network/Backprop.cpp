@@ -1,9 +1,13 @@
 #include "core/network/Backprop.h"
 
-#include "core/network/KernelSet.h"
-#include "core/training/WorkerPool.h"
 #include "core/kernels/KernelTable.h"
 #include "core/kernels/NetworkView.h"
+#include "core/network/KernelSet.h"
+#include "core/training/WorkerPool.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace stepwise {
 
@@ -133,6 +137,23 @@ double loss(const Network& net, const Eigen::Ref<const Eigen::ArrayXd>& x,
     kernels::GradientJob job = jobFor(net, x, t);
     AlignedBuffer e, chunkLoss;
     return forwardLoss(job, e, chunkLoss);
+}
+
+WorstCase worstCaseError(const Eigen::Ref<const Eigen::ArrayXd>& y,
+                         const Eigen::Ref<const Eigen::ArrayXd>& t) {
+    WorstCase w;
+    for (Eigen::Index i = 0; i < std::min(y.size(), t.size()); ++i) {
+        const double d = std::abs(y[i] - t[i]);
+        if (std::isnan(d)) return {std::numeric_limits<double>::infinity(), i};
+        if (w.index < 0 || d > w.error) w = {d, i};
+    }
+    return w;
+}
+
+WorstCase worstCaseError(const Network& net, const Eigen::Ref<const Eigen::ArrayXd>& x,
+                         const Eigen::Ref<const Eigen::ArrayXd>& t) {
+    if (x.size() == 0) return {};
+    return worstCaseError(evaluateOutput(net, x), t);
 }
 
 SampleBreakdown backpropAt(const Network& net, double x, double target, int samples,

@@ -30,8 +30,9 @@ struct BackpropOptions {
 
 // Computes L and ∂L/∂θ in the flat layout of packParams(). Holds its work arrays so that
 // repeated calls (a training loop) allocate nothing. The samples are cut into fixed chunks of
-// kernels::kChunk, each computed by one thread with the kernel set in use (core/network/KernelSet.h) and
-// added up in chunk order, so large batches use every core and still give the same bits as one.
+// kernels::kChunk, each computed by one thread with the kernel set in use
+// (core/network/KernelSet.h) and added up in chunk order, so large batches use every core and still
+// give the same bits as one.
 class GradientKernel {
 public:
     double compute(const Network& net, const Eigen::Ref<const Eigen::ArrayXd>& x,
@@ -60,6 +61,19 @@ private:
 // Loss only (no gradient), for landscapes and checks.
 double loss(const Network& net, const Eigen::Ref<const Eigen::ArrayXd>& x,
             const Eigen::Ref<const Eigen::ArrayXd>& t);
+
+// The worst-case error beside the mean: max_i |y(x_i) − t_i| over the samples, and the first
+// sample where it is reached (index −1 and error 0 for no samples; error +∞ when an output is not
+// finite). Where the loss is the mean of the squares, this is the "as close as you want" of the
+// universal approximation theorem: every sample within ε when error ≤ ε. sqrt(L) ≤ error always.
+struct WorstCase {
+    double error = 0.0;
+    Eigen::Index index = -1;
+};
+WorstCase worstCaseError(const Network& net, const Eigen::Ref<const Eigen::ArrayXd>& x,
+                         const Eigen::Ref<const Eigen::ArrayXd>& t);
+WorstCase worstCaseError(const Eigen::Ref<const Eigen::ArrayXd>& y,
+                         const Eigen::Ref<const Eigen::ArrayXd>& t);
 
 // One sample's share of the batch gradient, for the "show me the backprop" view: the forward
 // values at x, the error, and the term each parameter receives from this sample (the batch

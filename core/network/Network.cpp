@@ -1,8 +1,8 @@
 #include "core/network/Network.h"
 
-#include "core/network/KernelSet.h"
 #include "core/kernels/KernelTable.h"
 #include "core/kernels/NetworkView.h"
+#include "core/network/KernelSet.h"
 
 #include <algorithm>
 #include <charconv>
@@ -15,16 +15,43 @@ Network::Network(int hidden, Activation g) : activation(g) {
 }
 
 void Network::resize(int hidden) {
+    resize(hidden, -1.0, 1.0);
+}
+
+void Network::resize(int hidden, double lo, double hi) {
     hidden = std::clamp(hidden, kMinHidden, kMaxHidden);
+    if (!(std::isfinite(lo) && std::isfinite(hi) && hi > lo)) {
+        lo = -1.0;
+        hi = 1.0;
+    }
     const int old = this->hidden();
+    const std::vector<double> points =
+        hidden > old ? spreadSwitchingPoints(*this, hidden - old, lo, hi) : std::vector<double>{};
     w.conservativeResize(hidden);
     b.conservativeResize(hidden);
     v.conservativeResize(hidden);
+    const double slope = 8.0 / (hi - lo);
     for (int j = old; j < hidden; ++j) {
-        w[j] = 1.0;
-        b[j] = 0.0;
+        w[j] = slope;
+        b[j] = -slope * points[static_cast<std::size_t>(j - old)];
         v[j] = 0.0;
     }
+}
+
+std::vector<double> spreadSwitchingPoints(const Network& net, int count, double lo, double hi) {
+    std::vector<double> taken = {lo, hi}, placed;
+    for (int j = 0; j < net.hidden(); ++j)
+        if (const auto p = stepPoint(net, j); p && *p >= lo && *p <= hi) taken.push_back(*p);
+    std::sort(taken.begin(), taken.end());
+    for (int k = 0; k < count; ++k) {
+        std::size_t widest = 0;
+        for (std::size_t i = 1; i + 1 < taken.size(); ++i)
+            if (taken[i + 1] - taken[i] > taken[widest + 1] - taken[widest]) widest = i;
+        const double x = 0.5 * (taken[widest] + taken[widest + 1]);
+        placed.push_back(x);
+        taken.insert(taken.begin() + static_cast<std::ptrdiff_t>(widest) + 1, x);
+    }
+    return placed;
 }
 
 bool Network::operator==(const Network& o) const {

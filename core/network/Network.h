@@ -13,6 +13,7 @@
 #include <Eigen/Core>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace stepwise {
 
@@ -31,8 +32,14 @@ struct Network {
 
     int hidden() const { return static_cast<int>(w.size()); }
     // Changes the number of hidden neurons, keeping the first min(old, new) as they are. New
-    // neurons get weight 1, bias 0 and output weight 0, so adding one leaves the output unchanged.
+    // neurons are never clones of each other or of the old ones (identical neurons get identical
+    // gradients and move in lockstep for ever): each puts its switching point x = −b/w in the
+    // middle of the widest gap between lo, hi and the switching points already there
+    // (spreadSwitchingPoints), with w = 8/(hi − lo) (the lesson's w = 4 on [−1, 1]) and output
+    // weight 0, so adding neurons leaves the output exactly unchanged. Without a domain, and for
+    // an empty or non-finite one, [−1, 1] (the default domain).
     void resize(int hidden);
+    void resize(int hidden, double lo, double hi);
 
     bool operator==(const Network& o) const;
 };
@@ -72,6 +79,11 @@ bool allFinite(const Network& net);
 // constant). setStepPoint keeps w_j and sets b_j = −w_j·x; it does nothing when w_j = 0.
 std::optional<double> stepPoint(const Network& net, int j);
 void setStepPoint(Network& net, int j, double x);
+
+// Where `count` new neurons put their switching points on [lo, hi]: one by one, each in the middle
+// of the widest gap (the leftmost of equals) between lo, hi, the switching points of net's neurons
+// that lie in [lo, hi] and the points placed before it. All distinct, and distinct from net's.
+std::vector<double> spreadSwitchingPoints(const Network& net, int count, double lo, double hi);
 
 // Evenly spaced samples lo, …, hi (n >= 2).
 Eigen::ArrayXd grid(double lo, double hi, int n);

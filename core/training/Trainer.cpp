@@ -69,11 +69,18 @@ void Trainer::setNetwork(const Network& net) {
         updateMask();
     }
     initialLoss_ = -1.0;
+    forgetBest();
 }
 
 void Trainer::setTarget(Eigen::ArrayXd target) {
     t_ = std::move(target);
     initialLoss_ = -1.0;
+    forgetBest();
+}
+
+void Trainer::forgetBest() {
+    best_.resize(0);
+    bestLoss_ = std::numeric_limits<double>::infinity();
 }
 
 double Trainer::currentSteepness() const {
@@ -96,6 +103,16 @@ Network Trainer::trainingNetwork() const {
 
 double Trainer::loss() const {
     return stepwise::loss(trainingNetwork(), x_, t_);
+}
+
+void Trainer::restoreBest(TrainReport& report) {
+    report.diverged = true;
+    if (best_.size() != paramCount(network_.hidden())) return; // no step yet: nothing changed
+    unpackParams(network_, best_);
+    optimizer_.reset(); // the blown-up moments would throw the next run straight back out
+    report.restoredBest = true;
+    report.bestLoss = bestLoss_;
+    report.reason += "; the weights with the lowest loss of the run are back in place";
 }
 
 TrainReport Trainer::run(long steps, const std::function<bool(long)>& progress,
@@ -143,13 +160,10 @@ TrainReport Trainer::run(long steps, const std::function<bool(long)>& progress,
         if (initialLoss_ < 0.0 && std::isfinite(l)) initialLoss_ = l;
         const double explodeAt = kExplodeFactor * std::max(initialLoss_, 1.0);
         if (!std::isfinite(l) || !gradient_.allFinite() || l > explodeAt) {
-            report.diverged = true;
             report.reason = !std::isfinite(l) || !gradient_.allFinite()
                                 ? "the loss stopped being a finite number"
                                 : "the loss grew more than a million times over";
-            // The current weights produced the bad loss: go back to the ones before them.
-            if (lastGood_.size() == paramCount(network_.hidden()))
-                unpackParams(network_, lastGood_);
+            restoreBest(report);
             break;
         }
         if (settings_.stopLoss > 0.0 && l <= settings_.stopLoss) {
@@ -159,13 +173,16 @@ TrainReport Trainer::run(long steps, const std::function<bool(long)>& progress,
         const int h = network_.hidden(); // pack in place: no allocation per step
         params_.resize(paramCount(h));
         params_ << network_.w, network_.b, network_.v, network_.c;
-        lastGood_ = params_;
+        if (l < bestLoss_) {
+            bestLoss_ = l;
+            best_ = params_;
+        }
         if (recordParams_) paramHistory_.push_back(params_);
         optimizer_.update(params_, gradient_, &mask_);
         if (!params_.allFinite()) {
             if (recordParams_) paramHistory_.pop_back();
-            report.diverged = true;
             report.reason = "a weight stopped being a finite number";
+            restoreBest(report);
             break;
         }
         unpackParams(network_, params_);

@@ -11,9 +11,13 @@
 //              network() keeps the step activation; trainingNetwork() is the sigmoid in use.
 //
 // Divergence: if the loss or the gradient is not finite, the loss exceeds kExplodeFactor times
-// max(initial loss, 1), or an update makes a parameter non-finite, the step is undone, the last
-// finite parameters are restored, and the run stops with diverged = true and a reason. Nothing
-// non-finite ever leaves the trainer.
+// max(initial loss, 1), or an update makes a parameter non-finite, the run stops with
+// diverged = true and a reason, and the parameters with the lowest loss the run reached are put
+// back (not merely the last finite ones, which a blow-up has often already ruined: issue 15) and
+// the optimizer's state is cleared. The
+// run is everything since the network or the target was last set, across calls of run() and
+// changes of settings; its losses are those the steps computed (the mini-batch's loss with
+// mini-batches, the sigmoid's while annealing). Nothing non-finite ever leaves the trainer.
 //
 // Randomness comes only from the engine handed to the constructor: the same seed gives a
 // bit-identical run.
@@ -25,6 +29,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <random>
 #include <string>
@@ -62,7 +67,10 @@ struct TrainReport {
     bool diverged = false;
     bool reachedStopLoss = false;
     bool cancelled = false;
-    std::string reason; // why it diverged, in plain words
+    std::string reason; // why it diverged and what was put back, in plain words
+    // On divergence: the parameters with the lowest loss of the run are back, and that loss.
+    bool restoredBest = false;
+    double bestLoss = 0.0;
 };
 
 // Portable helpers on a 64-bit Mersenne Twister, so runs are identical on every platform
@@ -93,6 +101,10 @@ public:
     double loss() const; // loss of the current parameters with the training activation
     double currentSteepness() const;
     const std::vector<double>& lossHistory() const { return lossHistory_; }
+    // The lowest loss a step of this run computed (+∞ before the first step), and its parameters
+    // (packParams layout; empty before the first step).
+    double bestLoss() const { return bestLoss_; }
+    const Eigen::VectorXd& bestParams() const { return best_; }
     // The parameters before each step (packParams layout), when recording is on.
     void setRecordParams(bool on) { recordParams_ = on; }
     const std::vector<Eigen::VectorXd>& paramHistory() const { return paramHistory_; }
@@ -112,7 +124,11 @@ private:
     std::mt19937_64 rng_;
     Optimizer optimizer_;
     GradientKernel kernel_;
-    Eigen::VectorXd params_, gradient_, mask_, lastGood_;
+    void forgetBest();
+    void restoreBest(TrainReport& report);
+
+    Eigen::VectorXd params_, gradient_, mask_, best_;
+    double bestLoss_ = std::numeric_limits<double>::infinity();
     Eigen::ArrayXd batchX_, batchT_;
     std::vector<Eigen::Index> order_;
     Eigen::Index orderPos_ = 0;

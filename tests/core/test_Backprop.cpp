@@ -275,3 +275,50 @@ TEST(BackpropAt, SlopeAndDeltaFollowTheFormulas) {
     EXPECT_EQ(s.gradient[2], 0.25);
     EXPECT_EQ(s.gradient[3], 0.5);
 }
+
+TEST(WorstCaseError, ExerciseAgainstAFlatTargetByHand) {
+    // The exercise network is 0, then 1.5, then 1 (steps at ±0.5); against t = 1 the errors are
+    // 1, 0.5 and 0, so the worst is 1, first reached at the first sample.
+    Network net(2, {ActivationKind::Step, 1.0});
+    net.w << 4.0, 4.0;
+    net.b << 2.0, -2.0;
+    net.v << 1.5, -0.5;
+    Eigen::ArrayXd x(5), t = Eigen::ArrayXd::Ones(5);
+    x << -0.9, -0.6, 0.0, 0.6, 0.9;
+    const WorstCase w = worstCaseError(net, x, t);
+    EXPECT_EQ(w.error, 1.0);
+    EXPECT_EQ(w.index, 0);
+    t[2] = -1.0; // now |1.5 − (−1)| = 2.5 in the middle
+    const WorstCase m = worstCaseError(net, x, t);
+    EXPECT_EQ(m.error, 2.5);
+    EXPECT_EQ(m.index, 2);
+}
+
+TEST(WorstCaseError, IsTheLargestDistanceAndBoundsTheRootMeanSquare) {
+    std::mt19937_64 rng(41);
+    for (const Activation g :
+         {Activation{ActivationKind::Sigmoid, 3.0}, Activation{ActivationKind::Tanh, 1.0}}) {
+        const Network net = randomNetwork(6, g, rng);
+        const Eigen::ArrayXd x = randomArray(300, 1.0, rng), t = randomArray(300, 1.0, rng);
+        const Eigen::ArrayXd y = evaluateOutput(net, x);
+        double largest = 0.0;
+        for (Eigen::Index i = 0; i < x.size(); ++i)
+            largest = std::max(largest, std::abs(y[i] - t[i]));
+        const WorstCase w = worstCaseError(net, x, t);
+        EXPECT_EQ(w.error, largest);
+        EXPECT_EQ(std::abs(y[w.index] - t[w.index]), largest);
+        EXPECT_LE(std::sqrt(loss(net, x, t)), w.error);
+    }
+}
+
+TEST(WorstCaseError, NoSamplesAndNonFiniteValues) {
+    const Network net(2, {ActivationKind::Tanh, 1.0});
+    const WorstCase none = worstCaseError(net, Eigen::ArrayXd(), Eigen::ArrayXd());
+    EXPECT_EQ(none.error, 0.0);
+    EXPECT_EQ(none.index, -1);
+    Eigen::ArrayXd t = Eigen::ArrayXd::Zero(3);
+    t[1] = std::numeric_limits<double>::quiet_NaN();
+    const WorstCase bad = worstCaseError(net, Eigen::ArrayXd::Zero(3), t);
+    EXPECT_TRUE(std::isinf(bad.error));
+    EXPECT_EQ(bad.index, 1);
+}

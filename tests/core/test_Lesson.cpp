@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -237,4 +238,87 @@ TEST(HiddenGradient, StepPassesNothingBackSigmoidDoes) {
     EXPECT_GT(hiddenGradientNorm(s), 1e-3);
     s.target = {};
     EXPECT_EQ(hiddenGradientNorm(s), 0.0); // no target, no loss to descend
+}
+
+TEST(ScenarioWorstError, ReadsTheLargestDistanceOnTheDomainGrid) {
+    Scenario s = defaultScenario();                  // steps at ±0.5 added: 0, 1, 2
+    EXPECT_FALSE(scenarioWorstError(s).has_value()); // no target
+    s.target = targetFromSamples(grid(-1, 1, 5), Eigen::ArrayXd::Constant(5, 0.5));
+    const auto w = scenarioWorstError(s);
+    ASSERT_TRUE(w.has_value());
+    EXPECT_NEAR(*w, 1.5, 1e-12); // 2 − 0.5 on the right
+    EXPECT_LE(std::sqrt(*scenarioLoss(s)), *w);
+}
+
+namespace {
+
+// The exercise's truth, 0 | 1.5 | 1 with jumps at ±0.5, on the window's grid, and a guess that
+// traces the output of `guess` exactly.
+int scoreOfNetwork(const Network& guess) {
+    const Eigen::ArrayXd x = grid(-1, 1, 1000);
+    const Eigen::ArrayXd truth = evaluateOutput(networkPreset(NetworkPreset::Exercise), x);
+    return scoreGuess(traceOf(x, evaluateOutput(guess, x)), x, truth, -1, 1);
+}
+
+} // namespace
+
+// Issue 14 §3: "The exercise score passes guesses that ignore w21 entirely (0, 1.5, 1.5 scores
+// 83) or put neuron 2's drop at x = 0 (83)".
+TEST(ScoreGuess, IgnoringW21Fails) {
+    Network ignore = networkPreset(NetworkPreset::Exercise);
+    ignore.v << 1.5, 0.0; // 0, 1.5, 1.5
+    const int score = scoreOfNetwork(ignore);
+    EXPECT_LT(score, 80);
+    Scenario s = chapterStart(4);
+    LessonObservation o;
+    o.guessDrawn = o.revealed = true;
+    o.guessScore = score;
+    EXPECT_FALSE(passes(s, "ch5.good-guess", o));
+}
+
+TEST(ScoreGuess, DropInTheWrongPlaceFails) {
+    Network early = networkPreset(NetworkPreset::Exercise);
+    early.b[1] = 0.0; // neuron 2 steps at x = 0 instead of 0.5
+    EXPECT_LT(scoreOfNetwork(early), 80);
+}
+
+TEST(ScoreGuess, TrueAnswerPasses) {
+    const int score = scoreOfNetwork(networkPreset(NetworkPreset::Exercise));
+    EXPECT_GE(score, 99);
+    Scenario s = chapterStart(4);
+    LessonObservation o;
+    o.guessDrawn = o.revealed = true;
+    o.guessScore = score;
+    EXPECT_TRUE(passes(s, "ch5.good-guess", o));
+}
+
+TEST(ScoreGuess, EveryLevelMustBeNearerItsOwnValueThanHalfWayToTheNext) {
+    const Eigen::ArrayXd x = grid(-1, 1, 1000);
+    const Eigen::ArrayXd truth = evaluateOutput(networkPreset(NetworkPreset::Exercise), x);
+    const GuessScore right = scoreGuessByLevel(traceOf(x, truth), x, truth, -1, 1);
+    ASSERT_EQ(right.levels.size(), 3u);
+    EXPECT_EQ(right.levels[0].value, 0.0);
+    EXPECT_EQ(right.levels[1].value, 1.5);
+    EXPECT_EQ(right.levels[2].value, 1.0);
+    EXPECT_NEAR(right.levels[1].from, -0.5, 0.002);
+    EXPECT_NEAR(right.levels[2].from, 0.5, 0.002);
+    // The last level is 0.5 below the middle one: off by less than 0.25 passes, by more fails,
+    // whatever the other levels do.
+    for (const double off : {0.2, 0.3}) {
+        Eigen::ArrayXd guess = truth;
+        for (Eigen::Index i = 0; i < x.size(); ++i)
+            if (x[i] >= 0.5) guess[i] += off;
+        const GuessScore g = scoreGuessByLevel(traceOf(x, guess), x, truth, -1, 1);
+        EXPECT_EQ(g.score >= 80, off < 0.25) << "off by " << off << ": " << g.score;
+        EXPECT_EQ(g.levels[0].score, 100);
+        EXPECT_EQ(g.score, g.levels[2].score);
+    }
+    // A stroke that stops before the last level leaves it unreached: no pass.
+    Stroke part = traceOf(x, truth);
+    part.points.erase(std::remove_if(part.points.begin(), part.points.end(),
+                                     [](const TargetPoint& p) { return p.x > 0.4; }),
+                      part.points.end());
+    const GuessScore g = scoreGuessByLevel(part, x, truth, -1, 1);
+    EXPECT_FALSE(g.levels[2].reached);
+    EXPECT_EQ(g.score, 0);
 }

@@ -243,11 +243,8 @@ TEST(Network, ResizeKeepsNeuronsAndOutput) {
     EXPECT_EQ(net.w[0], 4.0);
     EXPECT_EQ(net.b[1], -2.0);
     EXPECT_EQ(net.v[1], -0.5);
-    for (int j = 2; j < 5; ++j) {
-        EXPECT_EQ(net.w[j], 1.0);
-        EXPECT_EQ(net.b[j], 0.0);
-        EXPECT_EQ(net.v[j], 0.0);
-    }
+    for (int j = 2; j < 5; ++j)
+        EXPECT_EQ(net.v[j], 0.0); // new neurons change nothing until they learn an output weight
     EXPECT_TRUE((evaluateOutput(net, x) == before).all());
     net.resize(1);
     EXPECT_EQ(net.hidden(), 1);
@@ -256,6 +253,51 @@ TEST(Network, ResizeKeepsNeuronsAndOutput) {
     EXPECT_EQ(net.hidden(), kMinHidden);
     net.resize(kMaxHidden + 10);
     EXPECT_EQ(net.hidden(), kMaxHidden);
+}
+
+TEST(Network, ResizeSpreadsNewNeuronsOverTheWidestGaps) {
+    Network net = networkPreset(NetworkPreset::Exercise); // steps at −0.5 and 0.5
+    net.resize(5);
+    // [−0.5, 0.5] is the widest gap; then four gaps of 0.5, the leftmost first.
+    EXPECT_NEAR(*stepPoint(net, 2), 0.0, 1e-15);
+    EXPECT_NEAR(*stepPoint(net, 3), -0.75, 1e-15);
+    EXPECT_NEAR(*stepPoint(net, 4), -0.25, 1e-15);
+    EXPECT_EQ(net.w[2], 4.0); // the lesson's w = 4 on [−1, 1]
+    // On another domain the points and the slope follow it.
+    Network wide = networkPreset(NetworkPreset::OneNeuron); // step at −0.5
+    wide.resize(2, -4.0, 4.0);
+    EXPECT_NEAR(*stepPoint(wide, 1), 1.75, 1e-15); // middle of [−0.5, 4]
+    EXPECT_EQ(wide.w[1], 1.0);
+    // A degenerate domain falls back to [−1, 1].
+    Network odd = networkPreset(NetworkPreset::OneNeuron);
+    odd.resize(2, 1.0, 1.0);
+    EXPECT_NEAR(*stepPoint(odd, 1), 0.25, 1e-15); // middle of [−0.5, 1]
+}
+
+// Issue 15: "Raising Hidden neurons adds neurons with w = 1, b = 0 and output weight 0, all alike;
+// identical neurons get identical gradients, so they move in lockstep for ever."
+TEST(Network, AddedNeuronsAreNeverClones) {
+    for (const ActivationKind kind :
+         {ActivationKind::Step, ActivationKind::Sigmoid, ActivationKind::ReLU}) {
+        Network net(1, {kind, 2.0});
+        net.v << 0.7;
+        const Eigen::ArrayXd x = grid(-1.0, 1.0, 101);
+        const Eigen::ArrayXd before = evaluateOutput(net, x);
+        net.resize(64);
+        EXPECT_TRUE((evaluateOutput(net, x) == before).all());
+        for (int i = 0; i < net.hidden(); ++i)
+            for (int j = i + 1; j < net.hidden(); ++j)
+                EXPECT_FALSE(net.w[i] == net.w[j] && net.b[i] == net.b[j])
+                    << "neurons " << i + 1 << " and " << j + 1 << " are alike";
+        const std::vector<double> points = spreadSwitchingPoints(Network(1), 63, -1.0, 1.0);
+        for (double p : points)
+            EXPECT_TRUE(p > -1.0 && p < 1.0);
+    }
+    // A freshly made network has no clones either.
+    const Network fresh(8, {ActivationKind::Sigmoid, 1.0});
+    for (int i = 0; i < 8; ++i)
+        for (int j = i + 1; j < 8; ++j)
+            EXPECT_NE(fresh.b[i], fresh.b[j]);
 }
 
 TEST(ParamLayout, FlatIndexAndParamAtRoundTrip) {

@@ -1,8 +1,8 @@
 // Trainer: learning tests from fixed seeds, bit-identical reruns, divergence, and the mechanics
 // of a step (batches, masks, annealing, stopping, cancelling).
-#include "core/training/LeastSquares.h"
 #include "core/scenario/Presets.h"
 #include "core/scenario/TargetCurve.h"
+#include "core/training/LeastSquares.h"
 #include "core/training/Trainer.h"
 
 #include <gtest/gtest.h>
@@ -179,6 +179,82 @@ TEST(TrainerDivergence, HugeLearningRateStopsCleanly) {
         // What is left is no worse than where it started from by the explosion factor.
         EXPECT_LE(trainer.loss(), kExplodeFactor * std::max(loss(start, x, t), 1.0));
     }
+}
+
+// Issue 15: raising Adam's rate to 1000 mid-run said "the last good weights are back in place"
+// and left loss 7228 on screen. A blow-up goes back to the lowest loss of the run.
+TEST(TrainerDivergence, BlowUpGoesBackToTheBestWeightsOfTheRun) {
+    const Network start = startNetwork(8, {ActivationKind::Sigmoid, 2.0}, 3);
+    const Eigen::ArrayXd x = samplesX(), t = sineTarget();
+    Trainer trainer(start, x, t, adam(0.05), std::mt19937_64(1));
+    const TrainReport calm = trainer.run(300);
+    ASSERT_FALSE(calm.diverged);
+    trainer.setSettings(adam(1000.0)); // the learner drags the rate up mid-run
+    const TrainReport r = trainer.run(1000);
+    ASSERT_TRUE(r.diverged);
+    EXPECT_TRUE(r.restoredBest);
+    const std::vector<double>& history = trainer.lossHistory();
+    const double best = *std::min_element(history.begin(), history.end());
+    EXPECT_EQ(r.bestLoss, best);
+    EXPECT_EQ(trainer.bestLoss(), best);
+    EXPECT_EQ(r.loss, best);
+    EXPECT_EQ(loss(trainer.network(), x, t), best);
+    EXPECT_LE(best, calm.loss);      // at least as good as where the calm part ended
+    EXPECT_LT(best, history.back()); // the last finite step was worse: it is not what came back
+    EXPECT_NE(r.reason.find("lowest loss"), std::string::npos) << r.reason;
+}
+
+TEST(TrainerDivergence, FirstStepBlowUpGoesBackToTheStart) {
+    const Network start = startNetwork(4, {ActivationKind::Tanh, 1.0}, 2);
+    const Eigen::ArrayXd x = samplesX(), t = sineTarget();
+    TrainSettings s;
+    s.optimizer.kind = OptimizerKind::SGD;
+    s.optimizer.learningRate = 1e300;
+    Trainer trainer(start, x, t, s, std::mt19937_64(1));
+    const TrainReport r = trainer.run(10);
+    ASSERT_TRUE(r.diverged);
+    EXPECT_TRUE(r.restoredBest);
+    EXPECT_EQ(loss(trainer.network(), x, t), trainer.bestLoss());
+    EXPECT_EQ(trainer.bestLoss(), loss(start, x, t)); // the first step already blew up
+    EXPECT_TRUE(allFinite(trainer.network()));
+}
+
+TEST(TrainerDivergence, SettingANewNetworkForgetsTheBest) {
+    const Eigen::ArrayXd x = samplesX(), t = sineTarget();
+    Trainer trainer(startNetwork(3, {ActivationKind::Tanh, 1.0}, 1), x, t, adam(0.05),
+                    std::mt19937_64(1));
+    trainer.run(20);
+    EXPECT_TRUE(std::isfinite(trainer.bestLoss()));
+    trainer.setNetwork(startNetwork(3, {ActivationKind::Tanh, 1.0}, 2));
+    EXPECT_TRUE(std::isinf(trainer.bestLoss()));
+    EXPECT_EQ(trainer.bestParams().size(), 0);
+}
+
+// Issue 15: neurons added by raising the count were clones and moved in lockstep for ever.
+TEST(TrainerLearning, AddedNeuronsDoNotMoveInLockstep) {
+    const Eigen::ArrayXd x = samplesX(), t = sineTarget();
+    Network spread = startNetwork(2, {ActivationKind::Sigmoid, 2.0}, 5);
+    Network clones = spread;
+    spread.resize(5);
+    clones.resize(5);
+    for (int j = 2; j < 5; ++j) { // what resize used to make: w = 1, b = 0, v = 0
+        clones.w[j] = 1.0;
+        clones.b[j] = 0.0;
+    }
+    Trainer a(spread, x, t, adam(0.02), std::mt19937_64(1));
+    Trainer b(clones, x, t, adam(0.02), std::mt19937_64(1));
+    a.run(400);
+    b.run(400);
+    const auto alike = [](const Network& n, int i, int j) {
+        return std::abs(n.w[i] - n.w[j]) + std::abs(n.b[i] - n.b[j]) + std::abs(n.v[i] - n.v[j]);
+    };
+    for (int i = 2; i < 5; ++i)
+        for (int j = i + 1; j < 5; ++j) {
+            EXPECT_GT(alike(a.network(), i, j), 0.05)
+                << "spread neurons " << i + 1 << ", " << j + 1;
+            EXPECT_LT(alike(b.network(), i, j), 1e-12)
+                << "clones stay clones " << i + 1 << ", " << j + 1;
+        }
 }
 
 TEST(TrainerDivergence, NonFiniteTargetStopsWithoutTouchingTheNetwork) {
