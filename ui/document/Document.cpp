@@ -134,7 +134,9 @@ void Document::setActivation(const Activation& g) {
 
 void Document::setHiddenCount(int count) {
     Network n = network();
-    n.resize(count);
+    // New neurons are spread over the widest gaps of the domain, with output weight 0: the
+    // output does not change, and no two neurons start alike (clones would move in lockstep).
+    n.resize(count, scenario().domain.lo, scenario().domain.hi);
     setNetwork(n, tr("Set %n hidden neuron(s)", nullptr, n.hidden()));
 }
 

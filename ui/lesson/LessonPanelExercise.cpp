@@ -116,8 +116,10 @@ void LessonPanel::onGuess(bool finished) {
 void LessonPanel::addNeuron() {
     if (!(current().controls & kLessonAddNeurons) && !freeMode()) return;
     Document* doc = host_->document();
-    const int k = std::min(doc->network().hidden() + 1, kMaxAddedNeurons);
-    doc->setNetwork(spreadStepNetwork(k, doc->scenario()), tr("Add a neuron (spread and fit)"));
+    if (doc->network().hidden() >= kMaxAddedNeurons) return;
+    // One more neuron where the residual says it helps most, then the best output layer, kept
+    // only when it lowers the loss: the learner's network grows, and its loss never rises.
+    doc->setNetwork(addNeuronAndFit(doc->scenario()), tr("Add a neuron"));
 }
 
 void LessonPanel::updateExtras() {

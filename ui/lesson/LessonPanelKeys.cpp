@@ -84,7 +84,7 @@ void LessonPanel::buildMenu() {
     add(tr("&Reveal / show me"), {QKeySequence(Qt::Key_R)}, [this] { reveal(); });
     add(tr("S&ketch a guess"), {QKeySequence(Qt::Key_G)}, [this] { startGuess(); });
     add(tr("&Try the guess again"), {QKeySequence(Qt::SHIFT | Qt::Key_R)}, [this] { tryAgain(); });
-    add(tr("&Add a neuron (spread and fit)"), {QKeySequence(Qt::Key_N)}, [this] { addNeuron(); });
+    add(tr("&Add a neuron where it helps"), {QKeySequence(Qt::Key_N)}, [this] { addNeuron(); });
     menu->addSeparator();
     QAction* freeAct = add(tr("&Free mode"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)},
                            [this](bool on) { setFreeMode(on); });

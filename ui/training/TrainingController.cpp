@@ -356,8 +356,8 @@ void TrainingController::takeSnapshot(bool final) {
     if (s.diverged) {
         const double lr = doc_->scenario().training.optimizer.learningRate;
         const QString msg =
-            tr("Training ran away: %1. The last good weights are back in place. The learning "
-               "rate (%2) is probably too big for this curve; try %3.")
+            tr("Training ran away: %1. The learning rate (%2) is probably too big for this "
+               "curve; try %3.")
                 .arg(QString::fromStdString(s.reason))
                 .arg(lr)
                 .arg(lr / 10.0);
