@@ -38,7 +38,11 @@ struct Fixture {
         doc.setTarget(t, "sine");
         doc.setNetwork(net, "net");
         doc.undoStack()->clear();
-        view = std::make_unique<LandscapeView>(&doc, &trainer);
+        view = std::make_unique<LandscapeView>(&doc);
+        // As the window's shell wires it: the trail from training, and a redraw as it grows.
+        view->setTrail([this]() -> const std::vector<Eigen::VectorXd>& { return trainer.trail(); });
+        QObject::connect(&trainer, &TrainingController::progressed, view.get(),
+                         &LandscapeView::onTrainingProgressed);
         view->resize(640, 620);
         view->show();
         doc.flush();
