@@ -2,6 +2,7 @@
 #include "app/Headless.h"
 #include "core/network/KernelSet.h"
 #include "ui/shell/MainWindow.h"
+#include "ui/shell/QuitSignals.h"
 #include "ui/shell/Translations.h"
 
 #include <QApplication>
@@ -144,9 +145,11 @@ int main(int argc, char** argv) {
             return badInput(QApplication::translate("main", "--%1 needs --scenario FILE")
                                 .arg(o->names().first()));
 
+    ui::installQuitSignals(); // SIGTERM, SIGHUP: save every window's session, then quit
     ui::MainWindow window;
     const QStringList files = parser.positionalArguments();
     window.startSession(files.isEmpty() ? QString() : files.first());
     window.show();
-    return app.exec();
+    const int code = app.exec();
+    return ui::quitSignal() ? 128 + ui::quitSignal() : code;
 }

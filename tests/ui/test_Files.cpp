@@ -5,12 +5,15 @@
 
 #include "core/scenario/ScenarioFile.h"
 #include "ui/files/FileController.h"
+#include "ui/files/SessionStore.h"
 #include "ui/training/TrainingPanel.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
@@ -25,8 +28,11 @@ void writeText(const QString& path, const QByteArray& bytes) {
 }
 
 void clearSession() {
-    QFile::remove(ui::FileController::autosavePath());
-    QFile::remove(ui::FileController::lockPath());
+    QDir(ui::SessionStore::defaultFolder()).removeRecursively();
+}
+
+QStringList sessionFiles(const QString& pattern = "session-*.stepwise") {
+    return QDir(ui::SessionStore::defaultFolder()).entryList({pattern}, QDir::Files);
 }
 } // namespace
 
@@ -86,22 +92,27 @@ TEST(Files, FailedSaveSaysSoAndKeepsTheDocument) {
 TEST(Files, SessionIsRestoredAfterACrash) {
     clearSession();
     Scenario expected;
+    QString path;
     {
         auto w = freshWindow();
         w->startSession({});
         w->document()->setParam({ParamKind::OutputWeight, 1}, -0.25);
         w->files()->autosaveNow();
         expected = w->document()->scenario();
-        // No shutdown(): the lock stays, as after a kill.
+        path = w->files()->sessionPath();
+        // No shutdown(): the session is not marked closed, as after a kill.
     }
-    ASSERT_TRUE(QFile::exists(ui::FileController::lockPath()));
+    ASSERT_TRUE(QFile::exists(path));
+    EXPECT_FALSE(QFile::exists(path + ".closed"));
     auto w = std::make_unique<ui::MainWindow>();
     w->startSession({});
     EXPECT_EQ(w->document()->scenario(), expected);
     EXPECT_TRUE(w->trainingPanel()->messageText().contains("restored"))
         << w->trainingPanel()->messageText().toStdString();
+    EXPECT_FALSE(QFile::exists(path)) << "the restored session now lives in the new window's";
     w->files()->shutdown();
-    EXPECT_FALSE(QFile::exists(ui::FileController::lockPath()));
+    EXPECT_TRUE(QFile::exists(w->files()->sessionPath() + ".closed"));
+    EXPECT_FALSE(QFile::exists(w->files()->sessionPath() + ".lock"));
 }
 
 TEST(Files, AutosaveHappensAFewSecondsAfterAChange) {
@@ -110,36 +121,55 @@ TEST(Files, AutosaveHappensAFewSecondsAfterAChange) {
     w->startSession({});
     EXPECT_GE(w->files()->autosaveDelayMs(), 1000);
     EXPECT_LE(w->files()->autosaveDelayMs(), 10000);
+    ASSERT_EQ(sessionFiles().size(), 1) << "a window has its session from the start";
+    const auto savedC = [&] {
+        const ScenarioResult r = readScenarioFile(w->files()->sessionPath().toStdString());
+        return r.ok() ? r.scenario->network.c : -99.0;
+    };
     w->document()->setParam({ParamKind::OutputBias, 0}, 0.5);
-    EXPECT_FALSE(QFile::exists(ui::FileController::autosavePath()));
+    EXPECT_NE(savedC(), 0.5) << "not at once: a few seconds later";
     QElapsedTimer t;
     t.start();
-    while (!QFile::exists(ui::FileController::autosavePath()) && t.elapsed() < 15000)
+    while (savedC() != 0.5 && t.elapsed() < 15000)
         QApplication::processEvents(QEventLoop::AllEvents, 50);
-    ASSERT_TRUE(QFile::exists(ui::FileController::autosavePath()));
-    const ScenarioResult r = readScenarioFile(ui::FileController::autosavePath().toStdString());
-    ASSERT_TRUE(r.ok());
-    EXPECT_EQ(r.scenario->network.c, 0.5);
+    EXPECT_EQ(savedC(), 0.5);
+    EXPECT_EQ(sessionFiles().size(), 1);
     w->files()->shutdown();
 }
 
-TEST(Files, CorruptAutosaveIsSetAsideAndTheAppStartsClean) {
+TEST(Files, CorruptSessionIsSetAsideAndTheAppStartsClean) {
     clearSession();
-    QDir().mkpath(QFileInfo(ui::FileController::autosavePath()).absolutePath());
-    writeText(ui::FileController::autosavePath(), "\x01\x02 this is not json");
-    writeText(ui::FileController::lockPath(), "1");
+    const QString folder = ui::SessionStore::defaultFolder();
+    QDir().mkpath(folder);
+    writeText(folder + "/session-broken.stepwise", "\x01\x02 this is not json");
     QSettings().clear();
     auto w = std::make_unique<ui::MainWindow>();
     w->startSession({});
-    EXPECT_FALSE(QFile::exists(ui::FileController::autosavePath()));
-    const QStringList aside = QDir(QFileInfo(ui::FileController::autosavePath()).absolutePath())
-                                  .entryList({"autosave.stepwise.*.unreadable"});
-    EXPECT_EQ(aside.size(), 1);
+    EXPECT_EQ(sessionFiles(), QStringList{QFileInfo(w->files()->sessionPath()).fileName()})
+        << "only the new window's own";
+    EXPECT_EQ(sessionFiles("session-broken.stepwise.*.unreadable").size(), 1)
+        << "set aside, never deleted";
     EXPECT_TRUE(w->trainingPanel()->messageText().contains("could not be restored"));
     EXPECT_TRUE(allFinite(w->document()->network()));
-    for (const QString& f : aside)
-        QFile::remove(QFileInfo(ui::FileController::autosavePath()).absolutePath() + "/" + f);
     w->files()->shutdown();
+    clearSession();
+}
+
+TEST(Files, TheEarlierSingleAutosaveIsTakenOver) {
+    clearSession();
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dir);
+    Scenario earlier = defaultScenario();
+    earlier.network.c = 0.375;
+    std::string error;
+    ASSERT_TRUE(writeScenarioFile((dir + "/autosave.stepwise").toStdString(), earlier, &error));
+    auto w = std::make_unique<ui::MainWindow>();
+    w->startSession({});
+    EXPECT_EQ(w->document()->network().c, 0.375);
+    EXPECT_FALSE(QFile::exists(dir + "/autosave.stepwise"));
+    EXPECT_TRUE(w->trainingPanel()->messageText().isEmpty()) << "it was closed properly";
+    w->files()->shutdown();
+    clearSession();
 }
 
 TEST(Files, EveryShippedExampleOpens) {

@@ -14,11 +14,12 @@
 #include <QSettings>
 #include <QStandardPaths>
 
+#include <algorithm>
+
 namespace stepwise::ui {
 
 namespace {
 constexpr int kMaxRecent = 8;
-constexpr int kAutosaveDelayMs = 3000;
 
 std::filesystem::path toPath(const QString& s) {
     return std::filesystem::path(s.toStdU16String());
@@ -156,15 +157,6 @@ void FileController::populateExamplesMenu(QMenu* menu) {
 
 // ---- session recovery -------------------------------------------------------------------------
 
-QString FileController::autosavePath() {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    return dir + "/autosave.stepwise";
-}
-
-QString FileController::lockPath() {
-    return autosavePath() + ".lock";
-}
-
 void FileController::setAutosaveEnabled(bool on) {
     autosave_ = on;
     QSettings().setValue("session/autosave", on);
@@ -178,42 +170,80 @@ void FileController::scheduleAutosave() {
 void FileController::autosaveNow() {
     timer_.stop();
     if (!autosave_) return;
-    QDir().mkpath(QFileInfo(autosavePath()).absolutePath());
     std::string error;
-    if (!writeScenarioFile(toPath(autosavePath()), doc_->scenario(), &error))
-        emit info(tr("Autosave failed: %1").arg(QString::fromStdString(error)));
+    if (!sessions_.save(doc_->scenario(), false, &error)) {
+        failure_ = QString::fromStdString(error);
+        if (!failing_)
+            emit info(tr("Autosave failed (%1). Your work is kept in memory; Stepwise tries "
+                         "again every %2 seconds.")
+                          .arg(failure_)
+                          .arg(kRetryMs / 1000));
+        failing_ = true;
+        timer_.setInterval(kRetryMs);
+        timer_.start();
+        return;
+    }
+    if (failing_) emit info(tr("Autosave works again: your work is saved."));
+    failing_ = false;
+    failure_.clear();
+    timer_.setInterval(kAutosaveDelayMs);
 }
 
 QString FileController::restoreSession() {
-    const bool crashed = QFile::exists(lockPath());
-    QDir().mkpath(QFileInfo(autosavePath()).absolutePath());
-    QString message;
-    if (autosave_ && QFile::exists(autosavePath())) {
-        const ScenarioResult r = readScenarioFile(toPath(autosavePath()));
-        if (r.ok()) {
-            doc_->replaceScenario(*r.scenario);
-            if (crashed)
-                message = tr("Stepwise did not close properly last time; your work has been "
-                             "restored.");
+    QStringList unreadable;
+    std::vector<LeftSession> left = sessions_.claimLeft(&unreadable);
+    QStringList messages;
+    for (const QString& u : unreadable)
+        messages << tr("A session could not be restored; it was kept as %1.").arg(u);
+    if (!left.empty()) {
+        std::vector<int> chosen;
+        if (left.size() == 1 || !chooser_) {
+            for (int i = 0; i < static_cast<int>(left.size()); ++i)
+                chosen.push_back(i);
         } else {
-            const QString aside = autosavePath() + "." +
-                                  QDateTime::currentDateTime().toString("yyyyMMdd-hhmmss") +
-                                  ".unreadable";
-            QFile::rename(autosavePath(), aside);
-            message = tr("The last session could not be restored (%1). It was kept as %2; "
-                         "Stepwise starts fresh.")
-                          .arg(QString::fromStdString(r.error.problem), aside);
+            chosen = chooser_(left);
         }
+        bool crashed = false;
+        for (std::size_t k = 0; k < chosen.size(); ++k) {
+            const int i = chosen[k];
+            if (i < 0 || i >= static_cast<int>(left.size())) continue;
+            crashed = crashed || !left[i].closed;
+            if (k == 0) {
+                doc_->replaceScenario(left[i].scenario);
+            } else {
+                emit restoreElsewhere(left[i].scenario);
+            }
+        }
+        // The restored work must live in this window's session before the left one goes.
+        if (!chosen.empty()) autosaveNow();
+        for (const LeftSession& s : left) {
+            if (failing_ && std::find(chosen.begin(), chosen.end(),
+                                      static_cast<int>(&s - left.data())) != chosen.end())
+                sessions_.release(s); // not saved anywhere else yet: keep it for next time
+            else
+                sessions_.forget(s);
+        }
+        if (crashed && chosen.size() == 1)
+            messages << tr("Stepwise did not close properly last time; your work has been "
+                           "restored.");
+        else if (crashed)
+            messages << tr("%n session(s) that did not close properly have been restored.",
+                           nullptr, static_cast<int>(chosen.size()));
     }
-    QFile lock(lockPath());
-    if (lock.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        lock.write(QByteArray::number(QCoreApplication::applicationPid()));
-    return message;
+    return messages.join(' ');
 }
 
 void FileController::shutdown() {
-    autosaveNow();
-    QFile::remove(lockPath());
+    timer_.stop();
+    if (!autosave_) {
+        sessions_.remove();
+        return;
+    }
+    std::string error;
+    if (!sessions_.save(doc_->scenario(), true, &error)) {
+        failing_ = true;
+        failure_ = QString::fromStdString(error);
+    }
 }
 
 } // namespace stepwise::ui

@@ -2,16 +2,24 @@
 // session recovery. A file that fails to open never touches the open document; a save that
 // fails never damages the file already on disk (writes are atomic).
 //
-// Session recovery: while the app runs, a lock file sits beside the autosave. The session is
-// autosaved a few seconds after each change and on quit, and the lock is removed on a clean
-// quit. At start, the last session is restored; if the lock was still there (the app was killed
-// or crashed) the app says it recovered the work. An autosave that cannot be read is moved
-// aside (never deleted) and the app starts clean.
+// Session recovery (SessionStore): each window autosaves its own session a few seconds after
+// each change, holding a real lock on it, and marks it closed on quit, logout or SIGTERM. At a
+// start, the sessions no running window owns are restored: one silently when its window closed
+// properly, with a word when it was killed or crashed; several are offered in a list (the
+// chooser), and what is not chosen is discarded. A session that cannot be read is set aside,
+// never deleted. When an autosave fails (a full disk, a read-only folder) the work stays in
+// memory, the window is told once, and the autosave retries every kRetryMs until it works
+// again, which is said too.
 #pragma once
+
+#include "ui/files/SessionStore.h"
 
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
+
+#include <functional>
+#include <vector>
 
 class QWidget;
 class QMenu;
@@ -40,21 +48,36 @@ public:
     static QStringList exampleFiles(); // resource paths, ":/examples/…"
 
     // Session recovery.
-    static QString autosavePath();
-    static QString lockPath();
+    static constexpr int kAutosaveDelayMs = 3000;
+    static constexpr int kRetryMs = 30000;
+    // This window's session file (empty until the first autosave) and the sessions folder.
+    QString sessionPath() const { return sessions_.path(); }
+    QString sessionFolder() const { return sessions_.folder(); }
     void setAutosaveEnabled(bool on);
     bool autosaveEnabled() const { return autosave_; }
-    // Call once at start-up (before showing a FILE from the command line). Returns a message for
-    // the user, empty when there is nothing to say.
+    // Which of several left sessions to restore (indices into the list, newest first); the
+    // rest are discarded. Without a chooser, all are restored.
+    using SessionChooser = std::function<std::vector<int>(const std::vector<LeftSession>&)>;
+    void setSessionChooser(SessionChooser chooser) { chooser_ = std::move(chooser); }
+    // Call once at start-up (before showing a FILE from the command line). Restores what was
+    // left (the first chosen session here, each other one through restoreElsewhere). Returns
+    // a message for the user, empty when there is nothing to say.
     QString restoreSession();
     void autosaveNow();
-    void shutdown(); // clean quit: autosave and remove the lock
+    // The window closes, the user logs out, or SIGTERM came: save the session marked closed
+    // and release its lock, so the next start restores it without calling it a crash.
+    void shutdown();
     int autosaveDelayMs() const { return timer_.interval(); }
+    // The last autosave failed and the work since exists only in memory.
+    bool autosaveFailing() const { return failing_; }
+    QString autosaveError() const { return failure_; }
 
 signals:
     void pathChanged(const QString& path);
     void errorOccurred(const QString& title, const QString& message);
     void info(const QString& message);
+    // A left session chosen for restoring beyond the first: the shell opens a window for it.
+    void restoreElsewhere(const stepwise::Scenario& scenario);
 
 private:
     void addRecent(const QString& path);
@@ -65,6 +88,10 @@ private:
     QString path_;
     QTimer timer_;
     bool autosave_ = true;
+    SessionStore sessions_;
+    SessionChooser chooser_;
+    bool failing_ = false;
+    QString failure_;
 };
 
 } // namespace stepwise::ui

@@ -15,6 +15,7 @@
 #include "ui/params/ParamRow.h"
 #include "ui/params/ParameterPanel.h"
 #include "ui/shell/PaletteFollower.h"
+#include "ui/shell/RestoreSessionsDialog.h"
 #include "ui/shell/PreferencesDialog.h"
 #include "ui/shell/WindowLessonHost.h"
 #include "ui/training/TrainingController.h"
@@ -31,6 +32,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QMimeData>
 #include <QProgressDialog>
 #include <QSettings>
@@ -192,6 +194,16 @@ void MainWindow::buildMenus() {
     connect(files_, &FileController::info, this,
             [this](const QString& m) { statusBar()->showMessage(m, 8000); });
     connect(files_, &FileController::pathChanged, this, &MainWindow::updateTitle);
+    // A left session chosen beyond the first opens in a window of its own.
+    connect(files_, &FileController::restoreElsewhere, this, [](const Scenario& s) {
+        auto* other = new MainWindow;
+        other->setAttribute(Qt::WA_DeleteOnClose);
+        other->document()->replaceScenario(s);
+        other->files()->autosaveNow();
+        other->show();
+    });
+    // A logout: the session manager asks each window to save; it is saved as closed.
+    connect(qApp, &QGuiApplication::commitDataRequest, this, [this] { files_->shutdown(); });
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     QAction* undo = doc_->undoStack()->createUndoAction(this, tr("&Undo"));
@@ -384,8 +396,12 @@ void MainWindow::updateTitle() {
 }
 
 void MainWindow::startSession(const QString& file) {
+    files_->setSessionChooser([this](const std::vector<LeftSession>& left) {
+        return RestoreSessionsDialog::choose(left, this);
+    });
     const QString message = files_->restoreSession();
     if (!file.isEmpty()) files_->open(file);
+    files_->autosaveNow(); // the window's session exists (and is locked) from the start
     if (!message.isEmpty()) {
         statusBar()->showMessage(message, 15000);
         trainingPanel_->showMessage(message, false);
@@ -436,9 +452,36 @@ void MainWindow::dropEvent(QDropEvent* e) {
 
 void MainWindow::closeEvent(QCloseEvent* e) {
     trainer_->pause();
+    if (files_->autosaveFailing() && !closingForSignal_) {
+        // The work since the last good autosave exists only in memory: ask before losing it.
+        QMessageBox box(QMessageBox::Warning, tr("Your work could not be saved"),
+                        tr("Stepwise could not save this window's work (%1). If you quit now, "
+                           "the changes since then are lost.")
+                            .arg(files_->autosaveError()),
+                        QMessageBox::NoButton, this);
+        QPushButton* saveAs = box.addButton(tr("&Save as…"), QMessageBox::AcceptRole);
+        QPushButton* quit = box.addButton(tr("&Quit and lose them"), QMessageBox::DestructiveRole);
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(saveAs);
+        box.exec();
+        if (box.clickedButton() == saveAs) {
+            files_->saveAsDialog();
+            e->ignore();
+            return;
+        }
+        if (box.clickedButton() != quit) {
+            e->ignore();
+            return;
+        }
+    }
     saveLayout();
     files_->shutdown();
     e->accept();
+}
+
+void MainWindow::closeForQuitSignal() {
+    closingForSignal_ = true;
+    close();
 }
 
 } // namespace stepwise::ui

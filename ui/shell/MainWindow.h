@@ -58,6 +58,9 @@ public:
     void applyPreferences(const Preferences& prefs, bool applySamples = false);
     bool presentationMode() const { return presentation_; }
     void inspectAt(double x);
+    // Closes without asking anything (SIGTERM, SIGHUP: QuitSignals): the session is saved as
+    // closed, whatever else happens.
+    void closeForQuitSignal();
     bool exportGraph(const QString& path);
 
 protected:
@@ -88,6 +91,7 @@ private:
     LessonPanel* lesson_ = nullptr;
     PaletteFollower* paletteFollower_ = nullptr;
     bool presentation_ = false;
+    bool closingForSignal_ = false;
     Palette basePalette_ = Palette::light();
 };
 
