@@ -38,9 +38,9 @@ RestoreSessionsDialog::RestoreSessionsDialog(const std::vector<LeftSession>& lef
     setWindowTitle(tr("Restore your work"));
     auto* layout = new QVBoxLayout(this);
     auto* text = new QLabel(
-        tr("Stepwise found work from %n window(s) that are no longer open. Tick what to "
-           "restore: each opens in a window of its own. What is not ticked is discarded.",
-           nullptr, static_cast<int>(left.size())),
+        tr("Stepwise found the work of %1 windows that are no longer open. Tick what to "
+           "restore: each opens in a window of its own. What is not ticked is discarded.")
+            .arg(left.size()),
         this);
     text->setWordWrap(true);
     layout->addWidget(text);
@@ -51,9 +51,10 @@ RestoreSessionsDialog::RestoreSessionsDialog(const std::vector<LeftSession>& lef
     for (const LeftSession& s : left) {
         auto* item = new QListWidgetItem(
             QIcon(thumbnail(s.scenario)),
-            tr("%1\n%2 · %n hidden neuron(s)", nullptr, s.scenario.network.hidden())
+            tr("%1\n%2 · hidden neurons: %3")
                 .arg(locale.toString(s.saved, QLocale::LongFormat),
-                     s.closed ? tr("closed normally") : tr("did not close properly")),
+                     s.closed ? tr("closed normally") : tr("did not close properly"))
+                .arg(s.scenario.network.hidden()),
             list_);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Checked);
