@@ -154,10 +154,10 @@ std::string modelPython(const Network& net, const ModelNotes& notes) {
       << "ACTIVATION = \"" << activationName(net.activation.kind) << "\"\n"
       << "STEEPNESS = " << roundTripNumber(net.activation.steepness)
       << "  # k, used by the sigmoid only\n"
-      << "W = np.array([" << numberList(net.w, "              ") << "])  # hidden weights w_j\n"
-      << "B = np.array([" << numberList(net.b, "              ") << "])  # hidden biases b_j\n"
-      << "V = np.array([" << numberList(net.v, "              ")
-      << "])  # output weights v_j (w11, w21, ...)\n"
+      << "# hidden weights w_j\nW = np.array([\n    " << numberList(net.w, "    ") << ",\n])\n"
+      << "# hidden biases b_j\nB = np.array([\n    " << numberList(net.b, "    ") << ",\n])\n"
+      << "# output weights v_j (w11, w21, ... in Stepwise)\nV = np.array([\n    "
+      << numberList(net.v, "    ") << ",\n])\n"
       << "C = " << roundTripNumber(net.c) << "  # output bias c\n\n\n"
       << "def g(z):\n"
       << "    \"\"\"The activation: " << activationFormula(net.activation) << ".\"\"\"\n"
@@ -191,12 +191,13 @@ std::string modelC(const Network& net, const ModelNotes& notes) {
          " */\n"
          "#include <math.h>\n\n"
       << "#define STEPWISE_HIDDEN " << net.hidden() << "\n\n"
-      << "static const double stepwise_w[STEPWISE_HIDDEN] = {" << numberList(net.w, "    ")
-      << "}; /* hidden weights w_j */\n"
-      << "static const double stepwise_b[STEPWISE_HIDDEN] = {" << numberList(net.b, "    ")
-      << "}; /* hidden biases b_j */\n"
-      << "static const double stepwise_v[STEPWISE_HIDDEN] = {" << numberList(net.v, "    ")
-      << "}; /* output weights v_j (w11, w21, ...) */\n"
+      << "/* hidden weights w_j */\nstatic const double stepwise_w[STEPWISE_HIDDEN] = {\n    "
+      << numberList(net.w, "    ") << "};\n"
+      << "/* hidden biases b_j */\nstatic const double stepwise_b[STEPWISE_HIDDEN] = {\n    "
+      << numberList(net.b, "    ") << "};\n"
+      << "/* output weights v_j (w11, w21, ... in Stepwise) */\n"
+      << "static const double stepwise_v[STEPWISE_HIDDEN] = {\n    " << numberList(net.v, "    ")
+      << "};\n"
       << "static const double stepwise_c = " << roundTripNumber(net.c) << "; /* output bias c */\n";
     if (net.activation.kind == ActivationKind::Sigmoid)
         o << "static const double stepwise_k = " << roundTripNumber(net.activation.steepness)
