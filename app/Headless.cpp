@@ -1,9 +1,13 @@
 #include "app/Headless.h"
 
+#include "app/ProgressLine.h"
+#include "app/StopSignals.h"
+#include "core/export/ModelExport.h"
 #include "core/scenario/ScenarioFile.h"
 #include "ui/shell/Exporter.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -37,17 +41,38 @@ int checkScenario(const QString& file) {
     return kExitOk;
 }
 
+namespace {
+bool isModel(const QString& path) {
+    return modelFormatFor(fsPath(path)).has_value();
+}
+bool isPicture(const QString& path) {
+    return ui::exportFormatFor(path) != ui::ExportFormat::Unknown;
+}
+} // namespace
+
 int runScenario(const RunRequest& req) {
+    StopSignals::install(); // from here on Ctrl+C and SIGTERM stop the run cleanly
+    ProgressLine progress;
     const ScenarioResult r = readScenarioFile(fsPath(req.scenario));
     if (!r.ok()) {
         say(stderr, QString::fromStdString(formatError(req.scenario.toStdString(), r.error)));
         return kExitBadInput;
     }
-    Scenario scenario = *r.scenario;
-    if (!req.exportPath.isEmpty() &&
-        ui::exportFormatFor(req.exportPath) == ui::ExportFormat::Unknown) {
-        say(stderr, QStringLiteral("%1: --export: the name must end in .png, .svg, .pdf or .gif")
-                        .arg(req.exportPath));
+    const Scenario scenario = *r.scenario;
+    bool pictures = false;
+    for (const QString& out : req.exports) {
+        if (!isModel(out) && !isPicture(out)) {
+            say(stderr, QStringLiteral("%1: --export: the name must end in .png, .svg, .pdf, "
+                                       ".gif (the graph) or .json, .py, .c (the model)")
+                            .arg(out));
+            return kExitBadInput;
+        }
+        pictures = pictures || isPicture(out);
+    }
+    if (pictures && (req.width < 16 || req.height < 16 || req.width > 8000 || req.height > 8000)) {
+        say(stderr, QStringLiteral("--size: %1x%2: each side must be between 16 and 8000 pixels")
+                        .arg(req.width)
+                        .arg(req.height));
         return kExitBadInput;
     }
     const Eigen::ArrayXd x = grid(scenario.domain.lo, scenario.domain.hi, scenario.domain.samples);
@@ -59,33 +84,84 @@ int runScenario(const RunRequest& req) {
         return kExitBadInput;
     }
 
+    // Train, polling for a stop request after every step (the trainer's cancel callback).
     QElapsedTimer clock;
     clock.start();
     TrainReport report;
     Network trained = scenario.network;
-    if (!req.exportPath.isEmpty()) {
-        ui::ExportOptions o;
-        o.width = req.width;
-        o.height = req.height;
-        o.projector = req.projector;
-        QString error;
-        if (!ui::exportScenario(scenario, req.exportPath, req.steps, o, {}, &error, &report,
-                                &trained)) {
-            say(stderr, QStringLiteral("%1: %2").arg(req.exportPath, error));
-            return kExitFailure;
-        }
-    } else if (t.size() > 0) {
+    if (t.size() > 0) {
         Trainer trainer(scenario.network, x, t, scenario.training,
                         std::mt19937_64(scenario.training.seed));
-        report = trainer.run(req.steps);
+        auto onStep = [&](long done) {
+            if (StopSignals::requested() != 0) return false;
+            const std::vector<double>& losses = trainer.lossHistory();
+            if (!losses.empty()) progress.training(done, req.steps, losses.back());
+            // Nothing here reads the history: keep memory flat however long the run.
+            if (losses.size() >= 4096) trainer.clearHistory();
+            return true;
+        };
+        report = trainer.run(StopSignals::requested() != 0 ? 0 : req.steps, onStep, 1);
         trained = trainer.network();
     }
     const double seconds = clock.elapsed() / 1000.0;
+    progress.finish();
+    if (StopSignals::requested() != 0)
+        say(stderr, QStringLiteral("%1: interrupted after %L2 of %L3 steps; writing what was "
+                                   "reached")
+                        .arg(req.scenario)
+                        .arg(report.steps)
+                        .arg(req.steps));
+
+    // The exports: each of what was reached. A failed one is said and the others still written.
+    bool failed = false;
+    const bool stoppedInTraining = StopSignals::requested() != 0;
+    ModelNotes notes;
+    notes.source = QFileInfo(req.scenario).fileName().toStdString();
+    notes.domainLo = scenario.domain.lo;
+    notes.domainHi = scenario.domain.hi;
+    notes.steps = report.steps;
+    Scenario reached = scenario;
+    reached.network = trained;
+    ui::ExportOptions o;
+    o.width = req.width;
+    o.height = req.height;
+    o.projector = req.projector;
+    for (const QString& out : req.exports) {
+        QString error;
+        if (isModel(out)) {
+            std::string e;
+            if (!writeModelFile(fsPath(out), trained, notes, &e)) error = QString::fromStdString(e);
+        } else if (ui::exportFormatFor(out) == ui::ExportFormat::Gif) {
+            // An animation shows the run itself: it trains again from the start, frame by frame,
+            // to the steps reached (the same seed gives the same steps). A stop request that
+            // comes while it is drawn abandons it.
+            auto onFrame = [&](int frame, int frames) {
+                progress.stage(QStringLiteral("Drawing %1, frame").arg(QFileInfo(out).fileName()),
+                               frame, frames);
+                return stoppedInTraining || StopSignals::requested() == 0;
+            };
+            const bool drawn = ui::exportScenario(scenario, out, report.steps, o, onFrame, &error,
+                                                  nullptr, nullptr);
+            progress.finish();
+            if (!drawn && !stoppedInTraining && StopSignals::requested() != 0) {
+                say(stderr, QStringLiteral("%1: not written: the run was interrupted").arg(out));
+                continue;
+            }
+        } else {
+            ui::exportScenario(reached, out, 0, o, {}, &error, nullptr, nullptr);
+        }
+        if (!error.isEmpty()) {
+            say(stderr, QStringLiteral("%1: %2").arg(out, error));
+            failed = true;
+        }
+    }
 
     if (!req.reportPath.isEmpty()) {
         nlohmann::ordered_json j;
         j["scenario"] = req.scenario.toStdString();
         j["steps"] = report.steps;
+        j["stepsRequested"] = req.steps;
+        j["interrupted"] = StopSignals::requested() != 0;
         j["loss"] = t.size() > 0 ? report.loss : 0.0;
         j["hasTarget"] = t.size() > 0;
         j["diverged"] = report.diverged;
@@ -105,14 +181,15 @@ int runScenario(const RunRequest& req) {
         if (!writeFileAtomically(fsPath(req.reportPath), j.dump(2) + "\n", &error)) {
             say(stderr,
                 QStringLiteral("%1: %2").arg(req.reportPath, QString::fromStdString(error)));
-            return kExitFailure;
+            failed = true;
         }
     }
     if (report.diverged)
         say(stderr,
             QStringLiteral("%1: training diverged (%2); the report holds the last good weights")
                 .arg(req.scenario, QString::fromStdString(report.reason)));
-    return kExitOk;
+    if (failed) return kExitFailure;
+    return StopSignals::requested() != 0 ? StopSignals::exitCode() : kExitOk;
 }
 
 } // namespace stepwise::app

@@ -1,8 +1,13 @@
 // Headless: the command-line modes that need no display — validate a scenario, or load it,
-// train it, export its graph and write a JSON report.
+// train it, export its graph and the trained model, and write a JSON report.
+//
+// A run is stopped cleanly by SIGINT (Ctrl+C) or SIGTERM (app/StopSignals.h): training ends
+// after the step in progress, the exports and the report hold what was reached (the report says
+// "interrupted": true), and the exit code is 130 or 143.
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace stepwise::app {
 
@@ -16,8 +21,8 @@ int checkScenario(const QString& file);
 struct RunRequest {
     QString scenario;
     long steps = 0;
-    QString exportPath; // empty = none
-    QString reportPath; // empty = none
+    QStringList exports; // pictures (.png .svg .pdf .gif) and models (.json .py .c)
+    QString reportPath;  // empty = none
     int width = 1200, height = 750;
     bool projector = false;
 };

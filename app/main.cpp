@@ -64,7 +64,11 @@ int main(int argc, char** argv) {
     parser.setApplicationDescription(QApplication::translate(
         "main", "Stepwise shows, by dragging and drawing, how neurons network to learn.\n\n"
                 "Exit codes: 0 success, 2 bad input (one line on stderr names the file, the\n"
-                "field and the problem), 1 anything else."));
+                "field and the problem), 1 anything else.\n\n"
+                "A headless run shows its progress on stderr when that is a terminal. Ctrl+C\n"
+                "(SIGINT) or SIGTERM stops the training cleanly: the report (marked\n"
+                "\"interrupted\": true) and the exports hold what was reached, and the exit\n"
+                "code is 130 for SIGINT, 143 for SIGTERM."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(
@@ -80,8 +84,12 @@ int main(int argc, char** argv) {
         "STEPS");
     const QCommandLineOption exportOut(
         "export",
-        QApplication::translate("main", "With --scenario: write the graph to OUT (.png, .svg, "
-                                        ".pdf, or .gif to animate the training)."),
+        QApplication::translate(
+            "main", "With --scenario: write the graph to OUT (.png, .svg, .pdf, or .gif to "
+                    "animate the training), or the trained network as a model to use elsewhere "
+                    "(.json; .py, a Python function predict(x) needing NumPy; .c, a C function "
+                    "double stepwise_predict(double x) needing <math.h>). May be given more than "
+                    "once."),
         "OUT");
     const QCommandLineOption report(
         "report",
@@ -124,7 +132,7 @@ int main(int argc, char** argv) {
                                     "main", "--train: '%1' is not a step count (0 to 1000000000)")
                                     .arg(parser.value(train)));
         }
-        req.exportPath = parser.value(exportOut);
+        req.exports = parser.values(exportOut);
         req.reportPath = parser.value(report);
         if (parser.isSet(size)) {
             const QStringList wh = parser.value(size).split('x');

@@ -9,7 +9,7 @@ STEPWISE_PACKAGES=(
     libeigen3-dev nlohmann-json3-dev libgtest-dev libgif-dev
     fonts-dejavu-core
 )
-STEPWISE_TEST_PACKAGES=(clang libclang-rt-14-dev clang-format desktop-file-utils appstream)
+STEPWISE_TEST_PACKAGES=(clang libclang-rt-14-dev clang-format desktop-file-utils appstream python3-numpy)
 
 stepwise_install() {
     local missing=() p

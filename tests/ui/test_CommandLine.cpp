@@ -1,13 +1,26 @@
 // The command line, run as a user runs it: exit codes, the one-line error, the JSON report,
-// and exports (a GIF that decodes to the expected number of frames).
+// exports (a GIF that decodes to the expected number of frames, the trained model), and long
+// runs stopped by Ctrl+C or SIGTERM.
+#include "core/export/ModelExport.h"
 #include "core/scenario/ScenarioFile.h"
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QThread>
 #include <gif_lib.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+
+#include <iostream>
+
+#ifndef _WIN32
+#include <csignal>
+#include <sys/types.h>
+#endif
 
 using namespace stepwise;
 
@@ -18,19 +31,36 @@ struct ProcessResult {
     QString out, err;
 };
 
-ProcessResult stepwiseRun(const QStringList& args) {
-    QProcess p;
+QProcessEnvironment headlessEnvironment() {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove("QT_QPA_PLATFORM"); // the program must manage without a display by itself
     env.remove("DISPLAY");
-    p.setProcessEnvironment(env);
-    p.start(STEPWISE_APP, args);
+    return env;
+}
+
+ProcessResult finished(QProcess& p) {
     p.waitForFinished(120000);
     ProcessResult r;
     r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     r.out = QString::fromLocal8Bit(p.readAllStandardOutput());
     r.err = QString::fromLocal8Bit(p.readAllStandardError());
     return r;
+}
+
+ProcessResult stepwiseRun(const QStringList& args) {
+    QProcess p;
+    p.setProcessEnvironment(headlessEnvironment());
+    p.start(STEPWISE_APP, args);
+    return finished(p);
+}
+
+nlohmann::json readJson(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        ADD_FAILURE() << "cannot read " << path.toStdString();
+        return {};
+    }
+    return nlohmann::json::parse(f.readAll().toStdString());
 }
 
 QString example(const char* name) {
@@ -110,6 +140,8 @@ TEST(CommandLine, ReportHoldsStepsLossAndEveryParameter) {
     ASSERT_TRUE(f.open(QIODevice::ReadOnly));
     const auto j = nlohmann::json::parse(f.readAll().toStdString());
     EXPECT_EQ(j["steps"].get<long>(), 300);
+    EXPECT_EQ(j["stepsRequested"].get<long>(), 300);
+    EXPECT_FALSE(j["interrupted"].get<bool>());
     EXPECT_FALSE(j["diverged"].get<bool>());
     EXPECT_EQ(j["parameters"].size(), static_cast<std::size_t>(paramCount(4)));
     // The same run in the core gives the same loss and weights.
@@ -167,3 +199,185 @@ TEST(CommandLine, GifDecodesToTheExpectedFrames) {
     DGifCloseFile(gif, &err);
     EXPECT_LT(QFile(out).size(), 5 * 1024 * 1024);
 }
+
+namespace {
+
+// The network a run of `steps` steps reaches, computed by the core in this process.
+Network trainedInCore(const Scenario& s, long steps) {
+    const Eigen::ArrayXd x = grid(s.domain.lo, s.domain.hi, s.domain.samples);
+    Trainer t(s.network, x, sampleTarget(s.target, x, s.domain.lo, s.domain.hi), s.training,
+              std::mt19937_64(s.training.seed));
+    t.run(steps);
+    return t.network();
+}
+
+void expectParametersAre(const nlohmann::json& parameters, const Network& net,
+                         const std::string& where) {
+    ASSERT_EQ(parameters.size(), static_cast<std::size_t>(paramCount(net.hidden()))) << where;
+    for (int i = 0; i < paramCount(net.hidden()); ++i) {
+        const ParamId id = paramAt(i, net.hidden());
+        EXPECT_EQ(parameters[paramName(id)].get<double>(), param(net, id))
+            << where << ": " << paramName(id);
+    }
+}
+
+} // namespace
+
+TEST(CommandLine, ExportsTheTrainedModelAsCPythonAndJson) {
+    QTemporaryDir dir;
+    const Scenario s = sineScenario(0.5);
+    const QString file = writeScenarioTo(dir, "sine.stepwise", s);
+    const QString c = dir.filePath("model.c"), py = dir.filePath("model.py"),
+                  json = dir.filePath("model.json"), report = dir.filePath("report.json");
+    const ProcessResult r = stepwiseRun({"--scenario", file, "--train", "250", "--export", c,
+                                         "--export", py, "--export", json, "--report", report});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    const Network net = trainedInCore(s, 250);
+    ModelNotes notes;
+    notes.source = "sine.stepwise";
+    notes.domainLo = s.domain.lo;
+    notes.domainHi = s.domain.hi;
+    notes.steps = 250;
+    QFile cFile(c), pyFile(py);
+    ASSERT_TRUE(cFile.open(QIODevice::ReadOnly));
+    ASSERT_TRUE(pyFile.open(QIODevice::ReadOnly));
+    const std::string cText = cFile.readAll().toStdString();
+    EXPECT_NE(cText.find("double stepwise_predict(double x)"), std::string::npos);
+    EXPECT_EQ(cText, modelC(net, notes)); // the core's network, to the last bit
+    EXPECT_EQ(pyFile.readAll().toStdString(), modelPython(net, notes));
+    const nlohmann::json model = readJson(json);
+    EXPECT_EQ(model["activation"], "sigmoid");
+    expectParametersAre(model["parameters"], net, "model.json");
+    expectParametersAre(readJson(report)["parameters"], net, "report.json");
+}
+
+TEST(CommandLine, ModelExportOfAnUntrainedNetworkAndBadNames) {
+    QTemporaryDir dir;
+    const QString c = dir.filePath("added.c");
+    const ProcessResult r = stepwiseRun({"--scenario", example("added.stepwise"), "--export", c});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    const ScenarioResult added = readScenarioFile(example("added.stepwise").toStdString());
+    ASSERT_TRUE(added.ok());
+    QFile f(c);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    EXPECT_NE(f.readAll().toStdString().find(roundTripNumber(added.scenario->network.v[0])),
+              std::string::npos);
+    const ProcessResult bad =
+        stepwiseRun({"--scenario", example("added.stepwise"), "--export", dir.filePath("m.cpp")});
+    EXPECT_EQ(bad.code, 2);
+    EXPECT_TRUE(bad.err.startsWith(dir.filePath("m.cpp"))) << bad.err.toStdString();
+    EXPECT_TRUE(bad.err.contains(".json, .py, .c")) << bad.err.toStdString();
+    EXPECT_EQ(bad.err.trimmed().count('\n'), 0) << bad.err.toStdString();
+    const ProcessResult badSize = stepwiseRun({"--scenario", example("added.stepwise"), "--export",
+                                               dir.filePath("g.png"), "--size", "8x8"});
+    EXPECT_EQ(badSize.code, 2);
+    EXPECT_TRUE(badSize.err.startsWith("--size")) << badSize.err.toStdString();
+}
+
+TEST(CommandLine, NoProgressLineWhenStderrIsNotATerminal) {
+    QTemporaryDir dir;
+    const QString file = writeScenarioTo(dir, "sine.stepwise", sineScenario(0.5));
+    QElapsedTimer clock;
+    clock.start();
+    // Long enough (over a second) that a terminal would have seen the progress line.
+    const ProcessResult r = stepwiseRun({"--scenario", file, "--train", "400000"});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_TRUE(r.err.isEmpty()) << r.err.toStdString() << " after " << clock.elapsed() << " ms";
+}
+
+#ifndef _WIN32
+namespace {
+
+// Waits until process pid catches sig (Linux shows it in /proc/PID/status, SigCgt), at most
+// 30 s; where there is no /proc, waits three seconds. Then gives training a moment to start.
+void waitUntilCatching(qint64 pid, int sig) {
+    QElapsedTimer clock;
+    clock.start();
+    const QString status = QStringLiteral("/proc/%1/status").arg(pid);
+    if (QFile::exists(status)) {
+        while (clock.elapsed() < 30000) {
+            QFile f(status);
+            if (f.open(QIODevice::ReadOnly)) {
+                for (const QByteArray& line : f.readAll().split('\n'))
+                    if (line.startsWith("SigCgt:") &&
+                        (line.mid(7).trimmed().toULongLong(nullptr, 16) >> (sig - 1)) & 1)
+                        return QThread::msleep(800); // and training has begun
+            }
+            QThread::msleep(20);
+        }
+        ADD_FAILURE() << "the program never caught signal " << sig;
+    } else {
+        QThread::msleep(3000);
+    }
+}
+
+// A run far too long to finish, stopped by sig once it trains.
+ProcessResult runStoppedBy(int sig, const QStringList& args) {
+    QProcess p;
+    p.setProcessEnvironment(headlessEnvironment());
+    p.start(STEPWISE_APP, args);
+    EXPECT_TRUE(p.waitForStarted(30000));
+    waitUntilCatching(p.processId(), sig);
+    ::kill(static_cast<pid_t>(p.processId()), sig);
+    return finished(p);
+}
+
+void expectStoppedCleanly(int sig, int expectedCode) {
+    QTemporaryDir dir;
+    const Scenario s = sineScenario(0.5);
+    const QString file = writeScenarioTo(dir, "sine.stepwise", s);
+    const QString report = dir.filePath("report.json"), model = dir.filePath("model.json"),
+                  picture = dir.filePath("graph.png");
+    const long requested = 1'000'000'000;
+    const ProcessResult r =
+        runStoppedBy(sig, {"--scenario", file, "--train", QString::number(requested), "--report",
+                           report, "--export", model, "--export", picture});
+    EXPECT_EQ(r.code, expectedCode) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains("interrupted after")) << r.err.toStdString();
+    EXPECT_FALSE(r.err.contains('\r')) << "a progress line although stderr is a pipe";
+    const nlohmann::json j = readJson(report);
+    ASSERT_TRUE(j.is_object());
+    EXPECT_TRUE(j["interrupted"].get<bool>());
+    const long steps = j["steps"].get<long>();
+    EXPECT_GE(steps, 0);
+    EXPECT_LT(steps, requested);
+    EXPECT_EQ(j["stepsRequested"].get<long>(), requested);
+    std::cout << "stopped after " << steps << " steps\n";
+    // What was reached is what the core reaches in that many steps, in the report and the model.
+    const Network reached = trainedInCore(s, steps);
+    expectParametersAre(j["parameters"], reached, "report.json");
+    expectParametersAre(readJson(model)["parameters"], reached, "model.json");
+    EXPECT_GT(QFile(picture).size(), 1000);
+}
+
+} // namespace
+
+TEST(CommandLine, CtrlCStopsALongRunAndWritesWhatWasReached) {
+    expectStoppedCleanly(SIGINT, 130);
+}
+
+TEST(CommandLine, SigtermStopsALongRunAndWritesWhatWasReached) {
+    expectStoppedCleanly(SIGTERM, 143);
+}
+
+// On a terminal (a pseudo-terminal from script(1), where present) the progress line is drawn
+// in place with the steps, the loss and the time left.
+TEST(CommandLine, ProgressLineOnATerminal) {
+    const QString script = QStandardPaths::findExecutable("script");
+    const QString timeout = QStandardPaths::findExecutable("timeout");
+    if (script.isEmpty() || timeout.isEmpty())
+        GTEST_SKIP() << "script(1) or timeout(1) is missing: no terminal to try";
+    QTemporaryDir dir;
+    const QString file = writeScenarioTo(dir, "sine.stepwise", sineScenario(0.5));
+    const QString command = QStringLiteral("%1 -s INT 3 %2 --scenario %3 --train 1000000000")
+                                .arg(timeout, STEPWISE_APP, file);
+    QProcess p;
+    p.setProcessEnvironment(headlessEnvironment());
+    p.start(script, {"-qec", command, "/dev/null"});
+    const ProcessResult r = finished(p);
+    EXPECT_TRUE(r.out.contains("\rTraining: ")) << r.out.toStdString();
+    EXPECT_TRUE(r.out.contains(" steps (") && r.out.contains("%), loss ")) << r.out.toStdString();
+    EXPECT_TRUE(r.out.contains(" left")) << r.out.toStdString();
+    EXPECT_TRUE(r.out.contains("interrupted after")) << r.out.toStdString();
+}
+#endif
