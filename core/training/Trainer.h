@@ -110,8 +110,8 @@ public:
     void setSettings(const TrainSettings& s);
     const TrainSettings& settings() const { return settings_; }
     void setTarget(Eigen::ArrayXd target);
-    // Held-out points: scored every step, never learnt from. Empty arrays remove them. Forgets the
-    // best parameters kept so far.
+    // Held-out points: scored every step, never learnt from. Empty arrays (or arrays of different
+    // lengths) remove them. Forgets the best parameters kept so far.
     void setTestSet(Eigen::ArrayXd x, Eigen::ArrayXd target);
     bool hasTestSet() const { return testX_.size() > 0; }
     std::optional<double> testLoss() const; // of the current parameters (training activation)
