@@ -153,6 +153,18 @@ ScenarioResult readScenarioFile(const fs::path& path) {
 }
 
 bool writeScenarioFile(const fs::path& path, const Scenario& scenario, std::string* error) {
+    // A file the reader would refuse is not written: the points are the one count a document can
+    // hold more of than a file (an import takes up to kMaxDataPoints).
+    std::size_t total = scenario.target.points.size();
+    for (const Stroke& s : scenario.target.strokes)
+        total += s.points.size();
+    if (total > static_cast<std::size_t>(kMaxTotalStrokePoints)) {
+        if (error)
+            *error = "target.points: the target holds " + std::to_string(total) +
+                     " points; a scenario file holds at most " +
+                     std::to_string(kMaxTotalStrokePoints);
+        return false;
+    }
     return writeFileAtomically(path, writeScenario(scenario), error);
 }
 

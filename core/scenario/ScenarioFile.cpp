@@ -211,7 +211,33 @@ void readDomain(const json& j, Domain& d) {
     });
 }
 
-void readTarget(const json& j, TargetCurve& t) {
+// A list of points [x, y] at `field`, each coordinate within ±kMaxPointCoordinate; `total` counts
+// the points of every list read so far against kMaxTotalStrokePoints.
+void readPoints(const json& points, const std::string& ppath, std::size_t maxCount, long& total,
+                std::vector<TargetPoint>& out) {
+    expectArray(points, ppath);
+    if (points.size() > maxCount)
+        fail(ppath, "must hold at most " + std::to_string(maxCount) + " points, not " +
+                        std::to_string(points.size()));
+    total += static_cast<long>(points.size());
+    if (total > kMaxTotalStrokePoints)
+        fail(ppath, "the strokes and points hold more than " +
+                        std::to_string(kMaxTotalStrokePoints) + " points in all");
+    out.reserve(points.size());
+    for (std::size_t k = 0; k < points.size(); ++k) {
+        const json& p = points[k];
+        const std::string pfield = item(ppath, k);
+        if (!p.is_array() || p.size() != 2)
+            fail(pfield, "must be a point [x, y], not " +
+                             (p.is_array() ? "a list of " + std::to_string(p.size()) + " values"
+                                           : typeName(p)));
+        out.push_back(
+            {readNumber(p[0], item(pfield, 0), -kMaxPointCoordinate, kMaxPointCoordinate),
+             readNumber(p[1], item(pfield, 1), -kMaxPointCoordinate, kMaxPointCoordinate)});
+    }
+}
+
+void readTarget(const json& j, TargetCurve& t, int version) {
     const std::string path = "target";
     expectObject(j, path);
     ifPresent(j, path, "preset", [&](const json& v, const std::string& f) {
@@ -226,12 +252,12 @@ void readTarget(const json& j, TargetCurve& t) {
     ifPresent(j, path, "smoothing", [&](const json& v, const std::string& f) {
         t.smoothing = static_cast<int>(readInteger(v, f, 0, kMaxSmoothing));
     });
+    long total = 0;
     ifPresent(j, path, "strokes", [&](const json& strokes, const std::string& spath) {
         expectArray(strokes, spath);
         if (strokes.size() > static_cast<std::size_t>(kMaxStrokes))
             fail(spath, "must hold at most " + std::to_string(kMaxStrokes) + " strokes, not " +
                             std::to_string(strokes.size()));
-        long total = 0;
         t.strokes.reserve(strokes.size());
         for (std::size_t i = 0; i < strokes.size(); ++i) {
             const json& s = strokes[i];
@@ -241,34 +267,34 @@ void readTarget(const json& j, TargetCurve& t) {
             ifPresent(s, stpath, "erase",
                       [&](const json& v, const std::string& f) { stroke.erase = readBool(v, f); });
             const json& points = required(s, stpath, "points", "the points of the stroke");
-            const std::string ppath = child(stpath, "points");
-            expectArray(points, ppath);
-            if (points.size() > static_cast<std::size_t>(kMaxStrokePoints))
-                fail(ppath, "must hold at most " + std::to_string(kMaxStrokePoints) +
-                                " points, not " + std::to_string(points.size()));
-            total += static_cast<long>(points.size());
-            if (total > kMaxTotalStrokePoints)
-                fail(ppath, "the strokes hold more than " + std::to_string(kMaxTotalStrokePoints) +
-                                " points in all");
-            stroke.points.reserve(points.size());
-            for (std::size_t k = 0; k < points.size(); ++k) {
-                const json& p = points[k];
-                const std::string pfield = item(ppath, k);
-                if (!p.is_array() || p.size() != 2)
-                    fail(pfield,
-                         "must be a point [x, y], not " +
-                             (p.is_array() ? "a list of " + std::to_string(p.size()) + " values"
-                                           : typeName(p)));
-                stroke.points.push_back(
-                    {readNumber(p[0], item(pfield, 0), -kMaxPointCoordinate, kMaxPointCoordinate),
-                     readNumber(p[1], item(pfield, 1), -kMaxPointCoordinate, kMaxPointCoordinate)});
-            }
+            readPoints(points, child(stpath, "points"), static_cast<std::size_t>(kMaxStrokePoints),
+                       total, stroke.points);
             t.strokes.push_back(std::move(stroke));
         }
     });
+    if (version < 2) return; // the fields below came with version 2; version 1 ignored them
+    ifPresent(j, path, "points", [&](const json& v, const std::string& f) {
+        readPoints(v, f, static_cast<std::size_t>(kMaxTotalStrokePoints), total, t.points);
+    });
+    ifPresent(j, path, "noise", [&](const json& n, const std::string& npath) {
+        expectObject(n, npath);
+        ifPresent(n, npath, "sd", [&](const json& v, const std::string& f) {
+            t.noise.sd = readNumber(v, f, 0.0, kMaxNoiseSd);
+        });
+        ifPresent(n, npath, "seed",
+                  [&](const json& v, const std::string& f) { t.noise.seed = readUint64(v, f); });
+    });
+    ifPresent(j, path, "split", [&](const json& n, const std::string& spath) {
+        expectObject(n, spath);
+        ifPresent(n, spath, "testFraction", [&](const json& v, const std::string& f) {
+            t.split.fraction = readNumber(v, f, 0.0, kMaxTestFraction);
+        });
+        ifPresent(n, spath, "seed",
+                  [&](const json& v, const std::string& f) { t.split.seed = readUint64(v, f); });
+    });
 }
 
-void readTraining(const json& j, TrainSettings& s) {
+void readTraining(const json& j, TrainSettings& s, int version) {
     const std::string path = "training";
     expectObject(j, path);
     OptimizerSettings& o = s.optimizer;
@@ -320,6 +346,15 @@ void readTraining(const json& j, TrainSettings& s) {
     });
     ifPresent(j, path, "seed",
               [&](const json& v, const std::string& f) { s.seed = readUint64(v, f); });
+    if (version < 2) return; // the fields below came with version 2
+    ifPresent(j, path, "weightDecay", [&](const json& v, const std::string& f) {
+        s.weightDecay = readNumber(v, f, 0.0, kMaxWeightDecay);
+    });
+    ifPresent(j, path, "earlyStopping",
+              [&](const json& v, const std::string& f) { s.earlyStopping = readBool(v, f); });
+    ifPresent(j, path, "patience", [&](const json& v, const std::string& f) {
+        s.patience = static_cast<long>(readInteger(v, f, 0, kMaxPatience));
+    });
 }
 
 void readView(const json& j, ViewRect& r) {
@@ -370,8 +405,8 @@ void readLesson(const json& j, LessonState& l) {
               [&](const json& v, const std::string& f) { l.freeMode = readBool(v, f); });
 }
 
-// The version field: a whole number, and exactly the version this code reads.
-void readVersion(const json& root) {
+// The version field: a whole number, and one of the versions this code reads.
+int readVersion(const json& root) {
     const json& v = required(root, "", "version", "the version of the file format");
     if (!v.is_number()) fail("version", "must be a whole number, not " + typeName(v));
     const double d = v.get<double>();
@@ -382,8 +417,10 @@ void readVersion(const json& root) {
         fail("version",
              "version " + text + " is newer than this Stepwise understands (it reads version " +
                  std::to_string(kScenarioVersion) + "); open the file with a newer Stepwise");
-    if (d < kScenarioVersion)
-        fail("version", "must be " + std::to_string(kScenarioVersion) + ", not " + text);
+    if (d < kOldestScenarioVersion)
+        fail("version", "must be " + std::to_string(kOldestScenarioVersion) + " to " +
+                            std::to_string(kScenarioVersion) + ", not " + text);
+    return static_cast<int>(d);
 }
 
 Scenario readRoot(const json& root) {
@@ -395,13 +432,13 @@ Scenario readRoot(const json& root) {
                            (format.is_string() ? inQuotes(format.get_ref<const std::string&>())
                                                : typeName(format)) +
                            "; this is not a Stepwise scenario");
-    readVersion(root);
+    const int version = readVersion(root);
 
     Scenario s;
     readNetwork(required(root, "", "network", "the network"), s.network);
     if (const json* j = member(root, "domain")) readDomain(*j, s.domain);
-    if (const json* j = member(root, "target")) readTarget(*j, s.target);
-    if (const json* j = member(root, "training")) readTraining(*j, s.training);
+    if (const json* j = member(root, "target")) readTarget(*j, s.target, version);
+    if (const json* j = member(root, "training")) readTraining(*j, s.training, version);
     if (const json* j = member(root, "view")) readView(*j, s.view);
     if (const json* j = member(root, "lesson")) readLesson(*j, s.lesson);
     return s;

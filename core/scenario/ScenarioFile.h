@@ -7,7 +7,7 @@
 //      of the bytes, so a hostile file cannot exhaust the stack or the memory);
 //   3. syntax: valid JSON in valid UTF-8 (an optional UTF-8 byte-order mark is skipped); NaN
 //      and Infinity are not JSON and are refused;
-//   4. "format" is "stepwise-scenario" and "version" is 1;
+//   4. "format" is "stepwise-scenario" and "version" is one this code reads (1 or 2);
 //   5. every field: its type, a finite value, its range, and bounded counts.
 // Every error names the field (a path such as "network.hidden[3].w", or "line L, column C" for a
 // syntax error, or "(file)" for the file as a whole) and the problem in plain words.
@@ -16,6 +16,12 @@
 // that parses back to the same bits, including -0.0 and subnormals) and every uint64 is an exact
 // JSON integer. Unknown fields are ignored when reading, so a later release can add fields
 // without a new version.
+//
+// Versions: 1 is the first format. 2 adds measured points, noise and the test split to the target
+// and weight decay and early stopping to the training (fields a version-1 reader would ignore, and
+// so misread the file). A file is written in the oldest version that holds its content: version 1
+// unless one of those fields is away from its default. In a version-1 file those fields are
+// ignored, as a version-1 reader did.
 //
 // Reading is in ScenarioFile.cpp, writing in ScenarioWriter.cpp, the disk in ScenarioDisk.cpp.
 #pragma once
@@ -31,26 +37,31 @@
 namespace stepwise {
 
 inline constexpr std::string_view kScenarioFormat = "stepwise-scenario";
-inline constexpr int kScenarioVersion = 1;
+inline constexpr int kScenarioVersion = 2; // the newest version this code reads and writes
+inline constexpr int kOldestScenarioVersion = 1;
 
 // Limits a file must respect. (kMinHidden/kMaxHidden, kMinSamples/kMaxSamples, kMaxStrokes and
 // kMaxStrokePoints come from the core headers.)
 inline constexpr std::size_t kMaxScenarioBytes = 16u * 1024u * 1024u;
 inline constexpr int kMaxJsonDepth = 32;
 inline constexpr long kMaxJsonValues = 1'000'000;
-inline constexpr long kMaxTotalStrokePoints = 200'000;
-inline constexpr double kMaxParamMagnitude = 1.0e12;  // |w|, |b|, |v|, |c|
-inline constexpr double kMaxSteepness = 1.0e6;        // sigmoid k, surrogate and anneal k
-inline constexpr double kMaxCoordinate = 1.0e6;       // |domain.lo|, |domain.hi|
-inline constexpr double kMinDomainWidth = 1.0e-6;     // domain.hi − domain.lo
-inline constexpr double kMaxViewCoordinate = 1.0e12;  // |view.*|
-inline constexpr double kMaxPointCoordinate = 1.0e12; // |x|, |y| of a stroke point
+inline constexpr long kMaxTotalStrokePoints = 200'000; // strokes' and measured points together
+inline constexpr double kMaxParamMagnitude = 1.0e12;   // |w|, |b|, |v|, |c|
+inline constexpr double kMaxSteepness = 1.0e6;         // sigmoid k, surrogate and anneal k
+inline constexpr double kMaxCoordinate = 1.0e6;        // |domain.lo|, |domain.hi|
+inline constexpr double kMinDomainWidth = 1.0e-6;      // domain.hi − domain.lo
+inline constexpr double kMaxViewCoordinate = 1.0e12;   // |view.*|
+inline constexpr double kMaxPointCoordinate = 1.0e12;  // |x|, |y| of a stroke point
 inline constexpr double kMaxLearningRate = 1.0e3;
 inline constexpr long kMaxAnnealSteps = 1'000'000'000;
 inline constexpr int kMaxSmoothing = kMaxSamples / 2;
 inline constexpr int kMaxLessonChapter = 15;
 inline constexpr int kMaxTasksDone = 256;
 inline constexpr int kMaxTaskIdLength = 64;
+inline constexpr double kMaxNoiseSd = kTargetLimit; // target.noise.sd
+inline constexpr double kMaxTestFraction = 0.95;    // target.split.testFraction
+inline constexpr double kMaxWeightDecay = 1.0e3;    // training.weightDecay
+inline constexpr long kMaxPatience = 1'000'000'000; // training.patience
 
 struct ScenarioError {
     std::string field;   // "network.hidden[3].w", "line 4, column 12", "(file)"
@@ -67,9 +78,12 @@ struct ScenarioResult {
     explicit operator bool() const { return ok(); }
 };
 
-// The scenario as pretty JSON text (UTF-8, ending in a newline). Never throws for a scenario
-// whose vectors have hidden() elements; strings that are not valid UTF-8 are written with
-// U+FFFD in place of the bad bytes.
+// The oldest format version that holds everything in the scenario (see "Versions" above).
+int scenarioVersionFor(const Scenario& scenario);
+
+// The scenario as pretty JSON text (UTF-8, ending in a newline), in scenarioVersionFor(). Never
+// throws for a scenario whose vectors have hidden() elements; strings that are not valid UTF-8 are
+// written with U+FFFD in place of the bad bytes.
 std::string writeScenario(const Scenario& scenario);
 
 // Parses and checks a scenario from the bytes of a file. Never throws (short of running out of
@@ -94,7 +108,9 @@ bool readFile(const std::filesystem::path& path, std::size_t maxBytes, std::stri
 // Convenience for the app: readFile (limit kMaxScenarioBytes) + readScenario. A file that cannot
 // be read gives field "(file)".
 ScenarioResult readScenarioFile(const std::filesystem::path& path);
-// writeScenario + writeFileAtomically.
+// writeScenario + writeFileAtomically. Refuses (false, *error says why, the file untouched) a
+// scenario whose strokes and points hold more than kMaxTotalStrokePoints points, which the reader
+// would refuse.
 bool writeScenarioFile(const std::filesystem::path& path, const Scenario& scenario,
                        std::string* error);
 

@@ -1,4 +1,5 @@
-// writeScenario: the scenario as pretty JSON (see core/scenario/ScenarioFile.h for the format's promises).
+// writeScenario: the scenario as pretty JSON (see core/scenario/ScenarioFile.h for the format's
+// promises).
 #include "core/scenario/ScenarioFile.h"
 
 #include <nlohmann/json.hpp>
@@ -64,10 +65,19 @@ void print(const ojson& j, int indent, std::string& out) {
 
 } // namespace
 
+int scenarioVersionFor(const Scenario& s) {
+    const TargetCurve& t = s.target;
+    const TrainSettings& tr = s.training;
+    const bool needs2 = !t.points.empty() || t.noise != TargetNoise{} || t.split != TestSplit{} ||
+                        tr.weightDecay != 0.0 || tr.earlyStopping || tr.patience != 0;
+    return needs2 ? 2 : kOldestScenarioVersion;
+}
+
 std::string writeScenario(const Scenario& s) {
+    const int version = scenarioVersionFor(s);
     ojson root;
     root["format"] = kScenarioFormat;
-    root["version"] = kScenarioVersion;
+    root["version"] = version;
 
     const Network& n = s.network;
     ojson net;
@@ -100,6 +110,14 @@ std::string writeScenario(const Scenario& s) {
         strokes.push_back({{"erase", stroke.erase}, {"points", std::move(points)}});
     }
     target["strokes"] = std::move(strokes);
+    if (version >= 2) {
+        ojson points = ojson::array();
+        for (const TargetPoint& p : t.points)
+            points.push_back({p.x, p.y});
+        target["points"] = std::move(points);
+        target["noise"] = {{"sd", t.noise.sd}, {"seed", t.noise.seed}};
+        target["split"] = {{"testFraction", t.split.fraction}, {"seed", t.split.seed}};
+    }
     root["target"] = std::move(target);
 
     const TrainSettings& tr = s.training;
@@ -119,6 +137,11 @@ std::string writeScenario(const Scenario& s) {
     training["annealSteps"] = tr.annealSteps;
     training["stopLoss"] = tr.stopLoss;
     training["seed"] = tr.seed;
+    if (version >= 2) {
+        training["weightDecay"] = tr.weightDecay;
+        training["earlyStopping"] = tr.earlyStopping;
+        training["patience"] = tr.patience;
+    }
     root["training"] = std::move(training);
 
     root["view"] = {

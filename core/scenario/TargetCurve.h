@@ -57,13 +57,34 @@ struct Stroke {
     bool operator==(const Stroke&) const = default;
 };
 
+// Gaussian noise added to the target's values (core/data/Noise.h): its standard deviation
+// (0 = none) and the seed of the std::mt19937_64 that draws it.
+struct TargetNoise {
+    double sd = 0.0;
+    std::uint64_t seed = 1;
+    bool operator==(const TargetNoise&) const = default;
+};
+
+// Held-out points (core/data/DataSet.h): the share of the points kept for testing (0 = none) and
+// the seed of the std::mt19937_64 that chooses them.
+struct TestSplit {
+    double fraction = 0.0;
+    std::uint64_t seed = 1;
+    bool operator==(const TestSplit&) const = default;
+};
+
 struct TargetCurve {
     std::optional<TargetPreset> preset;
-    std::uint64_t noiseSeed = 1;
+    std::uint64_t noiseSeed = 1; // the "noisy" preset's seed (not the one of `noise`)
     std::vector<Stroke> strokes;
     int smoothing = 0; // moving-average radius in samples, 0 = off
+    // Measured points. When there are any, they are what the network learns (the loss is the mean
+    // over them) and the curve, if any, is only drawn; core/data/DataSet.h has the rule.
+    std::vector<TargetPoint> points;
+    TargetNoise noise;
+    TestSplit split;
 
-    bool empty() const { return !preset && strokes.empty(); }
+    bool empty() const { return !preset && strokes.empty() && points.empty(); }
     bool operator==(const TargetCurve&) const = default;
 };
 

@@ -40,6 +40,10 @@ std::uint64_t uniformIndex(std::mt19937_64& rng, std::uint64_t n) {
     return r % n;
 }
 
+double weightPenalty(const Network& net, double lambda) {
+    return lambda * (net.w.squaredNorm() + net.v.squaredNorm());
+}
+
 Trainer::Trainer(Network initial, Eigen::ArrayXd x, Eigen::ArrayXd target, TrainSettings settings,
                  std::mt19937_64 rng)
     : network_(std::move(initial)), x_(std::move(x)), t_(std::move(target)), settings_(settings),
@@ -70,6 +74,7 @@ void Trainer::setNetwork(const Network& net) {
     }
     initialLoss_ = -1.0;
     forgetBest();
+    bestStep_ = -1;
 }
 
 void Trainer::setTarget(Eigen::ArrayXd target) {
@@ -81,6 +86,27 @@ void Trainer::setTarget(Eigen::ArrayXd target) {
 void Trainer::forgetBest() {
     best_.resize(0);
     bestLoss_ = std::numeric_limits<double>::infinity();
+}
+
+void Trainer::setTestSet(Eigen::ArrayXd x, Eigen::ArrayXd target) {
+    testX_ = std::move(x);
+    testT_ = std::move(target);
+    if (testT_.size() != testX_.size()) testX_.resize(0), testT_.resize(0);
+    bestStep_ = -1;
+}
+
+std::optional<double> Trainer::testLoss() const {
+    if (!hasTestSet()) return std::nullopt;
+    return stepwise::loss(trainingNetwork(), testX_, testT_);
+}
+
+void Trainer::keepIfBest(double testLoss, const Eigen::VectorXd& params) {
+    if (!settings_.earlyStopping || !std::isfinite(testLoss)) return;
+    if (bestStep_ >= 0 && !(testLoss < bestTestLoss_)) return;
+    bestTest_ = network_;
+    unpackParams(bestTest_, params);
+    bestTestLoss_ = testLoss;
+    bestStep_ = steps_;
 }
 
 double Trainer::currentSteepness() const {
@@ -126,6 +152,7 @@ TrainReport Trainer::run(long steps, const std::function<bool(long)>& progress,
     bp.surrogateSteepness = settings_.surrogateSteepness;
     const Eigen::Index n = x_.size();
     const bool fullBatch = settings_.batchSize <= 0 || settings_.batchSize >= n;
+    const bool hasTest = hasTestSet();
 
     long done = 0;
     for (; done < steps; ++done) {
@@ -155,6 +182,8 @@ TrainReport Trainer::run(long steps, const std::function<bool(long)>& progress,
             }
             l = kernel_.compute(network_, batchX_, batchT_, gradient_, bp);
         }
+        // The held-out points are scored with the same parameters and activation, never learnt.
+        const double testLoss = hasTest ? testKernel_.loss(network_, testX_, testT_) : 0.0;
         if (anneal) network_.activation = original;
 
         if (initialLoss_ < 0.0 && std::isfinite(l)) initialLoss_ = l;
@@ -177,6 +206,20 @@ TrainReport Trainer::run(long steps, const std::function<bool(long)>& progress,
             bestLoss_ = l;
             best_ = params_;
         }
+        if (hasTest) {
+            keepIfBest(testLoss, params_);
+            if (settings_.earlyStopping && settings_.patience > 0 && bestStep_ >= 0 &&
+                steps_ - bestStep_ >= settings_.patience) {
+                network_ = bestTest_;
+                report.stoppedEarly = true;
+                break;
+            }
+        }
+        if (settings_.weightDecay > 0.0) { // ∂/∂θ of λ·Σ(w² + v²); biases are not decayed
+            const double twoLambda = 2.0 * settings_.weightDecay;
+            gradient_.head(h) += twoLambda * params_.head(h);
+            gradient_.segment(2 * h, h) += twoLambda * params_.segment(2 * h, h);
+        }
         if (recordParams_) paramHistory_.push_back(params_);
         optimizer_.update(params_, gradient_, &mask_);
         if (!params_.allFinite()) {
@@ -187,6 +230,7 @@ TrainReport Trainer::run(long steps, const std::function<bool(long)>& progress,
         }
         unpackParams(network_, params_);
         lossHistory_.push_back(l);
+        if (hasTest) testLossHistory_.push_back(testLoss);
         ++steps_;
         if (progress && progressEvery > 0 && (done + 1) % progressEvery == 0 &&
             !progress(done + 1)) {
@@ -199,6 +243,12 @@ TrainReport Trainer::run(long steps, const std::function<bool(long)>& progress,
     // The forward pass behind this loss is reused by the next step's gradient.
     report.loss = kernel_.loss(trainingNetwork(), x_, t_);
     if (!std::isfinite(report.loss)) report.loss = lossHistory_.empty() ? 0.0 : lossHistory_.back();
+    if (hasTest) {
+        const double tl = testKernel_.loss(trainingNetwork(), testX_, testT_);
+        // The parameters the last step left are scored here for the first time.
+        keepIfBest(tl, packParams(network_));
+        if (std::isfinite(tl)) report.testLoss = tl;
+    }
     return report;
 }
 

@@ -19,8 +19,21 @@
 // changes of settings; its losses are those the steps computed (the mini-batch's loss with
 // mini-batches, the sigmoid's while annealing). Nothing non-finite ever leaves the trainer.
 //
+// Weight decay (L2 regularisation, weightDecay = λ > 0): the step descends
+//   J(θ) = L(θ) + λ·Σ_j (w_j² + v_j²),   ∂J/∂w_j = ∂L/∂w_j + 2λ·w_j,   ∂J/∂v_j = ∂L/∂v_j + 2λ·v_j.
+// The biases b_j and c are not decayed: a bias only shifts a curve, and pulling it to zero would
+// drag the fit towards the origin instead of making it smoother. lastGradient() is ∂J/∂θ; the
+// reported loss and lossHistory() stay L, the mean squared error on the training samples, so they
+// compare with the test loss.
+//
+// Held-out points (setTestSet): the trainer never learns from them. Each step also computes the
+// test loss of the parameters it starts from (the same parameters whose training loss goes into
+// lossHistory()), kept in testLossHistory(). With earlyStopping, the parameters with the lowest
+// test loss seen so far are kept (bestNetwork()); with patience P > 0 the run stops once P steps
+// have gone by without a lower test loss, and the network is set back to the best parameters.
+//
 // Randomness comes only from the engine handed to the constructor: the same seed gives a
-// bit-identical run.
+// bit-identical run. With weight decay off and no test set, nothing of the above runs.
 #pragma once
 
 #include "core/network/Backprop.h"
@@ -56,6 +69,10 @@ struct TrainSettings {
     long annealSteps = 3000;
     double stopLoss = 0.0; // stop when the loss falls to this value (0 = never)
     std::uint64_t seed = 1;
+    double weightDecay = 0.0;   // λ of L2 regularisation on w and v (0 = off)
+    bool earlyStopping = false; // keep the parameters with the lowest test loss
+    long patience = 0;          // with earlyStopping: stop after this many steps without a new
+                                // lowest test loss and go back to it (0 = keep training)
     bool operator==(const TrainSettings&) const = default;
 };
 
@@ -67,11 +84,16 @@ struct TrainReport {
     bool diverged = false;
     bool reachedStopLoss = false;
     bool cancelled = false;
+    bool stoppedEarly = false;      // early stopping ran out of patience (network() is the best)
+    std::optional<double> testLoss; // of the current parameters, when there is a test set
     std::string reason; // why it diverged and what was put back, in plain words
     // On divergence: the parameters with the lowest loss of the run are back, and that loss.
     bool restoredBest = false;
     double bestLoss = 0.0;
 };
+
+// λ·Σ_j (w_j² + v_j²): the weight decay term of the objective (biases are not decayed).
+double weightPenalty(const Network& net, double lambda);
 
 // Portable helpers on a 64-bit Mersenne Twister, so runs are identical on every platform
 // (std::uniform_*_distribution differ between standard libraries).
@@ -96,6 +118,18 @@ public:
     void setSettings(const TrainSettings& s);
     const TrainSettings& settings() const { return settings_; }
     void setTarget(Eigen::ArrayXd target);
+    // Held-out points: scored every step, never learnt from. Empty arrays (or arrays of different
+    // lengths) remove them. Forgets the best parameters kept so far.
+    void setTestSet(Eigen::ArrayXd x, Eigen::ArrayXd target);
+    bool hasTestSet() const { return testX_.size() > 0; }
+    std::optional<double> testLoss() const; // of the current parameters (training activation)
+    const std::vector<double>& testLossHistory() const { return testLossHistory_; }
+    // With earlyStopping: the parameters with the lowest test loss so far, that loss, and the
+    // step count at which they were the current parameters (-1: none yet; then bestNetwork() is
+    // network()).
+    const Network& bestNetwork() const { return bestStep_ >= 0 ? bestTest_ : network_; }
+    double bestTestLoss() const { return bestTestLoss_; }
+    long bestStep() const { return bestStep_; }
 
     long steps() const { return steps_; }
     double loss() const; // loss of the current parameters with the training activation
@@ -112,11 +146,13 @@ public:
     // Forgets the recorded losses and parameters (a long-running caller that has copied them).
     void clearHistory() {
         lossHistory_.clear();
+        testLossHistory_.clear();
         paramHistory_.clear();
     }
 
 private:
     void updateMask();
+    void keepIfBest(double testLoss, const Eigen::VectorXd& params);
 
     Network network_;
     Eigen::ArrayXd x_, t_;
@@ -135,6 +171,12 @@ private:
     double initialLoss_ = -1.0;
     long steps_ = 0;
     std::vector<double> lossHistory_;
+    Eigen::ArrayXd testX_, testT_;
+    GradientKernel testKernel_;
+    std::vector<double> testLossHistory_;
+    Network bestTest_; // early stopping: the parameters of the lowest test loss
+    double bestTestLoss_ = 0.0;
+    long bestStep_ = -1;
     bool recordParams_ = false;
     std::vector<Eigen::VectorXd> paramHistory_;
 };

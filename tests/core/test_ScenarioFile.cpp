@@ -55,6 +55,18 @@ Scenario richScenario() {
     return s;
 }
 
+// richScenario with measured points, noise, a split, weight decay and early stopping: version 2.
+Scenario dataScenario() {
+    Scenario s = richScenario();
+    s.target.points = {{0.1, 0.2}, {-0.5, 1.0 / 3.0}, {1e-300, -0.0}, {kMaxPointCoordinate, 2.5}};
+    s.target.noise = {0.125, 0xFFFFFFFFFFFFFFFFull};
+    s.target.split = {0.25, (std::uint64_t{1} << 53) + 1};
+    s.training.weightDecay = 1e-3;
+    s.training.earlyStopping = true;
+    s.training.patience = 250;
+    return s;
+}
+
 const char* kMinimal = R"({"format": "stepwise-scenario", "version": 1,
   "network": {"activation": "step", "hidden": [{"w": 4, "b": 2, "v": 1}]}})";
 
@@ -69,6 +81,13 @@ std::string minimalWithout(const std::string& pointer) {
     json j = json::parse(kMinimal);
     const json::json_pointer p(pointer);
     j[p.parent_pointer()].erase(p.back());
+    return j.dump();
+}
+
+// The version-2 scenario written, with one value changed.
+std::string dataWith(const std::string& pointer, const json& value) {
+    json j = json::parse(writeScenario(dataScenario()));
+    j[json::json_pointer(pointer)] = value;
     return j.dump();
 }
 
@@ -259,6 +278,119 @@ TEST(ScenarioFile, WholeNumbersWrittenAsDecimalsAreAccepted) {
     EXPECT_EQ(r.scenario->domain.samples, 500);
 }
 
+TEST(ScenarioFileVersion2, PointsNoiseSplitDecayAndEarlyStoppingRoundTrip) {
+    const Scenario s = dataScenario();
+    const std::string text = writeScenario(s);
+    EXPECT_EQ(json::parse(text)["version"], 2);
+    const ScenarioResult r = readScenario(text);
+    ASSERT_TRUE(r.ok()) << r.error.field << ": " << r.error.problem;
+    EXPECT_EQ(r.scenario->target, s.target);
+    EXPECT_EQ(r.scenario->training, s.training);
+    EXPECT_EQ(*r.scenario, s);
+    EXPECT_EQ(writeScenario(*r.scenario), text);
+    // A point is one line.
+    EXPECT_NE(text.find("[0.1, 0.2]"), std::string::npos) << text;
+}
+
+TEST(ScenarioFileVersion2, EachNewFieldAloneNeedsVersion2) {
+    EXPECT_EQ(scenarioVersionFor(richScenario()), 1);
+    EXPECT_EQ(scenarioVersionFor(defaultScenario()), 1);
+    const std::vector<void (*)(Scenario&)> changes = {
+        [](Scenario& s) {
+            s.target.points = {{0.0, 1.0}};
+        },
+        [](Scenario& s) { s.target.noise.sd = 0.5; },
+        [](Scenario& s) { s.target.noise.seed = 7; },
+        [](Scenario& s) { s.target.split.fraction = 0.5; },
+        [](Scenario& s) { s.target.split.seed = 7; },
+        [](Scenario& s) { s.training.weightDecay = 0.5; },
+        [](Scenario& s) { s.training.earlyStopping = true; },
+        [](Scenario& s) { s.training.patience = 3; },
+    };
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+        Scenario s = richScenario();
+        changes[i](s);
+        SCOPED_TRACE(i);
+        EXPECT_EQ(scenarioVersionFor(s), 2);
+        const std::string text = writeScenario(s);
+        EXPECT_EQ(json::parse(text)["version"], 2);
+        const ScenarioResult r = readScenario(text);
+        ASSERT_TRUE(r.ok()) << r.error.field << ": " << r.error.problem;
+        EXPECT_EQ(*r.scenario, s); // the change survives the round trip
+    }
+}
+
+TEST(ScenarioFileVersion2, OlderContentIsWrittenAsVersion1WithoutNewFields) {
+    const json j = json::parse(writeScenario(richScenario()));
+    EXPECT_EQ(j["version"], 1);
+    EXPECT_FALSE(j["target"].contains("points"));
+    EXPECT_FALSE(j["target"].contains("noise"));
+    EXPECT_FALSE(j["target"].contains("split"));
+    EXPECT_FALSE(j["training"].contains("weightDecay"));
+    EXPECT_FALSE(j["training"].contains("earlyStopping"));
+    EXPECT_FALSE(j["training"].contains("patience"));
+    // A version-2 file without version-2 content reads back as the same scenario, written as 1.
+    json two = j;
+    two["version"] = 2;
+    const ScenarioResult r = readScenario(two.dump());
+    ASSERT_TRUE(r.ok()) << r.error.problem;
+    EXPECT_EQ(*r.scenario, richScenario());
+}
+
+TEST(ScenarioFileVersion2, Version1FileIgnoresVersion2Fields) {
+    // As a version-1 reader did: the fields are unknown there.
+    json j = json::parse(writeScenario(dataScenario()));
+    j["version"] = 1;
+    const ScenarioResult r = readScenario(j.dump());
+    ASSERT_TRUE(r.ok()) << r.error.problem;
+    EXPECT_EQ(*r.scenario, richScenario());
+    // Even broken ones: version 1 never looked at them.
+    j["target"]["points"] = "not a list";
+    j["training"]["weightDecay"] = -1;
+    EXPECT_TRUE(readScenario(j.dump()).ok());
+}
+
+TEST(ScenarioFileVersion2, ErrorsNameTheirField) {
+    expectError(dataWith("/target/points", 3), "target.points", "must be a list");
+    expectError(dataWith("/target/points/1", json::array({1, 2, 3})), "target.points[1]",
+                "must be a point [x, y], not a list of 3 values");
+    expectError(dataWith("/target/points/2/0", "x"), "target.points[2][0]", "must be a number");
+    expectError(dataWith("/target/points/0/1", 2e12), "target.points[0][1]", "between");
+    expectError(dataWith("/target/noise", 0.1), "target.noise", "must be an object");
+    expectError(dataWith("/target/noise/sd", -0.1), "target.noise.sd", "between 0 and 1000");
+    expectError(dataWith("/target/noise/sd", 1001), "target.noise.sd", "between 0 and 1000");
+    expectError(dataWith("/target/noise/seed", -1), "target.noise.seed", "from 0 to");
+    expectError(dataWith("/target/split", json::array()), "target.split", "must be an object");
+    expectError(dataWith("/target/split/testFraction", 1.0), "target.split.testFraction",
+                "between 0 and 0.95");
+    expectError(dataWith("/target/split/testFraction", -0.5), "target.split.testFraction",
+                "between 0 and 0.95");
+    expectError(dataWith("/target/split/seed", 0.5), "target.split.seed", "from 0 to");
+    expectError(dataWith("/training/weightDecay", -1e-3), "training.weightDecay", "between 0");
+    expectError(dataWith("/training/weightDecay", "0.1"), "training.weightDecay",
+                "must be a number");
+    expectError(dataWith("/training/earlyStopping", 1), "training.earlyStopping", "true or false");
+    expectError(dataWith("/training/patience", -1), "training.patience", "between 0 and");
+    expectError(dataWith("/training/patience", 2.5), "training.patience", "whole number");
+}
+
+TEST(ScenarioFileVersion2, PointsCountWithStrokesAgainstTheLimit) {
+    json points = json::array();
+    for (long i = 0; i < kMaxTotalStrokePoints; ++i)
+        points.push_back(json::array({0.5, 0.5}));
+    json j = json::parse(writeScenario(dataScenario())); // its strokes hold 4 points
+    j["target"]["points"] = points;
+    expectError(j.dump(), "target.points", "more than 200000 points in all");
+    j["target"]["strokes"] = json::array();
+    const ScenarioResult r = readScenario(j.dump());
+    ASSERT_TRUE(r.ok()) << r.error.field << ": " << r.error.problem;
+    EXPECT_EQ(r.scenario->target.points.size(), static_cast<std::size_t>(kMaxTotalStrokePoints));
+    // The largest scenario the reader takes is written within the file limits, and reads back.
+    const std::string text = writeScenario(*r.scenario);
+    EXPECT_LE(text.size(), kMaxScenarioBytes);
+    EXPECT_TRUE(readScenario(text).ok());
+}
+
 TEST(ScenarioFile, NullPresetMeansNoPreset) {
     const ScenarioResult r = readScenario(richWith("/target/preset", nullptr));
     ASSERT_TRUE(r.ok()) << r.error.problem;
@@ -275,8 +407,8 @@ TEST(ScenarioFileError, WrongFormat) {
 }
 
 TEST(ScenarioFileError, UnknownVersion) {
-    expectError(minimalWith("/version", 2), "version",
-                "version 2 is newer than this Stepwise understands");
+    expectError(minimalWith("/version", 3), "version",
+                "version 3 is newer than this Stepwise understands (it reads version 2)");
     expectError(minimalWith("/version", 0), "version", "must be 1");
     expectError(minimalWith("/version", -7), "version", "must be 1");
     expectError(minimalWith("/version", 1.5), "version", "whole number");
@@ -612,6 +744,23 @@ TEST_F(ScenarioFileDisk, SaveAndLoad) {
     ASSERT_TRUE(r.ok()) << r.error.problem;
     EXPECT_EQ(*r.scenario, richScenario());
     EXPECT_EQ(entries(), 1u); // no temporary file left behind
+}
+
+TEST_F(ScenarioFileDisk, TooManyPointsAreNotSaved) {
+    // An import may hold more points than a file: saving refuses and leaves the old file.
+    const fs::path f = dir_ / "many.stepwise";
+    spit(f, "old");
+    Scenario s = defaultScenario();
+    s.target.points.assign(static_cast<std::size_t>(kMaxTotalStrokePoints) + 1, {0.5, 0.5});
+    std::string error;
+    EXPECT_FALSE(writeScenarioFile(f, s, &error));
+    EXPECT_NE(error.find("at most 200000"), std::string::npos) << error;
+    EXPECT_EQ(slurp(f), "old");
+    s.target.points.pop_back();
+    ASSERT_TRUE(writeScenarioFile(f, s, &error)) << error;
+    const ScenarioResult r = readScenarioFile(f);
+    ASSERT_TRUE(r.ok()) << r.error.problem;
+    EXPECT_EQ(r.scenario->target.points.size(), static_cast<std::size_t>(kMaxTotalStrokePoints));
 }
 
 TEST_F(ScenarioFileDisk, AtomicWriteReplacesWholeFile) {

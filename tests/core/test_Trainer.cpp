@@ -426,3 +426,168 @@ TEST(TrainerNames, RoundTrip) {
     EXPECT_FALSE(stepTrainingFromName("magic").has_value());
     EXPECT_FALSE(learningLayersFromName("hidden").has_value());
 }
+
+// ---------------------------------------------------------------------------------------------
+// Weight decay, held-out points and early stopping
+
+TEST(TrainerWeightDecay, GradientMatchesNumeric) {
+    // J(θ) = L(θ) + λ·Σ(w_j² + v_j²), written out here by hand; the biases are not decayed.
+    const Network start = startNetwork(4, {ActivationKind::Sigmoid, 2.0}, 3);
+    const Eigen::ArrayXd x = samplesX(), t = sineTarget();
+    const double lambda = 0.07;
+    TrainSettings s;
+    s.optimizer.kind = OptimizerKind::SGD;
+    s.optimizer.learningRate = 0.01;
+    s.weightDecay = lambda;
+    Trainer trainer(start, x, t, s, std::mt19937_64(1));
+    trainer.step();
+    const Eigen::VectorXd g = trainer.lastGradient();
+    auto objective = [&](const Network& n) {
+        double penalty = 0.0;
+        for (int j = 0; j < n.hidden(); ++j)
+            penalty += n.w[j] * n.w[j] + n.v[j] * n.v[j];
+        return loss(n, x, t) + lambda * penalty;
+    };
+    const Eigen::VectorXd theta = packParams(start);
+    ASSERT_EQ(g.size(), theta.size());
+    const double h = 1e-6;
+    for (Eigen::Index i = 0; i < theta.size(); ++i) {
+        Network plus = start, minus = start;
+        Eigen::VectorXd p = theta, m = theta;
+        p[i] += h;
+        m[i] -= h;
+        unpackParams(plus, p);
+        unpackParams(minus, m);
+        const double numeric = (objective(plus) - objective(minus)) / (2.0 * h);
+        EXPECT_NEAR(g[i], numeric, 1e-6 * std::max(1.0, std::abs(numeric)))
+            << paramName(paramAt(static_cast<int>(i), start.hidden()));
+    }
+    // Against the plain gradient: 2λθ on w and v, nothing on b and c.
+    GradientKernel kernel;
+    Eigen::VectorXd plain;
+    kernel.compute(start, x, t, plain);
+    for (Eigen::Index i = 0; i < theta.size(); ++i) {
+        const ParamId id = paramAt(static_cast<int>(i), start.hidden());
+        const bool decayed =
+            id.kind == ParamKind::HiddenWeight || id.kind == ParamKind::OutputWeight;
+        EXPECT_EQ(g[i], plain[i] + (decayed ? 2.0 * lambda * theta[i] : 0.0)) << paramName(id);
+    }
+    EXPECT_NEAR(weightPenalty(start, lambda), objective(start) - loss(start, x, t), 1e-12);
+}
+
+TEST(TrainerWeightDecay, ShrinksWeightsAndReportsTheDataLoss) {
+    const Network start = startNetwork(12, {ActivationKind::Tanh, 1.0}, 4);
+    const Eigen::ArrayXd x = samplesX(), t = sineTarget();
+    TrainSettings plain = adam(0.03), decayed = plain;
+    decayed.weightDecay = 0.01;
+    Trainer a(start, x, t, plain, std::mt19937_64(1)), b(start, x, t, decayed, std::mt19937_64(1));
+    a.run(800);
+    const TrainReport rb = b.run(800);
+    EXPECT_LT(weightPenalty(b.network(), 1.0), 0.8 * weightPenalty(a.network(), 1.0));
+    // The reported loss is the mean squared error alone, comparable with a test loss.
+    EXPECT_EQ(rb.loss, loss(b.network(), x, t));
+    EXPECT_LT(rb.loss, 0.05); // it still fits the sine
+}
+
+namespace {
+
+// Few noisy training points and many neurons: the curve threads the points and the test loss,
+// on clean points in between, turns upward after a while.
+struct Overfit {
+    Eigen::ArrayXd x, t, testX, testT;
+    Network start;
+    TrainSettings settings;
+};
+
+Overfit overfit() {
+    Overfit o;
+    std::mt19937_64 noise(21);
+    const int n = 10, m = 40;
+    o.x = grid(-1.0, 1.0, n);
+    o.t = (3.0 * o.x).sin();
+    for (Eigen::Index i = 0; i < n; ++i)
+        o.t[i] += 0.3 * (2.0 * uniform01(noise) - 1.0);
+    o.testX = grid(-0.97, 0.97, m);
+    o.testT = (3.0 * o.testX).sin();
+    o.start = startNetwork(40, {ActivationKind::Tanh, 1.0}, 8);
+    o.settings = adam(0.03);
+    return o;
+}
+
+} // namespace
+
+TEST(TrainerEarlyStopping, ReturnsTheLowestTestLossWeights) {
+    const Overfit o = overfit();
+    // The reference run: no early stopping, every parameter and test loss recorded.
+    Trainer ref(o.start, o.x, o.t, o.settings, std::mt19937_64(1));
+    ref.setTestSet(o.testX, o.testT);
+    ref.setRecordParams(true);
+    ref.run(4000);
+    const auto& hist = ref.testLossHistory();
+    ASSERT_EQ(hist.size(), ref.paramHistory().size());
+    // Where a run with patience P must stop: the first step k with P steps since the lowest.
+    const long patience = 300;
+    long best = 0, stop = -1;
+    for (long k = 0; k < static_cast<long>(hist.size()); ++k) {
+        if (hist[k] < hist[best]) best = k;
+        if (k - best >= patience) {
+            stop = k;
+            break;
+        }
+    }
+    ASSERT_GE(stop, 0) << "the test loss never rose for " << patience << " steps: no overfitting";
+    ASSERT_LT(hist[best], hist[stop]);
+
+    TrainSettings es = o.settings;
+    es.earlyStopping = true;
+    es.patience = patience;
+    Trainer trainer(o.start, o.x, o.t, es, std::mt19937_64(1));
+    trainer.setTestSet(o.testX, o.testT);
+    const TrainReport r = trainer.run(4000);
+    EXPECT_TRUE(r.stoppedEarly);
+    EXPECT_EQ(r.steps, stop);
+    EXPECT_EQ(trainer.bestStep(), best);
+    EXPECT_EQ(packParams(trainer.network()), ref.paramHistory()[static_cast<std::size_t>(best)]);
+    EXPECT_EQ(trainer.bestTestLoss(), *std::min_element(hist.begin(), hist.begin() + stop + 1));
+    ASSERT_TRUE(r.testLoss.has_value());
+    EXPECT_EQ(*r.testLoss, loss(trainer.network(), o.testX, o.testT));
+    EXPECT_EQ(*r.testLoss, hist[best]);
+}
+
+TEST(TrainerEarlyStopping, WithoutPatienceKeepsTrainingAndTheBest) {
+    const Overfit o = overfit();
+    TrainSettings es = o.settings;
+    es.earlyStopping = true;
+    Trainer trainer(o.start, o.x, o.t, es, std::mt19937_64(1));
+    trainer.setTestSet(o.testX, o.testT);
+    trainer.setRecordParams(true);
+    trainer.run(1000);
+    const TrainReport r = trainer.run(1000); // in two pieces: the best carries over
+    EXPECT_FALSE(r.stoppedEarly);
+    EXPECT_EQ(r.steps, 2000);
+    const auto& hist = trainer.testLossHistory();
+    const auto lowest = std::min_element(hist.begin(), hist.end());
+    ASSERT_LT(*lowest, *r.testLoss) << "the setup must overfit for this test to mean anything";
+    EXPECT_EQ(trainer.bestTestLoss(), *lowest);
+    EXPECT_EQ(packParams(trainer.bestNetwork()),
+              trainer.paramHistory()[static_cast<std::size_t>(lowest - hist.begin())]);
+    EXPECT_EQ(loss(trainer.bestNetwork(), o.testX, o.testT), *lowest);
+    // Moving the network forgets the best.
+    trainer.setNetwork(o.start);
+    EXPECT_EQ(trainer.bestStep(), -1);
+}
+
+TEST(TrainerEarlyStopping, TestSetLeavesTrainingAsItWas) {
+    // A test set (early stopping off) changes nothing of the training run, bit for bit.
+    const Overfit o = overfit();
+    Trainer plain(o.start, o.x, o.t, o.settings, std::mt19937_64(1));
+    Trainer scored(o.start, o.x, o.t, o.settings, std::mt19937_64(1));
+    scored.setTestSet(o.testX, o.testT);
+    const TrainReport a = plain.run(500), b = scored.run(500);
+    EXPECT_EQ(plain.lossHistory(), scored.lossHistory());
+    EXPECT_EQ(plain.network(), scored.network());
+    EXPECT_EQ(a.loss, b.loss);
+    EXPECT_FALSE(a.testLoss.has_value());
+    ASSERT_TRUE(b.testLoss.has_value());
+    EXPECT_EQ(scored.testLossHistory().size(), 500u);
+}
