@@ -140,7 +140,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     updateTitle();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // The children are deleted after this body, by ~QWidget, when this is no longer a
+    // MainWindow: a signal they send on their way out (QUndoStack::cleanChanged, for one) must
+    // not reach a slot of this window (UBSan's vptr check caught exactly that).
+    for (QObject* child : findChildren<QObject*>())
+        QObject::disconnect(child, nullptr, this, nullptr);
+    QObject::disconnect(doc_->undoStack(), nullptr, this, nullptr); // a member, not a child
+    QObject::disconnect(qApp, nullptr, this, nullptr);
+}
 
 void MainWindow::applyPreferences(const Preferences& prefs, bool applySamples) {
     paletteFollower_->apply(prefs);
