@@ -1,7 +1,8 @@
 #include "core/data/DataSet.h"
 #include "core/data/Noise.h"
 #include "core/network/Backprop.h"
-#include "core/training/Trainer.h" // uniformIndex
+#include "core/scenario/ScenarioFile.h" // kMaxCoordinate, kMinDomainWidth
+#include "core/training/Trainer.h"      // uniformIndex
 
 #include <algorithm>
 #include <cmath>
@@ -46,6 +47,24 @@ DataSet makeDataSet(const TargetCurve& target, const Domain& domain) {
             points.push_back({x[i], t[i]});
     }
     return makeDataSet(std::move(points), target.noise, target.split);
+}
+
+std::optional<Domain> domainForPoints(const std::vector<TargetPoint>& points, double margin,
+                                      int samples) {
+    if (points.empty()) return std::nullopt;
+    double lo = points.front().x, hi = lo;
+    for (const TargetPoint& p : points) {
+        lo = std::min(lo, p.x);
+        hi = std::max(hi, p.x);
+    }
+    const double w = hi > lo ? hi - lo : 1.0;
+    const double m = std::max(margin, 0.0) * w;
+    Domain d;
+    d.lo = std::clamp(lo - m, -kMaxCoordinate, kMaxCoordinate - 1.0);
+    d.hi = std::clamp(hi + m, d.lo + 1.0e-3, kMaxCoordinate);
+    if (!(d.hi - d.lo >= kMinDomainWidth)) d.hi = d.lo + 1.0; // near ±1e6, rounding
+    d.samples = std::clamp(samples, kMinSamples, kMaxSamples);
+    return d;
 }
 
 PointArrays toArrays(const std::vector<TargetPoint>& points) {

@@ -42,6 +42,12 @@ DataSet makeDataSet(std::vector<TargetPoint> points, const TargetNoise& noise,
                     const TestSplit& split);
 DataSet makeDataSet(const TargetCurve& target, const Domain& domain);
 
+// The domain that follows the points: [min x − margin·w, max x + margin·w] with w = max x − min x
+// (w = 1 when every x is the same), clamped to ±kMaxCoordinate as a scenario's domain is (points
+// farther out then lie outside it). The samples are left as given. Without points, nothing.
+std::optional<Domain> domainForPoints(const std::vector<TargetPoint>& points, double margin = 0.05,
+                                      int samples = kDefaultSamples);
+
 struct PointArrays {
     Eigen::ArrayXd x, y;
 };

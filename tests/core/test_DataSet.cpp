@@ -3,6 +3,7 @@
 // is the trainer's; and training never sees a test point.
 #include "core/data/DataSet.h"
 #include "core/scenario/Presets.h"
+#include "core/scenario/ScenarioFile.h"
 #include "core/training/Trainer.h"
 
 #include <gtest/gtest.h>
@@ -180,4 +181,32 @@ TEST(DataSet, TrainingNeverSeesATestPoint) {
         }
     const Trainer tc = train(makeDataSet(movedTrain, {0.05, 4}, {0.25, 6}));
     EXPECT_NE(ta.lossHistory(), tc.lossHistory());
+}
+
+TEST(DataSet, DomainFollowsThePointsWithAMargin) {
+    const std::vector<TargetPoint> p = {{2.0, 0.0}, {-1.0, 5.0}, {0.5, -3.0}};
+    const auto d = domainForPoints(p, 0.1, 300);
+    ASSERT_TRUE(d.has_value());
+    EXPECT_DOUBLE_EQ(d->lo, -1.0 - 0.3); // width 3, margin 10%
+    EXPECT_DOUBLE_EQ(d->hi, 2.0 + 0.3);
+    EXPECT_EQ(d->samples, 300);
+    // One x only: a width of 1 around it.
+    const auto one = domainForPoints({{4.0, 1.0}, {4.0, 2.0}}, 0.5);
+    ASSERT_TRUE(one.has_value());
+    EXPECT_DOUBLE_EQ(one->lo, 3.5);
+    EXPECT_DOUBLE_EQ(one->hi, 4.5);
+    EXPECT_FALSE(domainForPoints({}).has_value());
+    // Far out: clamped to what a scenario's domain may be, and still a valid domain.
+    const auto far = domainForPoints({{-1e9, 0.0}, {1e12, 1.0}});
+    ASSERT_TRUE(far.has_value());
+    EXPECT_EQ(far->lo, -kMaxCoordinate);
+    EXPECT_EQ(far->hi, kMaxCoordinate);
+    const auto edge = domainForPoints({{1e9, 0.0}, {2e9, 1.0}});
+    ASSERT_TRUE(edge.has_value());
+    EXPECT_GE(edge->hi - edge->lo, kMinDomainWidth);
+    EXPECT_LE(edge->hi, kMaxCoordinate);
+    // The domain a scenario reads back.
+    Scenario s = defaultScenario();
+    s.domain = *edge;
+    EXPECT_TRUE(readScenario(writeScenario(s)).ok());
 }
