@@ -15,8 +15,9 @@
 // (straight-through). Parameters of layers that do not learn get 0, and nothing is propagated
 // below the lowest layer that learns.
 //
-// The samples are cut into chunks of kernels::kChunk columns. Each chunk is computed from start to
-// end by one thread (the kernel set in use, core/network/KernelSet.h) into its own slot, and the
+// The samples are cut into chunks of 256 to 2048 columns (as many as keep a chunk's matrices in
+// cache; the number depends on the widest layer alone). Each chunk is computed from start to end
+// by one thread (the kernel set in use, core/network/KernelSet.h) into its own slot, and the
 // chunks' sums are added in chunk order, so the result has the same bits whatever the number of
 // threads.
 #pragma once

@@ -35,7 +35,7 @@ std::optional<std::string> shapeProblem(int inputs, const std::vector<LayerShape
         return "layers: " + count(depth, "hidden layer", "hidden layers") + ", must be " +
                std::to_string(kMinLayers) + " to " + std::to_string(kMaxLayers);
     for (std::size_t l = 0; l < layers.size(); ++l) {
-        const std::string field = "layers[" + std::to_string(l + 1) + "]";
+        const std::string field = "layers[" + std::to_string(l) + "]";
         const int w = layers[l].width;
         if (w < kMinWidth || w > kMaxWidth)
             return field + ".width: " + count(w, "neuron", "neurons") + ", must be " +
@@ -56,7 +56,7 @@ std::optional<std::string> networkProblem(const LayeredNetwork& net) {
     for (std::size_t l = 0; l < net.layers.size(); ++l) {
         const Layer& layer = net.layers[l];
         if (layer.w.rows() != layer.width() || layer.w.cols() != fanIn)
-            return "layers[" + std::to_string(l + 1) + "].w: " + std::to_string(layer.w.rows()) +
+            return "layers[" + std::to_string(l) + "].w: " + std::to_string(layer.w.rows()) +
                    "×" + std::to_string(layer.w.cols()) + " weights, expected " +
                    std::to_string(layer.width()) + "×" + std::to_string(fanIn);
         fanIn = layer.width();

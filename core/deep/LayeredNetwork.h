@@ -55,8 +55,9 @@ struct LayeredNetwork {
     bool operator==(const LayeredNetwork& o) const;
 };
 
-// Why this shape cannot be built, in one line that names the field (for example
-// "layers[2].width: 65 neurons, at most 64"), or nothing when it can.
+// Why this shape cannot be built, in one line that names the field as the scenario file does,
+// layers counted from 0 (for example "layers[1].width: 65 neurons, must be 1 to 64"), or nothing
+// when it can.
 std::optional<std::string> shapeProblem(int inputs, const std::vector<LayerShape>& layers);
 // shapeProblem, then whether every matrix and vector has the size the shape implies and every
 // steepness is a finite number.

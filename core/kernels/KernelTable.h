@@ -48,8 +48,8 @@ struct GradientJob {
 
 // The general layered network (core/deep/LayeredNetwork.h) as the deep kernels take it. Samples
 // are columns: x is d×n, and layer l's sums z and activations a are width×n, column-major, so
-// chunk c is the block of columns i0 … i0+len−1 of each. The maths is written out in
-// core/deep/LayeredGradient.h.
+// chunk c is the block of columns i0 … i0+len−1 of each (its own chunk size, see DeepJob::chunk).
+// The maths is written out in core/deep/LayeredGradient.h.
 inline constexpr int kMaxDeepLayers = 3;
 
 struct DeepLayer {
@@ -65,7 +65,8 @@ struct DeepLayer {
 };
 
 struct DeepJob {
-    int layers = 0; // hidden layers, input side first
+    long chunk = kChunk; // samples per chunk (a multiple of 8); chunk c starts at sample c·chunk
+    int layers = 0;      // hidden layers, input side first
     DeepLayer layer[kMaxDeepLayers];
     long inputs = 1;
     const double *x = nullptr, *t = nullptr;
@@ -78,7 +79,7 @@ struct DeepJob {
     double* e = nullptr;             // n errors y − t
     double* chunkLoss = nullptr;     // per chunk: Σ e² over its samples
     double* chunkGradient = nullptr; // per chunk: its terms of ∂L/∂θ (params each)
-    double* scratch = nullptr;       // per chunk: scratchRows × kChunk
+    double* scratch = nullptr;       // per chunk: scratchRows × chunk
     long scratchRows = 0;            // the widest layer
     bool surrogate = false;          // step layers: use σ'(k·z) with this k
     double surrogateSteepness = 10.0;

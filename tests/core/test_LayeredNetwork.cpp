@@ -151,12 +151,12 @@ TEST(LayeredShape, RejectsHostileSizesNamingTheField) {
         {kMaxInputs + 1, {{4, g}}, "inputs:"},
         {1, {}, "layers:"},
         {1, {{4, g}, {4, g}, {4, g}, {4, g}}, "layers:"},
-        {1, {{0, g}}, "layers[1].width:"},
-        {1, {{4, g}, {kMaxWidth + 1, g}}, "layers[2].width:"},
-        {1, {{4, g}, {4, g}, {-2147483647 - 1, g}}, "layers[3].width:"},
-        {1, {{4, {ActivationKind::Sigmoid, nan}}}, "layers[1].steepness:"},
-        {1, {{4, g}, {4, {ActivationKind::Sigmoid, -1.0}}}, "layers[2].steepness:"},
-        {1, {{4, {static_cast<ActivationKind>(9), 1.0}}}, "layers[1].activation:"},
+        {1, {{0, g}}, "layers[0].width:"},
+        {1, {{4, g}, {kMaxWidth + 1, g}}, "layers[1].width:"},
+        {1, {{4, g}, {4, g}, {-2147483647 - 1, g}}, "layers[2].width:"},
+        {1, {{4, {ActivationKind::Sigmoid, nan}}}, "layers[0].steepness:"},
+        {1, {{4, g}, {4, {ActivationKind::Sigmoid, -1.0}}}, "layers[1].steepness:"},
+        {1, {{4, {static_cast<ActivationKind>(9), 1.0}}}, "layers[0].activation:"},
     };
     for (const Case& c : cases) {
         const auto problem = shapeProblem(c.inputs, c.layers);
@@ -173,7 +173,7 @@ TEST(LayeredShape, NetworkProblemFindsMatricesOfTheWrongSize) {
     LayeredNetwork bad = net;
     bad.layers[1].w.resize(5, 2);
     ASSERT_TRUE(networkProblem(bad));
-    EXPECT_EQ(networkProblem(bad)->rfind("layers[2].w:", 0), 0u) << *networkProblem(bad);
+    EXPECT_EQ(networkProblem(bad)->rfind("layers[1].w:", 0), 0u) << *networkProblem(bad);
     bad = net;
     bad.v.resize(4);
     ASSERT_TRUE(networkProblem(bad));
@@ -440,7 +440,7 @@ TEST(LayeredThreads, SameBitsOnAnyNumberOfThreads) {
     const Activation g{ActivationKind::Sigmoid, 1.0};
     for (int inputs : {1, 2}) {
         const LayeredNetwork net = randomParams(inputs, {{24, g}, {17, g}}, 1.0, rng);
-        const Eigen::MatrixXd x = randomInputs(inputs, 2000, rng); // eight chunks, the last short
+        const Eigen::MatrixXd x = randomInputs(inputs, 2000, rng); // three chunks, the last short
         Eigen::ArrayXd t = x.row(0).array().sin().transpose();
         LayeredGradient kernel;
         Eigen::VectorXd one, more;

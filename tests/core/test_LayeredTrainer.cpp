@@ -274,8 +274,8 @@ TEST(LayeredTrainerProblem, RefusesWhatItCannotTrainWithOneLineNamingTheField) {
     const Eigen::ArrayXd t = wavyTarget();
     const Case cases[] = {
         {LayeredNetwork{}, x, t, adam(0.01), "layers:"},
-        {wrongW, x, t, adam(0.01), "layers[1].w:"},
-        {tooWide, x, t, adam(0.01), "layers[1].width:"},
+        {wrongW, x, t, adam(0.01), "layers[0].w:"},
+        {tooWide, x, t, adam(0.01), "layers[0].width:"},
         {nan, x, t, adam(0.01), "network:"},
         {good, Eigen::MatrixXd::Zero(2, kSamples), t, adam(0.01), "x:"},
         {good, x, t.head(10), adam(0.01), "target:"},

@@ -7,11 +7,13 @@
 //
 // Times STEPS steps after 16 warm-up steps and prints
 //   train deep-reference layers=… samples=N threads=1 build=native steps_per_s=X final_loss=L
+//   steps=16+STEPS cpu_s=T   (T: the processor time of the timed steps)
 #include "../DeepReference.h"
 
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <string>
 
 namespace {
@@ -80,12 +82,14 @@ int main(int argc, char** argv) {
     for (long i = 0; i < kWarmup; ++i)
         ref.step();
     const auto begin = std::chrono::steady_clock::now();
+    const std::clock_t cpu = std::clock();
     for (long i = 0; i < steps; ++i)
         ref.step();
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+    const double cpuSeconds = static_cast<double>(std::clock() - cpu) / CLOCKS_PER_SEC;
     std::printf("train deep-reference layers=%s samples=%ld threads=1 build=native "
-                "steps_per_s=%.0f final_loss=%.15g steps=%ld\n",
-                widths.c_str(), samples, steps / seconds, ref.loss(), kWarmup + steps);
+                "steps_per_s=%.0f final_loss=%.15g steps=%ld cpu_s=%.6f\n",
+                widths.c_str(), samples, steps / seconds, ref.loss(), kWarmup + steps, cpuSeconds);
     return 0;
 }
