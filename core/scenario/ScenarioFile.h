@@ -7,7 +7,8 @@
 //      of the bytes, so a hostile file cannot exhaust the stack or the memory);
 //   3. syntax: valid JSON in valid UTF-8 (an optional UTF-8 byte-order mark is skipped); NaN
 //      and Infinity are not JSON and are refused;
-//   4. "format" is "stepwise-scenario" and "version" is 1;
+//   4. "format" is "stepwise-scenario" and "version" is 1 (the one-layer network) or 2 (a layered
+//      network: d inputs, 1 to 3 hidden layers, Scenario::layered);
 //   5. every field: its type, a finite value, its range, and bounded counts.
 // Every error names the field (a path such as "network.hidden[3].w", or "line L, column C" for a
 // syntax error, or "(file)" for the file as a whole) and the problem in plain words.
@@ -31,7 +32,8 @@
 namespace stepwise {
 
 inline constexpr std::string_view kScenarioFormat = "stepwise-scenario";
-inline constexpr int kScenarioVersion = 1;
+inline constexpr int kScenarioVersion = 2;       // the newest version read and written
+inline constexpr int kOldestScenarioVersion = 1; // the oldest read (and written when it holds all)
 
 // Limits a file must respect. (kMinHidden/kMaxHidden, kMinSamples/kMaxSamples, kMaxStrokes and
 // kMaxStrokePoints come from the core headers.)
@@ -67,9 +69,11 @@ struct ScenarioResult {
     explicit operator bool() const { return ok(); }
 };
 
-// The scenario as pretty JSON text (UTF-8, ending in a newline). Never throws for a scenario
-// whose vectors have hidden() elements; strings that are not valid UTF-8 are written with
-// U+FFFD in place of the bad bytes.
+// The scenario as pretty JSON text (UTF-8, ending in a newline), in the oldest version that holds
+// it: version 1 unless Scenario::layered holds more than one input or one hidden layer. Never
+// throws for a scenario whose vectors have hidden() elements (and whose layered network, if any,
+// networkProblem() accepts); strings that are not valid UTF-8 are written with U+FFFD in place of
+// the bad bytes.
 std::string writeScenario(const Scenario& scenario);
 
 // Parses and checks a scenario from the bytes of a file. Never throws (short of running out of

@@ -1,4 +1,5 @@
-// writeScenario: the scenario as pretty JSON (see core/scenario/ScenarioFile.h for the format's promises).
+// writeScenario: the scenario as pretty JSON (see core/scenario/ScenarioFile.h for the format's
+// promises).
 #include "core/scenario/ScenarioFile.h"
 
 #include <nlohmann/json.hpp>
@@ -62,14 +63,8 @@ void print(const ojson& j, int indent, std::string& out) {
     out += j.is_object() ? '}' : ']';
 }
 
-} // namespace
-
-std::string writeScenario(const Scenario& s) {
-    ojson root;
-    root["format"] = kScenarioFormat;
-    root["version"] = kScenarioVersion;
-
-    const Network& n = s.network;
+// Version 1: the lesson's network.
+ojson networkJson(const Network& n) {
     ojson net;
     net["activation"] = activationName(n.activation.kind);
     net["steepness"] = n.activation.steepness;
@@ -83,7 +78,47 @@ std::string writeScenario(const Scenario& s) {
     }
     net["hidden"] = std::move(hidden);
     net["c"] = n.c;
-    root["network"] = std::move(net);
+    return net;
+}
+
+// Version 2: a layered network, each neuron {"w": [its weights], "b": its bias}.
+ojson layeredJson(const LayeredNetwork& n) {
+    ojson net;
+    net["inputs"] = n.inputs;
+    ojson layers = ojson::array();
+    for (const Layer& l : n.layers) {
+        ojson layer;
+        layer["activation"] = activationName(l.activation.kind);
+        layer["steepness"] = l.activation.steepness;
+        ojson neurons = ojson::array();
+        for (Eigen::Index j = 0; j < l.w.rows(); ++j) {
+            ojson w = ojson::array();
+            for (Eigen::Index i = 0; i < l.w.cols(); ++i)
+                w.push_back(l.w(j, i));
+            neurons.push_back({{"w", std::move(w)}, {"b", j < l.b.size() ? l.b[j] : 0.0}});
+        }
+        layer["neurons"] = std::move(neurons);
+        layers.push_back(std::move(layer));
+    }
+    net["layers"] = std::move(layers);
+    ojson v = ojson::array();
+    for (double x : n.v)
+        v.push_back(x);
+    net["output"] = {{"v", std::move(v)}, {"c", n.c}};
+    return net;
+}
+
+} // namespace
+
+std::string writeScenario(const Scenario& s) {
+    ojson root;
+    root["format"] = kScenarioFormat;
+    // The oldest version that holds the network: a layered network of one input and one hidden
+    // layer is the lesson's network, version 1.
+    const std::optional<Network> one = s.layered ? toNetwork(*s.layered) : std::nullopt;
+    const bool layered = s.layered && !one;
+    root["version"] = layered ? kScenarioVersion : kOldestScenarioVersion;
+    root["network"] = layered ? layeredJson(*s.layered) : networkJson(one ? *one : s.network);
 
     root["domain"] = {{"lo", s.domain.lo}, {"hi", s.domain.hi}, {"samples", s.domain.samples}};
 

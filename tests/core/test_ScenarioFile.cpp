@@ -275,10 +275,10 @@ TEST(ScenarioFileError, WrongFormat) {
 }
 
 TEST(ScenarioFileError, UnknownVersion) {
-    expectError(minimalWith("/version", 2), "version",
-                "version 2 is newer than this Stepwise understands");
-    expectError(minimalWith("/version", 0), "version", "must be 1");
-    expectError(minimalWith("/version", -7), "version", "must be 1");
+    expectError(minimalWith("/version", 3), "version",
+                "version 3 is newer than this Stepwise understands");
+    expectError(minimalWith("/version", 0), "version", "must be 1 to 2");
+    expectError(minimalWith("/version", -7), "version", "must be 1 to 2");
     expectError(minimalWith("/version", 1.5), "version", "whole number");
     expectError(minimalWith("/version", "1"), "version", "whole number");
     expectError(minimalWithout("/version"), "version", "missing");
