@@ -1,10 +1,12 @@
-# Run-time kernel dispatch: core/kernels/Kernels.cpp compiled once per instruction set (plain
+# Run-time kernel dispatch: core/kernels/Kernels.cpp (and DeepKernels.cpp, the layered network's
+# loops, sealed in the same object) compiled once per instruction set (plain
 # x86-64, AVX2+FMA, AVX-512) and chosen at start-up from what the CPU supports (core/network/KernelSet.cpp).
 #
 # The copies must never mix. Eigen's templates and inline functions compiled with different flags
 # get the same mangled names, and the linker keeps one copy of each (COMDAT), so a baseline path
 # could end up running AVX-512 code. Each copy is therefore sealed in one relocatable object:
-#   1. compiled with -fvisibility=hidden -fvisibility-inlines-hidden,
+#   1. compiled with -fvisibility=hidden -fvisibility-inlines-hidden (and, with GCC,
+#      -fno-gnu-unique, so that no symbol is STB_GNU_UNIQUE, a binding objcopy leaves global),
 #   2. partially linked (ld -r) into one object,
 #   3. objcopy --keep-global-symbol=stepwise_kernels_<set>: every other symbol becomes local,
 #      --remove-section=.group: its COMDAT groups are dissolved (the linker discards duplicate
@@ -47,7 +49,8 @@ set(STEPWISE_KERNEL_FLAGS_avx512 -mavx512f -mavx512dq -mavx512vl -mavx2 -mfma
 # Adds the kernels to `target`; the sealed object of each set is in the global property
 # STEPWISE_KERNEL_OBJECT_<set> (tests/kernels checks them).
 function(stepwise_add_kernels target)
-    set(source ${PROJECT_SOURCE_DIR}/core/kernels/Kernels.cpp)
+    set(source ${PROJECT_SOURCE_DIR}/core/kernels/Kernels.cpp
+               ${PROJECT_SOURCE_DIR}/core/kernels/DeepKernels.cpp)
     list(LENGTH STEPWISE_KERNEL_SETS count)
     if(count EQUAL 1)
         target_sources(${target} PRIVATE ${source})
@@ -60,7 +63,11 @@ function(stepwise_add_kernels target)
         target_include_directories(${objects} PRIVATE ${PROJECT_SOURCE_DIR})
         target_link_libraries(${objects} PRIVATE Eigen3::Eigen stepwise_options)
         target_compile_definitions(${objects} PRIVATE STEPWISE_KERNEL_NS=${set})
+        # -fno-gnu-unique: GCC marks function-local statics of inline functions (Eigen's matrix
+        # products keep their cache sizes in one) STB_GNU_UNIQUE, which objcopy does not localize;
+        # as plain weak symbols they become the set's own like everything else.
         target_compile_options(${objects} PRIVATE -fvisibility=hidden -fvisibility-inlines-hidden
+                                                  $<$<CXX_COMPILER_ID:GNU>:-fno-gnu-unique>
                                                   ${STEPWISE_KERNEL_FLAGS_${set}})
         set(sealed ${CMAKE_CURRENT_BINARY_DIR}/stepwise_kernels_${set}${CMAKE_CXX_OUTPUT_EXTENSION})
         add_custom_command(

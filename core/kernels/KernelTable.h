@@ -46,6 +46,45 @@ struct GradientJob {
     double surrogateSteepness = 10.0;
 };
 
+// The general layered network (core/deep/LayeredNetwork.h) as the deep kernels take it. Samples
+// are columns: x is d×n, and layer l's sums z and activations a are width×n, column-major, so
+// chunk c is the block of columns i0 … i0+len−1 of each (its own chunk size, see DeepJob::chunk).
+// The maths is written out in core/deep/LayeredGradient.h.
+inline constexpr int kMaxDeepLayers = 3;
+
+struct DeepLayer {
+    long width = 0, fanIn = 0;
+    const double* w = nullptr; // width×fanIn, column-major
+    const double* b = nullptr; // width
+    int activation = kSigmoid;
+    double steepness = 1.0;
+    double* z = nullptr;     // width×n sums; backward() overwrites a chunk's with its δ
+    double* a = nullptr;     // width×n activations
+    bool learns = true;      // false: its terms of ∂L/∂θ are left 0 (and not computed)
+    long gradientOffset = 0; // ∂L/∂W (column-major), then ∂L/∂b, from here in the flat layout
+};
+
+struct DeepJob {
+    long chunk = kChunk; // samples per chunk (a multiple of 8); chunk c starts at sample c·chunk
+    int layers = 0;      // hidden layers, input side first
+    DeepLayer layer[kMaxDeepLayers];
+    long inputs = 1;
+    const double *x = nullptr, *t = nullptr;
+    long n = 0;
+    const double* v = nullptr; // output weights (width of the last layer)
+    double c = 0.0;
+    bool outputLearns = true;
+    long outputOffset = 0;           // ∂L/∂v, then ∂L/∂c, from here
+    long params = 0;                 // the length of the flat layout
+    double* e = nullptr;             // n errors y − t
+    double* chunkLoss = nullptr;     // per chunk: Σ e² over its samples
+    double* chunkGradient = nullptr; // per chunk: its terms of ∂L/∂θ (params each)
+    double* scratch = nullptr;       // per chunk: scratchRows × chunk
+    long scratchRows = 0;            // the widest layer
+    bool surrogate = false;          // step layers: use σ'(k·z) with this k
+    double surrogateSteepness = 10.0;
+};
+
 struct Table {
     const char* name;
     // Fills chunk c of a and e, and chunkLoss[c].
@@ -58,6 +97,10 @@ struct Table {
     // The landscape's point-by-point path: mean over i of (base_i + v·g(w·x_i + b))².
     double (*unitLoss)(const double* x, const double* base, long n, int activation,
                        double steepness, double w, double b, double v);
+    // The layered network: fills chunk c of every layer's z and a, of e, and chunkLoss[c].
+    void (*deepForward)(const DeepJob& job, long c);
+    // From chunk c of z, a and e (after deepForward), fills chunkGradient[c·params …].
+    void (*deepBackward)(const DeepJob& job, long c);
 };
 
 } // namespace stepwise::kernels

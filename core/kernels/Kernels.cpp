@@ -9,6 +9,8 @@
 //
 // A chunk's a_j columns (256 samples × H neurons) are still in the core's cache when backward()
 // reads them right after forward().
+#include "core/kernels/DeepKernels.h"
+#include "core/kernels/KernelActivation.h"
 #include "core/kernels/KernelTable.h"
 
 #include <Eigen/Core>
@@ -34,27 +36,6 @@ namespace {
 
 using Column = Eigen::Map<Eigen::ArrayXd>;
 using ConstColumn = Eigen::Map<const Eigen::ArrayXd>;
-
-// out = g(z) for the activation code (core/network/Activation.h has the formulas).
-template <typename Z, typename Out> void activate(int kind, double k, const Z& z, Out&& out) {
-    switch (kind) {
-    case kStep:
-        out = (z >= 0.0).template cast<double>();
-        break;
-    case kSigmoid:
-        out = (1.0 + ((-k) * z).exp()).inverse();
-        break;
-    case kTanh:
-        out = z.tanh();
-        break;
-    case kReLU:
-        out = z.max(0.0);
-        break;
-    default:
-        out = z;
-        break;
-    }
-}
 
 struct ChunkRange {
     long i0, len;
@@ -176,4 +157,6 @@ extern "C" STEPWISE_KERNEL_EXPORT const stepwise::kernels::Table STEPWISE_KERNEL
     &stepwise::kernels::STEPWISE_KERNEL_NS::backward,
     &stepwise::kernels::STEPWISE_KERNEL_NS::evaluate,
     &stepwise::kernels::STEPWISE_KERNEL_NS::unitLoss,
+    &stepwise::kernels::STEPWISE_KERNEL_NS::deepForward,
+    &stepwise::kernels::STEPWISE_KERNEL_NS::deepBackward,
 };

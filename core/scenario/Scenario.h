@@ -2,10 +2,12 @@
 // the target, the training settings, the view and the lesson position.
 #pragma once
 
+#include "core/deep/LayeredNetwork.h"
 #include "core/network/Network.h"
 #include "core/scenario/TargetCurve.h"
 #include "core/training/Trainer.h"
 
+#include <optional>
 #include <set>
 #include <string>
 
@@ -35,6 +37,12 @@ struct LessonState {
 
 struct Scenario {
     Network network;
+    // A layered network (d inputs, 1 to 3 hidden layers: core/deep), read from and written to a
+    // version 2 file. When set, it is the scenario's network and `network` is not used (a version
+    // 2 file reads into one neutral neuron there, so code that knows only `network` never meets
+    // an empty one). One that is the lesson's network (one input, one hidden layer) is written as
+    // version 1, and so reads back into `network`.
+    std::optional<LayeredNetwork> layered;
     Domain domain;
     TargetCurve target;
     TrainSettings training;

@@ -194,6 +194,88 @@ void readNetwork(const json& j, Network& net) {
     });
 }
 
+// Version 3: a layered network. Every count is checked against its limit before anything of
+// that size is made.
+void readLayered(const json& j, LayeredNetwork& net) {
+    const std::string path = "network";
+    expectObject(j, path);
+    int inputs = 1;
+    ifPresent(j, path, "inputs", [&](const json& v, const std::string& f) {
+        inputs = static_cast<int>(readInteger(v, f, kMinInputs, kMaxInputs));
+    });
+    const json& layers = required(j, path, "layers", "the hidden layers");
+    const std::string lpath = child(path, "layers");
+    expectArray(layers, lpath);
+    if (layers.size() < static_cast<std::size_t>(kMinLayers) ||
+        layers.size() > static_cast<std::size_t>(kMaxLayers))
+        fail(lpath, "must hold between " + std::to_string(kMinLayers) + " and " +
+                        std::to_string(kMaxLayers) + " hidden layers, not " +
+                        std::to_string(layers.size()));
+    net = LayeredNetwork{};
+    net.inputs = inputs;
+    long fanIn = inputs;
+    const auto param = [&](const json& v, const std::string& f) {
+        return readNumber(v, f, -kMaxParamMagnitude, kMaxParamMagnitude);
+    };
+    for (std::size_t l = 0; l < layers.size(); ++l) {
+        const json& layer = layers[l];
+        const std::string path_l = item(lpath, l);
+        expectObject(layer, path_l);
+        Activation g;
+        ifPresent(layer, path_l, "activation", [&](const json& v, const std::string& f) {
+            g.kind = readName<ActivationKind>(v, f, "an activation", 5, activationFromName,
+                                              activationName);
+        });
+        ifPresent(layer, path_l, "steepness", [&](const json& v, const std::string& f) {
+            g.steepness = readNumber(v, f, 0.0, kMaxSteepness, true);
+        });
+        const json& neurons = required(layer, path_l, "neurons", "the layer's neurons");
+        const std::string npath = child(path_l, "neurons");
+        expectArray(neurons, npath);
+        if (neurons.size() < static_cast<std::size_t>(kMinWidth) ||
+            neurons.size() > static_cast<std::size_t>(kMaxWidth))
+            fail(npath, "must hold between " + std::to_string(kMinWidth) + " and " +
+                            std::to_string(kMaxWidth) + " neurons, not " +
+                            std::to_string(neurons.size()));
+        const auto width = static_cast<Eigen::Index>(neurons.size());
+        Layer made{g, Eigen::MatrixXd::Zero(width, fanIn), Eigen::VectorXd::Zero(width)};
+        for (std::size_t k = 0; k < neurons.size(); ++k) {
+            const json& n = neurons[k];
+            const std::string path_n = item(npath, k);
+            expectObject(n, path_n);
+            const json& w = required(n, path_n, "w", "the neuron's weights");
+            const std::string wpath = child(path_n, "w");
+            expectArray(w, wpath);
+            if (w.size() != static_cast<std::size_t>(fanIn))
+                fail(wpath, "must hold " + std::to_string(fanIn) + " weights (one per " +
+                                (l == 0 ? "input" : "neuron of the layer before") + "), not " +
+                                std::to_string(w.size()));
+            for (std::size_t i = 0; i < w.size(); ++i)
+                made.w(static_cast<Eigen::Index>(k), static_cast<Eigen::Index>(i)) =
+                    param(w[i], item(wpath, i));
+            made.b[static_cast<Eigen::Index>(k)] =
+                param(required(n, path_n, "b", "the neuron's bias"), child(path_n, "b"));
+        }
+        net.layers.push_back(std::move(made));
+        fanIn = width;
+    }
+    const json& output = required(j, path, "output", "the output neuron");
+    const std::string opath = child(path, "output");
+    expectObject(output, opath);
+    const json& v = required(output, opath, "v", "the output weights");
+    const std::string vpath = child(opath, "v");
+    expectArray(v, vpath);
+    if (v.size() != static_cast<std::size_t>(fanIn))
+        fail(vpath, "must hold " + std::to_string(fanIn) +
+                        " weights (one per neuron of the last hidden layer), not " +
+                        std::to_string(v.size()));
+    net.v.resize(fanIn);
+    for (std::size_t i = 0; i < v.size(); ++i)
+        net.v[static_cast<Eigen::Index>(i)] = param(v[i], item(vpath, i));
+    ifPresent(output, opath, "c",
+              [&](const json& c, const std::string& f) { net.c = param(c, f); });
+}
+
 void readDomain(const json& j, Domain& d) {
     const std::string path = "domain";
     expectObject(j, path);
@@ -415,7 +497,8 @@ int readVersion(const json& root) {
     const std::string text = v.is_number_float() ? num(d) : v.dump();
     if (d > kScenarioVersion)
         fail("version",
-             "version " + text + " is newer than this Stepwise understands (it reads version " +
+             "version " + text + " is newer than this Stepwise understands (it reads versions " +
+                 std::to_string(kOldestScenarioVersion) + " to " +
                  std::to_string(kScenarioVersion) + "); open the file with a newer Stepwise");
     if (d < kOldestScenarioVersion)
         fail("version", "must be " + std::to_string(kOldestScenarioVersion) + " to " +
@@ -435,7 +518,14 @@ Scenario readRoot(const json& root) {
     const int version = readVersion(root);
 
     Scenario s;
-    readNetwork(required(root, "", "network", "the network"), s.network);
+    const json& network = required(root, "", "network", "the network");
+    if (version <= 2) { // versions 1 and 2: the lesson's network
+        readNetwork(network, s.network);
+    } else {
+        s.layered.emplace();
+        readLayered(network, *s.layered);
+        s.network = Network(kMinHidden); // unused; one neutral neuron rather than none
+    }
     if (const json* j = member(root, "domain")) readDomain(*j, s.domain);
     if (const json* j = member(root, "target")) readTarget(*j, s.target, version);
     if (const json* j = member(root, "training")) readTraining(*j, s.training, version);

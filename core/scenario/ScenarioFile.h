@@ -7,7 +7,9 @@
 //      of the bytes, so a hostile file cannot exhaust the stack or the memory);
 //   3. syntax: valid JSON in valid UTF-8 (an optional UTF-8 byte-order mark is skipped); NaN
 //      and Infinity are not JSON and are refused;
-//   4. "format" is "stepwise-scenario" and "version" is one this code reads (1 or 2);
+//   4. "format" is "stepwise-scenario" and "version" is one this code reads: 1 (the lesson's
+//      network), 2 (adds measured points, noise, a test split, weight decay, early stopping) or
+//      3 (adds a layered network: d inputs, 1 to 3 hidden layers, Scenario::layered);
 //   5. every field: its type, a finite value, its range, and bounded counts.
 // Every error names the field (a path such as "network.hidden[3].w", or "line L, column C" for a
 // syntax error, or "(file)" for the file as a whole) and the problem in plain words.
@@ -37,8 +39,8 @@
 namespace stepwise {
 
 inline constexpr std::string_view kScenarioFormat = "stepwise-scenario";
-inline constexpr int kScenarioVersion = 2; // the newest version this code reads and writes
-inline constexpr int kOldestScenarioVersion = 1;
+inline constexpr int kScenarioVersion = 3;       // the newest version read and written
+inline constexpr int kOldestScenarioVersion = 1; // the oldest read (and written when it holds all)
 
 // Limits a file must respect. (kMinHidden/kMaxHidden, kMinSamples/kMaxSamples, kMaxStrokes and
 // kMaxStrokePoints come from the core headers.)
@@ -78,12 +80,15 @@ struct ScenarioResult {
     explicit operator bool() const { return ok(); }
 };
 
-// The oldest format version that holds everything in the scenario (see "Versions" above).
+// The oldest format version that holds everything in the scenario (see "Versions" above):
+// 3 for a layered network of more than one input or one hidden layer, else 2 when a field of
+// version 2 is set, else 1.
 int scenarioVersionFor(const Scenario& scenario);
 
 // The scenario as pretty JSON text (UTF-8, ending in a newline), in scenarioVersionFor(). Never
-// throws for a scenario whose vectors have hidden() elements; strings that are not valid UTF-8 are
-// written with U+FFFD in place of the bad bytes.
+// throws for a scenario whose vectors have hidden() elements (and whose layered network, if any,
+// networkProblem() accepts); strings that are not valid UTF-8 are written with U+FFFD in place
+// of the bad bytes.
 std::string writeScenario(const Scenario& scenario);
 
 // Parses and checks a scenario from the bytes of a file. Never throws (short of running out of

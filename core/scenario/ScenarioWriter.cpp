@@ -63,23 +63,8 @@ void print(const ojson& j, int indent, std::string& out) {
     out += j.is_object() ? '}' : ']';
 }
 
-} // namespace
-
-int scenarioVersionFor(const Scenario& s) {
-    const TargetCurve& t = s.target;
-    const TrainSettings& tr = s.training;
-    const bool needs2 = !t.points.empty() || t.noise != TargetNoise{} || t.split != TestSplit{} ||
-                        tr.weightDecay != 0.0 || tr.earlyStopping || tr.patience != 0;
-    return needs2 ? 2 : kOldestScenarioVersion;
-}
-
-std::string writeScenario(const Scenario& s) {
-    const int version = scenarioVersionFor(s);
-    ojson root;
-    root["format"] = kScenarioFormat;
-    root["version"] = version;
-
-    const Network& n = s.network;
+// Version 1 (and 2): the lesson's network.
+ojson networkJson(const Network& n) {
     ojson net;
     net["activation"] = activationName(n.activation.kind);
     net["steepness"] = n.activation.steepness;
@@ -93,7 +78,61 @@ std::string writeScenario(const Scenario& s) {
     }
     net["hidden"] = std::move(hidden);
     net["c"] = n.c;
-    root["network"] = std::move(net);
+    return net;
+}
+
+// Version 3: a layered network, each neuron {"w": [its weights], "b": its bias}.
+ojson layeredJson(const LayeredNetwork& n) {
+    ojson net;
+    net["inputs"] = n.inputs;
+    ojson layers = ojson::array();
+    for (const Layer& l : n.layers) {
+        ojson layer;
+        layer["activation"] = activationName(l.activation.kind);
+        layer["steepness"] = l.activation.steepness;
+        ojson neurons = ojson::array();
+        for (Eigen::Index j = 0; j < l.w.rows(); ++j) {
+            ojson w = ojson::array();
+            for (Eigen::Index i = 0; i < l.w.cols(); ++i)
+                w.push_back(l.w(j, i));
+            neurons.push_back({{"w", std::move(w)}, {"b", j < l.b.size() ? l.b[j] : 0.0}});
+        }
+        layer["neurons"] = std::move(neurons);
+        layers.push_back(std::move(layer));
+    }
+    net["layers"] = std::move(layers);
+    ojson v = ojson::array();
+    for (double x : n.v)
+        v.push_back(x);
+    net["output"] = {{"v", std::move(v)}, {"c", n.c}};
+    return net;
+}
+
+// A layered network that is more than the lesson's: more than one input or hidden layer (one
+// input and one hidden layer is the lesson's network, written as versions 1 and 2 write it).
+bool needsLayers(const Scenario& s) {
+    return s.layered && !toNetwork(*s.layered);
+}
+
+} // namespace
+
+int scenarioVersionFor(const Scenario& s) {
+    if (needsLayers(s)) return 3;
+    const TargetCurve& t = s.target;
+    const TrainSettings& tr = s.training;
+    const bool needs2 = !t.points.empty() || t.noise != TargetNoise{} || t.split != TestSplit{} ||
+                        tr.weightDecay != 0.0 || tr.earlyStopping || tr.patience != 0;
+    return needs2 ? 2 : kOldestScenarioVersion;
+}
+
+std::string writeScenario(const Scenario& s) {
+    const int version = scenarioVersionFor(s);
+    ojson root;
+    root["format"] = kScenarioFormat;
+    root["version"] = version;
+    const std::optional<Network> one = s.layered ? toNetwork(*s.layered) : std::nullopt;
+    root["network"] =
+        version == 3 ? layeredJson(*s.layered) : networkJson(one ? *one : s.network);
 
     root["domain"] = {{"lo", s.domain.lo}, {"hi", s.domain.hi}, {"samples", s.domain.samples}};
 

@@ -13,6 +13,9 @@
 //            separate program stepwise-bench-native, run as a child process)
 // ratio      the default's train steps/s over reference steps/s (and over the native reference),
 //            and how far apart their final losses are
+// train deep, train deep-reference, ratio deep
+//            the layered engine (core/deep) against a plain Eigen version of the same network,
+//            built with the default flags and with -march=native (DeepBench.cpp)
 // landscape  computeLandscape over a 200×200 grid: two output weights (closed form) and w1, b1
 //            of one hidden neuron (point by point); the median of several runs
 //
@@ -23,8 +26,8 @@
 #include "ReferenceTrainer.h"
 #include "Workload.h"
 
-#include "core/network/KernelSet.h"
 #include "core/landscape/LossLandscape.h"
+#include "core/network/KernelSet.h"
 #include "core/scenario/Presets.h"
 #include "core/training/Trainer.h"
 
@@ -39,6 +42,7 @@
 #include <string>
 #include <vector>
 
+#include "DeepBench.h"
 #include "UiBench.h"
 
 namespace {
@@ -294,6 +298,7 @@ int main(int argc, char** argv) {
     }
     for (const auto& [h, n] : {std::pair{2, 256}, {16, 512}, {64, 1024}, {256, 4096}})
         trainFigures(h, n);
+    stepwise::bench::deepFigures(options.quick, options.filter, options.repeat, options.steps);
     const int runs = options.quick ? 3 : 9;
     landscapeFigure("output", {ParamKind::OutputWeight, 0}, {ParamKind::OutputWeight, 1}, 5 * runs);
     landscapeFigure("hidden", {ParamKind::HiddenWeight, 0}, {ParamKind::HiddenBias, 0}, runs);

@@ -407,10 +407,10 @@ TEST(ScenarioFileError, WrongFormat) {
 }
 
 TEST(ScenarioFileError, UnknownVersion) {
-    expectError(minimalWith("/version", 3), "version",
-                "version 3 is newer than this Stepwise understands (it reads version 2)");
-    expectError(minimalWith("/version", 0), "version", "must be 1");
-    expectError(minimalWith("/version", -7), "version", "must be 1");
+    expectError(minimalWith("/version", 4), "version",
+                "version 4 is newer than this Stepwise understands (it reads versions 1 to 3)");
+    expectError(minimalWith("/version", 0), "version", "must be 1 to 3");
+    expectError(minimalWith("/version", -7), "version", "must be 1 to 3");
     expectError(minimalWith("/version", 1.5), "version", "whole number");
     expectError(minimalWith("/version", "1"), "version", "whole number");
     expectError(minimalWithout("/version"), "version", "missing");
