@@ -58,6 +58,10 @@ int runScenario(const RunRequest& req) {
         say(stderr, QString::fromStdString(formatError(req.scenario.toStdString(), r.error)));
         return kExitBadInput;
     }
+    if (const auto beyond = beyondTheLessonsNetwork(*r.scenario)) {
+        say(stderr, QString::fromStdString(formatError(req.scenario.toStdString(), *beyond)));
+        return kExitBadInput;
+    }
     const Scenario scenario = *r.scenario;
     bool pictures = false;
     for (const QString& out : req.exports) {

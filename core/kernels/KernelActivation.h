@@ -1,6 +1,6 @@
 // KernelActivation: an activation and its slope over whole arrays, for the kernel sources only
-// (core/kernels/*.cpp, compiled once per instruction set). The formulas are those of
-// core/network/Activation.h:
+// (core/kernels/*.cpp, compiled once per instruction set). The formulas are written once, in
+// core/network/ActivationTable.h:
 //
 //   step      g(z) = 1 if z >= 0, else 0       g'(z) = 0, or σ'(k_s·z) as the step's surrogate
 //   sigmoid   g(z) = σ(k·z)                     g'(z) = k·a·(1 − a)
@@ -12,6 +12,7 @@
 #pragma once
 
 #include "core/kernels/KernelTable.h"
+#include "core/network/ActivationTable.h"
 
 #include <Eigen/Core>
 
@@ -21,53 +22,28 @@
 
 namespace stepwise::kernels::STEPWISE_KERNEL_NS {
 
-// out = g(z) for the activation code.
-template <typename Z, typename Out> void activate(int kind, double k, const Z& z, Out&& out) {
-    switch (kind) {
-    case kStep:
-        out = (z >= 0.0).template cast<double>();
-        break;
-    case kSigmoid:
-        out = (1.0 + ((-k) * z).exp()).inverse();
-        break;
-    case kTanh:
-        out = z.tanh();
-        break;
-    case kReLU:
-        out = z.max(0.0);
-        break;
-    default:
-        out = z;
-        break;
-    }
+inline ActivationKind kindOf(int code) {
+    return static_cast<ActivationKind>(code);
 }
 
-// out = s ⊙ g'(z), given z and a = g(z); a step uses σ'(ks·z) when surrogate is set, else 0. out
-// may be the storage of z itself: each coefficient is read before it is written.
+// out = g(z) for the activation code (an ActivationKind): the table's formula.
+template <typename Z, typename Out> void activate(int code, double k, const Z& z, Out&& out) {
+    withActivation(static_cast<ActivationKind>(code), [&](auto g) { out = g.f(z, k); });
+}
+
+// out = s ⊙ g'(z), given z and a = g(z), from the table; a step uses σ'(ks·z) when surrogate is
+// set, else its true slope 0. out may be the storage of z itself: each coefficient is read
+// before it is written.
 template <typename S, typename Z, typename A, typename Out>
-void timesSlope(int kind, double k, bool surrogate, double ks, const S& s, const Z& z, const A& a,
+void timesSlope(int code, double k, bool surrogate, double ks, const S& s, const Z& z, const A& a,
                 Out&& out) {
-    switch (kind) {
-    case kStep:
-        if (surrogate)
-            out = s * ks * (1.0 + ((-ks) * z).exp()).inverse() *
-                  (1.0 - (1.0 + ((-ks) * z).exp()).inverse());
-        else
-            out.setZero();
-        break;
-    case kSigmoid:
-        out = s * (k * a * (1.0 - a));
-        break;
-    case kTanh:
-        out = s * (1.0 - a.square());
-        break;
-    case kReLU:
-        out = s * (z > 0.0).template cast<double>();
-        break;
-    default:
-        out = s;
-        break;
+    const auto kind = static_cast<ActivationKind>(code);
+    if (kind == ActivationKind::Step && surrogate) {
+        out = s * ks * (1.0 + ((-ks) * z).exp()).inverse() *
+              (1.0 - (1.0 + ((-ks) * z).exp()).inverse());
+        return;
     }
+    withActivation(kind, [&](auto g) { out = s * g.slope(z, a, k); });
 }
 
 } // namespace stepwise::kernels::STEPWISE_KERNEL_NS

@@ -12,6 +12,8 @@
 // order, so the result depends on n alone, never on how many threads shared the chunks.
 #pragma once
 
+#include "core/network/ActivationTable.h"
+
 namespace stepwise::kernels {
 
 inline constexpr long kChunk = 256; // a multiple of 8 (one AVX-512 register of doubles)
@@ -20,14 +22,11 @@ inline long chunkCount(long n) {
     return (n + kChunk - 1) / kChunk;
 }
 
-// Activation codes: the order of stepwise::ActivationKind.
-enum Act : int { kStep = 0, kSigmoid = 1, kTanh = 2, kReLU = 3, kIdentity = 4 };
-
 struct NetView {
     long hidden = 0;
     const double *w = nullptr, *b = nullptr, *v = nullptr;
     double c = 0.0;
-    int activation = kSigmoid;
+    int activation = static_cast<int>(ActivationKind::Sigmoid); // an ActivationKind
     double steepness = 1.0;
 };
 
@@ -56,7 +55,7 @@ struct DeepLayer {
     long width = 0, fanIn = 0;
     const double* w = nullptr; // width×fanIn, column-major
     const double* b = nullptr; // width
-    int activation = kSigmoid;
+    int activation = static_cast<int>(ActivationKind::Sigmoid); // an ActivationKind
     double steepness = 1.0;
     double* z = nullptr;     // width×n sums; backward() overwrites a chunk's with its δ
     double* a = nullptr;     // width×n activations

@@ -12,6 +12,7 @@
 #include "core/kernels/DeepKernels.h"
 #include "core/kernels/KernelActivation.h"
 #include "core/kernels/KernelTable.h"
+#include "core/network/ActivationTable.h"
 
 #include <Eigen/Core>
 #include <algorithm>
@@ -70,35 +71,20 @@ void backward(const GradientJob& job, long c) {
     Column g(gStore, len), z(zStore, len), d(dStore, len);
     g = ConstColumn(job.e + i0, len) * (2.0 / static_cast<double>(job.n));
     double* grad = job.chunkGradient + c * (3 * h + 1);
-    const bool surrogate = job.surrogate && net.activation == kStep;
-    // The sigmoid and tanh derivatives come from a alone; the others need z again.
-    const bool needsZ = surrogate || net.activation == kReLU;
+    const ActivationKind kind = kindOf(net.activation);
+    const bool surrogate = job.surrogate && kind == ActivationKind::Step;
+    // The sigmoid and tanh derivatives come from a alone; the others may need z again.
+    const bool needsZ = surrogate || withActivation(kind, [](auto act) { return act.slopeReadsZ; });
     const double k = net.steepness, ks = job.surrogateSteepness;
     for (long j = 0; j < h; ++j) {
         const ConstColumn a(job.a + i0 * h + j * len, len);
         grad[2 * h + j] = (a * g).sum(); // ∂L/∂v_j
         if (needsZ) z = net.w[j] * x + net.b[j];
-        if (surrogate) {
-            d = (1.0 + ((-ks) * z).exp()).inverse();
-            d = ks * d * (1.0 - d);
+        if (surrogate) { // σ′(ks·z) in place of the step's 0
+            d = activations::Sigmoid::f(z, ks);
+            d = activations::Sigmoid::slope(z, d, ks);
         } else {
-            switch (net.activation) {
-            case kStep:
-                d.setZero();
-                break;
-            case kSigmoid:
-                d = k * a * (1.0 - a);
-                break;
-            case kTanh:
-                d = 1.0 - a.square();
-                break;
-            case kReLU:
-                d = (z > 0.0).cast<double>();
-                break;
-            default:
-                d.setConstant(1.0);
-                break;
-            }
+            withActivation(kind, [&](auto act) { d = act.slope(z, a, k); });
         }
         d *= g * net.v[j];
         grad[j] = (d * x).sum(); // ∂L/∂w_j
@@ -125,27 +111,11 @@ void evaluate(const NetView& net, const double* xData, long n, double* zData, do
 double unitLoss(const double* xData, const double* baseData, long n, int activation,
                 double steepness, double w, double b, double v) {
     const ConstColumn x(xData, n), base(baseData, n);
-    // One fused pass per activation: no array is written.
-    double sum = 0.0;
+    // One fused pass: no array is written.
     const auto z = w * x + b;
-    switch (activation) {
-    case kStep:
-        sum = (base + v * (z >= 0.0).cast<double>()).square().sum();
-        break;
-    case kSigmoid:
-        sum = (base + v * (1.0 + ((-steepness) * z).exp()).inverse()).square().sum();
-        break;
-    case kTanh:
-        sum = (base + v * z.tanh()).square().sum();
-        break;
-    case kReLU:
-        sum = (base + v * z.max(0.0)).square().sum();
-        break;
-    default:
-        sum = (base + v * z).square().sum();
-        break;
-    }
-    return sum / static_cast<double>(n);
+    return withActivation(kindOf(activation),
+                          [&](auto g) { return (base + v * g.f(z, steepness)).square().sum(); }) /
+           static_cast<double>(n);
 }
 
 } // namespace

@@ -1,23 +1,15 @@
 // Activation: the function g a neuron applies to its sum z = w·x + b, paired with its derivative.
-//
-//   step      g(z) = 1 if z >= 0, else 0        g'(z) = 0   (Heaviside; H(0) = 1, so a neuron
-//                                                            fires exactly at its threshold)
-//   sigmoid   g(z) = σ(k·z) = 1 / (1 + e^(−k·z))  g'(z) = k·g(z)·(1 − g(z))   (k = steepness)
-//   tanh      g(z) = tanh(z)                    g'(z) = 1 − g(z)²
-//   relu      g(z) = max(0, z)                  g'(z) = 1 if z > 0, else 0
-//   identity  g(z) = z                          g'(z) = 1
-//
-// As k grows, σ(k·z) approaches the step; that is why a steep sigmoid is "a step you can
-// differentiate", and why the trainer can use it as the step's surrogate gradient.
+// The formulas, and how to add an activation, are in core/network/ActivationTable.h; this is the
+// plain (out-of-line) way to use them on a double or on whole arrays.
 #pragma once
+
+#include "core/network/ActivationTable.h"
 
 #include <Eigen/Core>
 #include <optional>
 #include <string_view>
 
 namespace stepwise {
-
-enum class ActivationKind { Step, Sigmoid, Tanh, ReLU, Identity };
 
 std::string_view activationName(ActivationKind kind);
 std::optional<ActivationKind> activationFromName(std::string_view name);
@@ -39,10 +31,9 @@ struct Activation {
     bool operator==(const Activation&) const = default;
 };
 
-// The sigmoid σ(k·z) and its derivative, shared by the sigmoid activation and the step's
-// surrogate gradient.
+// The sigmoid σ(k·z), shared by the sigmoid activation and the step's surrogate gradient.
 inline double sigmoid(double z, double k) {
-    return 1.0 / (1.0 + std::exp(-k * z));
+    return activations::Sigmoid::f(z, k);
 }
 
 } // namespace stepwise

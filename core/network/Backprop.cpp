@@ -165,13 +165,11 @@ SampleBreakdown backpropAt(const Network& net, double x, double target, int samp
     s.z = net.w * x + net.b;
     s.a.resize(h);
     s.slope.resize(h);
+    const Activation surrogate{ActivationKind::Sigmoid, options.surrogateSteepness}; // σ′(k·z)
     for (int j = 0; j < h; ++j) {
         s.a[j] = net.activation(s.z[j]);
-        s.slope[j] = usesSurrogate(net, options)
-                         ? options.surrogateSteepness *
-                               sigmoid(s.z[j], options.surrogateSteepness) *
-                               (1.0 - sigmoid(s.z[j], options.surrogateSteepness))
-                         : net.activation.derivative(s.z[j]);
+        s.slope[j] = usesSurrogate(net, options) ? surrogate.derivative(s.z[j])
+                                                 : net.activation.derivative(s.z[j]);
     }
     s.contribution = s.a.cwiseProduct(net.v);
     s.output = s.contribution.sum() + net.c;

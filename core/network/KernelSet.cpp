@@ -1,6 +1,5 @@
 #include "core/network/KernelSet.h"
 
-#include "core/network/Activation.h"
 #include "core/kernels/KernelTable.h"
 
 #include <algorithm>
@@ -10,12 +9,6 @@
 #include <thread>
 
 namespace stepwise {
-
-static_assert(kernels::kStep == static_cast<int>(ActivationKind::Step) &&
-              kernels::kSigmoid == static_cast<int>(ActivationKind::Sigmoid) &&
-              kernels::kTanh == static_cast<int>(ActivationKind::Tanh) &&
-              kernels::kReLU == static_cast<int>(ActivationKind::ReLU) &&
-              kernels::kIdentity == static_cast<int>(ActivationKind::Identity));
 
 namespace {
 

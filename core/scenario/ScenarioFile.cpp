@@ -160,8 +160,8 @@ void readNetwork(const json& j, Network& net) {
     expectObject(j, path);
     Activation g;
     ifPresent(j, path, "activation", [&](const json& v, const std::string& f) {
-        g.kind =
-            readName<ActivationKind>(v, f, "an activation", 5, activationFromName, activationName);
+        g.kind = readName<ActivationKind>(v, f, "an activation", kActivationCount,
+                                          activationFromName, activationName);
     });
     ifPresent(j, path, "steepness", [&](const json& v, const std::string& f) {
         g.steepness = readNumber(v, f, 0.0, kMaxSteepness, true);

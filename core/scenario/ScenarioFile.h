@@ -98,6 +98,11 @@ ScenarioResult readScenario(std::string_view bytes);
 // One line for the user: "FILE: FIELD: PROBLEM".
 std::string formatError(const std::string& file, const ScenarioError& error);
 
+// The window and the headless runs train the lesson's network (one input, one hidden layer).
+// A scenario whose layered network is more than that (a version-3 file) gets this error, naming
+// the field and saying so plainly, rather than being shown as something it is not.
+std::optional<ScenarioError> beyondTheLessonsNetwork(const Scenario& scenario);
+
 // Writes bytes to path atomically: into a temporary file in the same folder, flushed and closed
 // (and fsync'ed where POSIX allows), then renamed over path. Afterwards path holds either the
 // old contents or all of the new ones, never a mixture. On failure the temporary file is

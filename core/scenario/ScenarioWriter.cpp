@@ -116,6 +116,15 @@ bool needsLayers(const Scenario& s) {
 
 } // namespace
 
+std::optional<ScenarioError> beyondTheLessonsNetwork(const Scenario& s) {
+    if (!needsLayers(s)) return std::nullopt;
+    return ScenarioError{"network.layers",
+                         "this file holds a network of " + std::to_string(s.layered->inputs) +
+                             " input(s) and " + std::to_string(s.layered->depth()) +
+                             " hidden layer(s); this version of Stepwise trains and shows the "
+                             "lesson's network of one input and one hidden layer only"};
+}
+
 int scenarioVersionFor(const Scenario& s) {
     if (needsLayers(s)) return 3;
     const TargetCurve& t = s.target;

@@ -1,9 +1,14 @@
-// Activation: each g and g' checked by hand at known points, and g' against a central difference.
+// Activation: each g and g' checked by hand at known points, and g' against a central difference;
+// then every entry of the activation table walked (core/network/ActivationTable.h), so that a new
+// entry is checked without a line added here.
 #include "core/network/Activation.h"
+#include "core/scenario/ScenarioFile.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <set>
+#include <string>
 #include <vector>
 
 using namespace stepwise;
@@ -124,4 +129,140 @@ TEST(Activation, NamesRoundTrip) {
     EXPECT_EQ(activationName(ActivationKind::Sigmoid), "sigmoid");
     EXPECT_FALSE(activationFromName("softmax").has_value());
     EXPECT_FALSE(activationFromName("").has_value());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every entry of the table
+
+namespace {
+
+// The steepnesses an entry is checked at (those without a steepness ignore k).
+template <class G> std::vector<double> steepnesses(G) {
+    if (G::hasSteepness) return {0.5, 1.0, 3.0, 10.0};
+    return {1.0};
+}
+
+template <class G> std::string label(G, double k) {
+    return std::string(G::name) + " k = " + std::to_string(k);
+}
+
+} // namespace
+
+TEST(ActivationTable, CountIsTheNumberOfEntriesWithDistinctNames) {
+    std::set<std::string_view> names;
+    forEachActivation([&](auto g) { names.insert(g.name); });
+    EXPECT_EQ(static_cast<int>(names.size()), kActivationCount);
+    EXPECT_EQ(static_cast<int>(kActivationNames.size()), kActivationCount);
+}
+
+TEST(ActivationTable, EveryEntryIsTheActivationOfItsKind) {
+    // Activation (out of line) and the entry (header) give the same bits at the same z.
+    forEachActivation([](auto g) {
+        for (double k : steepnesses(g)) {
+            const Activation act{g.kind, k};
+            for (double z : kPoints) {
+                EXPECT_EQ(act(z), g.f(z, k)) << label(g, k) << " z = " << z;
+                EXPECT_EQ(act.derivative(z), g.slope(z, g.f(z, k), k))
+                    << label(g, k) << " z = " << z;
+            }
+        }
+    });
+}
+
+TEST(ActivationTable, EverySlopeMatchesCentralDifference) {
+    // kPoints stay clear of the kinks (step, ReLU at 0) by more than the difference step.
+    forEachActivation([](auto g) {
+        for (double k : steepnesses(g)) {
+            const Activation act{g.kind, k};
+            const double h = 1e-5 / k;
+            for (double z : kPoints)
+                EXPECT_NEAR(act.derivative(z), centralDifference(act, z, h),
+                            1e-7 * std::max(1.0, k))
+                    << label(g, k) << " z = " << z;
+        }
+    });
+}
+
+TEST(ActivationTable, EveryArrayFormMatchesTheScalarForm) {
+    Eigen::ArrayXXd z(4, 3);
+    z << -3.0, -0.5, 0.0, -0.1, 0.1, 0.25, 1.0, 2.0, -1e-12, 4.0, -4.0, 0.7;
+    forEachActivation([&](auto g) {
+        for (double k : steepnesses(g)) {
+            const Activation act{g.kind, k};
+            Eigen::ArrayXXd a(4, 3), d(4, 3);
+            act.apply(z, a);
+            act.derivative(z, a, d);
+            // The entry's own array form, on an expression as the kernels use it.
+            const Eigen::ArrayXXd aExpr = g.f(1.0 * z, k);
+            const Eigen::ArrayXXd dExpr = g.slope(1.0 * z, a, k);
+            for (Eigen::Index i = 0; i < z.rows(); ++i)
+                for (Eigen::Index j = 0; j < z.cols(); ++j) {
+                    // Eigen's vectorised exp may differ from std::exp in the last bit.
+                    EXPECT_NEAR(a(i, j), act(z(i, j)), 1e-15) << label(g, k) << " z = " << z(i, j);
+                    EXPECT_NEAR(d(i, j), act.derivative(z(i, j)), 1e-15)
+                        << label(g, k) << " z = " << z(i, j);
+                    EXPECT_EQ(aExpr(i, j), a(i, j)) << label(g, k);
+                    EXPECT_EQ(dExpr(i, j), d(i, j)) << label(g, k);
+                }
+        }
+    });
+}
+
+TEST(ActivationTable, EveryNameRoundTrips) {
+    forEachActivation([](auto g) {
+        EXPECT_EQ(activationName(g.kind), g.name);
+        const auto back = activationFromName(g.name);
+        ASSERT_TRUE(back.has_value()) << g.name;
+        EXPECT_EQ(*back, g.kind);
+        EXPECT_FALSE(activationFromName(std::string(g.name) + "x").has_value()) << g.name;
+    });
+}
+
+TEST(ActivationTable, ScenarioReaderAcceptsEveryNameAndListsThemAll) {
+    // Pins the reader's list of activations to the table (it once held a literal count of 5).
+    std::string all;
+    forEachActivation([&](auto g) {
+        const std::string file =
+            R"({"format": "stepwise-scenario", "version": 1, "network": {"activation": ")" +
+            std::string(g.name) + R"(", "hidden": [{"w": 4, "b": 2, "v": 1}]}})";
+        const ScenarioResult r = readScenario(file);
+        ASSERT_TRUE(r.ok()) << g.name << ": " << r.error.field << ": " << r.error.problem;
+        EXPECT_EQ(r.scenario->network.activation.kind, g.kind) << g.name;
+        // And back through the writer.
+        const ScenarioResult again = readScenario(writeScenario(*r.scenario));
+        ASSERT_TRUE(again.ok()) << g.name;
+        EXPECT_EQ(again.scenario->network.activation.kind, g.kind) << g.name;
+        all += (all.empty() ? "" : ", ") + std::string(g.name);
+    });
+    const ScenarioResult bad = readScenario(
+        R"({"format": "stepwise-scenario", "version": 1, "network": {"activation": "softmax", )"
+        R"("hidden": [{"w": 4, "b": 2, "v": 1}]}})");
+    ASSERT_FALSE(bad.ok());
+    EXPECT_EQ(bad.error.field, "network.activation");
+    EXPECT_NE(bad.error.problem.find("(one of: " + all + ")"), std::string::npos)
+        << bad.error.problem;
+}
+
+TEST(ActivationTable, EveryGlyphStaysInsideItsBox) {
+    // The diagram draws g(zScale·u), u in [−1, 1], from low (bottom) to high (top), with the
+    // sigmoid's k at most 3: the curve must fill the box without leaving it.
+    forEachActivation([](auto g) {
+        ASSERT_LT(g.glyph.low, g.glyph.high) << g.name;
+        ASSERT_GT(g.glyph.zScale, 0.0) << g.name;
+        for (double k : {0.5, 1.0, 3.0}) {
+            double lo = g.glyph.high, hi = g.glyph.low;
+            for (int i = 0; i <= 24; ++i) {
+                const double u = -1.0 + 2.0 * i / 24.0;
+                for (double sign : {1.0, -1.0}) {
+                    const double val = g.f(g.glyph.zScale * sign * u, k);
+                    lo = std::min(lo, val);
+                    hi = std::max(hi, val);
+                }
+            }
+            EXPECT_GE(lo, g.glyph.low) << label(g, k);
+            EXPECT_LE(hi, g.glyph.high) << label(g, k);
+            // At least 60 % of the box's height is used.
+            EXPECT_GT(hi - lo, 0.6 * (g.glyph.high - g.glyph.low)) << label(g, k);
+        }
+    });
 }

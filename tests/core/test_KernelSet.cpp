@@ -1,12 +1,12 @@
 // KernelSet: every compiled kernel set (baseline, AVX2+FMA, AVX-512) against the baseline, the
 // baseline against the plain whole-batch formulas it replaced, and the thread count against the
 // bits of the result.
+#include "core/kernels/KernelTable.h"
+#include "core/landscape/LossLandscape.h"
 #include "core/network/Backprop.h"
 #include "core/network/KernelSet.h"
-#include "core/landscape/LossLandscape.h"
 #include "core/scenario/Presets.h"
 #include "core/training/Trainer.h"
-#include "core/kernels/KernelTable.h"
 
 #include <gtest/gtest.h>
 
@@ -36,9 +36,11 @@ struct Case {
 
 std::vector<Case> cases() {
     std::vector<Case> out;
-    const Activation kinds[] = {{ActivationKind::Sigmoid, 1.0},  {ActivationKind::Sigmoid, 4.0},
-                                {ActivationKind::Tanh, 1.0},     {ActivationKind::ReLU, 1.0},
-                                {ActivationKind::Identity, 1.0}, {ActivationKind::Step, 1.0}};
+    std::vector<Activation> kinds; // every entry of the table, two steepnesses where it has one
+    forEachActivation([&](auto g) {
+        kinds.push_back({g.kind, 1.0});
+        if (g.hasSteepness) kinds.push_back({g.kind, 4.0});
+    });
     for (const auto& [h, n] : {std::pair{2, 256}, {5, 40}, {16, 600}, {64, 1100}})
         for (const Activation& g : kinds) {
             out.push_back({g, false, h, n});

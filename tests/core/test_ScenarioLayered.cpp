@@ -178,3 +178,16 @@ TEST(ScenarioLayeredError, EveryFieldIsChecked) {
     j["network"]["layers"][0] = 5;
     expectError(j, "network.layers[0]", "must be an object");
 }
+
+TEST(ScenarioLayered, BeyondTheLessonsNetworkIsNamedNotShownAsSomethingElse) {
+    const auto deep = beyondTheLessonsNetwork(layeredScenario(2, kTwoLayers, 3));
+    ASSERT_TRUE(deep.has_value());
+    EXPECT_EQ(deep->field, "network.layers");
+    EXPECT_NE(deep->problem.find("2 input(s) and 2 hidden layer(s)"), std::string::npos)
+        << deep->problem;
+    // The lesson's own network, plain or as a one-layer layered network, is fine.
+    EXPECT_FALSE(beyondTheLessonsNetwork(defaultScenario()).has_value());
+    EXPECT_FALSE(beyondTheLessonsNetwork(
+                     layeredScenario(1, {{4, {ActivationKind::Tanh, 1.0}}}, 3))
+                     .has_value());
+}

@@ -2,6 +2,7 @@
 // exports (a GIF that decodes to the expected number of frames, the trained model), and long
 // runs stopped by Ctrl+C or SIGTERM.
 #include "core/export/ModelExport.h"
+#include "core/deep/RandomLayered.h"
 #include "core/scenario/ScenarioFile.h"
 
 #include <QElapsedTimer>
@@ -102,6 +103,20 @@ TEST(CommandLine, CheckRefusesABrokenFileWithOneLine) {
     EXPECT_EQ(r.err.trimmed().count('\n'), 0) << r.err.toStdString();
     EXPECT_TRUE(r.err.startsWith(file)) << r.err.toStdString();
     EXPECT_TRUE(r.err.contains("network.hidden")) << r.err.toStdString();
+}
+
+TEST(CommandLine, ALayeredNetworkIsRefusedByNameNotTrainedAsSomethingElse) {
+    QTemporaryDir dir;
+    Scenario s = defaultScenario();
+    std::mt19937_64 rng(4);
+    s.layered = randomLayeredNetwork(1, {{4, {ActivationKind::Tanh, 1.0}}, {3, {ActivationKind::ReLU, 1.0}}},
+                                     -1.0, 1.0, rng);
+    const QString file = writeScenarioTo(dir, "deep.stepwise", s);
+    EXPECT_EQ(stepwiseRun({"--check", file}).code, 0) << "a valid version-3 file";
+    const ProcessResult r = stepwiseRun({"--scenario", file, "--train", "10"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(r.err.contains("network.layers")) << r.err.toStdString();
+    EXPECT_EQ(r.err.count('\n'), 1) << r.err.toStdString();
 }
 
 TEST(CommandLine, MissingFileIsBadInput) {

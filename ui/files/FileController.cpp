@@ -44,6 +44,11 @@ bool FileController::open(const QString& path) {
                            QString::fromStdString(formatError(path.toStdString(), r.error)));
         return false;
     }
+    if (const auto beyond = beyondTheLessonsNetwork(*r.scenario)) {
+        emit errorOccurred(tr("Could not open the file"),
+                           QString::fromStdString(formatError(path.toStdString(), *beyond)));
+        return false;
+    }
     doc_->replaceScenario(*r.scenario);
     doc_->undoStack()->setClean();
     path_ = path.startsWith(":/") ? QString() : path; // an example opens as a new document

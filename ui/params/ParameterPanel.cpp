@@ -3,6 +3,7 @@
 #include "core/lesson/Lesson.h"
 
 #include "core/scenario/Presets.h"
+#include "ui/base/ActivationLabel.h"
 #include "ui/document/Document.h"
 #include "ui/params/ParamRow.h"
 
@@ -23,22 +24,6 @@ namespace stepwise::ui {
 
 namespace {
 constexpr int kMaxHiddenInUi = 64;
-
-QString activationLabel(ActivationKind k) {
-    switch (k) {
-    case ActivationKind::Step:
-        return QObject::tr("Step");
-    case ActivationKind::Sigmoid:
-        return QObject::tr("Sigmoid");
-    case ActivationKind::Tanh:
-        return QObject::tr("Tanh");
-    case ActivationKind::ReLU:
-        return QObject::tr("ReLU");
-    case ActivationKind::Identity:
-        return QObject::tr("Identity");
-    }
-    return {};
-}
 
 QString presetLabel(NetworkPreset p) {
     switch (p) {
@@ -104,8 +89,7 @@ ParameterPanel::ParameterPanel(Document* doc, QWidget* parent)
     activation_->setObjectName("activationBox");
     activation_->setAccessibleName(tr("Activation"));
     activation_->setAccessibleDescription(tr("The function each hidden neuron applies to its sum"));
-    for (ActivationKind k : {ActivationKind::Step, ActivationKind::Sigmoid, ActivationKind::Tanh,
-                             ActivationKind::ReLU})
+    for (ActivationKind k : menuActivations())
         activation_->addItem(activationLabel(k), static_cast<int>(k));
     form->addRow(tr("&Activation"), activation_);
 
@@ -300,7 +284,8 @@ void ParameterPanel::syncStructure() {
     if (activation_->currentIndex() != kind) activation_->setCurrentIndex(kind);
     if (hidden_->value() != net.hidden()) hidden_->setValue(net.hidden());
     steepness_->setValue(net.activation.steepness);
-    steepness_->setEnabled(net.activation.kind == ActivationKind::Sigmoid);
+    steepness_->setEnabled(
+        withActivation(net.activation.kind, [](auto g) { return g.hasSteepness; }));
     byStepPoint_->setEnabled(net.activation.kind == ActivationKind::Step);
 }
 

@@ -1,5 +1,6 @@
 #include "ui/shell/PreferencesDialog.h"
 
+#include "ui/base/ActivationLabel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -49,10 +50,8 @@ PreferencesDialog::PreferencesDialog(const Preferences& prefs, QWidget* parent) 
 
     activation_ = new QComboBox(this);
     activation_->setObjectName("prefActivation");
-    activation_->addItem(tr("Step"), int(ActivationKind::Step));
-    activation_->addItem(tr("Sigmoid"), int(ActivationKind::Sigmoid));
-    activation_->addItem(tr("Tanh"), int(ActivationKind::Tanh));
-    activation_->addItem(tr("ReLU"), int(ActivationKind::ReLU));
+    for (ActivationKind k : menuActivations())
+        activation_->addItem(activationLabel(k), int(k));
     activation_->setAccessibleName(tr("Activation of new networks"));
     activation_->setAccessibleDescription(
         tr("The activation a new scenario (File, New) starts with."));
