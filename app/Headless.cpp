@@ -69,8 +69,9 @@ int runScenario(const RunRequest& req) {
         o.height = req.height;
         o.projector = req.projector;
         QString error;
-        if (!ui::exportScenario(scenario, req.exportPath, req.steps, o, {}, &error, &report,
-                                &trained)) {
+        // No progress callback: a headless export is never cancelled, so it is written or failed.
+        if (ui::exportScenario(scenario, req.exportPath, req.steps, o, {}, &error, &report,
+                               &trained) != ui::ExportResult::Written) {
             say(stderr, QStringLiteral("%1: %2").arg(req.exportPath, error));
             return kExitFailure;
         }

@@ -2,16 +2,16 @@
 
 #include "core/lesson/Lesson.h"
 
-#include "ui/document/Document.h"
 #include "ui/base/Format.h"
+#include "ui/document/Document.h"
 
 #include <QHelpEvent>
 #include <QKeyEvent>
-#include <QToolTip>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
+#include <QToolTip>
 
 #include <algorithm>
 #include <cmath>
@@ -44,8 +44,8 @@ NetworkDiagram::NetworkDiagram(Document* doc, QWidget* parent) : QWidget(parent)
                                 "Click a neuron or an edge to select it."));
     setFocusPolicy(Qt::StrongFocus);
     setProperty("stepwiseArrowKeys", true); // the arrows walk the selection (the lesson yields)
-    setMouseTracking(true); // the cursor shows what can be dragged
-    setAttribute(Qt::WA_OpaquePaintEvent); // paintEvent fills the whole widget
+    setMouseTracking(true);                 // the cursor shows what can be dragged
+    setAttribute(Qt::WA_OpaquePaintEvent);  // paintEvent fills the whole widget
     connect(doc_, &Document::refreshed, this, qOverload<>(&QWidget::update));
     connect(doc_, &Document::selectionChanged, this, qOverload<>(&QWidget::update));
 }
@@ -312,21 +312,22 @@ QPixmap NetworkDiagram::neuronPicture(int j, double r, bool selected) const {
     const double sign = net.w[j] >= 0 ? 1.0 : -1.0;
     const double dpr = devicePixelRatioF();
     const QColor colour = palette_.neuron(j);
-    const QString key = QString("%1|%2|%3|%4|%5|%6|%7|%8|%9")
-                            .arg(colour.rgba())
-                            .arg(palette_.foreground.rgba())
-                            .arg(r)
-                            .arg(selected)
-                            .arg(sign)
-                            .arg(static_cast<int>(act.kind))
-                            .arg(std::min(act.steepness, 3.0))
-                            .arg(palette_.lineScale)
-                            .arg(dpr);
+    NeuronLook key;
+    key.colour = colour.rgba();
+    key.foreground = palette_.foreground.rgba();
+    key.radius = r;
+    key.sign = sign;
+    key.steepness = std::min(act.steepness, 3.0); // the glyph looks the same past 3
+    key.lineScale = palette_.lineScale;
+    key.pixelRatio = dpr;
+    key.selected = selected;
+    key.activation = static_cast<int>(act.kind);
     if (auto it = neurons_.constFind(key); it != neurons_.constEnd()) return *it;
     if (neurons_.size() > 512) neurons_.clear();
 
     const double side = 2 * (r + kNeuronMargin);
-    QPixmap pic(QSize(static_cast<int>(std::ceil(side * dpr)), static_cast<int>(std::ceil(side * dpr))));
+    QPixmap pic(
+        QSize(static_cast<int>(std::ceil(side * dpr)), static_cast<int>(std::ceil(side * dpr))));
     pic.setDevicePixelRatio(dpr);
     pic.fill(Qt::transparent);
     QPainter p(&pic);
@@ -385,14 +386,14 @@ QString NetworkDiagram::describe(ParamId id) const {
     switch (id.kind) {
     case ParamKind::HiddenBias:
     case ParamKind::HiddenWeight: {
-        QString text = tr("Neuron %1: %2, %3").arg(j + 1).arg(
-            named({ParamKind::HiddenWeight, j}), named({ParamKind::HiddenBias, j}));
+        QString text =
+            tr("Neuron %1: %2, %3")
+                .arg(j + 1)
+                .arg(named({ParamKind::HiddenWeight, j}), named({ParamKind::HiddenBias, j}));
         if (net.w[j] != 0.0)
             text += tr("; it switches at x = −b/w = %1").arg(number(-net.b[j] / net.w[j]));
         if (id.kind == ParamKind::HiddenWeight)
-            text = tr("%1: the weight from the input x into neuron %2")
-                       .arg(named(id))
-                       .arg(j + 1) +
+            text = tr("%1: the weight from the input x into neuron %2").arg(named(id)).arg(j + 1) +
                    "\n" + text;
         return text;
     }
@@ -439,12 +440,11 @@ bool NetworkDiagram::editable(ParamKind kind) const {
     return (editable_ & kindBit(kind)) != 0 && !breakdown_;
 }
 
-double NetworkDiagram::dragValue(double startValue, double pixelsUp, bool fine,
-                                 ParamKind kind) {
+double NetworkDiagram::dragValue(double startValue, double pixelsUp, bool fine, ParamKind kind) {
     // A weight of the hidden layer spans about 20 over 300 pixels, one of the output 6: the
     // same ranges as the sliders. Shift drags ten times finer. Values land on 0.01.
-    const double span = kind == ParamKind::HiddenWeight || kind == ParamKind::HiddenBias ? 20.0
-                                                                                         : 6.0;
+    const double span =
+        kind == ParamKind::HiddenWeight || kind == ParamKind::HiddenBias ? 20.0 : 6.0;
     const double v = startValue + pixelsUp * span / 300.0 * (fine ? 0.1 : 1.0);
     return toHundredths(v);
 }
@@ -463,9 +463,9 @@ void NetworkDiagram::mousePressEvent(QMouseEvent* e) {
 void NetworkDiagram::mouseMoveEvent(QMouseEvent* e) {
     if (drag_) {
         const double up = drag_->startY - e->position().y();
-        doc_->setParam(drag_->param, dragValue(drag_->startValue, up,
-                                               e->modifiers() & Qt::ShiftModifier,
-                                               drag_->param.kind));
+        doc_->setParam(drag_->param,
+                       dragValue(drag_->startValue, up, e->modifiers() & Qt::ShiftModifier,
+                                 drag_->param.kind));
         return;
     }
     const auto hit = hitTest(e->position());
@@ -490,8 +490,8 @@ void NetworkDiagram::keyPressEvent(QKeyEvent* e) {
     const int h = doc_->network().hidden();
     const auto sel = doc_->selection();
     const int j = sel && sel->kind != ParamKind::OutputBias ? sel->neuron : -1;
-    const ParamKind kind = sel && sel->kind != ParamKind::OutputBias ? sel->kind
-                                                                      : ParamKind::HiddenBias;
+    const ParamKind kind =
+        sel && sel->kind != ParamKind::OutputBias ? sel->kind : ParamKind::HiddenBias;
     static constexpr ParamKind path[] = {ParamKind::HiddenWeight, ParamKind::HiddenBias,
                                          ParamKind::OutputWeight, ParamKind::OutputBias};
     const int at = sel ? static_cast<int>(std::find(std::begin(path), std::end(path), sel->kind) -
