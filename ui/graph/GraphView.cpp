@@ -547,6 +547,7 @@ bool GraphView::eventFilter(QObject* watched, QEvent* event) {
     if (watched != plot_) return QWidget::eventFilter(watched, event);
     // The mouse and the keys go to the mode in use, or to the gesture that holds the mouse.
     bool used = false;
+    ++dispatching_; // a handler may run a nested event loop (a dialog): that comes back here
     switch (event->type()) {
     case QEvent::Resize: // seen before the plot takes its new size
         fitLegend(static_cast<QResizeEvent*>(event)->size().width());
@@ -569,7 +570,7 @@ bool GraphView::eventFilter(QObject* watched, QEvent* event) {
     default:
         break;
     }
-    retired_.clear(); // modes replaced while handling this event
+    if (--dispatching_ == 0) retired_.clear(); // modes replaced while handling this event
     if (used) return true;
     return QWidget::eventFilter(watched, event);
 }

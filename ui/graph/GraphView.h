@@ -143,6 +143,7 @@ private:
     std::unique_ptr<ModeHost> host_;
     std::unique_ptr<GraphMode> current_, gesture_;
     std::vector<std::unique_ptr<GraphMode>> retired_;
+    int dispatching_ = 0; // events being handled (nested ones included)
     // What the layers outside the curves show, to redraw only the curves when nothing else moved.
     std::optional<Look> shownLook_;
     int paletteGeneration_ = 0;
