@@ -144,10 +144,10 @@ int runScenario(const RunRequest& req) {
                                frame, frames);
                 return stoppedInTraining || StopSignals::requested() == 0;
             };
-            const bool drawn = ui::exportScenario(scenario, out, report.steps, o, onFrame, &error,
-                                                  nullptr, nullptr);
+            const ui::ExportResult drawn = ui::exportScenario(scenario, out, report.steps, o,
+                                                              onFrame, &error, nullptr, nullptr);
             progress.finish();
-            if (!drawn && !stoppedInTraining && StopSignals::requested() != 0) {
+            if (drawn == ui::ExportResult::Cancelled) {
                 say(stderr, QStringLiteral("%1: not written: the run was interrupted").arg(out));
                 continue;
             }

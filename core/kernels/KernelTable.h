@@ -1,7 +1,8 @@
 // KernelTable: the hot loops of training, graph evaluation and the landscape, as plain function
 // pointers over plain arrays. core/kernels/Kernels.cpp is compiled once per instruction set
 // (baseline x86-64, AVX2+FMA, AVX-512), each copy sealed in an object of its own whose only global
-// symbol is its table (see core/CMakeLists.txt); core/network/KernelSet.cpp picks one at start-up.
+// symbol is its table (see cmake/KernelDispatch.cmake); core/network/KernelSet.cpp picks one at
+// start-up.
 //
 // Nothing but doubles, longs and pointers crosses this boundary: an Eigen object built by code of
 // one instruction set must never be handed to another (their alignment assumptions differ), so

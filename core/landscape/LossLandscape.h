@@ -25,6 +25,12 @@ struct LandscapeAxes {
     ParamId p, q;
     double pLo = -3.0, pHi = 3.0, qLo = -3.0, qHi = 3.0;
     int nx = 100, ny = 100; // grid points along p and q (2 … kMaxLandscapeGrid)
+    bool operator==(const LandscapeAxes&) const = default; // the grid size included
+    // The same two parameters over the same ranges, whatever the grid size (a coarse and a fine
+    // landscape of one view).
+    bool sameWindow(const LandscapeAxes& o) const {
+        return p == o.p && q == o.q && pLo == o.pLo && pHi == o.pHi && qLo == o.qLo && qHi == o.qHi;
+    }
 };
 
 struct Landscape {

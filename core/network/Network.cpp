@@ -178,6 +178,12 @@ Eigen::ArrayXd grid(double lo, double hi, int n) {
     return Eigen::ArrayXd::LinSpaced(std::max(n, 2), lo, hi);
 }
 
+int nearestSample(double x, double lo, double hi, int n) {
+    if (n < 2 || !(lo < hi) || std::isnan(x)) return 0;
+    const double f = std::clamp((x - lo) / (hi - lo), 0.0, 1.0) * (n - 1);
+    return static_cast<int>(std::clamp<long long>(std::llround(f), 0, n - 1));
+}
+
 void evaluate(const Network& net, const Eigen::Ref<const Eigen::ArrayXd>& x, Evaluation& out) {
     const Eigen::Index n = x.size(), h = net.hidden();
     out.z.resize(n, h);

@@ -87,6 +87,9 @@ std::vector<double> spreadSwitchingPoints(const Network& net, int count, double 
 
 // Evenly spaced samples lo, …, hi (n >= 2).
 Eigen::ArrayXd grid(double lo, double hi, int n);
+// The index of the sample of grid(lo, hi, n) nearest to x: round((x − lo)/(hi − lo)·(n − 1)),
+// with x clamped to [lo, hi] first (a halfway x goes up). 0 when n < 2 or lo >= hi.
+int nearestSample(double x, double lo, double hi, int n);
 
 // Everything the graph shows, on a grid of x. Each column of the N×H arrays is one neuron.
 struct Evaluation {

@@ -1,8 +1,8 @@
 # Checks the house rules of docs/architecture.md on the source tree (run by ctest as
 # Architecture.Rooms; cmake -DROOT=<source dir> -P CheckRooms.cmake):
 #   - core includes neither Qt nor ui/;
-#   - a ui room includes core, the bottom rooms (base, document) and itself; only the shell
-#     includes other rooms;
+#   - a ui room includes core, the bottom rooms (base, document) and itself (a folder inside a
+#     room, such as ui/graph/modes, is part of that room); only the shell includes other rooms;
 #   - no two ui files include each other's headers (no cycle of two), except the document and
 #     its undo commands: the commands are the document's friends (as in KDE Step), made by the
 #     document and changing it, and they live in one room.
@@ -27,15 +27,16 @@ set(bottom base document)
 file(GLOB_RECURSE ui_files RELATIVE ${ROOT} ${ROOT}/ui/*.h ${ROOT}/ui/*.cpp)
 set(edges "")
 foreach(f IN LISTS ui_files)
-    if(NOT f MATCHES "^ui/([a-z]+)/([A-Za-z0-9_]+)\\.(h|cpp)$")
-        string(APPEND problems "  ${f}: every ui source lives in a room (ui/<room>/<File>)\n")
+    if(NOT f MATCHES "^ui/([a-z]+)/(([a-z]+/)?[A-Za-z0-9_]+)\\.(h|cpp)$")
+        string(APPEND problems
+               "  ${f}: every ui source lives in a room (ui/<room>/<File>, ui/<room>/<folder>/<File>)\n")
         continue()
     endif()
     set(room ${CMAKE_MATCH_1})
     set(unit ${CMAKE_MATCH_1}/${CMAKE_MATCH_2})
     file(STRINGS ${ROOT}/${f} includes REGEX "^[ \t]*#[ \t]*include[ \t]*\"ui/")
     foreach(line IN LISTS includes)
-        if(NOT line MATCHES "\"ui/([a-z]+)/([A-Za-z0-9_]+)\\.h\"")
+        if(NOT line MATCHES "\"ui/([a-z]+)/(([a-z]+/)?[A-Za-z0-9_]+)\\.h\"")
             continue()
         endif()
         set(to_room ${CMAKE_MATCH_1})

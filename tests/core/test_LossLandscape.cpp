@@ -1,8 +1,8 @@
 // LossLandscape: every code path against brute force (set the two parameters, call loss()), the
 // quadratic minimum against least squares, and cancelling.
+#include "core/landscape/LossLandscape.h"
 #include "core/network/Backprop.h"
 #include "core/training/LeastSquares.h"
-#include "core/landscape/LossLandscape.h"
 
 #include <gtest/gtest.h>
 
@@ -230,4 +230,25 @@ TEST(LossLandscape, DefaultAxesAreCentredOnTheCurrentValues) {
     EXPECT_EQ(a.nx, 64);
     EXPECT_EQ(a.ny, 64);
     EXPECT_EQ(defaultAxes(net, W(0), C, 100000).nx, kMaxLandscapeGrid);
+}
+
+// The landscape view keeps a coarse or fine surface computed for the window it shows; the worker
+// restarts only for other axes or another grid size (issue 13: one comparison, in one place).
+TEST(LandscapeAxes, SameWindowIgnoresTheGridSizeAndEqualityDoesNot) {
+    LandscapeAxes a;
+    a.p = {ParamKind::OutputWeight, 0};
+    a.q = {ParamKind::OutputWeight, 1};
+    LandscapeAxes b = a;
+    EXPECT_TRUE(a == b);
+    EXPECT_TRUE(a.sameWindow(b));
+    b.nx = 31;
+    EXPECT_FALSE(a == b);
+    EXPECT_TRUE(a.sameWindow(b));
+    b = a;
+    b.qHi = 3.5;
+    EXPECT_FALSE(a.sameWindow(b));
+    b = a;
+    b.q = {ParamKind::HiddenBias, 1};
+    EXPECT_FALSE(a.sameWindow(b));
+    EXPECT_FALSE(a == b);
 }

@@ -375,3 +375,25 @@ TEST(Network, GridIsEvenlySpacedWithExactEnds) {
     EXPECT_EQ(x[4], 1.0);
     EXPECT_EQ(grid(0.0, 1.0, 1).size(), 2);
 }
+
+// The x → sample mapping the graph's readout, its sample picker and the breakdown share.
+TEST(Grid, NearestSampleIsTheClosestGridPoint) {
+    const Eigen::ArrayXd x = grid(-1.0, 1.0, 5); // −1, −0.5, 0, 0.5, 1
+    EXPECT_EQ(nearestSample(-1.0, -1.0, 1.0, 5), 0);
+    EXPECT_EQ(nearestSample(0.1, -1.0, 1.0, 5), 2);
+    EXPECT_EQ(nearestSample(0.3, -1.0, 1.0, 5), 3);
+    EXPECT_EQ(nearestSample(-0.7, -1.0, 1.0, 5), 1);
+    EXPECT_EQ(nearestSample(0.25, -1.0, 1.0, 5), 3) << "halfway goes up";
+    for (double v = -1.0; v <= 1.0; v += 0.01) {
+        const int i = nearestSample(v, -1.0, 1.0, 5);
+        for (int k = 0; k < 5; ++k)
+            EXPECT_LE(std::abs(x[i] - v), std::abs(x[k] - v) + 1e-12) << "x = " << v;
+    }
+}
+
+TEST(Grid, NearestSampleClampsToTheDomain) {
+    EXPECT_EQ(nearestSample(-7.0, -1.0, 1.0, 5), 0);
+    EXPECT_EQ(nearestSample(7.0, -1.0, 1.0, 5), 4);
+    EXPECT_EQ(nearestSample(std::nan(""), -1.0, 1.0, 5), 0);
+    EXPECT_EQ(nearestSample(0.5, 1.0, 1.0, 5), 0) << "an empty domain";
+}

@@ -1,10 +1,10 @@
 // Accessibility: every control a keyboard can reach has a name a screen reader can speak, and
 // Tab moves through each side panel in reading order (top to bottom, left to right).
+#include "ui/diagram/NetworkDiagram.h"
 #include "ui/graph/GraphView.h"
 #include "ui/lesson/LessonPanel.h"
-#include "ui/shell/MainWindow.h"
-#include "ui/diagram/NetworkDiagram.h"
 #include "ui/params/ParameterPanel.h"
+#include "ui/shell/MainWindow.h"
 #include "ui/shell/PreferencesDialog.h"
 #include "ui/training/TrainingPanel.h"
 
@@ -117,8 +117,8 @@ TEST(Accessibility, TabFollowsReadingOrderInEachPanel) {
     expectReadingOrder(w, {w.parameters(), w.trainingPanel()});
 }
 
-// Known issue: the lesson's task rows are built after the "Free mode" box, so Tab reaches
-// the box before the Hint buttons above it. Enable once LessonPanel sets the tab order.
+// The lesson's task rows are built after the "Free mode" box; LessonPanel sets the tab order,
+// so Tab still reaches the Hint buttons before the box below them.
 TEST(Accessibility, TabFollowsReadingOrderInTheLesson) {
     MainWindow w;
     w.resize(1400, 900);

@@ -27,4 +27,8 @@ struct Palette {
     static Palette projector(); // high contrast, thick lines, large type
 };
 
+// Presentation mode enlarges the panels' text (the lesson, the parameters, training) by this much;
+// the plots take theirs from the projector palette's fontScale.
+inline constexpr double kPresentationFontScale = 1.5;
+
 } // namespace stepwise::ui

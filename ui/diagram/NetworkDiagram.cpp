@@ -315,16 +315,16 @@ QPixmap NetworkDiagram::neuronPicture(int j, double r, bool selected) const {
     const double sign = net.w[j] >= 0 ? 1.0 : -1.0;
     const double dpr = devicePixelRatioF();
     const QColor colour = palette_.neuron(j);
-    const QString key = QString("%1|%2|%3|%4|%5|%6|%7|%8|%9")
-                            .arg(colour.rgba())
-                            .arg(palette_.foreground.rgba())
-                            .arg(r)
-                            .arg(selected)
-                            .arg(sign)
-                            .arg(static_cast<int>(act.kind))
-                            .arg(std::min(act.steepness, kGlyphMaxSteepness))
-                            .arg(palette_.lineScale)
-                            .arg(dpr);
+    NeuronLook key;
+    key.colour = colour.rgba();
+    key.foreground = palette_.foreground.rgba();
+    key.radius = r;
+    key.sign = sign;
+    key.steepness = std::min(act.steepness, kGlyphMaxSteepness);
+    key.lineScale = palette_.lineScale;
+    key.pixelRatio = dpr;
+    key.selected = selected;
+    key.activation = static_cast<int>(act.kind);
     if (auto it = neurons_.constFind(key); it != neurons_.constEnd()) return *it;
     if (neurons_.size() > 512) neurons_.clear();
 

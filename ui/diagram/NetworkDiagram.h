@@ -90,10 +90,22 @@ private:
         double startY, startValue;
     };
     std::optional<Drag> drag_;
-    // Caches for painting: laid-out labels and neuron pictures, rebuilt when the look changes.
+    // Caches for painting: laid-out labels (by their text, in one font) and neuron pictures (by
+    // everything a picture shows), rebuilt when the look changes.
+    struct NeuronLook {
+        QRgb colour = 0, foreground = 0;
+        double radius = 0, sign = 0, steepness = 0, lineScale = 0, pixelRatio = 0;
+        bool selected = false;
+        int activation = 0;
+        bool operator==(const NeuronLook&) const = default;
+        friend size_t qHash(const NeuronLook& k, size_t seed = 0) {
+            return qHashMulti(seed, k.colour, k.foreground, k.radius, k.sign, k.steepness,
+                              k.lineScale, k.pixelRatio, k.selected, k.activation);
+        }
+    };
     mutable QHash<QString, QStaticText> texts_;
     mutable QFont textFont_;
-    mutable QHash<QString, QPixmap> neurons_;
+    mutable QHash<NeuronLook, QPixmap> neurons_;
 };
 
 } // namespace stepwise::ui

@@ -53,4 +53,16 @@ void SetTargetCommand::redo() {
     doc_->applyTarget(after_);
 }
 
+SetDomainCommand::SetDomainCommand(Document* doc, Domain before, Domain after, const QString& text)
+    : doc_(doc), before_(before), after_(after) {
+    setText(text);
+}
+
+void SetDomainCommand::undo() {
+    doc_->applyDomain(before_);
+}
+void SetDomainCommand::redo() {
+    doc_->applyDomain(after_);
+}
+
 } // namespace stepwise::ui

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/network/Network.h"
+#include "core/scenario/Scenario.h"
 #include "core/scenario/TargetCurve.h"
 
 #include <QUndoCommand>
@@ -47,6 +48,17 @@ public:
 private:
     Document* doc_;
     TargetCurve before_, after_;
+};
+
+class SetDomainCommand : public QUndoCommand {
+public:
+    SetDomainCommand(Document* doc, Domain before, Domain after, const QString& text);
+    void undo() override;
+    void redo() override;
+
+private:
+    Document* doc_;
+    Domain before_, after_;
 };
 
 } // namespace stepwise::ui

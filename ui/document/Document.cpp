@@ -170,12 +170,13 @@ void Document::fitOutputLayer() {
 }
 
 void Document::setDomain(const Domain& d) {
-    if (d == scenario_.domain || !(d.lo < d.hi)) return;
-    scenario_.domain = d;
-    gridDirty_ = targetDirty_ = true;
-    invalidate();
-    emit targetChanged();
-    emit networkChanged();
+    if (d == scenario_.domain || !(d.lo < d.hi) || !std::isfinite(d.lo) || !std::isfinite(d.hi) ||
+        d.samples < kMinSamples || d.samples > kMaxSamples)
+        return;
+    const QString what = d.lo == scenario_.domain.lo && d.hi == scenario_.domain.hi
+                             ? tr("Use %1 samples").arg(d.samples) // at least two
+                             : tr("Change the domain");
+    undo_.push(new SetDomainCommand(this, scenario_.domain, d, what));
 }
 
 void Document::setTrainingSettings(const TrainSettings& s) {
@@ -258,6 +259,14 @@ void Document::applyTarget(const TargetCurve& t) {
 void Document::applyParam(ParamId id, double value) {
     stepwise::setParam(scenario_.network, id, value);
     invalidate();
+    emit networkChanged();
+}
+
+void Document::applyDomain(const Domain& d) {
+    scenario_.domain = d;
+    gridDirty_ = targetDirty_ = true;
+    invalidate();
+    emit targetChanged();
     emit networkChanged();
 }
 

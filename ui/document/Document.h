@@ -51,7 +51,7 @@ public:
     void setTarget(const TargetCurve& target, const QString& what);
     void addStroke(const Stroke& stroke);
     void clearTarget();
-    void setDomain(const Domain& d);
+    void setDomain(const Domain& d); // the x range and the number of samples (lo < hi)
     void fitOutputLayer();
 
     // Not undoable: training settings, view, lesson progress.
@@ -67,7 +67,8 @@ public:
     void showTrainingNetwork(const Network& net);
     void recordTrainingRun(const Network& before, const Network& after, long steps);
 
-    // Selection: a neuron (0-based) or the output (−1 = output bias row), or none.
+    // Selection: the parameter whose row, curve and edge are highlighted (a neuron's w or b, an
+    // output weight, or the output bias c), or none. Not part of the scenario, not undoable.
     std::optional<ParamId> selection() const { return selection_; }
     void select(std::optional<ParamId> id);
 
@@ -75,6 +76,7 @@ public:
     void applyNetwork(const Network& net, bool structural);
     void applyTarget(const TargetCurve& t);
     void applyParam(ParamId id, double value);
+    void applyDomain(const Domain& d);
 
     // Runs a pending refresh now (tests and benchmarks).
     void flush();

@@ -1,11 +1,15 @@
 #include "ui/graph/GraphView.h"
 
 #include "core/network/Network.h"
-#include "ui/graph/BoldGraph.h"
 #include "ui/document/Document.h"
+#include "ui/graph/BoldGraph.h"
 #include "ui/graph/PlotLegend.h"
 #include "ui/graph/StepHandles.h"
+#include "ui/graph/modes/DrawMode.h"
+#include "ui/graph/modes/GuessMode.h"
+#include "ui/graph/modes/InspectMode.h"
 
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QResizeEvent>
 #include <QSvgGenerator>
@@ -24,7 +28,44 @@ QVector<double> toQVector(const double* data, Eigen::Index n) {
 
 } // namespace
 
-GraphView::GraphView(Document* doc, QWidget* parent) : QWidget(parent), doc_(doc) {
+// What the view offers its modes (modes/GraphMode.h), kept out of the view's own interface.
+class GraphView::ModeHost final : public GraphModeHost {
+public:
+    explicit ModeHost(GraphView* view) : v_(view) {}
+
+    Document& document() const override { return *v_->doc_; }
+    TargetPoint toGraph(QPointF pixel) const override {
+        return {v_->plot_->xAxis->pixelToCoord(pixel.x()),
+                v_->plot_->yAxis->pixelToCoord(pixel.y())};
+    }
+    StepHandles& stepHandles() const override { return *v_->handles_; }
+    void hoverAt(std::optional<double> x) override {
+        v_->hoverX_ = x;
+        v_->updateReadout();
+        v_->replotCurves(false);
+    }
+    void requestInspect(double x) override { emit v_->inspectRequested(x); }
+    void clearStrokePreview() override { v_->stroke_->data()->clear(); }
+    void addStrokePreviewPoint(TargetPoint p) override { v_->stroke_->addData(p.x, p.y); }
+    void finishStroke(const Stroke& s, bool guess) override {
+        if (guess) v_->setGuess(s);
+        emit v_->strokeFinished(s, guess);
+    }
+    void replotCurves() override { v_->replotCurves(false); }
+    void replotAll() override { v_->plot_->replot(QCustomPlot::rpQueuedReplot); }
+    void beginGesture(std::unique_ptr<GraphMode> gesture) override {
+        gesture->attach(this);
+        if (v_->gesture_) v_->retired_.push_back(std::move(v_->gesture_));
+        v_->gesture_ = std::move(gesture);
+    }
+    GraphMode& currentMode() const override { return *v_->current_; }
+
+private:
+    GraphView* v_;
+};
+
+GraphView::GraphView(Document* doc, QWidget* parent)
+    : QWidget(parent), doc_(doc), host_(std::make_unique<ModeHost>(this)) {
     plot_ = new QCustomPlot(this);
     plot_->setObjectName("graphPlot");
     plot_->setAttribute(
@@ -85,6 +126,9 @@ GraphView::GraphView(Document* doc, QWidget* parent) : QWidget(parent), doc_(doc
         hoverX_.reset(); // the readout would show a stale x while the step moves
         updateReadout();
     });
+    connect(handles_, &StepHandles::released, this, &GraphView::endGesture);
+    current_ = std::make_unique<InspectMode>();
+    current_->attach(host_.get());
 
     connect(doc_, &Document::structureChanged, this, &GraphView::rebuildGraphs);
     connect(doc_, &Document::scenarioReplaced, this, &GraphView::rebuildGraphs);
@@ -92,6 +136,10 @@ GraphView::GraphView(Document* doc, QWidget* parent) : QWidget(parent), doc_(doc
     connect(doc_, &Document::refreshed, this, &GraphView::refresh);
     rebuildGraphs();
     applyView();
+}
+
+GraphView::~GraphView() {
+    handles_->disconnect(this); // nothing may reach the modes while the plot is taken down
 }
 
 int GraphView::neuronCurveCount() const {
@@ -231,15 +279,14 @@ void GraphView::refresh() {
     }
     const Eigen::ArrayXd& t = doc_->targetSamples();
     // Half-width: about 7 pixels, in data units of the current view.
-    const double half = t.size() == x.size() ? 7.0 * palette_.lineScale *
-                                                   plot_->yAxis->range().size() /
-                                                   std::max(50, plot_->axisRect()->height())
-                                             : 0.0;
+    const double half = t.size() == x.size()
+                            ? 7.0 * palette_.lineScale * plot_->yAxis->range().size() /
+                                  std::max(50, plot_->axisRect()->height())
+                            : 0.0;
     // The band is set again only when it changes (a drag or a training run leaves it alone).
-    const bool targetChanged = half != shownHalf_ || t.size() != shownTarget_.size() ||
-                               x.size() != shownTargetX_.size() ||
-                               (t.size() > 0 && (t != shownTarget_).any()) ||
-                               (x.size() > 0 && (x != shownTargetX_).any());
+    const bool targetChanged =
+        half != shownHalf_ || t.size() != shownTarget_.size() || x.size() != shownTargetX_.size() ||
+        (t.size() > 0 && (t != shownTarget_).any()) || (x.size() > 0 && (x != shownTargetX_).any());
     if (targetChanged) {
         shownTarget_ = t;
         shownTargetX_ = x;
@@ -266,28 +313,28 @@ void GraphView::refresh() {
     replotCurves(targetChanged);
 }
 
-QString GraphView::lookKey() const {
-    // Everything outside the curves' layer that a frame can change.
+GraphView::Look GraphView::look() const {
     const QCPRange xr = plot_->xAxis->range(), yr = plot_->yAxis->range();
     const auto sel = doc_->selection();
-    return QString("%1 %2 %3 %4|%5x%6|%7|%8|%9|%10|%11|%12")
-        .arg(xr.lower, 0, 'g', 17)
-        .arg(xr.upper, 0, 'g', 17)
-        .arg(yr.lower, 0, 'g', 17)
-        .arg(yr.upper, 0, 'g', 17)
-        .arg(plot_->viewport().width())
-        .arg(plot_->viewport().height())
-        .arg(paletteGeneration_)
-        .arg(doc_->live())
-        .arg(sel ? static_cast<int>(sel->kind) * 1000 + sel->neuron : -1)
-        .arg(answerVisible_)
-        .arg(plot_->legend->itemCount())
-        .arg(plot_->devicePixelRatioF());
+    Look l;
+    l.xLo = xr.lower;
+    l.xHi = xr.upper;
+    l.yLo = yr.lower;
+    l.yHi = yr.upper;
+    l.width = plot_->viewport().width();
+    l.height = plot_->viewport().height();
+    l.paletteGeneration = paletteGeneration_;
+    l.live = doc_->live();
+    l.selection = sel ? static_cast<int>(sel->kind) * 1000 + sel->neuron : -1;
+    l.answerVisible = answerVisible_;
+    l.legendItems = plot_->legend->itemCount();
+    l.pixelRatio = plot_->devicePixelRatioF();
+    return l;
 }
 
 void GraphView::replotCurves(bool lookChanged) {
-    const QString key = lookKey();
-    if (!lookChanged && key == shownLook_) {
+    const Look now = look();
+    if (!lookChanged && now == shownLook_) {
         // The rest of the picture is as it was (QCustomPlot replots it all if its buffers went
         // stale, say after a resize).
         plot_->layer("main")->replot();
@@ -297,7 +344,7 @@ void GraphView::replotCurves(bool lookChanged) {
         emit plot_->afterReplot();
         return;
     }
-    shownLook_ = key;
+    shownLook_ = now;
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -339,11 +386,48 @@ void GraphView::fitView() {
 }
 
 void GraphView::setMode(Mode m) {
-    if (m == mode_) return;
-    mode_ = m;
-    updateHandles();
+    if (m == mode_ || m == Mode::Other) return;
+    switch (m) {
+    case Mode::Inspect:
+        installMode(std::make_unique<InspectMode>(), m);
+        break;
+    case Mode::Draw:
+    case Mode::Erase:
+        installMode(std::make_unique<DrawMode>(m == Mode::Erase), m);
+        break;
+    case Mode::Guess:
+        installMode(std::make_unique<GuessMode>(), m);
+        break;
+    case Mode::Other:
+        break;
+    }
+}
+
+void GraphView::setInteraction(std::unique_ptr<GraphMode> mode) {
+    if (mode) installMode(std::move(mode), Mode::Other);
+}
+
+void GraphView::installMode(std::unique_ptr<GraphMode> mode, Mode kind) {
+    // The old mode may be the one handling the event that led here: it is deleted once the
+    // event has been handled.
+    current_->cancel();
+    retired_.push_back(std::move(current_));
+    current_ = std::move(mode);
+    current_->attach(host_.get());
+    const bool changed = kind != mode_ || kind == Mode::Other;
+    mode_ = kind;
+    updateHandles(); // off in a mode without them: a step drag in progress ends here
     updateCursor();
-    emit modeChanged(m);
+    if (changed) emit modeChanged(kind);
+}
+
+GraphMode& GraphView::activeMode() const {
+    return gesture_ ? *gesture_ : *current_;
+}
+
+void GraphView::endGesture() {
+    if (gesture_) retired_.push_back(std::move(gesture_));
+    updateCursor();
 }
 
 void GraphView::setGuess(const Stroke& s) {
@@ -366,7 +450,7 @@ void GraphView::updateCursor() {
     if (handles_->hovered() || handles_->dragging())
         plot_->setCursor(Qt::SizeHorCursor);
     else
-        plot_->setCursor(mode_ == Mode::Inspect ? Qt::ArrowCursor : Qt::CrossCursor);
+        plot_->setCursor(current_->cursor());
 }
 
 void GraphView::setStepHandlesAllowed(bool on) {
@@ -384,7 +468,7 @@ StepHandles* GraphView::stepHandles() const {
 
 void GraphView::updateHandles() {
     // Only where a click means "inspect": in drawing modes the mouse draws.
-    const bool on = handlesAllowed_ && answerVisible_ && mode_ == Mode::Inspect;
+    const bool on = handlesAllowed_ && answerVisible_ && current_->usesStepHandles();
     if (on == handles_->enabled()) return;
     handles_->setEnabled(on);
     replotCurves(false);
@@ -422,7 +506,7 @@ void GraphView::showReadoutAt(double x) {
 }
 
 void GraphView::updateReadout() {
-    if (!hoverX_ || mode_ != Mode::Inspect || !answerVisible_) {
+    if (!hoverX_ || !current_->showsReadout() || !answerVisible_) {
         readout_->setVisible(false);
         cursor_->setVisible(false);
         return;
@@ -448,9 +532,8 @@ void GraphView::updateReadout() {
     lines << tr("output y = %1").arg(sum, 0, 'f', 3);
     const Eigen::ArrayXd& t = doc_->targetSamples();
     if (t.size() > 0) {
-        const double lo = doc_->scenario().domain.lo, hi = doc_->scenario().domain.hi;
-        const double f = std::clamp((x - lo) / (hi - lo), 0.0, 1.0) * (t.size() - 1);
-        const Eigen::Index i = std::clamp<Eigen::Index>(std::llround(f), 0, t.size() - 1);
+        const Domain& d = doc_->scenario().domain;
+        const int i = nearestSample(x, d.lo, d.hi, static_cast<int>(t.size()));
         lines << tr("target = %1").arg(t[i], 0, 'f', 3);
     }
     readout_->setText(lines.join('\n'));
@@ -462,74 +545,33 @@ void GraphView::updateReadout() {
 
 bool GraphView::eventFilter(QObject* watched, QEvent* event) {
     if (watched != plot_) return QWidget::eventFilter(watched, event);
-    auto toPoint = [this](QMouseEvent* e) {
-        return TargetPoint{plot_->xAxis->pixelToCoord(e->position().x()),
-                           plot_->yAxis->pixelToCoord(e->position().y())};
-    };
+    // The mouse and the keys go to the mode in use, or to the gesture that holds the mouse.
+    bool used = false;
+    ++dispatching_; // a handler may run a nested event loop (a dialog): that comes back here
     switch (event->type()) {
     case QEvent::Resize: // seen before the plot takes its new size
         fitLegend(static_cast<QResizeEvent*>(event)->size().width());
         break;
-    case QEvent::MouseButtonPress: {
-        auto* e = static_cast<QMouseEvent*>(event);
-        if (e->button() != Qt::LeftButton) break;
-        if (mode_ == Mode::Inspect) {
-            if (handles_->press(e->position())) return true; // dragging a step point
-            emit inspectRequested(toPoint(e).x);
-            return true;
-        }
-        drawing_ = true;
-        current_ = {};
-        current_.erase = mode_ == Mode::Erase;
-        current_.points.push_back(toPoint(e));
-        stroke_->data()->clear();
-        stroke_->addData(current_.points.back().x, current_.points.back().y);
-        plot_->replot(QCustomPlot::rpQueuedReplot);
-        return true;
-    }
-    case QEvent::MouseMove: {
-        auto* e = static_cast<QMouseEvent*>(event);
-        const TargetPoint p = toPoint(e);
-        if (handles_->move(e->position())) return true;
-        if (drawing_) {
-            if (static_cast<int>(current_.points.size()) < kMaxStrokePoints) {
-                current_.points.push_back(p);
-                stroke_->addData(p.x, p.y);
-            }
-            replotCurves(false);
-            return true;
-        }
-        hoverX_ = p.x;
-        updateReadout();
-        replotCurves(false);
+    case QEvent::MouseButtonPress:
+        used = activeMode().press(static_cast<QMouseEvent*>(event));
         break;
-    }
-    case QEvent::MouseButtonRelease: {
-        auto* e = static_cast<QMouseEvent*>(event);
-        if (e->button() == Qt::LeftButton && handles_->release()) return true;
-        if (!drawing_ || e->button() != Qt::LeftButton) break;
-        drawing_ = false;
-        stroke_->data()->clear();
-        Stroke s = std::move(current_);
-        current_ = {};
-        if (mode_ == Mode::Guess) {
-            setGuess(s);
-            emit strokeFinished(s, true);
-        } else {
-            emit strokeFinished(s, false);
-        }
-        plot_->replot(QCustomPlot::rpQueuedReplot);
-        return true;
-    }
+    case QEvent::MouseMove:
+        used = activeMode().move(static_cast<QMouseEvent*>(event));
+        break;
+    case QEvent::MouseButtonRelease:
+        used = activeMode().release(static_cast<QMouseEvent*>(event));
+        break;
+    case QEvent::KeyPress:
+        used = activeMode().key(static_cast<QKeyEvent*>(event));
+        break;
     case QEvent::Leave:
-        if (!handles_->dragging()) handles_->move(QPointF(-1e6, -1e6)); // no handle hovered
-        hoverX_.reset();
-        updateReadout();
-        replotCurves(false);
+        activeMode().leave();
         break;
     default:
         break;
     }
+    if (--dispatching_ == 0) retired_.clear(); // modes replaced while handling this event
+    if (used) return true;
     return QWidget::eventFilter(watched, event);
 }
 

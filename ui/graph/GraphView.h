@@ -1,7 +1,9 @@
 // GraphView: the graph of the network — each hidden neuron's weighted contribution as a thin
 // curve in its colour, their superposition as a bold curve, the target as a wide translucent
 // band — with a hover readout, freehand drawing of the target, and export. The only class that
-// draws the graph with QCustomPlot; it computes nothing itself (the Document does).
+// draws the graph with QCustomPlot; it computes nothing itself (the Document does). What the
+// mouse does on it is up to the mode in use (ui/graph/modes: inspect, draw and erase, guess, the
+// step handles' drag, a sample picker); the view hands them its events.
 #pragma once
 
 #include "core/scenario/TargetCurve.h"
@@ -11,7 +13,9 @@
 
 #include <QPixmap>
 #include <QWidget>
+#include <memory>
 #include <optional>
+#include <vector>
 
 class QCustomPlot;
 class QCPGraph;
@@ -22,17 +26,25 @@ class QCPItemStraightLine;
 namespace stepwise::ui {
 
 class Document;
+class GraphMode;
 class StepHandles;
 
 class GraphView : public QWidget {
     Q_OBJECT
 public:
-    enum class Mode { Inspect, Draw, Erase, Guess };
+    // The graph's tools (the Graph menu's and the lesson's); Other is a mode installed with
+    // setInteraction (the walkthrough's sample picker, say).
+    enum class Mode { Inspect, Draw, Erase, Guess, Other };
 
     explicit GraphView(Document* doc, QWidget* parent = nullptr);
+    ~GraphView() override;
 
-    void setMode(Mode m);
+    void setMode(Mode m); // Mode::Other is ignored: install the mode itself
     Mode mode() const { return mode_; }
+    // Hands the mouse to a mode of the caller's (modes/GraphMode.h); mode() is then Other. The
+    // view owns it until another mode replaces it.
+    void setInteraction(std::unique_ptr<GraphMode> mode);
+    GraphMode* interaction() const { return current_.get(); }
     void setPalette(const Palette& p);
     const Palette& palette() const { return palette_; }
     void fitView();
@@ -46,7 +58,6 @@ public:
     // The step-point handles on the bottom edge (off when the lesson keeps the biases fixed).
     void setStepHandlesAllowed(bool on);
     bool stepHandlesShown() const;
-    StepHandles* stepHandles() const;
 
     // Export at a size in pixels (PNG also takes a scale for resolution).
     bool exportTo(const QString& path, int width, int height, double scale = 1.0);
@@ -56,13 +67,17 @@ public:
     // A picture of the graph at this size, and a full redraw now (for exports).
     QPixmap toPixmap(int width, int height);
     void replotNow();
-    QCustomPlot* plot() const { return plot_; } // for tests and benchmarks only
     int neuronCurveCount() const;
+    QString readoutText() const;
+    void showReadoutAt(double x);
+
+    // QCustomPlot's own objects, for tests and benchmarks only: the rest of the program asks the
+    // view (the plotting library stays behind this wall).
+    QCustomPlot* plot() const { return plot_; }
     QCPGraph* neuronGraph(int j) const;
     QCPGraph* outputGraph() const { return output_; }
     QCPGraph* targetGraph() const { return target_; }
-    QString readoutText() const;
-    void showReadoutAt(double x);
+    StepHandles* stepHandles() const; // a layer of the plot
 
 signals:
     void strokeFinished(const stepwise::Stroke& stroke, bool guess);
@@ -76,13 +91,31 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    class ModeHost;
+    friend class ModeHost;
+
+    void installMode(std::unique_ptr<GraphMode> mode, Mode kind);
+    GraphMode& activeMode() const;
+    void endGesture();
     void rebuildGraphs();
     void refresh();
     void applyView();
     void applyStyle();
     void updateReadout();
     void updateLegend();
-    QString lookKey() const;
+    // Everything outside the curves' layer that a frame can change.
+    struct Look {
+        double xLo = 0, xHi = 0, yLo = 0, yHi = 0;
+        int width = 0, height = 0;
+        int paletteGeneration = 0;
+        bool live = false;
+        int selection = -1; // ParamKind·1000 + neuron, or −1
+        bool answerVisible = true;
+        int legendItems = 0;
+        double pixelRatio = 1.0;
+        bool operator==(const Look&) const = default;
+    };
+    Look look() const;
     void fitLegend(int width = -1);
     void updateHandles();
     void updateCursor();
@@ -101,14 +134,18 @@ private:
     QCPItemText* readout_ = nullptr;
     QCPItemStraightLine* cursor_ = nullptr;
     std::optional<double> hoverX_;
-    bool drawing_ = false;
     bool answerVisible_ = true;
     bool handlesAllowed_ = true;
     StepHandles* handles_ = nullptr;
-    Stroke current_;
     Stroke guess_;
+    // The mouse: the mode in use, a gesture that holds the mouse for now (a step handle's drag),
+    // and modes replaced while one of them was handling an event (deleted once it returned).
+    std::unique_ptr<ModeHost> host_;
+    std::unique_ptr<GraphMode> current_, gesture_;
+    std::vector<std::unique_ptr<GraphMode>> retired_;
+    int dispatching_ = 0; // events being handled (nested ones included)
     // What the layers outside the curves show, to redraw only the curves when nothing else moved.
-    QString shownLook_;
+    std::optional<Look> shownLook_;
     int paletteGeneration_ = 0;
     Eigen::ArrayXd shownTarget_, shownTargetX_;
     double shownHalf_ = -1.0;

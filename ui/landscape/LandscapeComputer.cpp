@@ -16,16 +16,11 @@ LandscapeComputer::~LandscapeComputer() {
     worker_.join();
 }
 
-bool LandscapeComputer::sameAxes(const LandscapeAxes& a, const LandscapeAxes& b) {
-    return a.p == b.p && a.q == b.q && a.pLo == b.pLo && a.pHi == b.pHi && a.qLo == b.qLo &&
-           a.qHi == b.qHi && a.nx == b.nx && a.ny == b.ny;
-}
-
 std::uint64_t LandscapeComputer::submit(Job job) {
     std::uint64_t gen;
     {
         std::lock_guard lock(mutex_);
-        if (busy_ && !sameAxes(job.axes, runningAxes_)) cancelRunning_ = true;
+        if (busy_ && !(job.axes == runningAxes_)) cancelRunning_ = true;
         pending_ = std::move(job);
         gen = pendingGen_ = ++generation_;
     }

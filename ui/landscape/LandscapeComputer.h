@@ -37,8 +37,6 @@ public:
     void cancel();
     bool busy() const;
 
-    static bool sameAxes(const LandscapeAxes& a, const LandscapeAxes& b); // grid size included
-
 signals:
     // On the GUI thread; only complete landscapes are reported.
     void finished(const stepwise::Landscape& landscape, quint64 generation);

@@ -173,8 +173,28 @@ void LandscapePlot::clearSurface() {
         c->data()->clear();
 }
 
-QCPRange LandscapePlot::colourRange() const {
-    return scale_->dataRange();
+double LandscapePlot::colourSpan() const {
+    return scale_->dataRange().size();
+}
+
+QPointF LandscapePlot::pixelAt(double p, double q) const {
+    return {xAxis->coordToPixel(p), yAxis->coordToPixel(q)};
+}
+
+QPointF LandscapePlot::paramsAt(QPointF pixel) const {
+    return {xAxis->pixelToCoord(pixel.x()), yAxis->pixelToCoord(pixel.y())};
+}
+
+bool LandscapePlot::onMap(QPointF pixel) const {
+    return axisRect()->rect().contains(pixel.toPoint());
+}
+
+void LandscapePlot::replotSoon() {
+    replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LandscapePlot::layOut() {
+    replot(QCustomPlot::rpImmediateRefresh);
 }
 
 void LandscapePlot::setPoint(QPointF p) {

@@ -1,7 +1,7 @@
 // LandscapePlot: the one class that draws a loss landscape with QCustomPlot — the loss as a
 // viridis colour map on a log scale with its colour bar, contour lines (marching squares, see
-// core/landscape/Contours.h), the current point, the bowl's lowest point, the −∇L arrow and the training
-// trail, with a legend below. It draws what it is given and computes no maths.
+// core/landscape/Contours.h), the current point, the bowl's lowest point, the −∇L arrow and the
+// training trail, with a legend below. It draws what it is given and computes no maths.
 #pragma once
 
 #include "core/landscape/LossLandscape.h"
@@ -24,13 +24,20 @@ public:
     void setView(double pLo, double pHi, double qLo, double qHi);
     void setSurface(const Landscape& l); // colour map, colour range and contours
     void clearSurface();
-    QCPRange colourRange() const; // the loss range the colours span
+    double colourSpan() const; // the width of the loss range the colours span (upper − lower)
     void setPoint(QPointF p);
     // The lowest point, when there is one; `applicable` keeps its legend entry.
     void setMinimum(std::optional<QPointF> m, bool applicable);
     void setArrow(std::optional<QLineF> arrow); // in parameter units
     void setTrail(const QVector<double>& p, const QVector<double>& q);
     void setPalette(const Palette& p);
+
+    // Between the map's pixels (this widget's) and parameter values (p, q).
+    QPointF pixelAt(double p, double q) const;
+    QPointF paramsAt(QPointF pixel) const;
+    bool onMap(QPointF pixel) const; // inside the map's rectangle (not the axes or the legend)
+    void replotSoon();               // on the next frame
+    void layOut();                   // now, so pixelAt and paramsAt hold for the current size
 
     QPointF point() const;
     std::optional<QPointF> minimum() const;

@@ -279,9 +279,7 @@ void LandscapeView::submit(int resolution) {
 void LandscapeView::onComputed(const Landscape& l, quint64 generation) {
     if (generation <= shownGen_) return;
     const LandscapeAxes& a = l.axes;
-    if (!(a.p == axes_.p && a.q == axes_.q && a.pLo == axes_.pLo && a.pHi == axes_.pHi &&
-          a.qLo == axes_.qLo && a.qHi == axes_.qHi))
-        return; // computed for a view that has since moved
+    if (!a.sameWindow(axes_)) return; // computed for a view that has since moved
     shownGen_ = generation;
     shown_ = l;
     plot_->setSurface(shown_);
@@ -331,7 +329,7 @@ void LandscapeView::drawOverlay() {
         const double gp = g[flatIndex(axes_.p, h)], gq = g[flatIndex(axes_.q, h)];
         const double sp = axes_.pHi - axes_.pLo, sq = axes_.qHi - axes_.qLo;
         const double norm = std::hypot(gp * sp, gq * sq); // loss change across the view
-        const double range = plot_->colourRange().size();
+        const double range = plot_->colourSpan();
         if (norm > 1e-12 && std::isfinite(norm) && norm / std::max(range, 1e-12) > 4e-3) {
             const double frac = 0.25 * std::sqrt(std::min(1.0, norm / std::max(range, 1e-12)));
             // k makes the arrow frac long, measured in view widths and heights.
@@ -385,7 +383,7 @@ void LandscapeView::drawOverlay() {
 }
 
 void LandscapeView::replot() {
-    plot_->replot(QCustomPlot::rpQueuedReplot);
+    plot_->replotSoon();
 }
 
 void LandscapeView::setPalette(const Palette& p) {
@@ -434,8 +432,8 @@ void LandscapeView::jumpToMinimum() {
 }
 
 void LandscapeView::clickAt(double p, double q) {
-    plot_->replot(QCustomPlot::rpImmediateRefresh); // lay out the axes so pixels are valid
-    const QPointF pos(plot_->xAxis->coordToPixel(p), plot_->yAxis->coordToPixel(q));
+    plot_->layOut(); // so pixels are valid
+    const QPointF pos = plot_->pixelAt(p, q);
     const QPointF global = plot_->mapToGlobal(pos);
     QMouseEvent press(QEvent::MouseButtonPress, pos, global, Qt::LeftButton, Qt::LeftButton,
                       Qt::NoModifier);
@@ -450,8 +448,8 @@ bool LandscapeView::eventFilter(QObject* watched, QEvent* event) {
     switch (event->type()) {
     case QEvent::MouseButtonPress: {
         auto* e = static_cast<QMouseEvent*>(event);
-        pressed_ = e->button() == Qt::LeftButton &&
-                   plot_->axisRect()->rect().contains(e->position().toPoint()) && doc_->hasTarget();
+        pressed_ =
+            e->button() == Qt::LeftButton && plot_->onMap(e->position()) && doc_->hasTarget();
         pressPos_ = e->position().toPoint();
         return pressed_;
     }
@@ -461,7 +459,8 @@ bool LandscapeView::eventFilter(QObject* watched, QEvent* event) {
         pressed_ = false;
         const QPoint pos = e->position().toPoint();
         if ((pos - pressPos_).manhattanLength() > 8) break;
-        moveTo(plot_->xAxis->pixelToCoord(pos.x()), plot_->yAxis->pixelToCoord(pos.y()));
+        const QPointF at = plot_->paramsAt(pos);
+        moveTo(at.x(), at.y());
         return true;
     }
     case QEvent::KeyPress: {

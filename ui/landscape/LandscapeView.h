@@ -67,7 +67,6 @@ public:
     std::optional<QLineF> gradientArrow() const; // from the point, in parameter units
     int contourSegmentCount() const;
     void clickAt(double p, double q); // a real mouse click on the map at (p, q)
-    LandscapePlot* plot() const { return plot_; }
     QComboBox* pBox() const { return pBox_; }
     QComboBox* qBox() const { return qBox_; }
     QPushButton* minimumButton() const { return jump_; }

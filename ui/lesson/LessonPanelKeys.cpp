@@ -1,5 +1,6 @@
 // LessonPanel, continued: its menu and keys, presentation mode, the text toggle and the
 // progress remembered between runs.
+#include "ui/base/Palette.h"
 #include "ui/document/Document.h"
 #include "ui/lesson/LessonHost.h"
 #include "ui/lesson/LessonPanel.h"
@@ -41,7 +42,6 @@ namespace stepwise::ui {
 
 namespace {
 
-constexpr double kPresentationFontScale = 1.5;
 QStringList toStringList(const std::set<std::string>& ids) {
     QStringList list;
     for (const std::string& id : ids)

@@ -8,7 +8,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QPainter>
-#include <qcustomplot.h>
 
 #include <filesystem>
 #include <random>
@@ -41,12 +40,13 @@ ExportFormat exportFormatFor(const QString& path) {
     return ExportFormat::Unknown;
 }
 
-bool exportScenario(const Scenario& scenario, const QString& path, long steps,
-                    const ExportOptions& options, const std::function<bool(int, int)>& progress,
-                    QString* error, TrainReport* report, Network* trained) {
+ExportResult exportScenario(const Scenario& scenario, const QString& path, long steps,
+                            const ExportOptions& options,
+                            const std::function<bool(int, int)>& progress, QString* error,
+                            TrainReport* report, Network* trained) {
     auto fail = [error](const QString& why) {
         if (error) *error = why;
-        return false;
+        return ExportResult::Failed;
     };
     const ExportFormat format = exportFormatFor(path);
     if (format == ExportFormat::Unknown)
@@ -99,7 +99,7 @@ bool exportScenario(const Scenario& scenario, const QString& path, long steps,
             if (progress && !progress(f, frames)) {
                 gif.close();
                 std::filesystem::remove(fsPath(temp));
-                return fail(QObject::tr("cancelled"));
+                return ExportResult::Cancelled;
             }
             // Frames follow the run on a square-root schedule: early steps change most.
             const double u = static_cast<double>(f) / (frames - 1);
@@ -151,7 +151,7 @@ bool exportScenario(const Scenario& scenario, const QString& path, long steps,
         }
     }
     if (trained) *trained = doc.network();
-    return true;
+    return ExportResult::Written;
 }
 
 } // namespace stepwise::ui

@@ -24,11 +24,16 @@ struct ExportOptions {
 enum class ExportFormat { Png, Svg, Pdf, Gif, Unknown };
 ExportFormat exportFormatFor(const QString& path);
 
+// How an export ended. Cancelled: progress() returned false; nothing was written and the file
+// that was there before (if any) is untouched.
+enum class ExportResult { Written, Cancelled, Failed };
+
 // Trains `steps` steps (for a GIF: spread over the frames) and writes the graph to path.
-// progress(done, total) may return false to cancel. On failure returns false with *error set.
-// report (if given) receives the training outcome.
-bool exportScenario(const Scenario& scenario, const QString& path, long steps,
-                    const ExportOptions& options, const std::function<bool(int, int)>& progress,
-                    QString* error, TrainReport* report, Network* trained = nullptr);
+// progress(done, total) may return false to cancel. On failure returns Failed with *error set
+// (one line saying why). report (if given) receives the training outcome.
+ExportResult exportScenario(const Scenario& scenario, const QString& path, long steps,
+                            const ExportOptions& options,
+                            const std::function<bool(int, int)>& progress, QString* error,
+                            TrainReport* report, Network* trained = nullptr);
 
 } // namespace stepwise::ui

@@ -1,23 +1,24 @@
 #include "ui/shell/MainWindow.h"
 
 #include "core/scenario/Presets.h"
-#include "ui/document/Document.h"
-#include "ui/shell/Exporter.h"
-#include "ui/files/FileController.h"
-#include "ui/base/Format.h"
-#include "ui/graph/GraphView.h"
 #include "ui/base/AppPaths.h"
-#include "ui/shell/HelpMenu.h"
+#include "ui/base/Format.h"
+#include "ui/base/Palette.h"
+#include "ui/diagram/NetworkDiagram.h"
+#include "ui/document/Document.h"
+#include "ui/files/FileController.h"
+#include "ui/graph/GraphView.h"
 #include "ui/landscape/LandscapeView.h"
 #include "ui/lesson/LessonPanel.h"
-#include "ui/training/LossPlot.h"
-#include "ui/diagram/NetworkDiagram.h"
 #include "ui/params/ParamRow.h"
 #include "ui/params/ParameterPanel.h"
+#include "ui/shell/Exporter.h"
+#include "ui/shell/HelpMenu.h"
 #include "ui/shell/PaletteFollower.h"
 #include "ui/shell/RestoreSessionsDialog.h"
 #include "ui/shell/PreferencesDialog.h"
 #include "ui/shell/WindowLessonHost.h"
+#include "ui/training/LossPlot.h"
 #include "ui/training/TrainingController.h"
 #include "ui/training/TrainingPanel.h"
 
@@ -89,7 +90,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     tabs_->addTab(params_, tr("&Weights"));
     tabs_->addTab(trainingPanel_, tr("T&raining"));
     auto* landscape = new LandscapeView(doc_, this);
-    landscape->setTrail([this]() -> const std::vector<Eigen::VectorXd>& { return trainer_->trail(); });
+    landscape->setTrail(
+        [this]() -> const std::vector<Eigen::VectorXd>& { return trainer_->trail(); });
     connect(trainer_, &TrainingController::progressed, landscape,
             &LandscapeView::onTrainingProgressed);
     tabs_->addTab(landscape, tr("Lan&dscape"));
@@ -103,8 +105,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     statusLoss_ = new QLabel(this);
     // A fixed width and its own background: a changing loss must not relayout the status bar,
     // nor repaint what lies behind the label, on every frame.
-    statusLoss_->setFixedWidth(statusLoss_->fontMetrics().horizontalAdvance(
-        tr("loss %1").arg("8.888e-888") + "  "));
+    statusLoss_->setFixedWidth(
+        statusLoss_->fontMetrics().horizontalAdvance(tr("loss %1").arg("8.888e-888") + "  "));
     statusLoss_->setAutoFillBackground(true);
     statusLoss_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     statusBar()->addPermanentWidget(statusLoss_);
@@ -131,10 +133,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         {this, doc_, graph_, diagram_, params_, tabs_, trainingPanel_, trainer_});
     lesson_ = host->createLesson(); // docked on the left, with its Lesson menu
     lesson_->restoreProgress();
-    addHelpMenu(this);               // last in the menu bar: user guide, About
+    addHelpMenu(this); // last in the menu bar: user guide, About
     setWindowIcon(QIcon(appIconPath()));
-    paletteFollower_ =
-        new PaletteFollower(this, [this](const Palette& p) { setBasePalette(p); });
+    paletteFollower_ = new PaletteFollower(this, [this](const Palette& p) { setBasePalette(p); });
     applyPreferences(Preferences::load()); // palette, line width, autosave
     restoreLayout();
     updateTitle();
@@ -225,11 +226,9 @@ void MainWindow::buildMenus() {
         doc_->setNetwork(networkPreset(NetworkPreset::Added), tr("Reset the network"));
     });
     edit->addSeparator();
-    edit->addAction(tr("&Preferences…"), QKeySequence(tr("Ctrl+,")), this,
-                    [this] {
-                        if (const auto p = PreferencesDialog::edit(this))
-                            applyPreferences(*p, true);
-                    });
+    edit->addAction(tr("&Preferences…"), QKeySequence(tr("Ctrl+,")), this, [this] {
+        if (const auto p = PreferencesDialog::edit(this)) applyPreferences(*p, true);
+    });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Fit view"), QKeySequence(tr("Ctrl+0")), graph_, &GraphView::fitView);
@@ -330,11 +329,9 @@ void MainWindow::inspectAt(double x) {
                                  4000);
         return;
     }
-    const Scenario& s = doc_->scenario();
+    const Domain& d = doc_->scenario().domain;
     const Eigen::ArrayXd& xs = doc_->x();
-    const double f = std::clamp((x - s.domain.lo) / (s.domain.hi - s.domain.lo), 0.0, 1.0);
-    const Eigen::Index i =
-        std::clamp<Eigen::Index>(std::llround(f * (xs.size() - 1)), 0, xs.size() - 1);
+    const int i = nearestSample(x, d.lo, d.hi, static_cast<int>(xs.size()));
     // The exact gradient: with steps it shows the hidden layer receiving nothing.
     diagram_->setBreakdown(backpropAt(doc_->network(), xs[i], doc_->targetSamples()[i],
                                       static_cast<int>(xs.size()), BackpropOptions{}));
@@ -346,7 +343,8 @@ bool MainWindow::exportGraph(const QString& path) {
     o.width = 1600;
     o.height = 1000;
     o.projector = presentation_;
-    return exportScenario(doc_->scenario(), path, 0, o, {}, nullptr, nullptr);
+    return exportScenario(doc_->scenario(), path, 0, o, {}, nullptr, nullptr) ==
+           ExportResult::Written;
 }
 
 void MainWindow::applyPalette() {
@@ -356,7 +354,7 @@ void MainWindow::applyPalette() {
     trainingPanel_->lossPlot()->setPalette(p);
     if (auto* landscape = findChild<LandscapeView*>()) landscape->setPalette(p);
     QFont f = QApplication::font();
-    if (presentation_) f.setPointSizeF(f.pointSizeF() * 1.5);
+    if (presentation_) f.setPointSizeF(f.pointSizeF() * kPresentationFontScale);
     for (QWidget* w : {static_cast<QWidget*>(params_), static_cast<QWidget*>(trainingPanel_)})
         w->setFont(f);
 }
@@ -433,7 +431,7 @@ void MainWindow::exportTrainingGif(const QString& path, long steps) {
     o.height = 540;
     o.projector = presentation_;
     QString error;
-    const bool ok = exportScenario(
+    const ExportResult result = exportScenario(
         doc_->scenario(), path, steps, o,
         [&progress](int done, int total) {
             progress.setMaximum(total);
@@ -443,10 +441,16 @@ void MainWindow::exportTrainingGif(const QString& path, long steps) {
         },
         &error, nullptr);
     progress.reset();
-    if (!ok && error != tr("cancelled"))
-        notify(QMessageBox::Warning, tr("Export failed"), tr("%1: %2").arg(path, error));
-    else if (ok)
+    switch (result) {
+    case ExportResult::Written:
         statusBar()->showMessage(tr("Saved the animation to %1").arg(path), 8000);
+        break;
+    case ExportResult::Cancelled: // the learner asked for it: nothing to report
+        break;
+    case ExportResult::Failed:
+        notify(QMessageBox::Warning, tr("Export failed"), tr("%1: %2").arg(path, error));
+        break;
+    }
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* e) {
