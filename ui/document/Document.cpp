@@ -8,6 +8,7 @@
 namespace stepwise::ui {
 
 Document::Document(QObject* parent) : QObject(parent), scenario_(defaultScenario()) {
+    undo_.setUndoLimit(kUndoLimit);
     refreshTimer_.setSingleShot(true);
     refreshTimer_.setInterval(0);
     connect(&refreshTimer_, &QTimer::timeout, this, &Document::refreshed);
