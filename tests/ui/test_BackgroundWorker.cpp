@@ -74,8 +74,10 @@ TEST(BackgroundWorker, RunsAJobAndLeavesItsResultInTheMailbox) {
 TEST(BackgroundWorker, AWaitingJobIsReplacedAndCanHandOnWhatItCarried) {
     std::atomic<int> inside{0};
     Worker::Hooks hooks;
-    hooks.merge = [](Done& older, Done&& newer) {
+    hooks.merge = [](Done& older, Done&& newer) { // every label; the newest count and flag
         older.labels.insert(older.labels.end(), newer.labels.begin(), newer.labels.end());
+        older.chunks = newer.chunks;
+        older.cancelled = newer.cancelled;
     };
     hooks.absorb = [](Work& newer, Work&& waiting) { newer.label = waiting.label + newer.label; };
     Worker w([&](Work& job, const Worker::Context& ctx) { doChunks(job, ctx, inside); }, hooks);
@@ -88,7 +90,7 @@ TEST(BackgroundWorker, AWaitingJobIsReplacedAndCanHandOnWhatItCarried) {
     ASSERT_TRUE(r.has_value());
     ASSERT_EQ(r->labels, (std::vector<std::string>{"long", "bc"}));
     EXPECT_TRUE(r->cancelled);
-    EXPECT_EQ(r->chunks, 0); // the last job saw the cancel before its first chunk
+    EXPECT_EQ(r->chunks, 0); // "bc" saw the cancel before its first chunk
 }
 
 TEST(BackgroundWorker, StopCancelsALongJobPromptlyAndReturnsOnlyWhenNoBodyRuns) {

@@ -23,9 +23,6 @@ public:
 
     const Scenario& scenario() const { return scenario_; }
     const Network& network() const { return scenario_.network; }
-    // The undo history keeps the newest kUndoLimit steps (older ones are forgotten), so a session
-    // left open for hours stays small; 1 000 steps is far more than a lesson goes back.
-    static constexpr int kUndoLimit = 1000;
     QUndoStack* undoStack() { return &undo_; }
 
     // Derived data, recomputed lazily after a change.
