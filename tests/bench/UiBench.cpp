@@ -6,10 +6,11 @@
 #include "ui/document/Document.h"
 #include "ui/files/FileController.h"
 #include "ui/graph/GraphView.h"
-#include "ui/shell/MainWindow.h"
 #include "ui/params/ParamRow.h"
 #include "ui/params/ParameterPanel.h"
+#include "ui/shell/MainWindow.h"
 #include "ui/training/TrainingController.h"
+#include "ui/training/TrainingHistory.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -152,6 +153,47 @@ void trainingFrames(int hidden, int samples, double seconds) {
     std::fflush(stdout);
 }
 
+// Issue 16: a window left training for a whole lesson stays small. A million steps as fast as
+// possible, with every frame drawn on the real window; resident memory before and after, and
+// halfway (the histories are full by then: what follows must not grow).
+void longRunMemory(long steps, int hidden, int samples) {
+    auto w = window(hidden, samples, ActivationKind::Sigmoid);
+    TrainSettings ts;
+    ts.optimizer.kind = OptimizerKind::SGD;
+    ts.optimizer.learningRate = 0.05;
+    w->document()->setTrainingSettings(ts);
+    QCustomPlot* plot = w->graph()->plot();
+    PaintWatch watch(plot);
+    long frames = 0;
+    ui::TrainingController* tc = w->trainer();
+    tc->setStepsPerFrame(0);
+    plot->replot();
+    QApplication::processEvents();
+    const double before = residentMb();
+    double half = -1.0;
+    QElapsedTimer run;
+    run.start();
+    tc->play();
+    while (tc->steps() < steps && tc->isRunning()) {
+        QApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+        if (watch.painted) {
+            ++frames;
+            watch.painted = false;
+        }
+        if (half < 0 && tc->steps() >= steps / 2) half = residentMb();
+    }
+    tc->pause();
+    const double seconds = run.nsecsElapsed() / 1e9;
+    QApplication::processEvents();
+    const double after = residentMb();
+    std::printf("ui long_run_memory_mb steps=%ld hidden=%d samples=%d before=%.1f half=%.1f "
+                "after=%.1f growth=%.1f steps_done=%ld history=%zu undo=%d frames=%ld "
+                "seconds=%.1f\n",
+                steps, hidden, samples, before, half, after, after - before, tc->steps(),
+                tc->history().size(), w->document()->undoStack()->count(), frames, seconds);
+    std::fflush(stdout);
+}
+
 void startup() {
     QElapsedTimer t;
     t.start();
@@ -178,7 +220,7 @@ void uiFigures(bool quick, const std::string& filter) {
     };
     const bool any = wanted("ui window_open_ms") || wanted("ui memory_mb") ||
                      wanted("ui slider_to_replot_ms") || wanted("ui training_frame_ms") ||
-                     wanted("ui training_steps_per_s");
+                     wanted("ui training_steps_per_s") || wanted("ui long_run_memory_mb");
     if (!any) return;
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     QStandardPaths::setTestModeEnabled(true); // leave the user's settings and autosave alone
@@ -195,6 +237,7 @@ void uiFigures(bool quick, const std::string& filter) {
             sliderToReplot(h, 1000, quick ? 60 : 300);
     if (wanted("ui training_frame_ms") || wanted("ui training_steps_per_s"))
         trainingFrames(16, 512, quick ? 1.0 : 3.0);
+    if (wanted("ui long_run_memory_mb")) longRunMemory(quick ? 200000 : 1000000, 16, 64);
 }
 
 } // namespace stepwise::bench

@@ -1,16 +1,19 @@
 // The loss landscape view on real widgets: clicking, the least-squares minimum, the training
 // trail, and when the surface is (and is not) recomputed.
-#include "core/network/Backprop.h"
-#include "core/training/LeastSquares.h"
 #include "core/landscape/LossLandscape.h"
+#include "core/network/Backprop.h"
 #include "core/scenario/Presets.h"
+#include "core/training/LeastSquares.h"
 #include "ui/document/Document.h"
+#include "ui/landscape/LandscapeComputer.h"
 #include "ui/landscape/LandscapeView.h"
 #include "ui/training/TrainingController.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QPushButton>
+#include <QThread>
 #include <gtest/gtest.h>
 #include <qcustomplot.h>
 
@@ -289,4 +292,97 @@ TEST(LandscapeView, FollowsAChangeInTheNumberOfNeurons) {
     EXPECT_EQ(f.view->paramQ(), kC);
     EXPECT_EQ(f.view->pBox()->count(), 4);
     ASSERT_TRUE(f.view->waitUntilUpToDate(5000));
+}
+
+namespace {
+
+// A landscape over a hidden weight and bias of a large network: point by point, seconds of work.
+LandscapeComputer::Job slowLandscapeJob(int resolution) {
+    std::mt19937_64 rng(4);
+    LandscapeComputer::Job job;
+    job.net = randomNetwork(32, {ActivationKind::Sigmoid, 1.0}, -1.0, 1.0, rng);
+    job.x = grid(-1.0, 1.0, 4000);
+    job.t = (3.0 * job.x).sin();
+    job.axes =
+        defaultAxes(job.net, {ParamKind::HiddenWeight, 0}, {ParamKind::HiddenBias, 0}, resolution);
+    return job;
+}
+
+template <class Pred> bool pumpUntil(Pred pred, int timeoutMs) {
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < timeoutMs) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        if (pred()) return true;
+        QThread::msleep(2);
+    }
+    return pred();
+}
+
+} // namespace
+
+TEST(LandscapeComputer, ReportsACompleteLandscapeOnTheGuiThread) {
+    LandscapeComputer c;
+    int reports = 0;
+    quint64 gen = 0;
+    Landscape got;
+    QObject::connect(&c, &LandscapeComputer::finished, [&](const Landscape& l, quint64 g) {
+        EXPECT_EQ(QThread::currentThread(), c.thread());
+        ++reports;
+        gen = g;
+        got = l;
+    });
+    LandscapeComputer::Job job = slowLandscapeJob(8);
+    const Landscape want = computeLandscape(job.net, job.x, job.t, job.axes);
+    const auto submitted = c.submit(job);
+    ASSERT_TRUE(pumpUntil([&] { return reports > 0; }, 60000));
+    EXPECT_EQ(reports, 1);
+    EXPECT_EQ(gen, submitted);
+    EXPECT_TRUE(got.complete);
+    EXPECT_TRUE(got.loss == want.loss); // the same bits as the core computes directly
+}
+
+// Issue 13 (cancel of a landscape computation): a long computation stops soon after cancel(), and
+// nothing is reported for it.
+TEST(LandscapeComputer, CancelStopsARunningComputationPromptly) {
+    LandscapeComputer c;
+    int reports = 0;
+    QObject::connect(&c, &LandscapeComputer::finished,
+                     [&](const Landscape&, quint64) { ++reports; });
+    c.submit(slowLandscapeJob(600)); // 360 000 points of a 32-neuron network on 4000 samples
+    QThread::msleep(100);
+    ASSERT_TRUE(c.busy());
+    QElapsedTimer t;
+    t.start();
+    c.cancel();
+    ASSERT_TRUE(pumpUntil([&] { return !c.busy(); }, 5000)) << "still computing after 5 s";
+    EXPECT_LT(t.elapsed(), 2000);
+    pumpUntil([] { return false; }, 100);
+    EXPECT_EQ(reports, 0);
+}
+
+TEST(LandscapeComputer, NewAxesCancelTheRunningJobAndOnlyTheNewOneReports) {
+    LandscapeComputer c;
+    std::vector<quint64> reported;
+    QObject::connect(&c, &LandscapeComputer::finished,
+                     [&](const Landscape&, quint64 g) { reported.push_back(g); });
+    c.submit(slowLandscapeJob(600));
+    QThread::msleep(100);
+    LandscapeComputer::Job other = slowLandscapeJob(10);
+    other.axes.p = {ParamKind::HiddenWeight, 1};
+    const auto second = c.submit(other);
+    ASSERT_TRUE(pumpUntil([&] { return !reported.empty(); }, 20000));
+    pumpUntil([] { return false; }, 100);
+    EXPECT_EQ(reported, std::vector<quint64>{second});
+}
+
+TEST(LandscapeComputer, DestructionCancelsARunningComputation) {
+    auto c = std::make_unique<LandscapeComputer>();
+    c->submit(slowLandscapeJob(600));
+    QThread::msleep(100);
+    ASSERT_TRUE(c->busy());
+    QElapsedTimer t;
+    t.start();
+    c.reset();
+    EXPECT_LT(t.elapsed(), 2000);
 }

@@ -6,6 +6,7 @@
 #include "ui/params/ParamRow.h"
 #include "ui/params/ParameterPanel.h"
 #include "ui/training/TrainingController.h"
+#include "ui/training/TrainingHistory.h"
 #include "ui/training/TrainingPanel.h"
 
 #include <QElapsedTimer>
@@ -19,7 +20,6 @@ using namespace stepwise;
 using namespace stepwise::test;
 
 namespace {
-
 
 std::vector<TargetPoint> sineStroke(int n) {
     std::vector<TargetPoint> pts;
@@ -249,4 +249,153 @@ TEST(Training, ALossThatKeepsSpikingSuggestsASmallerRate) {
     w->document()->flush();
     QApplication::processEvents();
     EXPECT_TRUE(advice->isHidden());
+}
+
+namespace {
+
+// A network whose steps are slow enough that a chunk of a million of them would take minutes.
+void useSlowNetwork(ui::MainWindow& w) {
+    Scenario s = w.document()->scenario();
+    std::mt19937_64 rng(11);
+    s.network = randomNetwork(32, {ActivationKind::Sigmoid, 1.0}, -1.0, 1.0, rng);
+    s.domain.samples = 2000;
+    s.target.preset = TargetPreset::Sine;
+    s.training = TrainSettings{};
+    s.training.optimizer.kind = OptimizerKind::SGD;
+    s.training.optimizer.learningRate = 0.05;
+    w.document()->replaceScenario(s);
+    w.document()->flush();
+}
+
+} // namespace
+
+// Issue 13: pause() used to give up after 2 s while a chunk ran on, and a chunk could not be
+// cancelled. Now a chunk of a million steps stops between two steps.
+TEST(Training, PauseStopsAHugeChunkPromptly) {
+    auto w = freshWindow();
+    useSlowNetwork(*w);
+    ui::TrainingController* tc = w->trainer();
+    tc->setStepsPerFrame(1000000);
+    tc->play();
+    pumpUntil([] { return false; }, 300); // the chunk is under way
+    QElapsedTimer t;
+    t.start();
+    tc->pause();
+    const qint64 ms = t.elapsed();
+    EXPECT_FALSE(tc->isRunning());
+    EXPECT_LT(ms, 1000) << "pause took " << ms << " ms";
+    // The steps the chunk took before the pause were delivered, and the chunk was cut short.
+    EXPECT_GT(tc->steps(), 0);
+    EXPECT_LT(tc->steps(), 1000000);
+    const long steps = tc->steps();
+    const Network stopped = w->document()->network();
+    pumpUntil([] { return false; }, 200);
+    EXPECT_EQ(tc->steps(), steps);
+    EXPECT_EQ(w->document()->network(), stopped);
+}
+
+// Issue 13: after a pause that gave up waiting, stepOnce could step the trainer while the worker
+// still did. Each one step after a pause must be exactly one step of SGD from what the window
+// shows: θ ← θ − η·∂L/∂θ, with nothing stepping behind it.
+TEST(Training, StepOnceRightAfterPauseNeverOverlapsTheWorker) {
+    auto w = freshWindow();
+    useSlowNetwork(*w);
+    ui::TrainingController* tc = w->trainer();
+    const double lr = w->document()->scenario().training.optimizer.learningRate;
+    for (int round = 0; round < 4; ++round) {
+        tc->setStepsPerFrame(round % 2 == 0 ? 1000000 : 0);
+        tc->play();
+        pumpUntil([] { return false; }, 60 + 40 * round);
+        tc->pause();
+        const long steps = tc->steps();
+        const Eigen::VectorXd p0 = packParams(w->document()->network());
+        const Eigen::VectorXd g = w->document()->gradient();
+        tc->stepOnce();
+        EXPECT_EQ(tc->steps(), steps + 1) << "round " << round;
+        const Eigen::VectorXd p1 = packParams(w->document()->network());
+        EXPECT_LT((p1 - (p0 - lr * g)).cwiseAbs().maxCoeff(), 1e-12) << "round " << round;
+        pumpUntil([] { return false; }, 50);
+        EXPECT_EQ(tc->steps(), steps + 1); // and nothing stepped afterwards
+        EXPECT_EQ(packParams(w->document()->network()), p1);
+    }
+}
+
+// Issue 13: setStepsPerFrame wrote the pace outside the lock the worker read it under. Changing
+// the pace back and forth while training runs keeps it running, and the last pace holds.
+TEST(Training, SetStepsPerFrameWhileRunningIsSafe) {
+    auto w = freshWindow();
+    useTarget(*w, TargetPreset::Sine);
+    w->document()->setActivation({ActivationKind::Sigmoid, 4.0});
+    ui::TrainingController* tc = w->trainer();
+    tc->setStepsPerFrame(1);
+    tc->play();
+    const int paces[] = {0, 1000000, 10, 0, 100, 1, 1000, 0};
+    for (int round = 0; round < 5; ++round)
+        for (int pace : paces) {
+            tc->setStepsPerFrame(pace);
+            EXPECT_EQ(tc->stepsPerFrame(), pace);
+            pumpUntil([] { return false; }, 5);
+        }
+    EXPECT_TRUE(tc->isRunning());
+    // At one step per frame, the steps grow by about one a frame (15 ms), never by a chunk.
+    tc->setStepsPerFrame(1);
+    pumpUntil([] { return false; }, 100);
+    const long before = tc->steps();
+    pumpUntil([] { return false; }, 300);
+    const long grown = tc->steps() - before;
+    tc->pause();
+    EXPECT_GE(grown, 1);
+    EXPECT_LE(grown, 40); // 300 ms at 15 ms a frame is 20 frames; a chunk would be thousands
+    EXPECT_TRUE(allFinite(w->document()->network()));
+    EXPECT_TRUE(std::isfinite(tc->currentLoss()));
+}
+
+// Issue 16: a lesson-long run keeps the loss curve and the trail under their bound.
+TEST(Training, HistoriesStayUnderTheirBoundAfterManyFrames) {
+    auto w = freshWindow();
+    useTarget(*w, TargetPreset::Sine);
+    Domain d = w->document()->scenario().domain;
+    d.samples = 16; // cheap steps, so many of them go by
+    w->document()->setDomain(d);
+    w->document()->setActivation({ActivationKind::Sigmoid, 2.0});
+    TrainSettings s = w->document()->scenario().training;
+    s.optimizer.kind = OptimizerKind::SGD;
+    s.optimizer.learningRate = 0.01;
+    w->document()->setTrainingSettings(s);
+    ui::TrainingController* tc = w->trainer();
+    tc->setStepsPerFrame(0);
+    tc->play();
+    const long many = 3 * static_cast<long>(ui::TrainingHistory::kDefaultMaxPoints);
+    ASSERT_TRUE(pumpUntil(
+        [&] {
+            EXPECT_LE(tc->lossValues().size(), ui::TrainingHistory::kDefaultMaxPoints);
+            return tc->steps() > many;
+        },
+        120000))
+        << tc->steps() << " steps";
+    tc->pause();
+    const ui::TrainingHistory& h = tc->history();
+    EXPECT_LE(h.size(), ui::TrainingHistory::kDefaultMaxPoints);
+    EXPECT_GE(h.size(), ui::TrainingHistory::kDefaultMaxPoints / 4);
+    EXPECT_GT(h.stride(), 1);
+    EXPECT_EQ(tc->trail().size(), h.size()); // each kept loss has its parameters
+    EXPECT_EQ(tc->lossSteps().front(), 0.0);
+    EXPECT_GE(tc->lossSteps().back(), static_cast<double>(tc->steps() - 2 * h.stride()));
+}
+
+// Issue 16: the undo stack keeps the newest 1 000 steps.
+TEST(Training, UndoHistoryIsBounded) {
+    auto w = freshWindow();
+    ui::Document* doc = w->document();
+    const ParamId c{ParamKind::OutputBias, 0};
+    const int limit = doc->undoStack()->undoLimit();
+    ASSERT_EQ(limit, 1000); // the number docs/user-guide.md gives
+    const int edits = limit + 200;
+    for (int i = 1; i <= edits; ++i)
+        doc->setParam(c, 0.001 * i);
+    EXPECT_EQ(doc->undoStack()->count(), limit);
+    // The newest steps are the ones kept: undoing them all goes back to the 200th edit.
+    while (doc->undoStack()->canUndo())
+        doc->undoStack()->undo();
+    EXPECT_DOUBLE_EQ(doc->network().c, 0.001 * 200);
 }

@@ -8,6 +8,9 @@
 namespace stepwise::ui {
 
 Document::Document(QObject* parent) : QObject(parent), scenario_(defaultScenario()) {
+    // The undo history keeps the newest 1 000 steps (older ones are forgotten), so a session left
+    // open for hours stays small; that is far more than a lesson goes back (issue 16).
+    undo_.setUndoLimit(1000);
     refreshTimer_.setSingleShot(true);
     refreshTimer_.setInterval(0);
     connect(&refreshTimer_, &QTimer::timeout, this, &Document::refreshed);

@@ -2,76 +2,48 @@
 
 namespace stepwise::ui {
 
-LandscapeComputer::LandscapeComputer(QObject* parent) : QObject(parent) {
-    worker_ = std::thread([this] { run(); });
-}
+LandscapeComputer::LandscapeComputer(QObject* parent)
+    : QObject(parent),
+      worker_(
+          [](Job& job, const BackgroundWorker<Job, Result>::Context& ctx) {
+              Landscape result = computeLandscape(job.net, job.x, job.t, job.axes,
+                                                  [&ctx](double) { return !ctx.cancelled(); });
+              if (result.complete && !ctx.cancelled())
+                  ctx.deliver({std::move(result), ctx.generation()});
+          },
+          {{}, // a newer landscape replaces one not yet shown
+           {}, // a waiting job is simply replaced
+           // Worker thread: ask the GUI thread to collect. Dropped by Qt if this object is gone.
+           [this] {
+               QMetaObject::invokeMethod(this, &LandscapeComputer::deliver, Qt::QueuedConnection);
+           }}) {}
 
-LandscapeComputer::~LandscapeComputer() {
-    {
-        std::lock_guard lock(mutex_);
-        quit_ = true;
-        cancelRunning_ = true;
-    }
-    wake_.notify_all();
-    worker_.join();
-}
+LandscapeComputer::~LandscapeComputer() = default; // the worker cancels and joins
 
 std::uint64_t LandscapeComputer::submit(Job job) {
-    std::uint64_t gen;
-    {
-        std::lock_guard lock(mutex_);
-        if (busy_ && !(job.axes == runningAxes_)) cancelRunning_ = true;
-        pending_ = std::move(job);
-        gen = pendingGen_ = ++generation_;
-    }
-    wake_.notify_all();
-    return gen;
+    // Every job not yet cancelled has the axes of the newest one submitted; a job over other
+    // axes makes them all useless.
+    using Running = BackgroundWorker<Job, Result>::Running;
+    const bool otherAxes = lastGen_ != 0 && !(job.axes == lastAxes_);
+    if (otherAxes) cancelledUpTo_ = lastGen_;
+    lastAxes_ = job.axes;
+    lastGen_ = worker_.submit(std::move(job), otherAxes ? Running::Cancel : Running::Continue);
+    return lastGen_;
 }
 
 void LandscapeComputer::cancel() {
-    std::lock_guard lock(mutex_);
-    pending_.reset();
-    if (busy_) cancelRunning_ = true;
-    ++generation_;
+    worker_.cancel();
+    cancelledUpTo_ = lastGen_; // a landscape delivered but not yet collected is not reported either
 }
 
 bool LandscapeComputer::busy() const {
-    std::lock_guard lock(mutex_);
-    return busy_ || pending_.has_value();
-}
-
-void LandscapeComputer::run() {
-    std::unique_lock lock(mutex_);
-    while (true) {
-        wake_.wait(lock, [this] { return quit_ || pending_.has_value(); });
-        if (quit_) return;
-        Job job = std::move(*pending_);
-        pending_.reset();
-        const std::uint64_t gen = pendingGen_;
-        busy_ = true;
-        runningAxes_ = job.axes;
-        cancelRunning_ = false;
-        lock.unlock();
-
-        Landscape result = computeLandscape(job.net, job.x, job.t, job.axes,
-                                            [this](double) { return !cancelRunning_.load(); });
-
-        lock.lock();
-        busy_ = false;
-        if (result.complete && !cancelRunning_.load() && !quit_) {
-            result_ = std::make_pair(std::move(result), gen);
-            QMetaObject::invokeMethod(this, &LandscapeComputer::deliver, Qt::QueuedConnection);
-        }
-    }
+    return worker_.busy();
 }
 
 void LandscapeComputer::deliver() {
-    std::optional<std::pair<Landscape, std::uint64_t>> r;
-    {
-        std::lock_guard lock(mutex_);
-        r.swap(result_);
-    }
-    if (r) emit finished(r->first, r->second);
+    // A cancelled job may have delivered just before it saw the cancel: drop what it left.
+    std::optional<Result> r = worker_.take();
+    if (r && r->second > cancelledUpTo_) emit finished(r->first, r->second);
 }
 
 } // namespace stepwise::ui

@@ -1,21 +1,20 @@
-// LandscapeComputer: computes loss landscapes (core computeLandscape) on a worker thread, so the
-// GUI never waits for one. Every job gets a generation number. Only the newest waiting job is
-// kept; a running job is cancelled (through the core's progress callback) when a newer job
-// wants different axes, since its result could no longer be shown; a job over the same axes is
-// allowed to finish, so a surface that changes every frame still shows, a frame late.
-// Results come back on the GUI thread through finished().
+// LandscapeComputer: computes loss landscapes (core computeLandscape) on a BackgroundWorker
+// (ui/base/BackgroundWorker.h, whose rules apply here), so the GUI never waits for one. Every job
+// gets a generation number. Only the newest waiting job is kept; a running job is cancelled
+// (through the core's progress callback) when a newer job wants different axes, since its result
+// could no longer be shown; a job over the same axes is allowed to finish, so a surface that
+// changes every frame still shows, a frame late. Results come back on the GUI thread through
+// finished(). A job shares nothing with the GUI: it carries its own copies of the network, the
+// grid and the target.
 #pragma once
 
 #include "core/landscape/LossLandscape.h"
+#include "ui/base/BackgroundWorker.h"
 
 #include <QObject>
 
-#include <atomic>
-#include <condition_variable>
 #include <cstdint>
-#include <mutex>
-#include <optional>
-#include <thread>
+#include <utility>
 
 namespace stepwise::ui {
 
@@ -33,7 +32,7 @@ public:
 
     // Queues a job (replacing any job still waiting) and returns its generation.
     std::uint64_t submit(Job job);
-    // Drops the waiting job and cancels the running one.
+    // Cancels the waiting job and the running one; neither reports.
     void cancel();
     bool busy() const;
 
@@ -42,18 +41,14 @@ signals:
     void finished(const stepwise::Landscape& landscape, quint64 generation);
 
 private:
-    void run();
+    using Result = std::pair<Landscape, std::uint64_t>;
     void deliver();
 
-    mutable std::mutex mutex_;
-    std::condition_variable wake_;
-    std::optional<Job> pending_;
-    std::uint64_t pendingGen_ = 0, generation_ = 0;
-    bool busy_ = false, quit_ = false;
-    LandscapeAxes runningAxes_;
-    std::atomic<bool> cancelRunning_{false};
-    std::optional<std::pair<Landscape, std::uint64_t>> result_;
-    std::thread worker_;
+    // GUI thread only.
+    std::uint64_t lastGen_ = 0;            // the newest job submitted (0: none yet)
+    LandscapeAxes lastAxes_;               // its axes
+    std::uint64_t cancelledUpTo_ = 0;      // results of these generations are not reported
+    BackgroundWorker<Job, Result> worker_; // last: joined before the members above go
 };
 
 } // namespace stepwise::ui

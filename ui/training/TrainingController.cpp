@@ -5,18 +5,41 @@
 
 #include <QThread>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
 namespace stepwise::ui {
 
 namespace {
-constexpr std::size_t kMaxHistory = 20000;
-constexpr int kFrameMs = 15; // a little under 1/60 s, so a late frame still lands within 17 ms
+constexpr int kFrameMs = 15;     // a little under 1/60 s, so a late frame still lands within 17 ms
+constexpr double kChunkMs = 6.0; // work per chunk when running as fast as possible
+constexpr long kMaxChunk = 1 << 20; // steps in one chunk, at most
 } // namespace
 
 TrainingController::TrainingController(Document* doc, QObject* parent)
-    : QObject(parent), doc_(doc) {
+    : QObject(parent), doc_(doc),
+      worker_([this](Job& job, const Worker::Context& ctx) { train(job, ctx); },
+              Worker::Hooks{
+                  // Snapshots the GUI has not taken yet: the newest weights, every loss.
+                  [](Snapshot& older, Snapshot&& newer) {
+                      older.fresh.append(newer.fresh);
+                      newer.fresh = std::move(older.fresh);
+                      if (older.diverged || older.reachedStop) {
+                          newer.diverged = newer.diverged || older.diverged;
+                          newer.reachedStop = newer.reachedStop || older.reachedStop;
+                          if (newer.reason.empty()) newer.reason = std::move(older.reason);
+                      }
+                      older = std::move(newer);
+                  },
+                  // A job replaced before it ran hands on the edits it carried.
+                  [](Job& newer, Job&& waiting) {
+                      if (!newer.network) newer.network = std::move(waiting.network);
+                      if (!newer.settings) newer.settings = std::move(waiting.settings);
+                      if (!newer.target) newer.target = std::move(waiting.target);
+                  },
+                  {} // the GUI polls the mailbox on its frame timer
+              }) {
     frame_.setInterval(kFrameMs);
     frame_.setTimerType(Qt::PreciseTimer);
     connect(&frame_, &QTimer::timeout, this, &TrainingController::onFrame);
@@ -34,33 +57,80 @@ TrainingController::TrainingController(Document* doc, QObject* parent)
         haveInitial_ = false;
     });
     connect(doc_, &Document::targetChanged, this, [this] {
-        std::lock_guard lock(mutex_);
-        if (trainer_) pendingTarget_ = doc_->targetSamples();
+        if (!trainer_) return;
+        edits_.target = doc_->targetSamples();
+        if (running_ && !held_) submitRun();
     });
     connect(doc_, &Document::trainingSettingsChanged, this, [this] {
         overshoot_.reset(); // a new learning rate gets a fresh look
-        std::lock_guard lock(mutex_);
-        if (trainer_) pendingSettings_ = doc_->scenario().training;
+        if (!trainer_) return;
+        edits_.settings = doc_->scenario().training;
+        if (running_ && !held_) submitRun();
     });
-    startWorker();
 }
 
 TrainingController::~TrainingController() {
-    stopWorker();
+    // Stop before anything goes: the chunk in flight is cancelled, the worker joins last.
+    worker_.stop();
 }
 
-void TrainingController::startWorker() {
-    worker_ = std::thread([this] { workerLoop(); });
+// ---- the worker thread ------------------------------------------------------------------------
+
+void TrainingController::applyEdits(Trainer& trainer, Job& job) {
+    if (job.network) trainer.setNetwork(*job.network);
+    if (job.settings) trainer.setSettings(*job.settings);
+    if (job.target) trainer.setTarget(std::move(*job.target));
+    job.network.reset();
+    job.settings.reset();
+    job.target.reset();
 }
 
-void TrainingController::stopWorker() {
-    {
-        std::lock_guard lock(mutex_);
-        quit_ = true;
-    }
-    wake_.notify_all();
-    if (worker_.joinable()) worker_.join();
+TrainingController::Snapshot TrainingController::snapshotOf(Trainer& trainer,
+                                                            const TrainReport& r) {
+    Snapshot s;
+    s.network = trainer.network();
+    s.steps = r.steps;
+    s.loss = r.loss;
+    s.steepness = trainer.currentSteepness();
+    const std::vector<double>& losses = trainer.lossHistory();
+    const std::vector<Eigen::VectorXd>& params = trainer.paramHistory();
+    const long first = r.steps - static_cast<long>(losses.size());
+    for (std::size_t i = 0; i < losses.size(); ++i)
+        s.fresh.add(first + static_cast<long>(i), losses[i],
+                    i < params.size() ? &params[i] : nullptr);
+    trainer.clearHistory();
+    s.diverged = r.diverged;
+    s.reachedStop = r.reachedStopLoss;
+    s.reason = r.reason;
+    return s;
 }
+
+void TrainingController::train(Job& job, const Worker::Context& ctx) {
+    using clock = std::chrono::steady_clock;
+    if (!job.trainer) return; // submitRun() always lends one; this only guards the rule
+    Trainer& trainer = *job.trainer;
+    applyEdits(trainer, job);
+    const bool fast = job.steps == 0;
+    // Between two steps: a paced chunk stops only when cancelled (a newer job waits its turn);
+    // a fast run also makes way for a newer job, which carries edits or a new pace.
+    const std::function<bool(long)> goOn = [&ctx, fast](long) {
+        return fast ? !ctx.shouldStop() : !ctx.cancelled();
+    };
+    if (ctx.cancelled()) return; // a job cancelled before it ran only hands over its edits
+    do {
+        const long chunk = fast ? adaptiveChunk_ : job.steps;
+        const auto t0 = clock::now();
+        const TrainReport r = trainer.run(chunk, goOn, 1);
+        const double ms = std::chrono::duration<double, std::milli>(clock::now() - t0).count();
+        if (fast && !r.cancelled) // aim at ~6 ms of work per chunk so snapshots stay frequent
+            adaptiveChunk_ = std::clamp<long>(
+                static_cast<long>(chunk * kChunkMs / std::max(ms, 0.01)), 1, kMaxChunk);
+        ctx.deliver(snapshotOf(trainer, r));
+        if (r.diverged || r.reachedStopLoss || r.cancelled) return;
+    } while (fast && !ctx.shouldStop());
+}
+
+// ---- the GUI thread ---------------------------------------------------------------------------
 
 bool TrainingController::ensureTrainer() {
     if (!doc_->hasTarget()) {
@@ -68,8 +138,8 @@ bool TrainingController::ensureTrainer() {
                         "the Target menu first."));
         return false;
     }
-    std::lock_guard lock(mutex_);
     if (trainer_) return true;
+    worker_.stop(); // nothing runs without a trainer; this only makes the rule visible
     if (!haveInitial_) {
         initial_ = doc_->network();
         haveInitial_ = true;
@@ -78,46 +148,44 @@ bool TrainingController::ensureTrainer() {
     trainer_ = std::make_unique<Trainer>(doc_->network(), doc_->x(), doc_->targetSamples(),
                                          s.training, std::mt19937_64(s.training.seed));
     trainer_->setRecordParams(true);
-    pendingNetwork_.reset();
-    pendingSettings_.reset();
-    pendingTarget_.reset();
-    snap_ = {};
+    trainerHidden_ = doc_->network().hidden();
+    edits_ = {};
+    worker_.take();
     return true;
 }
 
 void TrainingController::dropTrainer() {
-    std::unique_lock lock(mutex_);
-    workerRun_ = false;
-    // The worker trains without the lock: never destroy the trainer under a chunk in flight.
-    wake_.wait(lock, [this] { return !busy_; });
+    worker_.stop(); // never destroy the trainer under a chunk in flight
+    worker_.take();
     trainer_.reset();
-    snap_ = {};
+    trainerHidden_ = -1;
+    edits_ = {};
 }
 
 void TrainingController::clearHistory() {
     overshoot_.reset();
-    lossSteps_.clear();
-    lossValues_.clear();
-    trail_.clear();
-    stride_ = 1;
+    history_.clear();
     steps_ = 0;
     stepsPerSecond_ = 0.0;
+}
+
+void TrainingController::submitRun(Worker::Running running) {
+    Job job = std::move(edits_);
+    edits_ = {};
+    job.trainer = trainer_.get();
+    job.steps = stepsPerFrame_;
+    worker_.submit(std::move(job), running);
 }
 
 void TrainingController::play() {
     if (running_) return;
     if (!ensureTrainer()) return;
     runStart_ = doc_->network();
+    runStartSteps_ = steps_;
     running_ = true;
     rateClock_.start();
     rateSteps_ = steps_;
-    {
-        std::lock_guard lock(mutex_);
-        workerRun_ = !held_;
-        chunk_ = std::max(1, stepsPerFrame_);
-        ticks_ = 1;
-    }
-    wake_.notify_all();
+    if (!held_) submitRun();
     frame_.start();
     doc_->setLiveTraining(true);
     emit runningChanged(true);
@@ -125,20 +193,14 @@ void TrainingController::play() {
 
 void TrainingController::pause() {
     if (!running_) return;
-    {
-        std::unique_lock lock(mutex_);
-        workerRun_ = false;
-    }
     frame_.stop();
-    // Wait for the chunk in flight so the document shows exactly where the run stopped.
-    {
-        std::unique_lock lock(mutex_);
-        wake_.wait_for(lock, std::chrono::seconds(2), [this] { return !busy_; });
-    }
+    // Cancels the chunk in flight (between two steps) and waits for it: the document then shows
+    // exactly where the run stopped, and nothing steps the trainer behind the GUI's back.
+    worker_.stop();
     takeSnapshot(true);
     running_ = false;
     doc_->setLiveTraining(false);
-    doc_->recordTrainingRun(runStart_, doc_->network(), steps_);
+    doc_->recordTrainingRun(runStart_, doc_->network(), steps_ - runStartSteps_);
     emit runningChanged(false);
 }
 
@@ -146,12 +208,11 @@ void TrainingController::stepOnce() {
     if (running_) pause();
     if (!ensureTrainer()) return;
     const Network before = doc_->network();
-    {
-        std::lock_guard lock(mutex_);
-        applyPending();
-        publish(trainer_->step());
-    }
-    takeSnapshot(true);
+    // Not running: the worker is stopped (pause() or ensureTrainer() saw to it), the trainer is
+    // ours.
+    applyEdits(*trainer_, edits_);
+    const TrainReport r = trainer_->step();
+    show(snapshotOf(*trainer_, r), true);
     doc_->recordTrainingRun(before, doc_->network(), 1);
 }
 
@@ -205,136 +266,43 @@ void TrainingController::newSeed() {
 }
 
 void TrainingController::setStepsPerFrame(int n) {
-    stepsPerFrame_ = std::max(0, n);
-    std::lock_guard lock(mutex_);
-    chunk_ = std::max(1, stepsPerFrame_);
+    n = std::max(0, n);
+    if (n == stepsPerFrame_) return;
+    stepsPerFrame_ = n;
+    // The new pace starts now: the chunk in flight (perhaps a long one) makes way for it.
+    if (running_ && !held_) submitRun(Worker::Running::Cancel);
 }
 
 void TrainingController::holdForEdit() {
     held_ = true;
-    std::lock_guard lock(mutex_);
-    workerRun_ = false;
+    worker_.cancel(); // the chunk in flight stops between two steps; its snapshot is kept
 }
 
 void TrainingController::releaseEdit() {
     held_ = false;
-    {
-        std::lock_guard lock(mutex_);
-        if (trainer_) pendingNetwork_ = doc_->network();
-        workerRun_ = running_;
-        ticks_ = 1;
-    }
-    wake_.notify_all();
+    if (trainer_) edits_.network = doc_->network();
+    if (running_) submitRun();
 }
 
 void TrainingController::onDocumentNetworkChanged() {
     if (applyingSnapshot_) return;
     // The learner (or undo) changed the weights: training continues from them.
-    std::lock_guard lock(mutex_);
-    if (trainer_ && doc_->network().hidden() == trainer_->network().hidden())
-        pendingNetwork_ = doc_->network();
-}
-
-void TrainingController::workerLoop() {
-    using clock = std::chrono::steady_clock;
-    std::unique_lock lock(mutex_);
-    long adaptive = 16;
-    while (true) {
-        wake_.wait(lock, [this] {
-            return quit_ || (workerRun_ && trainer_ && (stepsPerFrame_ == 0 || ticks_ > 0));
-        });
-        if (quit_) return;
-        applyPending();
-        const bool fast = stepsPerFrame_ == 0;
-        const long chunk = fast ? adaptive : chunk_;
-        if (!fast) --ticks_;
-        Trainer* trainer = trainer_.get();
-        busy_ = true;
-        lock.unlock();
-        // Train without the lock: the GUI can queue edits meanwhile.
-        const auto t0 = clock::now();
-        const TrainReport r = trainer->run(chunk);
-        const double ms = std::chrono::duration<double, std::milli>(clock::now() - t0).count();
-        if (fast) // aim at ~6 ms of work per chunk so snapshots stay frequent
-            adaptive =
-                std::clamp<long>(static_cast<long>(chunk * 6.0 / std::max(ms, 0.01)), 1, 1 << 20);
-        lock.lock();
-        busy_ = false;
-        publish(r);
-        if (r.diverged || r.reachedStopLoss) workerRun_ = false;
-        wake_.notify_all();
-    }
-}
-
-void TrainingController::applyPending() {
-    if (pendingNetwork_) trainer_->setNetwork(*pendingNetwork_);
-    if (pendingSettings_) trainer_->setSettings(*pendingSettings_);
-    if (pendingTarget_) trainer_->setTarget(*pendingTarget_);
-    pendingNetwork_.reset();
-    pendingSettings_.reset();
-    pendingTarget_.reset();
-}
-
-void TrainingController::publish(const TrainReport& r) {
-    snap_.network = trainer_->network();
-    snap_.steps = r.steps;
-    snap_.loss = r.loss;
-    snap_.steepness = trainer_->currentSteepness();
-    snap_.newLosses.insert(snap_.newLosses.end(), trainer_->lossHistory().begin(),
-                           trainer_->lossHistory().end());
-    snap_.newParams.insert(snap_.newParams.end(), trainer_->paramHistory().begin(),
-                           trainer_->paramHistory().end());
-    // Keep the hand-over bounded if the GUI is slow to collect.
-    if (snap_.newParams.size() > 4 * kMaxHistory)
-        snap_.newParams.erase(snap_.newParams.begin(), snap_.newParams.end() - kMaxHistory);
-    trainer_->clearHistory();
-    snap_.fresh = true;
-    if (r.diverged || r.reachedStopLoss) {
-        snap_.diverged = r.diverged;
-        snap_.reachedStop = r.reachedStopLoss;
-        snap_.reason = r.reason;
-    }
-}
-
-void TrainingController::appendHistory(const std::vector<double>& losses,
-                                       const std::vector<Eigen::VectorXd>& params, long firstStep) {
-    // Every loss of a full-batch run goes past the overshoot watch (a mini-batch loss is noisy).
-    const int batch = doc_->scenario().training.batchSize;
-    if (batch <= 0 || batch >= doc_->scenario().domain.samples)
-        for (double l : losses)
-            overshoot_.add(l);
-    for (std::size_t i = 0; i < losses.size(); ++i) {
-        const long step = firstStep + static_cast<long>(i);
-        if (step % stride_ != 0) continue;
-        lossSteps_.push_back(static_cast<double>(step));
-        lossValues_.push_back(losses[i]);
-        if (i < params.size()) trail_.push_back(params[i]);
-        if (lossValues_.size() > kMaxHistory) {
-            // Keep every second point and double the stride: the curve keeps its shape.
-            std::size_t k = 0;
-            for (std::size_t m = 0; m < lossValues_.size(); m += 2, ++k) {
-                lossSteps_[k] = lossSteps_[m];
-                lossValues_[k] = lossValues_[m];
-                if (m < trail_.size()) trail_[k] = trail_[m];
-            }
-            lossSteps_.resize(k);
-            lossValues_.resize(k);
-            trail_.resize(std::min(trail_.size(), k));
-            stride_ *= 2;
-        }
-    }
+    if (!trainer_ || doc_->network().hidden() != trainerHidden_) return;
+    edits_.network = doc_->network();
+    if (running_ && !held_) submitRun();
 }
 
 void TrainingController::takeSnapshot(bool final) {
-    Snapshot s;
-    {
-        std::lock_guard lock(mutex_);
-        if (!snap_.fresh) return;
-        s = std::move(snap_);
-        snap_ = {};
-    }
-    const long first = s.steps - static_cast<long>(s.newLosses.size());
-    appendHistory(s.newLosses, s.newParams, first);
+    if (std::optional<Snapshot> s = worker_.take()) show(std::move(*s), final);
+}
+
+void TrainingController::show(Snapshot s, bool final) {
+    // Every loss of a full-batch run goes past the overshoot watch (a mini-batch loss is noisy).
+    const int batch = doc_->scenario().training.batchSize;
+    if (batch <= 0 || batch >= doc_->scenario().domain.samples)
+        for (double l : s.fresh.losses())
+            overshoot_.add(l);
+    history_.append(s.fresh);
     steps_ = s.steps;
     loss_ = s.loss;
     steepness_ = s.steepness;
@@ -371,26 +339,8 @@ void TrainingController::takeSnapshot(bool final) {
 
 void TrainingController::onFrame() {
     takeSnapshot(false);
-    if (!running_) return;
-    {
-        std::lock_guard lock(mutex_);
-        ticks_ = 1;
-    }
-    wake_.notify_all();
-}
-
-bool TrainingController::waitForSteps(long steps, int timeoutMs) {
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < timeoutMs) {
-        {
-            std::lock_guard lock(mutex_);
-            if (snap_.fresh && snap_.steps >= steps) return true;
-            if (!workerRun_ && snap_.fresh) return snap_.steps >= steps;
-        }
-        QThread::msleep(2);
-    }
-    return false;
+    // At a fixed pace, one chunk per frame; as fast as possible, the job runs until stopped.
+    if (running_ && !held_ && stepsPerFrame_ > 0) submitRun();
 }
 
 } // namespace stepwise::ui

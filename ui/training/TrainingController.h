@@ -1,21 +1,29 @@
-// TrainingController: runs the core Trainer on a worker thread and hands the GUI a snapshot of
-// the weights once per display frame. The worker touches no widget; the GUI never waits for it.
+// TrainingController: runs the core Trainer on a BackgroundWorker (ui/base/BackgroundWorker.h,
+// whose rules apply here) and hands the GUI a snapshot of the weights once per display frame.
+// The worker touches no widget; the GUI waits for it only to stop it (pause, one step, reset),
+// and a stop cancels the chunk in flight between two steps, so it is prompt whatever the chunk.
 // A learner who grabs a slider pauses training while it is held; training then continues from
 // the learner's value. A whole run (play … pause) is one undo step.
+//
+// Who owns what: the Trainer belongs to the worker's body while a job runs and to the GUI
+// thread only when none runs (after stop()); everything else here is the GUI thread's. The GUI
+// never reads the Trainer during a run: it reads the snapshots the body delivers. Edits made
+// during a run (weights, settings, target) travel inside the next job and reach the Trainer
+// between two chunks.
 #pragma once
 
 #include "core/training/OvershootWatch.h"
 #include "core/training/Trainer.h"
+#include "ui/base/BackgroundWorker.h"
+#include "ui/training/TrainingHistory.h"
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 
-#include <condition_variable>
 #include <memory>
-#include <mutex>
 #include <optional>
-#include <thread>
+#include <string>
 #include <vector>
 
 namespace stepwise::ui {
@@ -30,7 +38,7 @@ public:
 
     bool isRunning() const { return running_; }
     void play();
-    void pause();
+    void pause(); // returns once the worker has stopped: no step runs after it
     void toggle() { running_ ? pause() : play(); }
     void stepOnce();           // one optimizer step with the current settings
     void gradientStepByHand(); // exactly θ ← θ − η·∂L/∂θ, one undo step
@@ -48,16 +56,15 @@ public:
     double stepsPerSecond() const { return stepsPerSecond_; }
     double currentLoss() const { return loss_; }
     double currentSteepness() const { return steepness_; }
-    // Decimated histories for the loss curve and the landscape trail (at most ~20 000 points).
-    const std::vector<double>& lossSteps() const { return lossSteps_; }
-    const std::vector<double>& lossValues() const { return lossValues_; }
+    // Decimated histories for the loss curve and the landscape trail: at most
+    // TrainingHistory::kDefaultMaxPoints points however long training runs (see TrainingHistory).
+    const TrainingHistory& history() const { return history_; }
+    const std::vector<double>& lossSteps() const { return history_.steps(); }
+    const std::vector<double>& lossValues() const { return history_.losses(); }
+    const std::vector<Eigen::VectorXd>& trail() const { return history_.params(); }
     // The loss, once well down, keeps leaping back up: the learning rate overshoots near the
     // bottom (see OvershootWatch). Cleared by a reset and by new training settings.
     bool overshooting() const { return overshoot_.overshooting(); }
-    const std::vector<Eigen::VectorXd>& trail() const { return trail_; }
-
-    // Waits (pumping nothing) until the worker has taken at least `steps` steps; for tests.
-    bool waitForSteps(long steps, int timeoutMs);
 
 signals:
     void runningChanged(bool running);
@@ -67,30 +74,39 @@ signals:
     void message(const QString& text);
 
 private:
+    // One job: the edits made since the last job, then `steps` steps (0: as fast as possible
+    // until a newer job comes or the run is stopped, in chunks of about 6 ms).
+    struct Job {
+        Trainer* trainer = nullptr; // trainer_, lent to the body for this job
+        long steps = 0;
+        std::optional<Network> network;
+        std::optional<TrainSettings> settings;
+        std::optional<Eigen::ArrayXd> target;
+    };
+    // What the worker leaves in the mailbox; snapshots not yet taken merge (histories append).
     struct Snapshot {
         Network network;
         long steps = 0;
         double loss = 0.0, steepness = 1.0;
-        std::vector<double> newLosses;
-        std::vector<Eigen::VectorXd> newParams;
+        TrainingHistory fresh{4 * TrainingHistory::kDefaultMaxPoints};
         bool diverged = false, reachedStop = false;
         std::string reason;
-        bool fresh = false;
     };
+    using Worker = BackgroundWorker<Job, Snapshot>;
 
+    // On the worker thread.
+    void train(Job& job, const Worker::Context& ctx);
+    static Snapshot snapshotOf(Trainer& trainer, const TrainReport& r);
+    static void applyEdits(Trainer& trainer, Job& job);
+
+    // On the GUI thread.
     bool ensureTrainer();
     void dropTrainer();
-    void startWorker();
-    void stopWorker();
-    void workerLoop();
+    void submitRun(Worker::Running running = Worker::Running::Continue);
     void onFrame();
     void takeSnapshot(bool final);
-    void appendHistory(const std::vector<double>& losses,
-                       const std::vector<Eigen::VectorXd>& params, long firstStep);
+    void show(Snapshot s, bool final);
     void onDocumentNetworkChanged();
-    // Under mutex_: hand the GUI's queued edits to the trainer; leave a snapshot after a run.
-    void applyPending();
-    void publish(const TrainReport& r);
     void clearHistory();
 
     Document* doc_;
@@ -100,28 +116,22 @@ private:
     bool applyingSnapshot_ = false;
     int stepsPerFrame_ = 0;
     Network runStart_; // for the undo step of this run
-    Network initial_;  // for reset
+    long runStartSteps_ = 0;
+    Network initial_; // for reset
     bool haveInitial_ = false;
+    int trainerHidden_ = -1; // the trainer's number of hidden neurons (-1: no trainer)
+    Job edits_;              // edits not yet handed to the trainer
     long steps_ = 0;
     double loss_ = 0.0, steepness_ = 1.0, stepsPerSecond_ = 0.0;
     long rateSteps_ = 0;
     QElapsedTimer rateClock_;
-    std::vector<double> lossSteps_, lossValues_;
+    TrainingHistory history_;
     OvershootWatch overshoot_;
-    std::vector<Eigen::VectorXd> trail_;
-    long stride_ = 1;
 
-    // Shared with the worker (under mutex_).
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    std::thread worker_;
+    // The worker's while a job runs, the GUI's otherwise (see the header comment).
     std::unique_ptr<Trainer> trainer_;
-    bool quit_ = false, workerRun_ = false, busy_ = false;
-    int ticks_ = 0, chunk_ = 1;
-    std::optional<Network> pendingNetwork_;
-    std::optional<TrainSettings> pendingSettings_;
-    std::optional<Eigen::ArrayXd> pendingTarget_;
-    Snapshot snap_;
+    long adaptiveChunk_ = 16; // the body's alone: steps that take about 6 ms
+    Worker worker_;           // last: joined before the members above go
 };
 
 } // namespace stepwise::ui
