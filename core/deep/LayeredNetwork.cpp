@@ -56,8 +56,8 @@ std::optional<std::string> networkProblem(const LayeredNetwork& net) {
     for (std::size_t l = 0; l < net.layers.size(); ++l) {
         const Layer& layer = net.layers[l];
         if (layer.w.rows() != layer.width() || layer.w.cols() != fanIn)
-            return "layers[" + std::to_string(l) + "].w: " + std::to_string(layer.w.rows()) +
-                   "×" + std::to_string(layer.w.cols()) + " weights, expected " +
+            return "layers[" + std::to_string(l) + "].w: " + std::to_string(layer.w.rows()) + "×" +
+                   std::to_string(layer.w.cols()) + " weights, expected " +
                    std::to_string(layer.width()) + "×" + std::to_string(fanIn);
         fanIn = layer.width();
     }

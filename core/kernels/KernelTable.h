@@ -54,8 +54,8 @@ inline constexpr int kMaxDeepLayers = 3;
 
 struct DeepLayer {
     long width = 0, fanIn = 0;
-    const double* w = nullptr; // width×fanIn, column-major
-    const double* b = nullptr; // width
+    const double* w = nullptr;                                  // width×fanIn, column-major
+    const double* b = nullptr;                                  // width
     int activation = static_cast<int>(ActivationKind::Sigmoid); // an ActivationKind
     double steepness = 1.0;
     double* z = nullptr;     // width×n sums; backward() overwrites a chunk's with its δ

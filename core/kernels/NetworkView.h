@@ -1,8 +1,8 @@
 // NetworkView: a Network seen as the kernels take it (plain pointers and numbers only).
 #pragma once
 
-#include "core/network/Network.h"
 #include "core/kernels/KernelTable.h"
+#include "core/network/Network.h"
 
 namespace stepwise::kernels {
 

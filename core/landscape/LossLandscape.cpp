@@ -1,7 +1,7 @@
 #include "core/landscape/LossLandscape.h"
 
-#include "core/network/KernelSet.h"
 #include "core/kernels/KernelTable.h"
+#include "core/network/KernelSet.h"
 
 #include <algorithm>
 #include <atomic>

@@ -140,8 +140,7 @@ std::string writeScenario(const Scenario& s) {
     root["format"] = kScenarioFormat;
     root["version"] = version;
     const std::optional<Network> one = s.layered ? toNetwork(*s.layered) : std::nullopt;
-    root["network"] =
-        version == 3 ? layeredJson(*s.layered) : networkJson(one ? *one : s.network);
+    root["network"] = version == 3 ? layeredJson(*s.layered) : networkJson(one ? *one : s.network);
 
     root["domain"] = {{"lo", s.domain.lo}, {"hi", s.domain.hi}, {"samples", s.domain.samples}};
 

@@ -86,7 +86,7 @@ struct TrainReport {
     bool cancelled = false;
     bool stoppedEarly = false;      // early stopping ran out of patience (network() is the best)
     std::optional<double> testLoss; // of the current parameters, when there is a test set
-    std::string reason; // why it diverged and what was put back, in plain words
+    std::string reason;             // why it diverged and what was put back, in plain words
     // On divergence: the parameters with the lowest loss of the run are back, and that loss.
     bool restoredBest = false;
     double bestLoss = 0.0;

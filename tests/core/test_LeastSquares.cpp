@@ -1,8 +1,8 @@
 // LeastSquares: the closed-form output layer recovers known weights, is a true minimum, and
 // handles a rank-deficient hidden layer with the minimum-norm solution.
 #include "core/network/Backprop.h"
-#include "core/training/LeastSquares.h"
 #include "core/scenario/Presets.h"
+#include "core/training/LeastSquares.h"
 
 #include <gtest/gtest.h>
 

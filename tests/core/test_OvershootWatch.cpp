@@ -1,9 +1,9 @@
 // OvershootWatch: counts the loss's leaps back up once a run has settled, only the ones a loss
 // curve would show, and says "overshooting" after a few. Then a real run: Adam at the default
 // rate on the sine target spikes, the same run at the suggested third of it does not.
-#include "core/training/OvershootWatch.h"
 #include "core/scenario/Presets.h"
 #include "core/scenario/TargetCurve.h"
+#include "core/training/OvershootWatch.h"
 #include "core/training/Trainer.h"
 
 #include <gtest/gtest.h>

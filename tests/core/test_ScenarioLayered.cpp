@@ -187,7 +187,6 @@ TEST(ScenarioLayered, BeyondTheLessonsNetworkIsNamedNotShownAsSomethingElse) {
         << deep->problem;
     // The lesson's own network, plain or as a one-layer layered network, is fine.
     EXPECT_FALSE(beyondTheLessonsNetwork(defaultScenario()).has_value());
-    EXPECT_FALSE(beyondTheLessonsNetwork(
-                     layeredScenario(1, {{4, {ActivationKind::Tanh, 1.0}}}, 3))
+    EXPECT_FALSE(beyondTheLessonsNetwork(layeredScenario(1, {{4, {ActivationKind::Tanh, 1.0}}}, 3))
                      .has_value());
 }

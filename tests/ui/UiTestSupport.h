@@ -9,9 +9,9 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QThread>
 #include <QMouseEvent>
 #include <QSettings>
+#include <QThread>
 #include <memory>
 #include <qcustomplot.h>
 

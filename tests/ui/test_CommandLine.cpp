@@ -1,8 +1,8 @@
 // The command line, run as a user runs it: exit codes, the one-line error, the JSON report,
 // exports (a GIF that decodes to the expected number of frames, the trained model), and long
 // runs stopped by Ctrl+C or SIGTERM.
-#include "core/export/ModelExport.h"
 #include "core/deep/RandomLayered.h"
+#include "core/export/ModelExport.h"
 #include "core/scenario/ScenarioFile.h"
 
 #include <QElapsedTimer>
@@ -109,8 +109,8 @@ TEST(CommandLine, ALayeredNetworkIsRefusedByNameNotTrainedAsSomethingElse) {
     QTemporaryDir dir;
     Scenario s = defaultScenario();
     std::mt19937_64 rng(4);
-    s.layered = randomLayeredNetwork(1, {{4, {ActivationKind::Tanh, 1.0}}, {3, {ActivationKind::ReLU, 1.0}}},
-                                     -1.0, 1.0, rng);
+    s.layered = randomLayeredNetwork(
+        1, {{4, {ActivationKind::Tanh, 1.0}}, {3, {ActivationKind::ReLU, 1.0}}}, -1.0, 1.0, rng);
     const QString file = writeScenarioTo(dir, "deep.stepwise", s);
     EXPECT_EQ(stepwiseRun({"--check", file}).code, 0) << "a valid version-3 file";
     const ProcessResult r = stepwiseRun({"--scenario", file, "--train", "10"});

@@ -2,8 +2,8 @@
 // one drag is one undo step, Shift is finer, and what the lesson locks stays put.
 #include "UiTestSupport.h"
 
-#include "ui/lesson/LessonPanel.h"
 #include "ui/diagram/NetworkDiagram.h"
+#include "ui/lesson/LessonPanel.h"
 
 #include <QKeyEvent>
 #include <gtest/gtest.h>

@@ -14,8 +14,8 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSlider>
-#include <QSplitter>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 #include <random>
@@ -303,13 +303,12 @@ TEST(Explorer, DiagramLabelsNeverCoverTheNextNeuron) {
             // A bias label sits under its neuron, one line high: it must end above the next one.
             const double line = QFontMetricsF(d->labelFont()).height();
             for (int j = 0; j + 1 < h; ++j) {
-                const double labelBottom = d->hiddenCenter(j).y() + l.radius + 0.6 * line +
-                                           (line + 2) / 2;
+                const double labelBottom =
+                    d->hiddenCenter(j).y() + l.radius + 0.6 * line + (line + 2) / 2;
                 EXPECT_LE(labelBottom, d->hiddenCenter(j + 1).y() - l.radius)
                     << h << " neurons in " << height << " px, neuron " << j + 1;
             }
-            EXPECT_LE(d->hiddenCenter(h - 1).y() + l.radius + 0.6 * line + (line + 2) / 2,
-                      height);
+            EXPECT_LE(d->hiddenCenter(h - 1).y() + l.radius + 0.6 * line + (line + 2) / 2, height);
         }
     }
     d->setMinimumHeight(0);

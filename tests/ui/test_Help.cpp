@@ -1,7 +1,7 @@
 // The Help menu and the About dialog: what a teacher checks before installing on a class set.
 #include "core/network/KernelSet.h"
-#include "ui/shell/AboutDialog.h"
 #include "ui/base/AppPaths.h"
+#include "ui/shell/AboutDialog.h"
 #include "ui/shell/HelpMenu.h"
 #include "ui/shell/MainWindow.h"
 

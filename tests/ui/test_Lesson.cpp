@@ -6,8 +6,8 @@
 
 #include "core/lesson/Lesson.h"
 #include "core/scenario/Presets.h"
-#include "ui/lesson/LessonPanel.h"
 #include "ui/diagram/NetworkDiagram.h"
+#include "ui/lesson/LessonPanel.h"
 #include "ui/params/ParamRow.h"
 #include "ui/params/ParameterPanel.h"
 #include "ui/training/TrainingController.h"
@@ -52,7 +52,6 @@ constexpr ParamId V(int j) {
     return {ParamKind::OutputWeight, j};
 }
 constexpr ParamId C{ParamKind::OutputBias, 0};
-
 
 // Each test gets its own settings file, so lesson progress never leaks into other tests.
 class Lesson : public ::testing::Test {

@@ -1,9 +1,9 @@
 // Preferences: stored in QSettings, shown in the dialog, and applied to the window.
+#include "ui/base/Preferences.h"
 #include "ui/document/Document.h"
 #include "ui/files/FileController.h"
 #include "ui/graph/GraphView.h"
 #include "ui/shell/MainWindow.h"
-#include "ui/base/Preferences.h"
 #include "ui/shell/PreferencesDialog.h"
 
 #include <QApplication>

@@ -159,8 +159,7 @@ TEST(Sessions, AnUnwritableFolderKeepsTheWorkAndSaysSoOnce) {
     }
     auto w = freshWindow();
     QStringList info;
-    QObject::connect(w->files(), &ui::FileController::info,
-                     [&](const QString& m) { info << m; });
+    QObject::connect(w->files(), &ui::FileController::info, [&](const QString& m) { info << m; });
     w->startSession({});
     for (int i = 0; i < 5; ++i) {
         w->document()->setParam({ParamKind::OutputBias, 0}, 0.1 * i);

@@ -3,8 +3,8 @@
 #include "UiTestSupport.h"
 
 #include "core/scenario/Presets.h"
-#include "ui/lesson/LessonPanel.h"
 #include "ui/graph/StepHandles.h"
+#include "ui/lesson/LessonPanel.h"
 #include "ui/training/TrainingController.h"
 
 #include <gtest/gtest.h>
@@ -80,7 +80,8 @@ TEST(StepHandles, AClickAwayFromThemInspects) {
     QCustomPlot* plot = w->graph()->plot();
     const Network before = w->document()->network();
     double inspected = 1e9;
-    QObject::connect(w->graph(), &ui::GraphView::inspectRequested, [&](double x) { inspected = x; });
+    QObject::connect(w->graph(), &ui::GraphView::inspectRequested,
+                     [&](double x) { inspected = x; });
     const QPointF p(plot->xAxis->coordToPixel(0.0), plot->yAxis->coordToPixel(0.5));
     sendMouse(plot, QEvent::MouseButtonPress, p, Qt::LeftButton, Qt::LeftButton);
     sendMouse(plot, QEvent::MouseButtonRelease, p, Qt::LeftButton, Qt::NoButton);

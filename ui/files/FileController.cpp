@@ -1,8 +1,8 @@
 #include "ui/files/FileController.h"
 
 #include "core/scenario/ScenarioFile.h"
-#include "ui/document/Document.h"
 #include "ui/base/Preferences.h"
+#include "ui/document/Document.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -232,8 +232,8 @@ QString FileController::restoreSession() {
             messages << tr("Stepwise did not close properly last time; your work has been "
                            "restored.");
         else if (crashed)
-            messages << tr("%n session(s) that did not close properly have been restored.",
-                           nullptr, static_cast<int>(chosen.size()));
+            messages << tr("%n session(s) that did not close properly have been restored.", nullptr,
+                           static_cast<int>(chosen.size()));
     }
     return messages.join(' ');
 }

@@ -36,9 +36,8 @@ void adoptLegacyAutosave(const QString& folder) {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     const QString legacy = dir + "/autosave.stepwise";
     if (!QFile::exists(legacy)) return;
-    const QString target =
-        folder + "/session-earlier-" +
-        QDateTime::currentDateTime().toString("yyyyMMdd-hhmmss") + ".stepwise";
+    const QString target = folder + "/session-earlier-" +
+                           QDateTime::currentDateTime().toString("yyyyMMdd-hhmmss") + ".stepwise";
     if (!QFile::rename(legacy, target)) return;
     if (!QFile::exists(legacy + ".lock")) {
         QFile marker(closedMarker(target));
@@ -72,13 +71,14 @@ std::vector<LeftSession> SessionStore::claimLeft(QStringList* unreadable) {
         if (!lock) continue; // a running window's
         const ScenarioResult r = readScenarioFile(toPath(path));
         if (!r.ok()) {
-            const QString aside =
-                path + "." + QDateTime::currentDateTime().toString("yyyyMMdd-hhmmss") +
-                ".unreadable";
+            const QString aside = path + "." +
+                                  QDateTime::currentDateTime().toString("yyyyMMdd-hhmmss") +
+                                  ".unreadable";
             QFile::rename(path, aside);
             QFile::remove(closedMarker(path));
             if (unreadable)
-                *unreadable << QString("%1 (%2)").arg(aside, QString::fromStdString(r.error.problem));
+                *unreadable << QString("%1 (%2)").arg(aside,
+                                                      QString::fromStdString(r.error.problem));
             continue; // the lock goes with `lock`
         }
         LeftSession s;

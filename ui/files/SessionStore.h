@@ -28,7 +28,7 @@ namespace stepwise::ui {
 
 struct LeftSession {
     QString path;
-    QDateTime saved;   // when it was last written
+    QDateTime saved;     // when it was last written
     bool closed = false; // its window closed properly (else it was killed or crashed)
     Scenario scenario;
 };

@@ -10,8 +10,8 @@ void BoldGraph::drawLinePlot(QCPPainter* painter, const QVector<QPointF>& lines)
     applyDefaultAntialiasingHint(painter);
     const double width = pen.widthF();
     if (painter->antialiasing() || painter->modes().testFlag(QCPPainter::pmVectorized) ||
-        pen.style() != Qt::SolidLine || pen.color().alpha() == 0 || width < 1.5 ||
-        width > 8.0 || painter->device()->devicePixelRatioF() != 1.0) {
+        pen.style() != Qt::SolidLine || pen.color().alpha() == 0 || width < 1.5 || width > 8.0 ||
+        painter->device()->devicePixelRatioF() != 1.0) {
         QCPGraph::drawLinePlot(painter, lines);
         return;
     }

@@ -1,8 +1,8 @@
 #include "ui/graph/StepHandles.h"
 
 #include "core/network/Network.h"
-#include "ui/document/Document.h"
 #include "ui/base/Format.h"
+#include "ui/document/Document.h"
 
 #include <algorithm>
 #include <cmath>

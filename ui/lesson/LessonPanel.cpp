@@ -186,8 +186,8 @@ void LessonPanel::onToolChanged() {
     const bool guessing = t == LessonHost::Tool::Guess;
     if ((drawing && !(c & kLessonDraw)) || (guessing && !(current().controls & kLessonGuess))) {
         host_->setTool(LessonHost::Tool::Inspect);
-        host_->showStatus(
-            tr("Drawing a target comes in chapter 7; free mode unlocks it anywhere."), 5000);
+        host_->showStatus(tr("Drawing a target comes in chapter 7; free mode unlocks it anywhere."),
+                          5000);
     }
 }
 
@@ -409,9 +409,14 @@ void LessonPanel::applyControls() {
     const bool free = freeMode();
     const unsigned c = free ? kLessonAll : current().controls;
     const bool locked = !free && current().locked;
-    const Applied applied{chapter_, c, locked, host_->document()->network().hidden(),
-                          host_->stepPointMode(), static_cast<int>(host_->tool()),
-                          observation_.revealed, observation_.guessDrawn};
+    const Applied applied{chapter_,
+                          c,
+                          locked,
+                          host_->document()->network().hidden(),
+                          host_->stepPointMode(),
+                          static_cast<int>(host_->tool()),
+                          observation_.revealed,
+                          observation_.guessDrawn};
     if (applied == applied_ && !host_->trainingRunning()) return;
     applied_ = applied;
     applying_ = true;

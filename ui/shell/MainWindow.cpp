@@ -15,8 +15,8 @@
 #include "ui/shell/Exporter.h"
 #include "ui/shell/HelpMenu.h"
 #include "ui/shell/PaletteFollower.h"
-#include "ui/shell/RestoreSessionsDialog.h"
 #include "ui/shell/PreferencesDialog.h"
+#include "ui/shell/RestoreSessionsDialog.h"
 #include "ui/shell/WindowLessonHost.h"
 #include "ui/training/LossPlot.h"
 #include "ui/training/TrainingController.h"
@@ -33,9 +33,9 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPushButton>
 #include <QMimeData>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>

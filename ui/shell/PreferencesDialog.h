@@ -15,7 +15,6 @@ class QSpinBox;
 
 namespace stepwise::ui {
 
-
 class PreferencesDialog : public QDialog {
     Q_OBJECT
 public:

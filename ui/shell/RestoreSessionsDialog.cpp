@@ -80,9 +80,9 @@ std::vector<int> RestoreSessionsDialog::chosen() const {
 
 void RestoreSessionsDialog::setChosen(const std::vector<int>& indices) {
     for (int i = 0; i < list_->count(); ++i)
-        list_->item(i)->setCheckState(
-            std::find(indices.begin(), indices.end(), i) != indices.end() ? Qt::Checked
-                                                                          : Qt::Unchecked);
+        list_->item(i)->setCheckState(std::find(indices.begin(), indices.end(), i) != indices.end()
+                                          ? Qt::Checked
+                                          : Qt::Unchecked);
 }
 
 std::vector<int> RestoreSessionsDialog::choose(const std::vector<LeftSession>& left,

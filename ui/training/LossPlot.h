@@ -17,7 +17,7 @@ public:
     explicit LossPlot(QWidget* parent = nullptr);
     void setData(const std::vector<double>& steps, const std::vector<double>& loss);
     void setPalette(const Palette& p);
-    QPixmap toPixmap(int width, int height); // a picture of the plot at this size (exports)
+    QPixmap toPixmap(int width, int height);    // a picture of the plot at this size (exports)
     QCustomPlot* plot() const { return plot_; } // for tests only
     QSize sizeHint() const override { return {300, 150}; }
 

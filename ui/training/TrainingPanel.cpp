@@ -1,7 +1,7 @@
 #include "ui/training/TrainingPanel.h"
 
-#include "ui/document/Document.h"
 #include "ui/base/Format.h"
+#include "ui/document/Document.h"
 #include "ui/training/LossPlot.h"
 #include "ui/training/TrainingController.h"
 
