@@ -1,5 +1,7 @@
 #include "core/lesson/Lesson.h"
 
+#include "core/lesson/Walkthrough.h"
+
 #include "core/network/Backprop.h"
 #include "core/network/Growth.h"
 #include "core/scenario/Presets.h"
@@ -48,15 +50,6 @@ bool stepAt(const Scenario& s, int j, double x) {
 bool stepInside(const Scenario& s, int j) {
     const auto p = stepPoint(s.network, j);
     return p && *p > s.domain.lo && *p < s.domain.hi;
-}
-
-// The fraction of the target's spread the network leaves unexplained: loss / variance.
-std::optional<double> unexplained(const Scenario& s) {
-    const Eigen::ArrayXd x = grid(s.domain.lo, s.domain.hi, s.domain.samples);
-    const Eigen::ArrayXd t = sampleTarget(s.target, x, s.domain.lo, s.domain.hi);
-    if (t.size() == 0) return std::nullopt;
-    const double variance = (t - t.mean()).square().mean();
-    return loss(s.network, x, t) / std::max(variance, 1e-3);
 }
 
 void setOutputWeights(Scenario& s, double v1, double v2) {
@@ -127,7 +120,8 @@ std::vector<LessonChapter> buildChapters() {
     {
         LessonChapter c;
         c.id = "network";
-        c.controls = kLessonHiddenWeights | kLessonHiddenBiases | kLessonOutputWeights;
+        c.controls =
+            kLessonHiddenWeights | kLessonHiddenBiases | kLessonOutputWeights | kLessonOutputBias;
         c.network = two;
         c.tasks.push_back(task(
             "ch3.only-first",
@@ -145,13 +139,20 @@ std::vector<LessonChapter> buildChapters() {
             "ch3.move-second",
             [](const Scenario& s, const LessonObservation&) { return stepAt(s, 1, 0.0); },
             [](Scenario& s) { setStepPoint(s.network, 1, 0.0); }));
+        // The output neuron's own bias c lifts the whole sum.
+        c.tasks.push_back(task(
+            "ch3.lift",
+            [](const Scenario& s, const LessonObservation&) {
+                return near(s.network.c, 0.5, kWeightTolerance);
+            },
+            [](Scenario& s) { s.network.c = 0.5; }));
         chapters.push_back(c);
     }
     // 4. Superposition: add, invert, scale.
     {
         LessonChapter c;
         c.id = "superposition";
-        c.controls = kLessonOutputWeights;
+        c.controls = kLessonOutputWeights | kLessonPredict;
         c.network = two;
         c.network.v << 1.0, 0.0;
         const std::pair<const char*, std::pair<double, double>> goals[] = {
@@ -192,7 +193,8 @@ std::vector<LessonChapter> buildChapters() {
         LessonChapter c;
         c.id = "universal";
         c.controls = kLessonHiddenWeights | kLessonHiddenBiases | kLessonOutputWeights |
-                     kLessonOutputBias | kLessonHiddenCount | kLessonStepPoints | kLessonAddNeurons;
+                     kLessonOutputBias | kLessonHiddenCount | kLessonStepPoints |
+                     kLessonAddNeurons | kLessonWorstError;
         c.network = two;
         c.target.preset = TargetPreset::Gaussian;
         c.tasks.push_back(task(
@@ -234,27 +236,66 @@ std::vector<LessonChapter> buildChapters() {
                 return s.network.hidden() >= 12 && l && *l <= 0.005;
             },
             [](Scenario& s) { s.network = spreadStepNetwork(12, s); }));
+        // "As close as you want", made concrete: every grid point within ε.
+        c.tasks.push_back(task(
+            "ch6.epsilon",
+            [](const Scenario& s, const LessonObservation&) {
+                const auto e = scenarioWorstError(s);
+                return s.network.hidden() <= kEpsilonNeurons && e && *e <= kEpsilonGoal;
+            },
+            [](Scenario& s) { s.network = levelStepNetwork(s, kEpsilonNeurons / 2); }));
         chapters.push_back(c);
     }
-    // 7. Backpropagation: the network finds its own weights.
+    // 7. Gradient descent: the loss, the gradient uphill, steps against it, the learning rate.
     {
         LessonChapter c;
-        c.id = "backprop";
-        c.controls = kLessonAll & ~(kLessonGuess | kLessonAddNeurons | kLessonGradient |
-                                    kLessonPresets | kLessonStepPoints);
+        c.id = "descent";
+        c.controls = kLessonAll &
+                     ~(kLessonGuess | kLessonAddNeurons | kLessonGradient | kLessonPresets |
+                       kLessonStepPoints | kLessonWalkthrough | kLessonPredict | kLessonWorstError);
         std::mt19937_64 rng(7);
         c.network = randomNetwork(8, {ActivationKind::Sigmoid, 2.0}, -1.0, 1.0, rng);
         c.tasks.push_back(task(
             "ch7.draw",
             [](const Scenario& s, const LessonObservation&) { return !s.target.empty(); },
             [](Scenario& s) { s.target.preset = TargetPreset::Sine; }));
+        c.tasks.push_back(task(
+            "ch7.diverge", [](const Scenario&, const LessonObservation& o) { return o.diverged; }));
+        c.tasks.push_back(task("ch7.fast", [](const Scenario&, const LessonObservation& o) {
+            return o.goalReachedAtStep && *o.goalReachedAtStep <= kDescentFastSteps;
+        }));
         c.tasks.push_back(task("ch7.train", [](const Scenario& s, const LessonObservation&) {
-            const auto u = unexplained(s);
+            const auto u = unexplainedFraction(s);
             return u && *u <= 0.05;
         }));
         chapters.push_back(c);
     }
-    // 8. Why smooth activations.
+    // 8. Backpropagation: the chain rule, backwards, one sample at a time.
+    {
+        LessonChapter c;
+        c.id = "backprop";
+        c.controls = kLessonHiddenWeights | kLessonHiddenBiases | kLessonOutputWeights |
+                     kLessonOutputBias | kLessonWalkthrough;
+        // Two ReLU neurons whose ramps start inside the domain, so that left of both no slope
+        // gets through (g′ = 0 there) and right of them the arithmetic stays short (g′ = 1).
+        c.network = Network(2, {ActivationKind::ReLU, 10.0});
+        c.network.w << 2.0, 1.5;
+        c.network.b << 0.6, -0.3; // ramps from x = −0.3 and x = 0.2
+        c.network.v << 1.0, -0.8;
+        c.network.c = 0.1;
+        c.target.preset = TargetPreset::Sine;
+        c.tasks.push_back(task("ch8.predict", [](const Scenario&, const LessonObservation& o) {
+            return o.predictedSign && o.revealedSign && *o.predictedSign == *o.revealedSign;
+        }));
+        c.tasks.push_back(task("ch8.backward", [](const Scenario&, const LessonObservation& o) {
+            return o.walkedBackward;
+        }));
+        c.tasks.push_back(task("ch8.no-flow", [](const Scenario&, const LessonObservation& o) {
+            return o.sawNoFlow;
+        }));
+        chapters.push_back(c);
+    }
+    // 9. Why steps cannot learn, and what sigmoids change.
     {
         LessonChapter c;
         c.id = "smooth";
@@ -271,17 +312,17 @@ std::vector<LessonChapter> buildChapters() {
             return s.network.activation.kind == ActivationKind::Sigmoid;
         };
         c.tasks.push_back(task(
-            "ch8.sigmoid",
+            "ch9.sigmoid",
             [isSigmoid](const Scenario& s, const LessonObservation&) { return isSigmoid(s); },
             sigmoidWith(10.0)));
         c.tasks.push_back(task(
-            "ch8.steep",
+            "ch9.steep",
             [isSigmoid](const Scenario& s, const LessonObservation&) {
                 return isSigmoid(s) && s.network.activation.steepness >= 30.0;
             },
             sigmoidWith(40.0)));
         c.tasks.push_back(task(
-            "ch8.gentle",
+            "ch9.gentle",
             [isSigmoid](const Scenario& s, const LessonObservation&) {
                 return isSigmoid(s) && s.network.activation.steepness <= 2.0;
             },
@@ -432,6 +473,68 @@ std::optional<double> scenarioLoss(const Scenario& s) {
     const Eigen::ArrayXd t = sampleTarget(s.target, x, s.domain.lo, s.domain.hi);
     if (t.size() == 0) return std::nullopt;
     return loss(s.network, x, t);
+}
+
+std::optional<double> unexplainedFraction(const Scenario& s) {
+    const Eigen::ArrayXd x = grid(s.domain.lo, s.domain.hi, s.domain.samples);
+    const Eigen::ArrayXd t = sampleTarget(s.target, x, s.domain.lo, s.domain.hi);
+    if (t.size() == 0) return std::nullopt;
+    const double variance = (t - t.mean()).square().mean();
+    return loss(s.network, x, t) / std::max(variance, 1e-3);
+}
+
+void observeWalk(const std::vector<WalkStep>& steps, int index, LessonObservation& o) {
+    if (index < 0 || index >= static_cast<int>(steps.size())) return;
+    int lastBackward = -1, deltas = 0, stopped = 0;
+    for (int i = 0; i < static_cast<int>(steps.size()); ++i)
+        if (walkPhase(steps[i].kind) == WalkPhase::Backward) lastBackward = i;
+    for (int i = 0; i <= index; ++i) {
+        const WalkStep& st = steps[i];
+        if (st.kind == WalkKind::DLdv && st.neuron == 0 && !o.revealedSign)
+            o.revealedSign = st.value > 0.0 ? 1 : st.value < 0.0 ? -1 : 0;
+        if (st.kind == WalkKind::Delta) {
+            ++deltas;
+            stopped += st.flowStops ? 1 : 0;
+        }
+    }
+    if (lastBackward >= 0 && index >= lastBackward) o.walkedBackward = true;
+    int hidden = 0;
+    for (const WalkStep& st : steps)
+        if (st.kind == WalkKind::Delta) ++hidden;
+    if (hidden > 0 && deltas == hidden && stopped == hidden) o.sawNoFlow = true;
+}
+
+Network levelStepNetwork(const Scenario& s, int levels) {
+    // A target that rises to one peak and falls again (chapter 6's): cut its range into
+    // `levels` + 1 bands; a rising step where it enters a band, a falling one where it leaves,
+    // and the output at the middle of each band, so no point is further than half a band away.
+    const Eigen::ArrayXd x = grid(s.domain.lo, s.domain.hi, s.domain.samples);
+    const Eigen::ArrayXd t = sampleTarget(s.target, x, s.domain.lo, s.domain.hi);
+    levels = std::max(1, levels);
+    Network n(2 * levels, {ActivationKind::Step, 10.0});
+    n.v.setZero();
+    if (t.size() != x.size() || x.size() < 2) return n;
+    const double lo = t.minCoeff(), hi = t.maxCoeff(), band = (hi - lo) / (levels + 1);
+    const double slope = 8.0 / (s.domain.hi - s.domain.lo);
+    const double half = 0.5 * (x[1] - x[0]);
+    for (int k = 1; k <= levels; ++k) {
+        const double level = lo + k * band;
+        Eigen::Index first = 0, last = x.size() - 1;
+        while (first < x.size() && t[first] < level)
+            ++first;
+        if (first == x.size()) continue; // the band is never reached: the two neurons stay silent
+        while (t[last] < level)
+            --last;
+        const int j = 2 * (k - 1);
+        n.w[j] = slope;
+        n.b[j] = -slope * (x[first] - half);
+        n.v[j] = band;
+        n.w[j + 1] = slope;
+        n.b[j + 1] = -slope * (x[last] + half);
+        n.v[j + 1] = -band;
+    }
+    n.c = lo + 0.5 * band;
+    return n;
 }
 
 std::optional<double> scenarioWorstError(const Scenario& s) {

@@ -10,8 +10,12 @@
 //   4 superpose  (1, 1) adds the two steps, (1, −1) and (−1, 1) invert one, a weight scales
 //   5 exercise   predict (w11, w21) = (1.5, −0.5), then reveal and score the guess
 //   6 universal  two steps make a bump; enough bumps trace any continuous curve
-//   7 backprop   draw a target and let gradient descent find the weights
-//   8 smooth     the step's slope is zero, so no gradient reaches the hidden layer; the
+//   6 universal  … and the worst-case distance max|y − t| can be brought under any ε
+//   7 descent    the loss, the gradient that points uphill, steps against it; the learning
+//                rate: too small crawls, too large diverges
+//   8 backprop   the chain rule, backwards: one sample walked through the network
+//                (core/lesson/Walkthrough.h), then the mean over the batch and one step
+//   9 smooth     the step's true slope is zero, so no gradient reaches the hidden layer; the
 //                sigmoid σ(k·z) is a step you can differentiate, and tends to it as k grows
 //
 // Scoring a guess (scoreGuess), level by level: the sketched stroke is turned into one value per
@@ -50,11 +54,14 @@ enum LessonControl : unsigned {
     kLessonStepPoints = 1u << 7, // the "place steps by position" toggle
     kLessonPresets = 1u << 8,
     kLessonTraining = 1u << 9,
-    kLessonDraw = 1u << 10,       // drawing and erasing the target
-    kLessonGuess = 1u << 11,      // sketching a guess (the exercise)
-    kLessonAddNeurons = 1u << 12, // the "add a neuron" experiment of chapter 6
-    kLessonGradient = 1u << 13,   // the hidden-layer slope readout of chapter 8
-    kLessonAll = (1u << 14) - 1,
+    kLessonDraw = 1u << 10,        // drawing and erasing the target
+    kLessonGuess = 1u << 11,       // sketching a guess (the exercise)
+    kLessonAddNeurons = 1u << 12,  // the "add a neuron" experiment of chapter 6
+    kLessonGradient = 1u << 13,    // the hidden-layer slope readout of chapter 9
+    kLessonWalkthrough = 1u << 14, // the backprop walkthrough and the sign prediction (chapter 8)
+    kLessonPredict = 1u << 15,     // "predict first": the sum hidden until revealed (chapter 4)
+    kLessonWorstError = 1u << 16,  // the worst-case distance and its ε band (chapter 6)
+    kLessonAll = (1u << 17) - 1,
 };
 
 // What the window has seen happen that is not in the scenario (the exercise's guess).
@@ -62,6 +69,17 @@ struct LessonObservation {
     bool guessDrawn = false;
     bool revealed = false;
     std::optional<int> guessScore; // 0..100, once revealed
+    // Training (chapter 7): a run was stopped because it diverged; the step count of the current
+    // run when it first got within the chapter's goal (kDescentGoal of the target's spread).
+    bool diverged = false;
+    std::optional<long long> goalReachedAtStep;
+    // The walkthrough (chapter 8): the learner's prediction of the sign of ∂L/∂w11 (+1 or −1) for
+    // the sample being walked, and the sign the walk showed once it got there; a walk that went
+    // through a whole backward pass; a walk in which nothing reached the hidden layer.
+    std::optional<int> predictedSign;
+    std::optional<int> revealedSign;
+    bool walkedBackward = false;
+    bool sawNoFlow = false;
 };
 
 struct LessonTask {
@@ -91,6 +109,25 @@ void setUpChapter(Scenario& s, int index);
 
 // The ids of the tasks of chapter `index` whose check passes now.
 std::vector<std::string> passingTasks(const Scenario& s, int index, const LessonObservation& o);
+
+// The goal of chapter 7's "fast" task: the loss at most this fraction of the target's spread
+// (its variance), within kDescentFastSteps steps of one run.
+inline constexpr double kDescentGoal = 0.1;
+inline constexpr long long kDescentFastSteps = 2000;
+// Chapter 6's ε task: every grid point within this distance, with at most that many neurons.
+inline constexpr double kEpsilonGoal = 0.15;
+inline constexpr int kEpsilonNeurons = 6;
+
+// The fraction of the target's spread the network leaves unexplained, loss / variance (the
+// variance floored at 10⁻³), or nullopt without a target.
+std::optional<double> unexplainedFraction(const Scenario& s);
+
+// What the lesson learns from the walkthrough when it shows steps[index]: fills the
+// observation's revealedSign (once the walk reaches ∂L/∂v of neuron 1), walkedBackward (once it
+// reaches the last backward step) and sawNoFlow (once every hidden neuron's δ has been shown and
+// each stops the flow).
+struct WalkStep;
+void observeWalk(const std::vector<WalkStep>& steps, int index, LessonObservation& o);
 
 // Tolerances of the checks.
 inline constexpr double kStepTolerance = 0.05;   // |step point − goal|
@@ -133,6 +170,9 @@ double gapFillingPoint(int j); // u for neuron j (0-based), in (0, 1)
 Network spreadStepNetwork(int k, const Scenario& s);
 // Its loss for k = 1 … maxNeurons: shrinks as neurons are added.
 std::vector<double> approximationErrors(const Scenario& s, int maxNeurons);
+// 2·levels step neurons that trace a target with one peak in levels + 1 flat bands, no grid
+// point further than half a band from the target (chapter 6's ε task's "show me").
+Network levelStepNetwork(const Scenario& s, int levels);
 
 // "Add a neuron" to the learner's own network, never raising the loss (core/network/Growth.h):
 // one more neuron, with output weight 0 (the output and the loss exactly unchanged), its switching

@@ -3,6 +3,7 @@
 // evenly spread step neurons shrinks the error; a step network passes no gradient back.
 #include "core/lesson/Lesson.h"
 
+#include "core/lesson/Walkthrough.h"
 #include "core/scenario/Presets.h"
 
 #include <gtest/gtest.h>
@@ -39,12 +40,12 @@ Stroke traceOf(const Eigen::ArrayXd& x, const Eigen::ArrayXd& y, double offset =
 
 } // namespace
 
-TEST(LessonChapters, EightChaptersInTheLessonsOrder) {
+TEST(LessonChapters, NineChaptersInTheLessonsOrder) {
     const auto& c = lessonChapters();
-    ASSERT_EQ(lessonChapterCount(), 8);
-    const char* ids[] = {"neuron",   "graph",     "network",  "superposition",
-                         "exercise", "universal", "backprop", "smooth"};
-    for (int i = 0; i < 8; ++i) {
+    ASSERT_EQ(lessonChapterCount(), 9);
+    const char* ids[] = {"neuron",    "graph",   "network",  "superposition", "exercise",
+                         "universal", "descent", "backprop", "smooth"};
+    for (int i = 0; i < 9; ++i) {
         EXPECT_EQ(c[i].id, ids[i]);
         EXPECT_FALSE(c[i].tasks.empty()) << ids[i];
     }
@@ -58,7 +59,7 @@ TEST(LessonChapters, TaskIdsAreUniqueAndNameTheirChapter) {
             EXPECT_EQ(t.id.rfind("ch" + std::to_string(i + 1) + ".", 0), 0u) << t.id;
             EXPECT_EQ(findLessonTask(t.id), &t);
         }
-    EXPECT_EQ(findLessonTask("ch9.nothing"), nullptr);
+    EXPECT_EQ(findLessonTask("ch10.nothing"), nullptr);
 }
 
 TEST(LessonChapters, NoTaskPassesAtItsChaptersStart) {
@@ -231,7 +232,7 @@ TEST(ApproximationErrors, NewStepsFillTheWidestGap) {
 
 TEST(HiddenGradient, StepPassesNothingBackSigmoidDoes) {
     Scenario s = defaultScenario();
-    setUpChapter(s, 7);
+    setUpChapter(s, 8);
     EXPECT_EQ(s.network.activation.kind, ActivationKind::Step);
     EXPECT_EQ(hiddenGradientNorm(s), 0.0);
     s.network.activation = {ActivationKind::Sigmoid, 10.0};
@@ -321,4 +322,157 @@ TEST(ScoreGuess, EveryLevelMustBeNearerItsOwnValueThanHalfWayToTheNext) {
     const GuessScore g = scoreGuessByLevel(part, x, truth, -1, 1);
     EXPECT_FALSE(g.levels[2].reached);
     EXPECT_EQ(g.score, 0);
+}
+
+TEST(LessonTask, TheOutputBiasLiftsTheSum) {
+    Scenario s = chapterStart(2);
+    EXPECT_FALSE(passes(s, "ch3.lift"));
+    s.network.c = 0.5;
+    EXPECT_TRUE(passes(s, "ch3.lift"));
+    s.network.c = 0.6;
+    EXPECT_FALSE(passes(s, "ch3.lift"));
+}
+
+TEST(LessonTask, EpsilonNeedsEveryPointCloseAndFewNeurons) {
+    Scenario s = chapterStart(5);
+    EXPECT_FALSE(passes(s, "ch6.epsilon"));
+    // The level network is within half a band everywhere: (max − min) / 8 for three levels.
+    s.network = levelStepNetwork(s, 3);
+    const auto e = scenarioWorstError(s);
+    ASSERT_TRUE(e);
+    const Eigen::ArrayXd x = grid(s.domain.lo, s.domain.hi, s.domain.samples);
+    const Eigen::ArrayXd t = sampleTarget(s.target, x, s.domain.lo, s.domain.hi);
+    EXPECT_LE(*e, (t.maxCoeff() - t.minCoeff()) / 8.0 + 1e-12);
+    EXPECT_TRUE(passes(s, "ch6.epsilon"));
+    // Close enough, but with too many neurons.
+    Scenario many = s;
+    many.network = levelStepNetwork(s, 4);
+    ASSERT_LE(*scenarioWorstError(many), kEpsilonGoal);
+    EXPECT_FALSE(passes(many, "ch6.epsilon"));
+    // Few neurons, but one point too far.
+    s.network.c += 0.1;
+    EXPECT_FALSE(passes(s, "ch6.epsilon"));
+}
+
+TEST(LessonTask, AddingNeuronsFromTheChaptersStartReachesTheManyNeuronsGoal) {
+    // What the learner does: press "Add a neuron" from chapter 6's start. The loss never rises,
+    // and by 12 neurons it is below the task's 0.005.
+    Scenario s = chapterStart(5);
+    double previous = *scenarioLoss(s);
+    while (s.network.hidden() < 12) {
+        s.network = addNeuronAndFit(s);
+        const double l = *scenarioLoss(s);
+        EXPECT_LE(l, previous + 1e-12) << s.network.hidden() << " neurons";
+        previous = l;
+    }
+    EXPECT_TRUE(passes(s, "ch6.many")) << "loss " << previous;
+}
+
+TEST(LessonTask, DescentTasksFollowWhatTheWindowSaw) {
+    Scenario s = chapterStart(6);
+    s.target.preset = TargetPreset::Sine;
+    LessonObservation o;
+    EXPECT_FALSE(passes(s, "ch7.diverge", o));
+    EXPECT_FALSE(passes(s, "ch7.fast", o));
+    o.diverged = true;
+    EXPECT_TRUE(passes(s, "ch7.diverge", o));
+    o.goalReachedAtStep = kDescentFastSteps + 1;
+    EXPECT_FALSE(passes(s, "ch7.fast", o));
+    o.goalReachedAtStep = kDescentFastSteps;
+    EXPECT_TRUE(passes(s, "ch7.fast", o));
+}
+
+TEST(LessonTask, UnexplainedFractionIsLossOverVariance) {
+    Scenario s = chapterStart(6);
+    EXPECT_FALSE(unexplainedFraction(s)); // no target
+    s.target.preset = TargetPreset::Sine;
+    const Eigen::ArrayXd x = grid(s.domain.lo, s.domain.hi, s.domain.samples);
+    const Eigen::ArrayXd t = sampleTarget(s.target, x, s.domain.lo, s.domain.hi);
+    const double variance = (t - t.mean()).square().mean();
+    EXPECT_NEAR(*unexplainedFraction(s), *scenarioLoss(s) / variance, 1e-12);
+}
+
+namespace {
+
+// The walk of chapter 8's network at x, over the chapter's batch.
+std::vector<WalkStep> chapterWalk(double x) {
+    const Scenario s = chapterStart(7);
+    const Eigen::ArrayXd xs = grid(s.domain.lo, s.domain.hi, s.domain.samples);
+    const Eigen::ArrayXd ts = sampleTarget(s.target, xs, s.domain.lo, s.domain.hi);
+    const double t =
+        sampleTarget(s.target, Eigen::ArrayXd::Constant(1, x), s.domain.lo, s.domain.hi)[0];
+    return walkthrough(s.network, x, t, xs, ts, 0.1).steps;
+}
+
+int firstIndex(const std::vector<WalkStep>& steps, WalkKind kind, int neuron = -1) {
+    for (int i = 0; i < static_cast<int>(steps.size()); ++i)
+        if (steps[i].kind == kind && (neuron < 0 || steps[i].neuron == neuron)) return i;
+    return -1;
+}
+
+} // namespace
+
+TEST(LessonWalk, TheSignIsRevealedWhenTheWalkReachesIt) {
+    const std::vector<WalkStep> steps = chapterWalk(0.5); // both ramps on
+    const int at = firstIndex(steps, WalkKind::DLdv, 0);
+    ASSERT_GT(at, 0);
+    LessonObservation o;
+    o.predictedSign = 1;
+    observeWalk(steps, at - 1, o);
+    EXPECT_FALSE(o.revealedSign);
+    EXPECT_FALSE(passes(chapterStart(7), "ch8.predict", o));
+    observeWalk(steps, at, o);
+    ASSERT_TRUE(o.revealedSign);
+    const int truth = steps[at].value > 0 ? 1 : -1;
+    EXPECT_EQ(*o.revealedSign, truth);
+    EXPECT_EQ(passes(chapterStart(7), "ch8.predict", o), truth == 1);
+    o.predictedSign = truth;
+    EXPECT_TRUE(passes(chapterStart(7), "ch8.predict", o));
+}
+
+TEST(LessonWalk, ABackwardPassEndsAtTheLastBackwardStep) {
+    const std::vector<WalkStep> steps = chapterWalk(0.5);
+    int last = -1;
+    for (int i = 0; i < static_cast<int>(steps.size()); ++i)
+        if (walkPhase(steps[i].kind) == WalkPhase::Backward) last = i;
+    ASSERT_GT(last, 0);
+    LessonObservation o;
+    observeWalk(steps, last - 1, o);
+    EXPECT_FALSE(o.walkedBackward);
+    observeWalk(steps, last, o);
+    EXPECT_TRUE(o.walkedBackward);
+    EXPECT_TRUE(passes(chapterStart(7), "ch8.backward", o));
+}
+
+TEST(LessonWalk, NothingFlowsLeftOfBothRamps) {
+    // At x = 0.5 both ReLUs are on: the error flows back.
+    LessonObservation on;
+    const std::vector<WalkStep> through = chapterWalk(0.5);
+    observeWalk(through, static_cast<int>(through.size()) - 1, on);
+    EXPECT_FALSE(on.sawNoFlow);
+    // At x = −0.8 both are off (z < 0): g′ = 0, nothing reaches the hidden layer; seen once the
+    // walk has shown every δ.
+    const std::vector<WalkStep> stopped = chapterWalk(-0.8);
+    int lastDelta = -1;
+    for (int i = 0; i < static_cast<int>(stopped.size()); ++i)
+        if (stopped[i].kind == WalkKind::Delta) lastDelta = i;
+    ASSERT_GT(lastDelta, 0);
+    LessonObservation off;
+    observeWalk(stopped, lastDelta - 1, off);
+    EXPECT_FALSE(off.sawNoFlow);
+    observeWalk(stopped, lastDelta, off);
+    EXPECT_TRUE(off.sawNoFlow);
+    EXPECT_TRUE(passes(chapterStart(7), "ch8.no-flow", off));
+}
+
+TEST(LessonChapters, EachChaptersOwnSectionShowsInThatChapterOnly) {
+    // The sections a chapter adds to the panel (the exercise, adding neurons, the slope readout,
+    // the walkthrough, "predict first", the worst distance) belong to one chapter each.
+    const std::pair<unsigned, const char*> sections[] = {
+        {kLessonGuess, "exercise"},        {kLessonAddNeurons, "universal"},
+        {kLessonGradient, "smooth"},       {kLessonWalkthrough, "backprop"},
+        {kLessonPredict, "superposition"}, {kLessonWorstError, "universal"}};
+    for (const auto& [flag, owner] : sections)
+        for (const LessonChapter& c : lessonChapters())
+            EXPECT_EQ((c.controls & flag) != 0, c.id == owner) << c.id << " flag " << flag;
 }

@@ -205,8 +205,8 @@ TEST_F(Lesson, ChapterThreeOutputWeights) {
     EXPECT_TRUE(usable(row(V(0))));
     EXPECT_TRUE(usable(row(V(1))));
     EXPECT_TRUE(usable(row(B(1))));
-    EXPECT_FALSE(shown(row(C)));
-    for (const char* id : {"ch3.only-first", "ch3.only-second", "ch3.move-second"})
+    EXPECT_TRUE(usable(row(C))); // the output bias has a task of its own
+    for (const char* id : {"ch3.only-first", "ch3.only-second", "ch3.move-second", "ch3.lift"})
         EXPECT_FALSE(ticked(id)) << id;
     slide(V(1), 0.0);
     EXPECT_TRUE(ticked("ch3.only-first"));
@@ -215,6 +215,9 @@ TEST_F(Lesson, ChapterThreeOutputWeights) {
     EXPECT_TRUE(ticked("ch3.only-second"));
     slide(B(1), 0.0);
     EXPECT_TRUE(ticked("ch3.move-second"));
+    EXPECT_FALSE(ticked("ch3.lift"));
+    type(C, 0.5);
+    EXPECT_TRUE(ticked("ch3.lift"));
 }
 
 TEST_F(Lesson, ChapterFourSuperposition) {
@@ -336,15 +339,15 @@ TEST_F(Lesson, ChapterSevenDrawAndTrain) {
     window_->trainer()->pause();
 }
 
-TEST_F(Lesson, ChapterEightSigmoidAndSteepness) {
+TEST_F(Lesson, ChapterNineSigmoidAndSteepness) {
     open();
-    goTo(7);
+    goTo(8);
     EXPECT_TRUE(usable(params()->activationBox()));
     EXPECT_TRUE(shown(params()->steepnessRow()));
     EXPECT_TRUE(trainingTabShown());
     EXPECT_TRUE(shown(lesson()->gradientLabel()));
     EXPECT_TRUE(lesson()->gradientLabel()->text().contains("<b>0</b>"));
-    for (const char* id : {"ch8.sigmoid", "ch8.steep", "ch8.gentle"})
+    for (const char* id : {"ch9.sigmoid", "ch9.steep", "ch9.gentle"})
         EXPECT_FALSE(ticked(id)) << id;
     // Pick Sigmoid with the keyboard, as a learner without a mouse would.
     QComboBox* box = params()->activationBox();
@@ -357,16 +360,102 @@ TEST_F(Lesson, ChapterEightSigmoidAndSteepness) {
     }
     settle();
     EXPECT_EQ(window_->document()->network().activation.kind, ActivationKind::Sigmoid);
-    EXPECT_TRUE(ticked("ch8.sigmoid"));
+    EXPECT_TRUE(ticked("ch9.sigmoid"));
     EXPECT_FALSE(lesson()->gradientLabel()->text().contains("<b>0</b>"));
-    EXPECT_FALSE(ticked("ch8.steep"));
+    EXPECT_FALSE(ticked("ch9.steep"));
     params()->steepnessRow()->spinBox()->setValue(40.0);
     settle();
-    EXPECT_TRUE(ticked("ch8.steep"));
-    EXPECT_FALSE(ticked("ch8.gentle"));
+    EXPECT_TRUE(ticked("ch9.steep"));
+    EXPECT_FALSE(ticked("ch9.gentle"));
     params()->steepnessRow()->spinBox()->setValue(1.5);
     settle();
-    EXPECT_TRUE(ticked("ch8.gentle"));
+    EXPECT_TRUE(ticked("ch9.gentle"));
+}
+
+TEST_F(Lesson, ChapterFourPredictFirstHidesTheSumUntilRevealed) {
+    open();
+    goTo(3);
+    EXPECT_TRUE(shown(lesson()->predictFirstBox()));
+    EXPECT_TRUE(window_->graph()->answerVisible());
+    lesson()->predictFirstBox()->click();
+    settle();
+    EXPECT_TRUE(lesson()->sumHidden());
+    EXPECT_FALSE(window_->graph()->answerVisible());
+    lesson()->revealSumButton()->click();
+    settle();
+    EXPECT_TRUE(window_->graph()->answerVisible());
+    // New weights with "predict first" on: the new sum is hidden again, and R reveals it.
+    Network n = window_->document()->network();
+    n.v[1] = -1.0;
+    window_->document()->setNetwork(n, "w21");
+    settle();
+    EXPECT_FALSE(window_->graph()->answerVisible());
+    press(Qt::Key_R);
+    EXPECT_TRUE(window_->graph()->answerVisible());
+    // Leaving the chapter shows the sum whatever the box said.
+    lesson()->predictFirstBox()->click();
+    goTo(4);
+    goTo(5);
+    EXPECT_TRUE(window_->graph()->answerVisible());
+}
+
+TEST_F(Lesson, ChapterSixShowsTheWorstDistance) {
+    open();
+    goTo(5);
+    EXPECT_TRUE(lesson()->errorsLabel()->text().contains("max |y − t|"));
+    const double worst = *scenarioWorstError(window_->document()->scenario());
+    EXPECT_TRUE(lesson()->errorsLabel()->text().contains(QString::number(worst, 'f', 3)));
+    EXPECT_FALSE(ticked("ch6.epsilon"));
+    Scenario s = window_->document()->scenario();
+    window_->document()->setNetwork(levelStepNetwork(s, 3), "levels");
+    settle();
+    EXPECT_TRUE(ticked("ch6.epsilon"));
+}
+
+TEST_F(Lesson, ChapterSevenTicksWhenTrainingDivergesOnPurpose) {
+    open();
+    goTo(6);
+    window_->document()->setTarget(TargetCurve{.preset = TargetPreset::Sine}, "sine");
+    settle();
+    EXPECT_FALSE(ticked("ch7.diverge"));
+    TrainSettings t = window_->document()->scenario().training;
+    t.optimizer.kind = OptimizerKind::SGD;
+    t.optimizer.learningRate = 100.0;
+    window_->document()->setTrainingSettings(t);
+    window_->trainer()->play();
+    EXPECT_TRUE(pumpUntil([&] { return ticked("ch7.diverge"); }, 20000));
+    window_->trainer()->pause();
+    EXPECT_TRUE(std::isfinite(window_->document()->loss()));
+}
+
+TEST_F(Lesson, ChapterSevenFastTaskCountsTheStepsOfOneRun) {
+    open();
+    goTo(6);
+    window_->document()->setTarget(TargetCurve{.preset = TargetPreset::Sine}, "sine");
+    settle();
+    EXPECT_FALSE(ticked("ch7.fast"));
+    // A rate that crawls does not reach the goal within the task's steps.
+    TrainSettings t = window_->document()->scenario().training;
+    t.optimizer.kind = OptimizerKind::SGD;
+    t.optimizer.learningRate = 1e-4;
+    window_->document()->setTrainingSettings(t);
+    window_->trainer()->play();
+    EXPECT_TRUE(pumpUntil([&] { return window_->trainer()->steps() > kDescentFastSteps; }, 20000));
+    window_->trainer()->pause();
+    EXPECT_FALSE(ticked("ch7.fast"));
+    // Back to the chapter's network with Adam at a good rate: the goal comes within the steps.
+    lesson()->restartChapter();
+    window_->document()->setTarget(TargetCurve{.preset = TargetPreset::Sine}, "sine");
+    t.optimizer.kind = OptimizerKind::Adam;
+    t.optimizer.learningRate = 0.02;
+    window_->document()->setTrainingSettings(t);
+    window_->trainer()->reset();
+    window_->trainer()->play();
+    EXPECT_TRUE(pumpUntil([&] { return ticked("ch7.fast"); }, 30000))
+        << "steps " << window_->trainer()->steps() << " loss " << window_->document()->loss();
+    window_->trainer()->pause();
+    ASSERT_TRUE(lesson()->observation().goalReachedAtStep);
+    EXPECT_LE(*lesson()->observation().goalReachedAtStep, kDescentFastSteps);
 }
 
 TEST_F(Lesson, FreeModeUnlocksEverything) {

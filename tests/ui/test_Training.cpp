@@ -399,3 +399,70 @@ TEST(Training, UndoHistoryIsBounded) {
         doc->undoStack()->undo();
     EXPECT_DOUBLE_EQ(doc->network().c, 0.001 * 200);
 }
+
+// The arrows beside the sliders: a fixed logarithmic length, so they shrink as training nears a
+// minimum (issue 14: against the largest one they never did), and a step network's hidden w and
+// b say their direction is borrowed.
+TEST(GradientArrows, LengthFollowsTheSizeOfTheGradientOnAFixedScale) {
+    using ui::GradientArrow;
+    EXPECT_EQ(GradientArrow::lengthFraction(0.0), 0.0);
+    EXPECT_EQ(GradientArrow::lengthFraction(GradientArrow::kSmallest), 0.0);
+    EXPECT_EQ(GradientArrow::lengthFraction(GradientArrow::kLargest), 1.0);
+    EXPECT_EQ(GradientArrow::lengthFraction(-1e3), 1.0);
+    EXPECT_LT(GradientArrow::lengthFraction(1e-3), GradientArrow::lengthFraction(1e-2));
+    EXPECT_LT(GradientArrow::lengthFraction(1e-2), GradientArrow::lengthFraction(-1.0));
+    // Each factor of ten is the same step.
+    EXPECT_NEAR(GradientArrow::lengthFraction(1e-2) - GradientArrow::lengthFraction(1e-3),
+                GradientArrow::lengthFraction(1.0) - GradientArrow::lengthFraction(0.1), 1e-12);
+}
+
+TEST(GradientArrows, ShrinkAsTrainingConverges) {
+    auto w = freshWindow();
+    useTarget(*w, TargetPreset::Sine);
+    w->parameters()->hiddenBox()->setValue(6);
+    w->document()->setActivation({ActivationKind::Sigmoid, 4.0});
+    auto longest = [&] {
+        w->document()->flush();
+        pumpUntil([] { return false; }, 150);
+        double most = 0.0;
+        const int h = w->document()->network().hidden();
+        for (int i = 0; i < paramCount(h); ++i) {
+            const ui::ParamRow* r = w->parameters()->row(paramAt(i, h));
+            if (!r || !r->arrow()->isVisibleTo(w.get())) continue;
+            EXPECT_FALSE(r->arrow()->borrowed());
+            most = std::max(most, ui::GradientArrow::lengthFraction(r->arrow()->push()));
+        }
+        return most;
+    };
+    const double before = longest();
+    ASSERT_GT(before, 0.0);
+    const double gradBefore = w->document()->gradient().cwiseAbs().maxCoeff();
+    ui::TrainingController* tc = w->trainer();
+    tc->play();
+    ASSERT_TRUE(pumpUntil(
+        [&] { return w->document()->gradient().cwiseAbs().maxCoeff() < gradBefore / 20.0; },
+        30000));
+    tc->pause();
+    EXPECT_LT(longest(), before);
+}
+
+TEST(GradientArrows, AStepNetworksHiddenArrowsAreBorrowed) {
+    auto w = freshWindow(); // the lesson's two step neurons
+    useTarget(*w, TargetPreset::Sine);
+    w->document()->flush();
+    pumpUntil([] { return false; }, 150);
+    const int h = w->document()->network().hidden();
+    for (int i = 0; i < paramCount(h); ++i) {
+        const ParamId id = paramAt(i, h);
+        const ui::ParamRow* r = w->parameters()->row(id);
+        if (!r) continue;
+        const bool hidden = id.kind == ParamKind::HiddenWeight || id.kind == ParamKind::HiddenBias;
+        EXPECT_EQ(r->arrow()->borrowed(), hidden) << paramName(id);
+        if (hidden)
+            EXPECT_TRUE(r->arrow()->toolTip().contains("Borrowed")) << paramName(id);
+        else
+            EXPECT_TRUE(r->arrow()->toolTip().contains("uphill") ||
+                        r->arrow()->toolTip().contains("∂L/∂θ = 0"))
+                << paramName(id);
+    }
+}

@@ -58,6 +58,7 @@ public:
     // The step-point handles on the bottom edge (off when the lesson keeps the biases fixed).
     void setStepHandlesAllowed(bool on);
     bool stepHandlesShown() const;
+    bool answerVisible() const { return answerVisible_; }
 
     // Export at a size in pixels (PNG also takes a scale for resolution).
     bool exportTo(const QString& path, int width, int height, double scale = 1.0);

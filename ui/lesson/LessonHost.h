@@ -49,6 +49,9 @@ public:
     virtual bool trainingRunning() const = 0;
     // The room the lesson's panel gets on screen, in pixels of width.
     virtual void setLessonWidth(int pixels) = 0;
+    // Opens the backpropagation walkthrough (the host then tells the lesson what it shows:
+    // LessonPanel::onWalkSample, onWalkStep).
+    virtual void startWalkthrough() = 0;
 };
 
 } // namespace stepwise::ui

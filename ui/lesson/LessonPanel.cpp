@@ -54,7 +54,7 @@ LessonPanel::LessonPanel(LessonHost* host, QWidget* parent) : QWidget(parent), h
     chapters_ = new QComboBox(this);
     chapters_->setObjectName("lessonChapterBox");
     chapters_->setAccessibleName(tr("Chapter"));
-    chapters_->setAccessibleDescription(tr("Jump to a chapter of the lesson (Alt+1 … Alt+8)"));
+    chapters_->setAccessibleDescription(tr("Jump to a chapter of the lesson (Alt+1 … Alt+9)"));
     for (int i = 0; i < lessonChapterCount(); ++i)
         chapters_->addItem(tr("%1 · %2").arg(i + 1).arg(lessontext::chapterTitle(i)));
     layout->addWidget(chapters_);
@@ -103,10 +103,11 @@ LessonPanel::LessonPanel(LessonHost* host, QWidget* parent) : QWidget(parent), h
     universal_->setObjectName("lessonUniversal");
     auto* un = new QVBoxLayout(universal_);
     un->setContentsMargins(0, 0, 0, 0);
-    addNeuron_ = new QPushButton(tr("Add a &neuron (spread the steps, fit the output)"), this);
+    addNeuron_ = new QPushButton(tr("Add a &neuron where it helps"), this);
     addNeuron_->setObjectName("lessonAddNeuron");
-    addNeuron_->setToolTip(tr("One more step neuron; all steps evenly spread; the best output "
-                              "weights by least squares (N)"));
+    addNeuron_->setToolTip(tr("One more step neuron where the output is furthest from the "
+                              "target, then the output weights refitted by least squares when "
+                              "that lowers the loss: the loss never rises (N)"));
     errors_ = new QLabel(universal_);
     errors_->setObjectName("lessonErrors");
     errors_->setTextFormat(Qt::RichText);
@@ -115,12 +116,14 @@ LessonPanel::LessonPanel(LessonHost* host, QWidget* parent) : QWidget(parent), h
     un->addWidget(errors_);
     layout->addWidget(universal_);
 
-    // Chapter 8: the slope that reaches the hidden layer.
+    // Chapter 9: the slope that reaches the hidden layer.
     gradient_ = new QLabel(this);
     gradient_->setObjectName("lessonGradient");
     gradient_->setWordWrap(true);
     gradient_->setTextFormat(Qt::RichText);
     layout->addWidget(gradient_);
+
+    buildSections(layout);
 
     progress_ = new QLabel(this);
     progress_->setObjectName("lessonProgress");
@@ -220,7 +223,7 @@ void LessonPanel::goToChapter(int index) {
     chapter_ = -1; // show the chapter afresh even when it is the same one
     doc->setLesson(l);
     onLessonChanged();
-    if (current().id == "backprop") {
+    if (current().id == "descent") {
         host_->setTool(LessonHost::Tool::Draw);
         host_->showPage(LessonHost::Page::Training);
     } else if (current().controls & kLessonTraining) {
@@ -353,6 +356,7 @@ void LessonPanel::showChapter() {
 
     // The exercise starts with the answer hidden and the pen ready for a guess.
     observation_ = {};
+    resetSections();
     host_->clearGuess();
     score_->clear();
     if (c.controls & kLessonGuess) {
@@ -426,6 +430,8 @@ void LessonPanel::applyControls() {
     exercise_->setVisible(own & kLessonGuess);
     universal_->setVisible(own & kLessonAddNeurons);
     gradient_->setVisible(own & kLessonGradient);
+    predict_->setVisible(own & kLessonPredict);
+    walk_->setVisible(own & kLessonWalkthrough);
     sketch_->setEnabled(!observation_.revealed);
     reveal_->setEnabled(!observation_.revealed);
     tryAgain_->setEnabled(observation_.revealed || observation_.guessDrawn);

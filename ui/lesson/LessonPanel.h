@@ -6,7 +6,7 @@
 //
 // Keys (also in the Lesson menu): Page Down / → next step, Page Up / ← previous step (arrows
 // and, outside presentation mode, Page keys stay with sliders, number boxes and text fields
-// that use them); Ctrl+Page Down / Up next / previous chapter; Alt+1…8 a chapter; H hint;
+// that use them); Ctrl+Page Down / Up next / previous chapter; Alt+1…9 a chapter; H hint;
 // R reveal ("show me"); G sketch a guess; Shift+R try again; N add a neuron; T lesson text;
 // Ctrl+Shift+F free mode; Ctrl+Shift+Home start the chapter again.
 #pragma once
@@ -47,6 +47,13 @@ public:
     void onGuessFinished();
     void onToolChanged();
     void onStepPointModeChanged();
+    // Training (the descent chapter): after each frame with the run's step count; a diverged run.
+    void onTrainingProgress(long long steps);
+    void onTrainingDiverged();
+    // The walkthrough (the backpropagation chapter): a new sample was picked; the walk shows
+    // steps[index].
+    void onWalkSample();
+    void onWalkStep(const std::vector<WalkStep>& steps, int index);
 
     int chapter() const { return chapter_; }
     int step() const { return step_; }
@@ -68,7 +75,9 @@ public:
     void reveal();
     void startGuess();
     void tryAgain();
-    void addNeuron(); // chapter 6: one more evenly spread step neuron, best output weights
+    void addNeuron();           // chapter 6: one more neuron where it helps; the loss never rises
+    void revealSum();           // chapter 4 with "predict first": show the hidden sum
+    void predictSign(int sign); // chapter 8: the learner's guess of the sign of ∂L/∂w11
 
     void setPresentationMode(bool on);
     void setTextVisible(bool on);
@@ -90,6 +99,12 @@ public:
     QLabel* scoreLabel() const { return score_; }
     QLabel* gradientLabel() const { return gradient_; }
     QLabel* errorsLabel() const { return errors_; }
+    QCheckBox* predictFirstBox() const { return predictFirst_; }
+    QPushButton* revealSumButton() const { return revealSum_; }
+    QPushButton* startWalkButton() const { return startWalk_; }
+    QLabel* walkNoteLabel() const { return walkNote_; }
+    bool sumHidden() const { return sumHidden_; }
+    const LessonObservation& observation() const { return observation_; }
     QList<QAction*> lessonActions() const { return actions_; }
 
 protected:
@@ -115,6 +130,8 @@ private:
     void onGuess(bool finished);
     void markDone(const std::vector<std::string>& ids);
     void applyFonts();
+    void buildSections(QVBoxLayout* layout); // LessonPanelSections.cpp
+    void resetSections();
     void saveProgress() const;
     bool keyBelongsToFocus(int key) const;
 
@@ -151,6 +168,14 @@ private:
     QLabel* errors_;
     QLabel* gradient_;
     QLabel* progress_;
+    QWidget* predict_ = nullptr;
+    QCheckBox* predictFirst_ = nullptr;
+    QPushButton* revealSum_ = nullptr;
+    bool sumHidden_ = false;
+    Network predictedFor_;
+    QWidget* walk_ = nullptr;
+    QPushButton *startWalk_ = nullptr, *signPlus_ = nullptr, *signMinus_ = nullptr;
+    QLabel* walkNote_ = nullptr;
     QPushButton *back_, *showMe_, *next_;
     QCheckBox* free_;
     QList<QAction*> actions_;

@@ -1,5 +1,5 @@
 // LessonPanel, continued: the predict-then-reveal exercise and the chapter extras (adding
-// neurons in chapter 6, the slope readout in chapter 8).
+// neurons and the worst distance in chapter 6, the slope readout in chapter 9).
 #include "ui/document/Document.h"
 #include "ui/lesson/LessonHost.h"
 #include "ui/lesson/LessonPanel.h"
@@ -52,6 +52,10 @@ QString bar(double fraction) {
 void LessonPanel::reveal() {
     Document* doc = host_->document();
     const LessonChapter& c = current();
+    if ((c.controls & kLessonPredict) && sumHidden_) {
+        revealSum();
+        return;
+    }
     if (c.controls & kLessonGuess) {
         if (observation_.revealed) return;
         observation_.revealed = true;
@@ -132,7 +136,10 @@ void LessonPanel::updateExtras() {
         if (!s.target.empty()) {
             const int shown = std::clamp(h, 2, 16);
             const std::vector<double> e = approximationErrors(s, shown);
-            html = tr("Best loss with <i>k</i> steps, each new one in the widest gap:") + "<table>";
+            html = tr("For comparison, <i>k</i> steps spread evenly (each new one in the middle "
+                      "of the widest gap) with their best output weights: not the best loss "
+                      "<i>k</i> steps can reach, which depends on where they sit.") +
+                   "<table>";
             const double top = std::max(e.front(), 1e-12);
             for (int k = 1; k <= shown; ++k)
                 html += QString("<tr><td align=right>%1&nbsp;</td><td>%2&nbsp;</td>"
@@ -144,6 +151,11 @@ void LessonPanel::updateExtras() {
             if (const auto l = scenarioLoss(s))
                 html += tr("Your network now: %n neuron(s), loss <b>%1</b>", nullptr, h)
                             .arg(*l, 0, 'f', 4);
+            if (own & kLessonWorstError)
+                if (const auto e = scenarioWorstError(s))
+                    html += "<br>" + tr("Worst distance max |y − t|: <b>%1</b> (ε = %2)")
+                                         .arg(*e, 0, 'f', 3)
+                                         .arg(kEpsilonGoal, 0, 'f', 2);
         }
         errors_->setText(html);
     }
@@ -154,9 +166,9 @@ void LessonPanel::updateExtras() {
             tr("Slope reaching the hidden layer, |∂L/∂(w, b)|: <b>%1</b>").arg(g, 0, 'g', 3) +
             "<br>" +
             (s.target.empty() ? tr("(no target, so no loss to go down)")
-             : step
-                 ? tr("The step's slope is zero: nothing gets through. (The arrows beside w and b "
-                      "show the sigmoid slope the trainer borrows.)")
+             : step ? tr("The step's true slope is zero: nothing gets through. (For a step network "
+                         "the arrows beside w and b show the direction the trainer gets by "
+                         "borrowing a sigmoid's slope, not the gradient.)")
              : g > 0 ? tr("A smooth activation lets the gradient through.")
                      : QString()));
     }

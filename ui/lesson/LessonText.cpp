@@ -54,6 +54,11 @@ const std::map<std::string, TaskWords>& taskWords() {
          {QT_TRANSLATE_NOOP("Lesson", "Move neuron 2's step to x = 0."),
           QT_TRANSLATE_NOOP("Lesson", "Neuron 2 is a neuron like the one in chapter 2: it "
                                       "steps at x = −b2/w2. With w2 = 4, set b2 = 0.")}},
+        {"ch3.lift",
+         {QT_TRANSLATE_NOOP("Lesson", "Lift the whole output by 0.5 with the output neuron's "
+                                      "bias: c = 0.5."),
+          QT_TRANSLATE_NOOP("Lesson", "c is added after the weighted sum, whatever x is: every "
+                                      "point of the bold curve moves up by the same amount.")}},
         {"ch4.add",
          {QT_TRANSLATE_NOOP("Lesson", "Add the two steps: (w11, w21) = (1, 1)."),
           QT_TRANSLATE_NOOP("Lesson", "Set w21 to 1. The output climbs 0, then 1, then 2: a "
@@ -96,30 +101,75 @@ const std::map<std::string, TaskWords>& taskWords() {
                             "the peak. Network ▸ Fit the output layer (Ctrl+L) then finds the "
                             "best output weights for the steps you placed.")}},
         {"ch6.many",
-         {QT_TRANSLATE_NOOP("Lesson", "Press Add a neuron until there are 12 or more, and "
-                                      "watch the loss fall below 0.005."),
-          QT_TRANSLATE_NOOP("Lesson", "Each press puts a new step in the middle of the widest "
-                                      "gap and picks the best output weights. More, narrower "
-                                      "steps follow the curve more closely.")}},
+         {QT_TRANSLATE_NOOP("Lesson", "Press Add a neuron until there are 12 or more and the "
+                                      "loss is below 0.005."),
+          QT_TRANSLATE_NOOP("Lesson", "Each press adds one step where the output is furthest "
+                                      "from the target and refits the output weights, keeping "
+                                      "the refit only when it lowers the loss: the loss never "
+                                      "goes up. More, narrower steps follow the curve more "
+                                      "closely.")}},
+        {"ch6.epsilon",
+         {QT_TRANSLATE_NOOP("Lesson", "With at most 6 neurons, bring every point within "
+                                      "ε = 0.15 of the target: the worst distance below 0.15."),
+          QT_TRANSLATE_NOOP("Lesson",
+                            "Set the hidden neurons to 6: three rising steps on the left, three "
+                            "on the right that take the rise back. Cut the target's height into "
+                            "four bands and put a step where the curve enters each band; then "
+                            "Fit the output layer (Ctrl+L). The worst distance is below the "
+                            "loss.")}},
         {"ch7.draw",
          {QT_TRANSLATE_NOOP("Lesson", "Draw a target curve on the graph."),
           QT_TRANSLATE_NOOP("Lesson", "Press D (draw) and drag across the graph; a grey band "
                                       "follows your pen. Any preset in the Target menu works "
                                       "too.")}},
+        {"ch7.diverge",
+         {QT_TRANSLATE_NOOP("Lesson", "Make training diverge on purpose, and read what "
+                                      "Stepwise says."),
+          QT_TRANSLATE_NOOP("Lesson", "In the Training tab choose Gradient descent, set the "
+                                      "learning rate η to 100 and press Play. Each step "
+                                      "overshoots the valley by more than the last.")}},
+        {"ch7.fast",
+         {QT_TRANSLATE_NOOP("Lesson", "Find a learning rate that brings the loss below a "
+                                      "tenth of the target's variance within 2,000 steps of "
+                                      "one run."),
+          QT_TRANSLATE_NOOP("Lesson", "Undo back to the chapter's network (or press Restart "
+                                      "chapter), set η and press Play; the step counter starts "
+                                      "again at 0. Too small an η crawls, too large a one "
+                                      "bounces around.")}},
         {"ch7.train",
-         {QT_TRANSLATE_NOOP("Lesson", "Train until the network explains 95 % of the target's "
-                                      "ups and downs."),
+         {QT_TRANSLATE_NOOP("Lesson", "Train until the loss is at most 5 % of the target's "
+                                      "variance: the network explains 95 % of its ups and "
+                                      "downs."),
           QT_TRANSLATE_NOOP("Lesson", "Press Play (Ctrl+Space) in the Training tab. If it "
                                       "stalls, add neurons or pick the Adam optimizer.")}},
-        {"ch8.sigmoid",
+        {"ch8.predict",
+         {QT_TRANSLATE_NOOP("Lesson", "Pick a sample and, before the walk gets there, predict "
+                                      "the sign of ∂L/∂w11 with + or −."),
+          QT_TRANSLATE_NOOP("Lesson", "∂L/∂w11 = ∂L/∂y · a₁, and a₁ ≥ 0 for a ReLU. So the "
+                                      "sign is the sign of y − t: is the output above or below "
+                                      "the target at your sample? Pick a sample where neuron "
+                                      "1 is on (x > −0.3), or the answer is 0.")}},
+        {"ch8.backward",
+         {QT_TRANSLATE_NOOP("Lesson", "Walk a whole backward pass, from ∂L/∂y to the last "
+                                      "hidden bias."),
+          QT_TRANSLATE_NOOP("Lesson", "Press → or Space until the caption reaches ∂L/∂b of the "
+                                      "last neuron.")}},
+        {"ch8.no-flow",
+         {QT_TRANSLATE_NOOP("Lesson", "Find a sample where nothing reaches the hidden layer. "
+                                      "Why does nothing get through?"),
+          QT_TRANSLATE_NOOP("Lesson", "Left of x = −0.3 both ramps are off: z < 0, so "
+                                      "g′(z) = 0 and every δ is 0, whatever the error. (A "
+                                      "sample where the output meets the target exactly would "
+                                      "stop it too: there ∂L/∂y = 0.)")}},
+        {"ch9.sigmoid",
          {QT_TRANSLATE_NOOP("Lesson", "Switch the activation to Sigmoid and watch the slope "
                                       "that reaches the hidden layer."),
           QT_TRANSLATE_NOOP("Lesson", "The Activation box is at the top of the Weights tab.")}},
-        {"ch8.steep",
+        {"ch9.steep",
          {QT_TRANSLATE_NOOP("Lesson", "Turn the steepness k up to 30 or more: the sigmoid "
                                       "turns into a step."),
           QT_TRANSLATE_NOOP("Lesson", "Drag the Steepness slider to the right, or type 30.")}},
-        {"ch8.gentle",
+        {"ch9.gentle",
          {QT_TRANSLATE_NOOP("Lesson", "Turn k down to 2 or less: the steps melt into gentle "
                                       "ramps."),
           QT_TRANSLATE_NOOP("Lesson", "Drag the Steepness slider to the left, or type 2.")}},
@@ -144,9 +194,11 @@ QString chapterTitle(int index) {
     case 5:
         return t("Many neurons can draw anything");
     case 6:
-        return t("Backpropagation");
+        return t("Gradient descent: walking downhill");
     case 7:
-        return t("Why smooth activations");
+        return t("Backpropagation: the chain rule, backwards");
+    case 8:
+        return t("Why steps cannot learn, and what sigmoids change");
     }
     return {};
 }
@@ -162,8 +214,10 @@ QString chapterBody(int index) {
                  "Here <i>g</i> is a step: the answer is 1 when <i>z</i> ≥ 0 and 0 "
                  "otherwise.</p>") +
                formula("<i>y</i> = <i>g</i>(<i>z</i>)") +
-               t("<p>The weight says how much the input matters. The bias says how eager the "
-                 "neuron is to fire, whatever the input.</p>");
+               t("<p>So the neuron fires when <i>w</i>·<i>x</i> ≥ −<i>b</i>: −<i>b</i> is its "
+                 "<b>threshold</b>. The weight says how much the input counts; the bias says how "
+                 "eager the neuron is to fire, whatever the input: the larger <i>b</i>, the "
+                 "lower the threshold.</p>");
     case 1:
         return t("<p>Instead of one answer at a time, look at all of them: for every "
                  "<i>x</i>, plot what the neuron says. That graph <i>is</i> the neuron.</p>") +
@@ -171,13 +225,17 @@ QString chapterBody(int index) {
                t("<p>With a step activation the graph is one step. It sits where the sum is "
                  "exactly zero, <i>w</i>·<i>x</i> + <i>b</i> = 0:</p>") +
                formula("<i>x</i> = −<i>b</i> / <i>w</i>") +
-               t("<p>The sign of <i>w</i> decides which way the step faces: up for "
-                 "<i>w</i> &gt; 0, down for <i>w</i> &lt; 0.</p>");
+               t("<p>For a step only that point and the sign of <i>w</i> matter: doubling both "
+                 "<i>w</i> and <i>b</i> leaves the graph exactly as it was. The sign of "
+                 "<i>w</i> decides which way the step faces: up for <i>w</i> &gt; 0; for "
+                 "<i>w</i> &lt; 0 it is <b>flipped</b>, 1 on the left and 0 on the right, since "
+                 "<i>g</i>(−<i>z</i>) = 1 − <i>g</i>(<i>z</i>) for every <i>z</i> ≠ 0.</p>");
     case 2:
         return t("<p>Take two step neurons, <i>n</i><sub>1</sub> and <i>n</i><sub>2</sub>, "
                  "both reading the same <i>x</i>. A third neuron, the <b>output neuron</b>, "
                  "reads their answers, weighs them with its own weights <b>w11</b> (from "
-                 "neuron 1) and <b>w21</b> (from neuron 2), and adds them up:</p>") +
+                 "neuron 1) and <b>w21</b> (from neuron 2), and adds them up with its own bias "
+                 "<i>c</i>:</p>") +
                formula("<i>y</i> = w11·<i>n</i><sub>1</sub>(<i>x</i>) + "
                        "w21·<i>n</i><sub>2</sub>(<i>x</i>) + <i>c</i>") +
                t("<p>The output neuron has no step of its own: it only adds. On the graph, "
@@ -188,50 +246,116 @@ QString chapterBody(int index) {
                  "<b>superposition</b> of the neurons' graphs, each stretched by its "
                  "weight:</p><ul>"
                  "<li>(1, 1) stacks the two steps into a staircase;</li>"
-                 "<li>a weight of −1 turns its neuron's graph upside down before adding "
-                 "it;</li>"
+                 "<li>a weight of −1 turns its neuron's graph <b>upside down</b> before adding "
+                 "it: −<i>g</i>(<i>z</i>) goes from 0 down to −1;</li>"
                  "<li>any other weight scales its graph: 0.5 halves it, 2 doubles it.</li>"
-                 "</ul><p>The steps stay where they are in this chapter; only w11 and w21 "
-                 "move.</p>");
+                 "</ul><p>Upside down is not the same as the flip of chapter 2 (a negative "
+                 "<i>w</i>), which gives 1 − <i>g</i>(<i>z</i>), from 1 down to 0. The two differ "
+                 "by the constant 1, which the output bias <i>c</i> can make up.</p>"
+                 "<p>The steps stay where they are in this chapter; only w11 and w21 move. "
+                 "With a class, tick <b>Predict first</b>: the sum stays hidden while everyone "
+                 "says what it will look like, and <b>Reveal</b> shows it.</p>");
     case 4:
         return t("<p>Your turn to predict. The steps are where they were: neuron 1 at "
                  "<i>x</i> = −0.5, neuron 2 at <i>x</i> = 0.5. Now</p>") +
                formula("(w11, w21) = (1.5, −0.5)") +
                t("<p>What does the output look like? The answer is hidden. Draw your guess "
                  "across the graph (<b>Sketch</b>, G), then press <b>Reveal</b> (R). The "
-                 "score compares the two curves: 100 is a perfect trace.</p>");
+                 "score judges each flat level of the answer on its own, and the worst one "
+                 "counts: 80 or more needs every level nearer its true height than half-way to "
+                 "the next one.</p>");
     case 5:
         return t("<p>A rising step plus a falling step make a <b>bump</b>: up at one "
                  "<i>x</i>, down again at another. Bumps can go anywhere, as wide and as tall "
-                 "as you like, and side by side their sum can follow a curve.</p>"
-                 "<p>With more neurons, the bumps get narrower and the fit gets closer. That "
-                 "is the <b>universal approximation theorem</b>: one hidden layer with enough "
-                 "neurons and a non-linear activation can come as close as you want to any "
-                 "continuous function.</p>");
+                 "as you like, and side by side their sum can follow a curve. More neurons "
+                 "give narrower bumps and a closer fit.</p>"
+                 "<p>This is the idea behind the <b>universal approximation theorem</b>. "
+                 "Stated with care: a network with one hidden layer and a linear output neuron, "
+                 "whose activation is not a polynomial (a step, a sigmoid, tanh and ReLU all "
+                 "qualify; <i>x</i>² does not), can come within any distance ε &gt; 0 of any "
+                 "continuous function on a closed, bounded interval, at every point at once, "
+                 "given enough hidden neurons. It says such weights exist; it says nothing about "
+                 "how many neurons that takes, or whether training will find them. (The text "
+                 "this lesson grew from states it more loosely.)</p>"
+                 "<p>Under the loss the panel shows the <b>worst distance</b>, the largest "
+                 "|<i>y</i> − <i>t</i>| over the graph's sample points: \"within ε\" means that "
+                 "number is below ε.</p>");
     case 6:
-        return t("<p>Placing steps by hand works for two neurons, not for a hundred. "
-                 "<b>Backpropagation</b> lets the network find its weights itself:</p><ol>"
-                 "<li>measure how wrong the output is: the <b>loss</b>, the mean squared "
-                 "distance to the target;</li>"
-                 "<li>work out, for every weight and bias, which way to move to shrink the "
-                 "loss: the <b>gradient</b>;</li>"
-                 "<li>take a small step that way, and repeat thousands of times.</li></ol>") +
+        return t("<p>Placing steps by hand works for two neurons, not for a hundred. From "
+                 "here on the network finds its weights itself. Its hidden neurons are now "
+                 "<b>sigmoids</b>, smooth steps: chapter 9 shows why steps cannot learn this "
+                 "way.</p>"
+                 "<p>How wrong the network is, is one number, the <b>loss</b>: the mean "
+                 "squared distance between output and target over the <i>N</i> sample "
+                 "points.</p>") +
+               formula("<i>L</i> = (1/<i>N</i>) Σ<sub><i>i</i></sub> "
+                       "(<i>y</i>(<i>x<sub>i</sub></i>) − <i>t<sub>i</sub></i>)²") +
+               t("<p>Every setting θ of the weights and biases has a loss: together they make a "
+                 "landscape. The <b>gradient</b>, the list of slopes ∂<i>L</i>/∂θ, points the "
+                 "way the loss rises fastest: uphill. So <b>gradient descent</b> steps against "
+                 "it, again and again:</p>") +
                formula("θ ← θ − η·∂<i>L</i>/∂θ") +
-               t("<p>The arrows beside the sliders show the gradient: where each weight wants "
-                 "to go.</p>");
+               t("<p>The arrows beside the sliders show −∂<i>L</i>/∂θ, downhill: the way each "
+                 "weight would move (their length grows with the slope; the tooltip gives the "
+                 "number). The <b>learning rate</b> η sets the size of the steps. Too small, "
+                 "and training crawls; too large, and each step overshoots the valley, the "
+                 "loss grows and the run <b>diverges</b>: Stepwise stops it and puts back the "
+                 "best weights the run reached. The Landscape tab draws the loss over any two "
+                 "weights with the path training takes. (Adam, the other optimizer, sizes each "
+                 "weight's step from its recent slopes, but it too steps against them.)</p>");
     case 7:
-        return t("<p>Backpropagation moves each weight by the slope of the loss. For a "
-                 "hidden weight that slope goes through the activation's own slope "
-                 "<i>g</i>′(<i>z</i>):</p>") +
-               formula("∂<i>L</i>/∂<i>w</i><sub><i>j</i></sub> = Σ "
-                       "∂<i>L</i>/∂<i>y</i> · <i>v</i><sub><i>j</i></sub> · "
-                       "<i>g</i>′(<i>z</i><sub><i>j</i></sub>) · <i>x</i>") +
-               t("<p>A step is flat everywhere except at its jump, so <i>g</i>′ = 0 and "
-                 "nothing reaches the hidden layer: its weights never learn. (The Training "
-                 "tab gets round this for steps by borrowing a sigmoid's slope.)</p>"
-                 "<p>The sigmoid σ(<i>k</i>·<i>z</i>) is a smooth step whose slope is never "
-                 "zero. The larger the steepness <i>k</i>, the more it looks like a step: a "
-                 "steep sigmoid is a step you can differentiate.</p>");
+        return t("<p>Gradient descent needs ∂<i>L</i>/∂θ for every weight and bias. "
+                 "<b>Backpropagation</b> gets them all in one sweep: the chain rule, applied "
+                 "from the output back towards the input, one sample at a time.</p>"
+                 "<p>In this chapter the hidden neurons are <b>ReLUs</b>, <i>g</i>(<i>z</i>) = "
+                 "max(0, <i>z</i>): a ramp that starts at <i>z</i> = 0, with slope "
+                 "<i>g</i>′ = 0 left of it and 1 right of it, so the arithmetic stays short. "
+                 "Write <i>v<sub>j</sub></i> for neuron <i>j</i>'s output weight (w11 and w21 "
+                 "are <i>v</i><sub>1</sub> and <i>v</i><sub>2</sub>).</p>"
+                 "<p><b>Forward</b>, for a sample (<i>x</i>, <i>t</i>):</p>") +
+               formula("<i>z<sub>j</sub></i> = <i>w<sub>j</sub></i>·<i>x</i> + "
+                       "<i>b<sub>j</sub></i>, &nbsp; <i>a<sub>j</sub></i> = "
+                       "<i>g</i>(<i>z<sub>j</sub></i>), &nbsp; <i>y</i> = Σ "
+                       "<i>v<sub>j</sub></i>·<i>a<sub>j</sub></i> + <i>c</i>") +
+               t("<p><b>Backward</b>: the sample's share of the loss is (<i>y</i> − "
+                 "<i>t</i>)²/<i>N</i>, so</p>") +
+               formula("∂<i>L</i>/∂<i>y</i> = 2(<i>y</i> − <i>t</i>)/<i>N</i>, &nbsp; "
+                       "∂<i>L</i>/∂<i>v<sub>j</sub></i> = ∂<i>L</i>/∂<i>y</i> · "
+                       "<i>a<sub>j</sub></i>") +
+               formula("δ<sub><i>j</i></sub> = ∂<i>L</i>/∂<i>y</i> · <i>v<sub>j</sub></i> · "
+                       "<i>g</i>′(<i>z<sub>j</sub></i>), &nbsp; "
+                       "∂<i>L</i>/∂<i>w<sub>j</sub></i> = δ<sub><i>j</i></sub>·<i>x</i>, &nbsp; "
+                       "∂<i>L</i>/∂<i>b<sub>j</sub></i> = δ<sub><i>j</i></sub>") +
+               t("<p>Every factor was already computed on the way forward or one step back: "
+                 "that is why backpropagation is cheap. Adding up the shares of all <i>N</i> "
+                 "samples gives the gradient (the mean of the per-sample gradients, since the "
+                 "loss is a mean); the arrows beside the sliders show it with the opposite "
+                 "sign.</p>"
+                 "<p>Press <b>Walk through backpropagation</b>, click a point on the graph to "
+                 "pick the sample, and step with → or Space. Each number appears on the "
+                 "diagram where it lives, and the caption writes out the arithmetic.</p>");
+    case 8:
+        return t("<p>A step is flat everywhere except at its jump, where it has no slope at "
+                 "all, so <i>g</i>′(<i>z</i>) = 0 wherever it exists. In "
+                 "δ<sub><i>j</i></sub> = ∂<i>L</i>/∂<i>y</i> · <i>v<sub>j</sub></i> · "
+                 "<i>g</i>′(<i>z<sub>j</sub></i>) the last factor is 0: the true gradient "
+                 "with respect to a step neuron's <i>w</i> and <i>b</i> is zero, and gradient "
+                 "descent never moves them. Only the output layer can learn.</p>"
+                 "<p>The Training tab trains step networks anyway by a trick: it "
+                 "<b>borrows</b> the slope of a sigmoid in place of the step's 0. For a step "
+                 "network the arrows beside <i>w</i> and <i>b</i> show that borrowed direction, "
+                 "and say so; it is not the gradient.</p>"
+                 "<p>The sigmoid σ(<i>k</i>·<i>z</i>) = 1 / (1 + e<sup>−<i>k</i>·<i>z</i></sup>) "
+                 "is a smooth step whose slope is never zero. Since</p>") +
+               formula("σ(<i>k</i>·(<i>w</i>·<i>x</i> + <i>b</i>)) = σ((<i>k</i>·<i>w</i>)·"
+                       "<i>x</i> + <i>k</i>·<i>b</i>)") +
+               t("<p>the steepness <i>k</i> and the size of the weights do the same job: "
+                 "larger weights make a steeper sigmoid. As <i>k</i> grows, σ(<i>k</i>·<i>z</i>) "
+                 "tends to the step at every <i>z</i> ≠ 0.</p>"
+                 "<p>The price of steepness: the slope <i>k</i>·σ(<i>kz</i>)·(1 − σ(<i>kz</i>)) "
+                 "is large only near the step and almost 0 elsewhere, so samples far from a "
+                 "neuron's step pass it almost no gradient. This is the <b>vanishing "
+                 "gradient</b>.</p>");
     }
     return {};
 }

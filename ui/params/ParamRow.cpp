@@ -22,15 +22,34 @@ GradientArrow::GradientArrow(QWidget* parent) : QWidget(parent) {
     setAccessibleName(tr("Gradient arrow"));
 }
 
-void GradientArrow::setPush(double push, double scale) {
+double GradientArrow::lengthFraction(double push) {
+    const double a = std::abs(push);
+    if (!std::isfinite(a) || a <= kSmallest) return 0.0;
+    return std::min(1.0, std::log10(a / kSmallest) / std::log10(kLargest / kSmallest));
+}
+
+void GradientArrow::setPush(double push, bool borrowed) {
     if (!std::isfinite(push)) push = 0.0;
-    if (push == push_ && scale == scale_) return; // nothing to repaint
+    if (push == push_ && borrowed == borrowed_) return; // nothing to repaint
     push_ = push;
-    scale_ = scale > 0 && std::isfinite(scale) ? scale : 1.0;
-    setToolTip(push == 0.0 ? tr("The loss does not pull this parameter either way here.")
-                           : tr("The loss wants this parameter to go %1 (−∂L/∂θ = %2).")
-                                 .arg(push > 0 ? tr("up") : tr("down"))
-                                 .arg(push, 0, 'g', 3));
+    borrowed_ = borrowed;
+    const QString way = push > 0 ? tr("up") : tr("down");
+    if (borrowed)
+        setToolTip(push == 0.0
+                       ? tr("Borrowed slope: 0 here. (The step's true slope is 0 everywhere, so "
+                            "the true gradient for this weight is 0.)")
+                       : tr("Borrowed direction: training moves this weight %1 (%2), computed "
+                            "with a sigmoid's slope in place of the step's. The step's true "
+                            "slope is 0, so the true gradient ∂L/∂θ for this weight is 0.")
+                             .arg(way)
+                             .arg(push, 0, 'g', 3));
+    else
+        setToolTip(push == 0.0 ? tr("The loss does not pull this parameter either way here "
+                                    "(∂L/∂θ = 0).")
+                               : tr("Downhill is %1: −∂L/∂θ = %2. (The gradient ∂L/∂θ points "
+                                    "uphill; training steps against it.)")
+                                     .arg(way)
+                                     .arg(push, 0, 'g', 3));
     setAccessibleDescription(toolTip());
     update();
 }
@@ -38,15 +57,21 @@ void GradientArrow::setPush(double push, double scale) {
 void GradientArrow::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.fillRect(rect(), palette().window());
-    if (push_ == 0.0) return;
     p.setRenderHint(QPainter::Antialiasing);
-    const double frac = std::sqrt(std::min(1.0, std::abs(push_) / scale_));
-    const double half = (width() - 4) / 2.0;
-    const double len = std::max(3.0, frac * half);
     const double cx = width() / 2.0, cy = height() / 2.0;
+    const double frac = lengthFraction(push_);
+    if (frac == 0.0) { // about 0: a dot, no direction
+        const QColor grey = palette().color(QPalette::WindowText);
+        p.setPen(Qt::NoPen);
+        p.setBrush(grey);
+        p.drawEllipse(QPointF(cx, cy), 1.5, 1.5);
+        return;
+    }
+    const double half = (width() - 4) / 2.0 - 4.0;
+    const double len = 3.0 + frac * (half - 3.0);
     const double dir = push_ > 0 ? 1.0 : -1.0;
     const QColor c = push_ > 0 ? QColor(0x00, 0x9E, 0x73) : QColor(0xD5, 0x5E, 0x00);
-    p.setPen(QPen(c, 2.5, Qt::SolidLine, Qt::RoundCap));
+    p.setPen(QPen(c, 2.5, borrowed_ ? Qt::DashLine : Qt::SolidLine, Qt::RoundCap));
     const QPointF tip(cx + dir * len, cy);
     p.drawLine(QPointF(cx, cy), tip);
     p.setBrush(c);
@@ -149,9 +174,9 @@ double ParamRow::value() const {
     return spin_->value();
 }
 
-void ParamRow::setGradient(double push, double scale, bool visible) {
+void ParamRow::setGradient(double push, bool borrowed, bool visible) {
     arrow_->setVisible(visible);
-    if (visible) arrow_->setPush(push, scale);
+    if (visible) arrow_->setPush(push, borrowed);
 }
 
 void ParamRow::setFormula(const QString& tooltip) {

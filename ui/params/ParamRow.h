@@ -1,5 +1,12 @@
 // ParamRow: one parameter's control — its name, a slider, an exact number box and the gradient
 // arrow (which way, and how strongly, the loss wants the parameter to move: −∂L/∂θ).
+//
+// The arrow's length is on a fixed logarithmic scale, the same for every row and every frame:
+// |∂L/∂θ| = 10⁻⁴ or less draws a dot, 10 or more the whole length, each factor of ten in between
+// the same step. So the arrows compare across rows and shrink as training nears a minimum, where
+// the gradient goes to 0 (a scale against the largest arrow would keep them long for ever). The
+// tooltip gives the number. A borrowed slope (a step network's w and b, trained with a sigmoid's
+// slope in place of the step's true 0) is drawn dashed and says so.
 #pragma once
 
 #include <QWidget>
@@ -14,16 +21,21 @@ class GradientArrow : public QWidget {
     Q_OBJECT
 public:
     explicit GradientArrow(QWidget* parent = nullptr);
-    // push = −∂L/∂θ; scale = the largest |push| among the rows, so arrows compare.
-    void setPush(double push, double scale);
+    static constexpr double kSmallest = 1e-4, kLargest = 10.0;
+    // push = −∂L/∂θ (or the borrowed direction).
+    void setPush(double push, bool borrowed = false);
     double push() const { return push_; }
+    bool borrowed() const { return borrowed_; }
+    // The drawn length as a fraction of the whole, 0 for a dot: the log scale above.
+    static double lengthFraction(double push);
     QSize sizeHint() const override { return {46, 16}; }
 
 protected:
     void paintEvent(QPaintEvent*) override;
 
 private:
-    double push_ = 0.0, scale_ = 1.0;
+    double push_ = 0.0;
+    bool borrowed_ = false;
 };
 
 class ParamRow : public QWidget {
@@ -38,7 +50,7 @@ public:
     // Shows a value without emitting edited().
     void setValue(double v);
     double value() const;
-    void setGradient(double push, double scale, bool visible);
+    void setGradient(double push, bool borrowed, bool visible);
     void setFormula(const QString& tooltip);
     void setHighlighted(bool on);
 

@@ -350,11 +350,14 @@ void ParameterPanel::syncArrowsAndFormulas() {
     if (static_cast<int>(rows_.size()) != paramCount(h)) return;
     const Eigen::VectorXd& grad = doc_->gradient();
     const bool arrows = doc_->hasTarget();
-    const double scale = arrows && grad.size() > 0 ? grad.cwiseAbs().maxCoeff() : 1.0;
+    // A step network's hidden w and b get the slope training borrows (Document::gradient).
+    const bool step = net.activation.kind == ActivationKind::Step;
     for (int i = 0; i < paramCount(h); ++i) {
         ParamRow* r = rows_[i];
-        r->setFormula(formulaFor(paramAt(i, h)));
-        r->setGradient(arrows ? -grad[i] : 0.0, scale, arrows);
+        const ParamId id = paramAt(i, h);
+        const bool hidden = id.kind == ParamKind::HiddenWeight || id.kind == ParamKind::HiddenBias;
+        r->setFormula(formulaFor(id));
+        r->setGradient(arrows ? -grad[i] : 0.0, step && hidden, arrows);
     }
     for (int j = 0; j < h; ++j)
         if (stepRows_[j]) stepRows_[j]->setFormula(formulaFor({ParamKind::HiddenBias, j}));

@@ -70,6 +70,9 @@ LessonPanel* WindowLessonHost::createLesson() {
         if (guess) lesson->onGuessFinished();
     });
     connect(r_.graph, &GraphView::modeChanged, lesson, &LessonPanel::onToolChanged);
+    connect(r_.trainer, &TrainingController::progressed, lesson,
+            [lesson, trainer = r_.trainer] { lesson->onTrainingProgress(trainer->steps()); });
+    connect(r_.trainer, &TrainingController::diverged, lesson, &LessonPanel::onTrainingDiverged);
     // The lesson's keys (Page Up / Down, the arrows) yield to the focused widget that uses them:
     // it sees every key's ShortcutOverride first (LessonPanel::eventFilter).
     qApp->installEventFilter(lesson);

@@ -54,6 +54,10 @@ public:
     void pauseTraining() override;
     bool trainingRunning() const override;
     void setLessonWidth(int pixels) override;
+    void startWalkthrough() override { emit walkthroughRequested(); }
+
+signals:
+    void walkthroughRequested();
 
 private:
     Rooms r_;
