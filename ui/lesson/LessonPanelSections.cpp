@@ -9,10 +9,10 @@
 #include "ui/lesson/LessonPanel.h"
 
 #include <QCheckBox>
-#include <QSignalBlocker>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 
 namespace stepwise::ui {
