@@ -5,6 +5,10 @@
 #include "core/export/ModelExport.h"
 #include "core/scenario/ScenarioFile.h"
 #include "ui/shell/Exporter.h"
+#include "ui/shell/Handout.h"
+
+#include <QCoreApplication>
+#include <QLocale>
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -24,6 +28,30 @@ void say(FILE* f, const QString& line) {
     std::fprintf(f, "%s\n", line.toLocal8Bit().constData());
 }
 } // namespace
+
+int writeHandout(const QString& path, const QString& paper) {
+    auto refuse = [](int code, const QString& line) {
+        say(stderr, QStringLiteral("stepwise: ") + line);
+        return code;
+    };
+    QPageSize::PageSizeId page = ui::handoutPageFor(QLocale());
+    if (paper.compare("a4", Qt::CaseInsensitive) == 0)
+        page = QPageSize::A4;
+    else if (paper.compare("letter", Qt::CaseInsensitive) == 0)
+        page = QPageSize::Letter;
+    else if (!paper.isEmpty())
+        return refuse(
+            kExitBadInput,
+            QCoreApplication::translate("main", "--paper: '%1' is not a4 or letter").arg(paper));
+    if (!path.endsWith(".pdf", Qt::CaseInsensitive))
+        return refuse(
+            kExitBadInput,
+            QCoreApplication::translate("main", "--handout: '%1' must end in .pdf").arg(path));
+    QString error;
+    if (ui::writeHandout(path, page, {}, &error) != ui::ExportResult::Written)
+        return refuse(kExitFailure, QStringLiteral("%1: %2").arg(path, error));
+    return kExitOk;
+}
 
 int checkScenario(const QString& file) {
     const ScenarioResult r = readScenarioFile(fsPath(file));

@@ -28,4 +28,8 @@ struct RunRequest {
 };
 int runScenario(const RunRequest& request);
 
+// The lesson as a printable PDF (ui/shell/Handout.h). paper: "a4", "letter" or empty for the
+// locale's paper.
+int writeHandout(const QString& path, const QString& paper);
+
 } // namespace stepwise::app

@@ -106,7 +106,17 @@ int main(int argc, char** argv) {
         "projector", QApplication::translate("main", "With --export: use the projector palette."));
     const QCommandLineOption check(
         "check", QApplication::translate("main", "Validate FILE and exit."), "FILE");
-    parser.addOptions({scenario, train, exportOut, report, size, projector, check});
+    const QCommandLineOption handout(
+        "handout",
+        QApplication::translate("main", "Write the lesson as a printable PDF to OUT.pdf: every "
+                                        "chapter's text, tasks, hints and picture."),
+        "OUT.pdf");
+    const QCommandLineOption paper(
+        "paper",
+        QApplication::translate("main", "With --handout: a4 or letter (default: the paper of "
+                                        "your locale)."),
+        "SIZE");
+    parser.addOptions({scenario, train, exportOut, report, size, projector, check, handout, paper});
     if (!parser.parse(QApplication::arguments())) return badInput(parser.errorText());
     if (parser.isSet("help") || parser.isSet("help-all")) {
         std::fputs(parser.helpText().toLocal8Bit().constData(), stdout);
@@ -121,6 +131,9 @@ int main(int argc, char** argv) {
         return app::kExitOk;
     }
     if (parser.isSet(check)) return app::checkScenario(parser.value(check));
+    if (parser.isSet(handout)) return app::writeHandout(parser.value(handout), parser.value(paper));
+    if (parser.isSet(paper))
+        return badInput(QApplication::translate("main", "--paper needs --handout OUT.pdf"));
     if (parser.isSet(scenario)) {
         app::RunRequest req;
         req.scenario = parser.value(scenario);

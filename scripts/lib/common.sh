@@ -9,7 +9,8 @@ STEPWISE_PACKAGES=(
     libeigen3-dev nlohmann-json3-dev libgtest-dev libgif-dev
     fonts-dejavu-core
 )
-STEPWISE_TEST_PACKAGES=(clang libclang-rt-14-dev clang-format desktop-file-utils appstream python3-numpy)
+STEPWISE_TEST_PACKAGES=(clang libclang-rt-14-dev clang-format desktop-file-utils appstream python3-numpy
+    poppler-utils)
 
 stepwise_install() {
     local missing=() p

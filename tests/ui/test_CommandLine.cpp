@@ -3,12 +3,16 @@
 // runs stopped by Ctrl+C or SIGTERM.
 #include "core/deep/RandomLayered.h"
 #include "core/export/ModelExport.h"
+#include "core/lesson/Lesson.h"
 #include "core/scenario/ScenarioFile.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QThread>
@@ -396,3 +400,69 @@ TEST(CommandLine, ProgressLineOnATerminal) {
     EXPECT_TRUE(r.out.contains("interrupted after")) << r.out.toStdString();
 }
 #endif
+
+// The handout: every chapter on a page of its own (at least), rendered by the app; checked by
+// counting the PDF's pages with pdfinfo and rendering every page with pdftoppm (poppler-utils,
+// which scripts/test installs).
+TEST(CommandLine, HandoutWritesAPdfWithAPagePerChapter) {
+    QTemporaryDir dir;
+    const QString out = dir.filePath("lesson.pdf");
+    const ProcessResult r = stepwiseRun({"--handout", out, "--paper", "a4"});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    QFile f(out);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(f.read(5).startsWith("%PDF-"));
+    f.close();
+
+    QProcess info;
+    info.start("pdfinfo", {out});
+    ASSERT_TRUE(info.waitForFinished(60000)) << "pdfinfo (poppler-utils) is needed";
+    const QString text = QString::fromLocal8Bit(info.readAllStandardOutput());
+    const QRegularExpressionMatch pages = QRegularExpression("Pages:\\s+(\\d+)").match(text);
+    ASSERT_TRUE(pages.hasMatch()) << text.toStdString();
+    const int count = pages.captured(1).toInt();
+    EXPECT_GE(count, lessonChapterCount());
+    EXPECT_TRUE(text.contains("595.276 x 841.89") || text.contains("595 x 842"))
+        << "A4 is 595 × 842 pt\n"
+        << text.toStdString();
+
+    QProcess render;
+    render.start("pdftoppm", {"-r", "20", "-png", out, dir.filePath("page")});
+    ASSERT_TRUE(render.waitForFinished(120000));
+    EXPECT_EQ(render.exitCode(), 0);
+    const QStringList pngs = QDir(dir.path()).entryList({"page*.png"});
+    EXPECT_EQ(pngs.size(), count);
+    // Each page has something on it: not a blank white sheet.
+    for (const QString& name : pngs) {
+        const QImage page(dir.filePath(name));
+        ASSERT_FALSE(page.isNull()) << name.toStdString();
+        int ink = 0;
+        for (int y = 0; y < page.height(); ++y)
+            for (int x = 0; x < page.width(); ++x)
+                ink += qGray(page.pixel(x, y)) < 160 ? 1 : 0;
+        EXPECT_GT(ink, 10) << name.toStdString();
+    }
+}
+
+TEST(CommandLine, HandoutRefusesBadNamesAndPaperAndKeepsTheOldFile) {
+    QTemporaryDir dir;
+    ProcessResult r = stepwiseRun({"--handout", dir.filePath("lesson.txt")});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(r.err.contains("must end in .pdf")) << r.err.toStdString();
+    r = stepwiseRun({"--handout", dir.filePath("lesson.pdf"), "--paper", "a3"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_TRUE(r.err.contains("--paper")) << r.err.toStdString();
+    EXPECT_FALSE(QFile::exists(dir.filePath("lesson.pdf")));
+    // A folder that is not there: exit 1 and one line.
+    r = stepwiseRun({"--handout", dir.filePath("no/such/folder/lesson.pdf")});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_EQ(r.err.trimmed().count('\n'), 0) << r.err.toStdString();
+    // Letter paper: 612 × 792 pt.
+    const QString out = dir.filePath("letter.pdf");
+    r = stepwiseRun({"--handout", out, "--paper", "letter"});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    QProcess info;
+    info.start("pdfinfo", {out});
+    ASSERT_TRUE(info.waitForFinished(60000));
+    EXPECT_TRUE(QString::fromLocal8Bit(info.readAllStandardOutput()).contains("612 x 792"));
+}

@@ -78,6 +78,11 @@ protected:
         window_.reset();
         open();
     }
+    void setSine() {
+        TargetCurve t;
+        t.preset = TargetPreset::Sine;
+        window_->document()->setTarget(t, "sine");
+    }
     void settle() {
         window_->document()->flush();
         QApplication::processEvents();
@@ -415,7 +420,7 @@ TEST_F(Lesson, ChapterSixShowsTheWorstDistance) {
 TEST_F(Lesson, ChapterSevenTicksWhenTrainingDivergesOnPurpose) {
     open();
     goTo(6);
-    window_->document()->setTarget(TargetCurve{.preset = TargetPreset::Sine}, "sine");
+    setSine();
     settle();
     EXPECT_FALSE(ticked("ch7.diverge"));
     TrainSettings t = window_->document()->scenario().training;
@@ -431,7 +436,7 @@ TEST_F(Lesson, ChapterSevenTicksWhenTrainingDivergesOnPurpose) {
 TEST_F(Lesson, ChapterSevenFastTaskCountsTheStepsOfOneRun) {
     open();
     goTo(6);
-    window_->document()->setTarget(TargetCurve{.preset = TargetPreset::Sine}, "sine");
+    setSine();
     settle();
     EXPECT_FALSE(ticked("ch7.fast"));
     // A rate that crawls does not reach the goal within the task's steps.
@@ -445,7 +450,7 @@ TEST_F(Lesson, ChapterSevenFastTaskCountsTheStepsOfOneRun) {
     EXPECT_FALSE(ticked("ch7.fast"));
     // Back to the chapter's network with Adam at a good rate: the goal comes within the steps.
     lesson()->restartChapter();
-    window_->document()->setTarget(TargetCurve{.preset = TargetPreset::Sine}, "sine");
+    setSine();
     t.optimizer.kind = OptimizerKind::Adam;
     t.optimizer.learningRate = 0.02;
     window_->document()->setTrainingSettings(t);

@@ -13,6 +13,7 @@
 #include "ui/params/ParamRow.h"
 #include "ui/params/ParameterPanel.h"
 #include "ui/shell/Exporter.h"
+#include "ui/shell/Handout.h"
 #include "ui/shell/HelpMenu.h"
 #include "ui/shell/PaletteFollower.h"
 #include "ui/shell/PreferencesDialog.h"
@@ -194,6 +195,11 @@ void MainWindow::buildMenus() {
             QFileDialog::getSaveFileName(this, tr("Export training as GIF"),
                                          "stepwise-training.gif", tr("Animated GIF (*.gif)"));
         if (!path.isEmpty()) exportTrainingGif(path, steps);
+    });
+    file->addAction(tr("Export &handout…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export handout"),
+                                                          "stepwise-lesson.pdf", tr("PDF (*.pdf)"));
+        if (!path.isEmpty()) exportHandout(path);
     });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -451,6 +457,27 @@ void MainWindow::exportTrainingGif(const QString& path, long steps) {
         notify(QMessageBox::Warning, tr("Export failed"), tr("%1: %2").arg(path, error));
         break;
     }
+}
+
+void MainWindow::exportHandout(const QString& path) {
+    QProgressDialog progress(tr("Writing the handout…"), tr("Cancel"), 0, 100, this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(200);
+    QString error;
+    const ExportResult result = writeHandout(
+        path, handoutPageFor(QLocale()),
+        [&progress](int done, int total) {
+            progress.setMaximum(total);
+            progress.setValue(done);
+            QCoreApplication::processEvents();
+            return !progress.wasCanceled();
+        },
+        &error);
+    progress.reset();
+    if (result == ExportResult::Written)
+        statusBar()->showMessage(tr("Saved the handout to %1").arg(path), 8000);
+    else if (result == ExportResult::Failed)
+        notify(QMessageBox::Warning, tr("Export failed"), tr("%1: %2").arg(path, error));
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* e) {

@@ -42,6 +42,7 @@ public:
 
     // Restores the last session (or opens FILE when given) and reports what happened.
     void startSession(const QString& file);
+    void exportHandout(const QString& path); // the lesson as a PDF, with progress
     void exportTrainingGif(const QString& path, long steps);
     QTabWidget* sideTabs() const { return tabs_; }
     LessonPanel* lesson() const { return lesson_; }
