@@ -86,10 +86,8 @@ int runScenario(const RunRequest& req) {
         say(stderr, QString::fromStdString(formatError(req.scenario.toStdString(), r.error)));
         return kExitBadInput;
     }
-    if (const auto beyond = beyondTheLessonsNetwork(*r.scenario)) {
-        say(stderr, QString::fromStdString(formatError(req.scenario.toStdString(), *beyond)));
-        return kExitBadInput;
-    }
+    // A network of several hidden layers trains on the general engine (HeadlessLayered.cpp).
+    if (beyondTheLessonsNetwork(*r.scenario)) return runLayeredScenario(req, *r.scenario, progress);
     const Scenario scenario = *r.scenario;
     bool pictures = false;
     for (const QString& out : req.exports) {

@@ -9,6 +9,10 @@
 #include <QString>
 #include <QStringList>
 
+namespace stepwise {
+struct Scenario;
+}
+
 namespace stepwise::app {
 
 // Exit codes (also in --help and the man page).
@@ -27,6 +31,10 @@ struct RunRequest {
     bool projector = false;
 };
 int runScenario(const RunRequest& request);
+// The same for a scenario whose network has more than one hidden layer (core/deep).
+class ProgressLine;
+int runLayeredScenario(const RunRequest& request, const stepwise::Scenario& scenario,
+                       ProgressLine& progress);
 
 // The lesson as a printable PDF (ui/shell/Handout.h). paper: "a4", "letter" or empty for the
 // locale's paper.

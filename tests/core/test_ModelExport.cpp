@@ -1,6 +1,8 @@
 // ModelExport: the C and Python files, compiled and run for real, give the core's numbers to
 // 1e-12 for every activation (and the step's H(0) = 1 exactly); the JSON reads back to the same
 // bits; every number round-trips.
+#include "core/deep/RandomLayered.h"
+#include "core/export/LayeredModelExport.h"
 #include "core/export/ModelExport.h"
 
 #include <gtest/gtest.h>
@@ -13,6 +15,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <random>
 #include <sstream>
 
@@ -60,6 +63,8 @@ std::vector<double> manyX(const Network& net, std::uint64_t seed) {
             xs.push_back(-net.b[j] / net.w[j]);
     return xs;
 }
+
+const ModelNotes kNotes{"test", -5.0, 5.0, 100};
 
 std::vector<double> coreOutput(const Network& net, const std::vector<double>& xs) {
     const Eigen::ArrayXd y =
@@ -167,9 +172,9 @@ void expectAgrees(const std::vector<double>& xs, const std::vector<double>& core
 
 // Compiles model.c with a small driver that prints stepwise_predict(x) for each x it reads.
 // Returns the outputs, or fails the test with the compiler's messages.
-std::vector<double> runC(const std::string& compiler, const ScratchDir& dir, const Network& net,
-                         const std::vector<double>& xs) {
-    writeText(dir / "model.c", modelC(net, {"test", -5.0, 5.0, 100}));
+std::vector<double> runC(const std::string& compiler, const ScratchDir& dir,
+                         const std::string& model, const std::vector<double>& xs) {
+    writeText(dir / "model.c", model);
     writeText(dir / "driver.c", "#include <stdio.h>\n"
                                 "double stepwise_predict(double x);\n"
                                 "int main(int argc, char **argv)\n{\n"
@@ -214,8 +219,8 @@ std::string findPythonWithNumpy() {
 // Runs model.py on the x: once on the whole array, once on each float. Each output line holds
 // the array's value, the float's value and the type the float call returned.
 std::vector<std::string> runPython(const std::string& python, const ScratchDir& dir,
-                                   const Network& net, const std::vector<double>& xs) {
-    writeText(dir / "model.py", modelPython(net, {"test", -5.0, 5.0, 100}));
+                                   const std::string& model, const std::vector<double>& xs) {
+    writeText(dir / "model.py", model);
     writeText(dir / "x.txt", numbersText(xs));
     writeText(dir / "driver.py", "import sys\n"
                                  "import numpy as np\n"
@@ -249,10 +254,11 @@ std::string joined(const std::vector<std::string>& lines) {
     return s;
 }
 
-void expectPythonAgrees(const std::string& python, const Network& net,
-                        const std::vector<double>& xs, const std::string& what) {
+void expectPythonAgrees(const std::string& python, const std::string& model,
+                        const std::vector<double>& xs, const std::vector<double>& core,
+                        const std::string& what) {
     ScratchDir dir;
-    const std::vector<std::string> lines = runPython(python, dir, net, xs);
+    const std::vector<std::string> lines = runPython(python, dir, model, xs);
     std::vector<double> asArray, asFloat;
     for (const std::string& line : lines) {
         std::istringstream in(line);
@@ -262,7 +268,6 @@ void expectPythonAgrees(const std::string& python, const Network& net,
         asArray.push_back(std::strtod(a.c_str(), nullptr));
         asFloat.push_back(std::strtod(f.c_str(), nullptr));
     }
-    const std::vector<double> core = coreOutput(net, xs);
     EXPECT_EQ(lines.size(), xs.size()) << joined(lines);
     expectAgrees(xs, core, asArray, what + " (array)");
     expectAgrees(xs, core, asFloat, what + " (float)");
@@ -367,7 +372,7 @@ TEST(ModelExport, CompiledCGivesTheCoresNumbersForEveryActivation) {
         const Network net = randomNetwork(kind, 7, 3 + static_cast<int>(kind));
         const std::vector<double> xs = manyX(net, 5);
         ScratchDir dir;
-        expectAgrees(xs, coreOutput(net, xs), runC(compiler, dir, net, xs),
+        expectAgrees(xs, coreOutput(net, xs), runC(compiler, dir, modelC(net, kNotes), xs),
                      "C, " + std::string(activationName(kind)));
     }
 }
@@ -383,7 +388,7 @@ TEST(ModelExport, CompiledCStepFiresAtItsThreshold) {
     EXPECT_EQ(core[0], 7.5);
     EXPECT_EQ(core[1], 6.5);
     ScratchDir dir;
-    const std::vector<double> c = runC(compiler, dir, net, xs);
+    const std::vector<double> c = runC(compiler, dir, modelC(net, kNotes), xs);
     ASSERT_EQ(c.size(), xs.size());
     for (std::size_t i = 0; i < xs.size(); ++i)
         EXPECT_EQ(c[i], core[i]) << "x = " << roundTripNumber(xs[i]);
@@ -394,7 +399,8 @@ TEST(ModelExport, PythonGivesTheCoresNumbersForEveryActivation) {
     if (python.empty()) GTEST_SKIP() << "no python3 with NumPy on PATH";
     for (ActivationKind kind : kEveryActivation) {
         const Network net = randomNetwork(kind, 7, 3 + static_cast<int>(kind));
-        expectPythonAgrees(python, net, manyX(net, 5),
+        expectPythonAgrees(python, modelPython(net, kNotes), manyX(net, 5),
+                           coreOutput(net, manyX(net, 5)),
                            "Python, " + std::string(activationName(kind)));
     }
 }
@@ -408,7 +414,7 @@ TEST(ModelExport, PythonStepFiresAtItsThreshold) {
     EXPECT_EQ(core[0], 7.5);
     EXPECT_EQ(core[1], 6.5);
     ScratchDir dir;
-    const std::vector<std::string> lines = runPython(python, dir, net, xs);
+    const std::vector<std::string> lines = runPython(python, dir, modelPython(net, kNotes), xs);
     ASSERT_EQ(lines.size(), xs.size()) << joined(lines);
     for (std::size_t i = 0; i < xs.size(); ++i) {
         std::istringstream in(lines[i]);
@@ -417,4 +423,96 @@ TEST(ModelExport, PythonStepFiresAtItsThreshold) {
         EXPECT_EQ(std::strtod(a.c_str(), nullptr), core[i]) << "x = " << roundTripNumber(xs[i]);
         EXPECT_EQ(std::strtod(f.c_str(), nullptr), core[i]) << "x = " << roundTripNumber(xs[i]);
     }
+}
+
+// ---- layered networks (core/export/LayeredModelExport.h) ---------------------------------------
+
+namespace {
+
+LayeredNetwork layeredFor(int seed, int inputs = 1) {
+    std::mt19937_64 rng(static_cast<std::uint64_t>(seed));
+    LayeredNetwork net = randomLayeredNetwork(inputs,
+                                              {{5, {ActivationKind::Sigmoid, 3.0}},
+                                               {4, {ActivationKind::Tanh, 1.0}},
+                                               {3, {ActivationKind::ReLU, 1.0}}},
+                                              -2.0, 2.0, rng);
+    std::uniform_real_distribution<double> u(-1.0, 1.0);
+    for (Eigen::Index j = 0; j < net.v.size(); ++j)
+        net.v[j] = u(rng);
+    net.c = 0.25;
+    return net;
+}
+
+std::vector<double> layeredCore(const LayeredNetwork& net, const std::vector<double>& xs) {
+    Eigen::MatrixXd x(1, static_cast<Eigen::Index>(xs.size()));
+    for (std::size_t i = 0; i < xs.size(); ++i)
+        x(0, static_cast<Eigen::Index>(i)) = xs[i];
+    const Eigen::ArrayXd y = evaluateOutput(net, x);
+    return {y.begin(), y.end()};
+}
+
+std::vector<double> someX() {
+    std::vector<double> xs;
+    for (int i = 0; i <= 40; ++i)
+        xs.push_back(-2.5 + 5.0 * i / 40);
+    return xs;
+}
+
+} // namespace
+
+TEST(LayeredModelExport, JsonHoldsTheShapeAndEveryNumber) {
+    const LayeredNetwork net = layeredFor(3);
+    const nlohmann::json j = nlohmann::json::parse(layeredModelJson(net, kNotes));
+    EXPECT_EQ(j["format"], "stepwise-layered-model");
+    EXPECT_EQ(j["inputs"], 1);
+    ASSERT_EQ(j["layers"].size(), 3u);
+    for (int l = 0; l < 3; ++l) {
+        const Layer& layer = net.layers[l];
+        EXPECT_EQ(j["layers"][l]["neurons"], layer.width());
+        EXPECT_EQ(j["layers"][l]["activation"], std::string(activationName(layer.activation.kind)));
+        for (Eigen::Index r = 0; r < layer.w.rows(); ++r)
+            for (Eigen::Index c = 0; c < layer.w.cols(); ++c)
+                EXPECT_EQ(j["layers"][l]["W"][r][c].get<double>(), layer.w(r, c));
+        for (Eigen::Index r = 0; r < layer.b.size(); ++r)
+            EXPECT_EQ(j["layers"][l]["b"][r].get<double>(), layer.b[r]);
+    }
+    for (Eigen::Index r = 0; r < net.v.size(); ++r)
+        EXPECT_EQ(j["v"][r].get<double>(), net.v[r]);
+    EXPECT_EQ(j["c"].get<double>(), net.c);
+    EXPECT_EQ(j["steps"], 100);
+}
+
+TEST(LayeredModelExport, CompiledCGivesTheCoresNumbers) {
+    const std::string compiler = findCCompiler();
+    if (compiler.empty()) GTEST_SKIP() << "no C compiler (cc, gcc or clang) on PATH";
+    for (int seed : {1, 2}) {
+        const LayeredNetwork net = layeredFor(seed);
+        ScratchDir dir;
+        const std::vector<double> xs = someX();
+        expectAgrees(xs, layeredCore(net, xs), runC(compiler, dir, layeredModelC(net, kNotes), xs),
+                     "layered C, seed " + std::to_string(seed));
+    }
+}
+
+TEST(LayeredModelExport, PythonGivesTheCoresNumbers) {
+    const std::string python = findPythonWithNumpy();
+    if (python.empty()) GTEST_SKIP() << "no python3 with NumPy on PATH";
+    const LayeredNetwork net = layeredFor(5);
+    const std::vector<double> xs = someX();
+    expectPythonAgrees(python, layeredModelPython(net, kNotes), xs, layeredCore(net, xs),
+                       "layered Python");
+}
+
+TEST(LayeredModelExport, WriteRefusesAnUnknownExtensionAndNonFiniteWeights) {
+    ScratchDir dir;
+    LayeredNetwork net = layeredFor(7);
+    std::string error;
+    EXPECT_FALSE(writeLayeredModelFile(dir / "model.txt", net, kNotes, &error));
+    EXPECT_NE(error.find(".json, .py or .c"), std::string::npos) << error;
+    net.layers[1].w(0, 0) = std::numeric_limits<double>::quiet_NaN();
+    EXPECT_FALSE(writeLayeredModelFile(dir / "model.json", net, kNotes, &error));
+    EXPECT_FALSE(fs::exists(dir / "model.json"));
+    net = layeredFor(7);
+    ASSERT_TRUE(writeLayeredModelFile(dir / "model.json", net, kNotes, &error)) << error;
+    EXPECT_TRUE(fs::exists(dir / "model.json"));
 }

@@ -1,0 +1,136 @@
+// Headless runs of a layered network (a version 3 scenario: more than one hidden layer, core/deep):
+// trained by LayeredTrainer with the file's settings, reported, and exported as a model. The
+// window shows only the lesson's one-layer network so far, so pictures of a layered network are
+// refused with a message naming why, and so is a network of several inputs (a target over
+// several inputs has no file form yet).
+#include "app/Headless.h"
+#include "app/ProgressLine.h"
+#include "app/StopSignals.h"
+#include "core/deep/LayeredTrainer.h"
+#include "core/export/LayeredModelExport.h"
+#include "core/scenario/ScenarioFile.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <filesystem>
+
+namespace stepwise::app {
+
+namespace {
+
+void sayLine(const QString& line) {
+    std::fprintf(stderr, "%s\n", line.toLocal8Bit().constData());
+}
+
+std::filesystem::path pathOf(const QString& s) {
+    return std::filesystem::path(s.toStdU16String());
+}
+
+} // namespace
+
+int runLayeredScenario(const RunRequest& req, const Scenario& scenario, ProgressLine& progress) {
+    const LayeredNetwork& net = *scenario.layered;
+    if (net.inputs != 1) {
+        sayLine(QStringLiteral("%1: network.inputs: %2 inputs; this version of Stepwise trains "
+                               "and exports layered networks of one input only")
+                    .arg(req.scenario)
+                    .arg(net.inputs));
+        return kExitBadInput;
+    }
+    for (const QString& out : req.exports)
+        if (!modelFormatFor(pathOf(out))) {
+            sayLine(QStringLiteral("%1: --export: a network of %2 hidden layers is exported as a "
+                                   "model (.json, .py or .c); this version of Stepwise draws the "
+                                   "lesson's one-layer network only")
+                        .arg(out)
+                        .arg(net.depth()));
+            return kExitBadInput;
+        }
+    const Domain& d = scenario.domain;
+    const Eigen::ArrayXd x = grid(d.lo, d.hi, d.samples);
+    const Eigen::ArrayXd t = sampleTarget(scenario.target, x, d.lo, d.hi);
+    if (req.steps > 0 && t.size() == 0) {
+        sayLine(
+            QStringLiteral("%1: target: there is no target curve to train on").arg(req.scenario));
+        return kExitBadInput;
+    }
+
+    QElapsedTimer clock;
+    clock.start();
+    TrainReport report;
+    LayeredNetwork trained = net;
+    double lossNow = 0.0;
+    if (t.size() > 0) {
+        LayeredTrainSettings settings;
+        settings.optimizer = scenario.training.optimizer;
+        settings.batchSize = scenario.training.batchSize;
+        settings.surrogateSteepness = scenario.training.surrogateSteepness;
+        settings.stopLoss = scenario.training.stopLoss;
+        LayeredTrainer trainer(net, x.matrix().transpose(), t, settings,
+                               std::mt19937_64(scenario.training.seed));
+        if (trainer.problem()) {
+            sayLine(QStringLiteral("%1: %2").arg(req.scenario,
+                                                 QString::fromStdString(*trainer.problem())));
+            return kExitBadInput;
+        }
+        auto onStep = [&](long done) {
+            if (StopSignals::requested() != 0) return false;
+            if (!trainer.lossHistory().empty())
+                progress.training(done, req.steps, trainer.lossHistory().back());
+            return true;
+        };
+        report = trainer.run(StopSignals::requested() != 0 ? 0 : req.steps, onStep, 1);
+        trained = trainer.network();
+        lossNow = trainer.loss();
+    }
+    const double seconds = clock.elapsed() / 1000.0;
+    progress.finish();
+    if (StopSignals::requested() != 0)
+        sayLine(QStringLiteral("%1: interrupted after %L2 of %L3 steps; writing what was reached")
+                    .arg(req.scenario)
+                    .arg(report.steps)
+                    .arg(req.steps));
+
+    bool failed = false;
+    ModelNotes notes;
+    notes.source = QFileInfo(req.scenario).fileName().toStdString();
+    notes.domainLo = d.lo;
+    notes.domainHi = d.hi;
+    notes.steps = report.steps;
+    for (const QString& out : req.exports) {
+        std::string error;
+        if (!writeLayeredModelFile(pathOf(out), trained, notes, &error)) {
+            sayLine(QStringLiteral("%1: %2").arg(out, QString::fromStdString(error)));
+            failed = true;
+        }
+    }
+    if (!req.reportPath.isEmpty()) {
+        nlohmann::ordered_json j;
+        j["scenario"] = req.scenario.toStdString();
+        j["steps"] = report.steps;
+        j["stepsRequested"] = req.steps;
+        j["interrupted"] = StopSignals::requested() != 0;
+        j["loss"] = lossNow;
+        j["hasTarget"] = t.size() > 0;
+        j["diverged"] = report.diverged;
+        if (report.diverged) j["reason"] = report.reason;
+        j["reachedStopLoss"] = report.reachedStopLoss;
+        j["seconds"] = seconds;
+        j["network"] = nlohmann::ordered_json::parse(layeredModelJson(trained));
+        std::string error;
+        if (!writeFileAtomically(pathOf(req.reportPath), j.dump(2) + "\n", &error)) {
+            sayLine(QStringLiteral("%1: %2").arg(req.reportPath, QString::fromStdString(error)));
+            failed = true;
+        }
+    }
+    if (report.diverged)
+        sayLine(QStringLiteral("%1: training diverged (%2); the report holds the last good weights")
+                    .arg(req.scenario, QString::fromStdString(report.reason)));
+    if (failed) return kExitFailure;
+    return StopSignals::requested() != 0 ? StopSignals::exitCode() : kExitOk;
+}
+
+} // namespace stepwise::app
