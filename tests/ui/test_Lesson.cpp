@@ -411,10 +411,14 @@ TEST_F(Lesson, ChapterSixShowsTheWorstDistance) {
     const double worst = *scenarioWorstError(window_->document()->scenario());
     EXPECT_TRUE(lesson()->errorsLabel()->text().contains(QString::number(worst, 'f', 3)));
     EXPECT_FALSE(ticked("ch6.epsilon"));
+    ASSERT_TRUE(window_->graph()->toleranceBand());
+    EXPECT_EQ(*window_->graph()->toleranceBand(), kEpsilonGoal);
     Scenario s = window_->document()->scenario();
     window_->document()->setNetwork(levelStepNetwork(s, 3), "levels");
     settle();
     EXPECT_TRUE(ticked("ch6.epsilon"));
+    goTo(6); // the band belongs to chapter 6 only
+    EXPECT_FALSE(window_->graph()->toleranceBand());
 }
 
 TEST_F(Lesson, ChapterSevenTicksWhenTrainingDivergesOnPurpose) {

@@ -100,6 +100,11 @@ GraphView::GraphView(Document* doc, QWidget* parent)
     target_ = plot_->addGraph();
     target_->setName(tr("target"));
     target_->setChannelFillGraph(targetLower_);
+    epsUpper_ = plot_->addGraph();
+    epsLower_ = plot_->addGraph();
+    for (QCPGraph* g : {epsUpper_, epsLower_})
+        g->removeFromLegend();
+    epsUpper_->setName(tr("target ± ε"));
     plot_->setCurrentLayer("main");
     placeLegendUnder(plot_);
     stroke_ = new QCPCurve(plot_->xAxis, plot_->yAxis);
@@ -202,6 +207,8 @@ void GraphView::applyStyle() {
     }
     target_->setPen(Qt::NoPen);
     target_->setBrush(p.target);
+    for (QCPGraph* g : {epsUpper_, epsLower_})
+        g->setPen(QPen(p.foreground, 1.2 * p.lineScale, Qt::DashLine));
     const auto sel = doc_->selection();
     const int selected = sel && sel->kind != ParamKind::OutputBias ? sel->neuron : -1;
     for (int j = 0; j < neurons_.size(); ++j) {
@@ -287,6 +294,20 @@ void GraphView::refresh() {
     const bool targetChanged =
         half != shownHalf_ || t.size() != shownTarget_.size() || x.size() != shownTargetX_.size() ||
         (t.size() > 0 && (t != shownTarget_).any()) || (x.size() > 0 && (x != shownTargetX_).any());
+    const double eps = epsilon_.value_or(-1.0);
+    const bool bandChanged = targetChanged || eps != shownEpsilon_;
+    if (bandChanged) {
+        shownEpsilon_ = eps;
+        if (eps >= 0.0 && t.size() == x.size()) {
+            const QVector<double> keys = toQVector(x.data(), x.size());
+            const Eigen::ArrayXd up = t + eps, down = t - eps;
+            epsUpper_->setData(keys, toQVector(up.data(), up.size()), true);
+            epsLower_->setData(keys, toQVector(down.data(), down.size()), true);
+        } else {
+            epsUpper_->data()->clear();
+            epsLower_->data()->clear();
+        }
+    }
     if (targetChanged) {
         shownTarget_ = t;
         shownTargetX_ = x;
@@ -310,7 +331,7 @@ void GraphView::refresh() {
         fitLegend();
     }
     updateReadout();
-    replotCurves(targetChanged);
+    replotCurves(bandChanged);
 }
 
 GraphView::Look GraphView::look() const {
@@ -472,6 +493,13 @@ void GraphView::updateHandles() {
     if (on == handles_->enabled()) return;
     handles_->setEnabled(on);
     replotCurves(false);
+}
+
+void GraphView::setToleranceBand(std::optional<double> epsilon) {
+    if (epsilon && !(std::isfinite(*epsilon) && *epsilon >= 0.0)) epsilon.reset();
+    if (epsilon == epsilon_) return;
+    epsilon_ = epsilon;
+    refresh();
 }
 
 void GraphView::setAnswerVisible(bool on) {

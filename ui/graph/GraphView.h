@@ -59,6 +59,9 @@ public:
     void setStepHandlesAllowed(bool on);
     bool stepHandlesShown() const;
     bool answerVisible() const { return answerVisible_; }
+    // Two dashed lines at target ± ε ("every point within ε", the lesson's chapter 6), or none.
+    void setToleranceBand(std::optional<double> epsilon);
+    std::optional<double> toleranceBand() const { return epsilon_; }
 
     // Export at a size in pixels (PNG also takes a scale for resolution).
     bool exportTo(const QString& path, int width, int height, double scale = 1.0);
@@ -136,6 +139,9 @@ private:
     QCPItemStraightLine* cursor_ = nullptr;
     std::optional<double> hoverX_;
     bool answerVisible_ = true;
+    std::optional<double> epsilon_;
+    QCPGraph *epsUpper_ = nullptr, *epsLower_ = nullptr;
+    double shownEpsilon_ = -1.0;
     bool handlesAllowed_ = true;
     StepHandles* handles_ = nullptr;
     Stroke guess_;

@@ -11,6 +11,8 @@
 
 #include <QString>
 
+#include <optional>
+
 class QMenu;
 class QWidget;
 
@@ -52,6 +54,8 @@ public:
     // Opens the backpropagation walkthrough (the host then tells the lesson what it shows:
     // LessonPanel::onWalkSample, onWalkStep).
     virtual void startWalkthrough() = 0;
+    // Dashed lines at target ± ε on the graph, or none.
+    virtual void setToleranceBand(std::optional<double> epsilon) = 0;
 };
 
 } // namespace stepwise::ui

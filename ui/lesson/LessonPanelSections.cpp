@@ -87,6 +87,9 @@ void LessonPanel::buildSections(QVBoxLayout* layout) {
 }
 
 void LessonPanel::resetSections() {
+    host_->setToleranceBand((current().controls & kLessonWorstError)
+                                ? std::optional<double>(kEpsilonGoal)
+                                : std::nullopt);
     sumHidden_ = false;
     predictedFor_ = Network();
     {

@@ -279,7 +279,8 @@ QString chapterBody(int index) {
                  "this lesson grew from states it more loosely.)</p>"
                  "<p>Under the loss the panel shows the <b>worst distance</b>, the largest "
                  "|<i>y</i> − <i>t</i>| over the graph's sample points: \"within ε\" means that "
-                 "number is below ε.</p>");
+                 "number is below ε. The dashed lines on the graph run at ε = 0.15 above and "
+                 "below the target: the bold curve must stay between them.</p>");
     case 6:
         return t("<p>Placing steps by hand works for two neurons, not for a hundred. From "
                  "here on the network finds its weights itself. Its hidden neurons are now "

@@ -149,6 +149,10 @@ bool WindowLessonHost::trainingRunning() const {
     return r_.trainer->isRunning();
 }
 
+void WindowLessonHost::setToleranceBand(std::optional<double> epsilon) {
+    r_.graph->setToleranceBand(epsilon);
+}
+
 void WindowLessonHost::setLessonWidth(int pixels) {
     if (dock_) r_.window->resizeDocks({dock_}, {pixels}, Qt::Horizontal);
 }

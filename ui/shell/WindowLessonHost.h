@@ -55,6 +55,7 @@ public:
     bool trainingRunning() const override;
     void setLessonWidth(int pixels) override;
     void startWalkthrough() override { emit walkthroughRequested(); }
+    void setToleranceBand(std::optional<double> epsilon) override;
 
 signals:
     void walkthroughRequested();
