@@ -404,6 +404,14 @@ std::vector<WalkStep> chapterWalk(double x) {
     return walkthrough(s.network, x, t, xs, ts, 0.1).steps;
 }
 
+// The index of the last step for which pred holds, or −1.
+template <class Pred> int lastIndex(const std::vector<WalkStep>& steps, Pred pred) {
+    int last = -1;
+    for (int i = 0; i < static_cast<int>(steps.size()); ++i)
+        if (pred(steps[i])) last = i;
+    return last;
+}
+
 int firstIndex(const std::vector<WalkStep>& steps, WalkKind kind, int neuron = -1) {
     for (int i = 0; i < static_cast<int>(steps.size()); ++i)
         if (steps[i].kind == kind && (neuron < 0 || steps[i].neuron == neuron)) return i;
@@ -432,9 +440,8 @@ TEST(LessonWalk, TheSignIsRevealedWhenTheWalkReachesIt) {
 
 TEST(LessonWalk, ABackwardPassEndsAtTheLastBackwardStep) {
     const std::vector<WalkStep> steps = chapterWalk(0.5);
-    int last = -1;
-    for (int i = 0; i < static_cast<int>(steps.size()); ++i)
-        if (walkPhase(steps[i].kind) == WalkPhase::Backward) last = i;
+    const int last = lastIndex(
+        steps, [](const WalkStep& s) { return walkPhase(s.kind) == WalkPhase::Backward; });
     ASSERT_GT(last, 0);
     LessonObservation o;
     observeWalk(steps, last - 1, o);
@@ -453,9 +460,8 @@ TEST(LessonWalk, NothingFlowsLeftOfBothRamps) {
     // At x = −0.8 both are off (z < 0): g′ = 0, nothing reaches the hidden layer; seen once the
     // walk has shown every δ.
     const std::vector<WalkStep> stopped = chapterWalk(-0.8);
-    int lastDelta = -1;
-    for (int i = 0; i < static_cast<int>(stopped.size()); ++i)
-        if (stopped[i].kind == WalkKind::Delta) lastDelta = i;
+    const int lastDelta =
+        lastIndex(stopped, [](const WalkStep& s) { return s.kind == WalkKind::Delta; });
     ASSERT_GT(lastDelta, 0);
     LessonObservation off;
     observeWalk(stopped, lastDelta - 1, off);
