@@ -1,8 +1,8 @@
 // Headless runs of a layered network (a version 3 scenario: more than one hidden layer, core/deep):
 // trained by LayeredTrainer with the file's settings, reported, and exported as a model. The
 // window shows only the lesson's one-layer network so far, so pictures of a layered network are
-// refused with a message naming why, and so is a network of several inputs (a target over
-// several inputs has no file form yet).
+// refused with a message naming why. A network of two inputs learns the file's targetSurface on
+// the plane's grid (core/scenario/TargetSurface.h); more inputs have no target form yet.
 #include "app/Headless.h"
 #include "app/ProgressLine.h"
 #include "app/StopSignals.h"
@@ -33,9 +33,9 @@ std::filesystem::path pathOf(const QString& s) {
 
 int runLayeredScenario(const RunRequest& req, const Scenario& scenario, ProgressLine& progress) {
     const LayeredNetwork& net = *scenario.layered;
-    if (net.inputs != 1) {
+    if (net.inputs > 2) {
         sayLine(QStringLiteral("%1: network.inputs: %2 inputs; this version of Stepwise trains "
-                               "and exports layered networks of one input only")
+                               "and exports networks of one or two inputs only")
                     .arg(req.scenario)
                     .arg(net.inputs));
         return kExitBadInput;
@@ -49,12 +49,25 @@ int runLayeredScenario(const RunRequest& req, const Scenario& scenario, Progress
                         .arg(net.depth()));
             return kExitBadInput;
         }
+    // One input: the curve on the domain's grid. Two: the surface on the plane's grid.
     const Domain& d = scenario.domain;
-    const Eigen::ArrayXd x = grid(d.lo, d.hi, d.samples);
-    const Eigen::ArrayXd t = sampleTarget(scenario.target, x, d.lo, d.hi);
+    Eigen::MatrixXd x;
+    Eigen::ArrayXd t;
+    if (net.inputs == 1) {
+        const Eigen::ArrayXd g = grid(d.lo, d.hi, d.samples);
+        x = g.matrix().transpose();
+        t = sampleTarget(scenario.target, g, d.lo, d.hi);
+    } else if (scenario.surface && !scenario.surface->empty()) {
+        x = planeGrid(d.lo, d.hi);
+        t = sampleSurface(*scenario.surface, x, d.lo, d.hi);
+    }
     if (req.steps > 0 && t.size() == 0) {
-        sayLine(
-            QStringLiteral("%1: target: there is no target curve to train on").arg(req.scenario));
+        sayLine(net.inputs == 1
+                    ? QStringLiteral("%1: target: there is no target curve to train on")
+                          .arg(req.scenario)
+                    : QStringLiteral("%1: targetSurface: there is no target over the plane to "
+                                     "train on")
+                          .arg(req.scenario));
         return kExitBadInput;
     }
 
@@ -69,8 +82,7 @@ int runLayeredScenario(const RunRequest& req, const Scenario& scenario, Progress
         settings.batchSize = scenario.training.batchSize;
         settings.surrogateSteepness = scenario.training.surrogateSteepness;
         settings.stopLoss = scenario.training.stopLoss;
-        LayeredTrainer trainer(net, x.matrix().transpose(), t, settings,
-                               std::mt19937_64(scenario.training.seed));
+        LayeredTrainer trainer(net, x, t, settings, std::mt19937_64(scenario.training.seed));
         if (trainer.problem()) {
             sayLine(QStringLiteral("%1: %2").arg(req.scenario,
                                                  QString::fromStdString(*trainer.problem())));
@@ -119,6 +131,7 @@ int runLayeredScenario(const RunRequest& req, const Scenario& scenario, Progress
         if (report.diverged) j["reason"] = report.reason;
         j["reachedStopLoss"] = report.reachedStopLoss;
         j["seconds"] = seconds;
+        j["samples"] = t.size();
         j["network"] = nlohmann::ordered_json::parse(layeredModelJson(trained));
         std::string error;
         if (!writeFileAtomically(pathOf(req.reportPath), j.dump(2) + "\n", &error)) {

@@ -5,6 +5,7 @@
 #include "core/deep/LayeredNetwork.h"
 #include "core/network/Network.h"
 #include "core/scenario/TargetCurve.h"
+#include "core/scenario/TargetSurface.h"
 #include "core/training/Trainer.h"
 
 #include <optional>
@@ -38,13 +39,16 @@ struct LessonState {
 struct Scenario {
     Network network;
     // A layered network (d inputs, 1 to 3 hidden layers: core/deep), read from and written to a
-    // version 2 file. When set, it is the scenario's network and `network` is not used (a version
-    // 2 file reads into one neutral neuron there, so code that knows only `network` never meets
+    // version 3 file. When set, it is the scenario's network and `network` is not used (a version
+    // 3 file reads into one neutral neuron there, so code that knows only `network` never meets
     // an empty one). One that is the lesson's network (one input, one hidden layer) is written as
-    // version 1, and so reads back into `network`.
+    // version 1 or 2, and so reads back into `network`.
     std::optional<LayeredNetwork> layered;
     Domain domain;
     TargetCurve target;
+    // The target over the plane [lo, hi]² (the domain's lo and hi on both axes), for a layered
+    // network of two inputs; a version 3 file's "targetSurface".
+    std::optional<TargetSurface> surface;
     TrainSettings training;
     ViewRect view;
     LessonState lesson;

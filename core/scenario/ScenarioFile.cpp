@@ -376,6 +376,51 @@ void readTarget(const json& j, TargetCurve& t, int version) {
     });
 }
 
+// Version 3: the target over the plane, for a network of two inputs
+// (core/scenario/TargetSurface.h).
+void readSurface(const json& j, TargetSurface& t) {
+    const std::string path = "targetSurface";
+    expectObject(j, path);
+    ifPresent(j, path, "preset", [&](const json& v, const std::string& f) {
+        if (v.is_null())
+            t.preset.reset();
+        else
+            t.preset = readName<SurfacePreset>(v, f, "a surface preset", kSurfacePresetCount,
+                                               surfacePresetFromName, surfacePresetName);
+    });
+    ifPresent(j, path, "noiseSeed",
+              [&](const json& v, const std::string& f) { t.noiseSeed = readUint64(v, f); });
+    long total = 0;
+    ifPresent(j, path, "strokes", [&](const json& strokes, const std::string& spath) {
+        expectArray(strokes, spath);
+        if (strokes.size() > static_cast<std::size_t>(kMaxBrushStrokes))
+            fail(spath, "must hold at most " + std::to_string(kMaxBrushStrokes) + " strokes, not " +
+                            std::to_string(strokes.size()));
+        t.strokes.reserve(strokes.size());
+        for (std::size_t i = 0; i < strokes.size(); ++i) {
+            const json& s = strokes[i];
+            const std::string stpath = item(spath, i);
+            expectObject(s, stpath);
+            BrushStroke stroke;
+            ifPresent(s, stpath, "radius", [&](const json& v, const std::string& f) {
+                stroke.radius = readNumber(v, f, 1e-9, kMaxPointCoordinate);
+            });
+            ifPresent(s, stpath, "strength", [&](const json& v, const std::string& f) {
+                stroke.strength = readNumber(v, f, -kMaxBrushStrength, kMaxBrushStrength);
+            });
+            ifPresent(s, stpath, "erase",
+                      [&](const json& v, const std::string& f) { stroke.erase = readBool(v, f); });
+            std::vector<TargetPoint> points;
+            readPoints(required(s, stpath, "points", "the points of the stroke"),
+                       child(stpath, "points"), static_cast<std::size_t>(kMaxStrokePoints), total,
+                       points);
+            for (const TargetPoint& p : points)
+                stroke.points.push_back({p.x, p.y});
+            t.strokes.push_back(std::move(stroke));
+        }
+    });
+}
+
 void readTraining(const json& j, TrainSettings& s, int version) {
     const std::string path = "training";
     expectObject(j, path);
@@ -529,6 +574,14 @@ Scenario readRoot(const json& root) {
     if (const json* j = member(root, "domain")) readDomain(*j, s.domain);
     if (const json* j = member(root, "target")) readTarget(*j, s.target, version);
     if (const json* j = member(root, "training")) readTraining(*j, s.training, version);
+    if (const json* j = member(root, "targetSurface"); j && version >= 3) {
+        s.surface.emplace();
+        readSurface(*j, *s.surface);
+        if (s.layered->inputs != 2)
+            fail("targetSurface", "a target over the plane needs a network of two inputs; this "
+                                  "one has " +
+                                      std::to_string(s.layered->inputs));
+    }
     if (const json* j = member(root, "view")) readView(*j, s.view);
     if (const json* j = member(root, "lesson")) readLesson(*j, s.lesson);
     return s;

@@ -166,6 +166,25 @@ std::string writeScenario(const Scenario& s) {
         target["split"] = {{"testFraction", t.split.fraction}, {"seed", t.split.seed}};
     }
     root["target"] = std::move(target);
+    // Version 3 with a network of two inputs: the target over the plane.
+    if (version == 3 && s.surface && s.layered->inputs == 2) {
+        const TargetSurface& ts = *s.surface;
+        ojson surface;
+        surface["preset"] = ts.preset ? ojson(surfacePresetName(*ts.preset)) : ojson(nullptr);
+        surface["noiseSeed"] = ts.noiseSeed;
+        ojson brush = ojson::array();
+        for (const BrushStroke& stroke : ts.strokes) {
+            ojson points = ojson::array();
+            for (const PlanePoint& p : stroke.points)
+                points.push_back({p.x1, p.x2});
+            brush.push_back({{"radius", stroke.radius},
+                             {"strength", stroke.strength},
+                             {"erase", stroke.erase},
+                             {"points", std::move(points)}});
+        }
+        surface["strokes"] = std::move(brush);
+        root["targetSurface"] = std::move(surface);
+    }
 
     const TrainSettings& tr = s.training;
     ojson training;

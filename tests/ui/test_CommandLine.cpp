@@ -5,6 +5,7 @@
 #include "core/export/ModelExport.h"
 #include "core/lesson/Lesson.h"
 #include "core/scenario/ScenarioFile.h"
+#include "core/scenario/TargetSurface.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -151,15 +152,46 @@ TEST(CommandLine, ALayeredNetworkTrainsHeadlessAndExportsItsModel) {
     EXPECT_TRUE(picture.err.contains("model")) << picture.err.toStdString();
     EXPECT_FALSE(QFile::exists(dir.filePath("g.png")));
 
-    // Two inputs: no 2-D target has a file form yet.
-    Scenario two = s;
-    std::mt19937_64 rng2(5);
-    two.layered = randomLayeredNetwork(2, {{4, {ActivationKind::Tanh, 1.0}}}, -1.0, 1.0, rng2);
-    const QString twoFile = writeScenarioTo(dir, "two.stepwise", two);
-    const ProcessResult refused = stepwiseRun({"--scenario", twoFile, "--train", "10"});
+    // Three inputs: no target has a form for them yet.
+    Scenario three = s;
+    std::mt19937_64 rng3(5);
+    three.layered = randomLayeredNetwork(3, {{4, {ActivationKind::Tanh, 1.0}}}, -1.0, 1.0, rng3);
+    const QString threeFile = writeScenarioTo(dir, "three.stepwise", three);
+    const ProcessResult refused = stepwiseRun({"--scenario", threeFile, "--train", "10"});
     EXPECT_EQ(refused.code, 2);
     EXPECT_TRUE(refused.err.contains("network.inputs")) << refused.err.toStdString();
     EXPECT_EQ(refused.err.count('\n'), 1) << refused.err.toStdString();
+}
+
+// Two inputs learn the file's target over the plane (Nielsen's tower), on the plane's grid.
+TEST(CommandLine, TwoInputsLearnTheTargetOverThePlane) {
+    QTemporaryDir dir;
+    Scenario s = defaultScenario();
+    s.training.optimizer = {OptimizerKind::Adam, 0.02};
+    std::mt19937_64 rng(6);
+    s.layered = randomLayeredNetwork(2, {{8, {ActivationKind::Sigmoid, 4.0}}}, -1.0, 1.0, rng);
+    const QString noTarget = writeScenarioTo(dir, "plain.stepwise", s);
+    const ProcessResult none = stepwiseRun({"--scenario", noTarget, "--train", "10"});
+    EXPECT_EQ(none.code, 2);
+    EXPECT_TRUE(none.err.contains("targetSurface")) << none.err.toStdString();
+
+    s.surface = TargetSurface{};
+    s.surface->preset = SurfacePreset::Tower;
+    const QString file = writeScenarioTo(dir, "tower.stepwise", s);
+    const Eigen::MatrixXd x = planeGrid(s.domain.lo, s.domain.hi);
+    const Eigen::ArrayXd t = sampleSurface(*s.surface, x, s.domain.lo, s.domain.hi);
+    const double before = (evaluateOutput(*s.layered, x) - t).square().mean();
+    const QString report = dir.filePath("r.json");
+    const ProcessResult r = stepwiseRun({"--scenario", file, "--train", "600", "--report", report,
+                                         "--export", dir.filePath("tower.c")});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    const nlohmann::json j = readJson(report);
+    EXPECT_EQ(j["samples"], kSurfaceSide * kSurfaceSide);
+    EXPECT_EQ(j["network"]["inputs"], 2);
+    EXPECT_LT(j["loss"].get<double>(), before / 2);
+    QFile c(dir.filePath("tower.c"));
+    ASSERT_TRUE(c.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(c.readAll().contains("double stepwise_predict(const double* x)"));
 }
 
 TEST(CommandLine, MissingFileIsBadInput) {
