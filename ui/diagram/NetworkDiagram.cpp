@@ -345,13 +345,18 @@ std::vector<NetworkDiagram::Label> NetworkDiagram::placeLabels(const Layout& lay
                 at.push_back(out - QPointF(0, ro + line * (1.9 + 1.15 * k)));
             }
             break;
-        case Place::Neuron:
+        case Place::Neuron: {
             if (!neuronOk) break;
-            for (const double side : {1.0, -1.0})
-                for (const double k : {0.0, -1.0, 1.0, -2.0, 2.0})
+            // Beside the neuron; above or below it only where that is not beside the next one.
+            const double gap = h > 1 ? hiddenCenter(1).y() - hiddenCenter(0).y() : height();
+            for (const double k : {0.0, -1.0, 1.0, -2.0, 2.0}) {
+                if (k != 0.0 && std::abs(k) * line * 1.1 + line > gap / 2) break;
+                for (const double side : {1.0, -1.0})
                     at.push_back(hiddenCenter(a.spot.neuron) +
                                  QPointF(side * (r + 8 + w / 2), k * line * 1.1));
+            }
             break;
+        }
         case Place::InEdge:
             if (!neuronOk) break;
             for (const double f : {0.3, 0.75, 0.45, 0.62, 0.2})

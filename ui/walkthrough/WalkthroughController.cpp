@@ -106,8 +106,10 @@ void WalkthroughController::start() {
         return;
     }
     if (!haveSample_) {
+        // The sample the network gets most wrong: there is the most to see.
+        const WorstCase worst = worstCaseError(doc_->evaluation().output, doc_->targetSamples());
         const Eigen::ArrayXd& xs = doc_->x();
-        x_ = xs[xs.size() / 2];
+        x_ = xs[worst.index >= 0 ? worst.index : xs.size() / 2];
         haveSample_ = true;
     }
     const int h = doc_->network().hidden();

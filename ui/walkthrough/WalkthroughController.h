@@ -86,8 +86,8 @@ public:
     static constexpr int kMaxSpeed = 10;
 
 public slots:
-    // Starts a walk at the grid sample nearest to x (the lesson's entry point); start() picks the
-    // middle sample, or the last one walked.
+    // Starts a walk at the grid sample nearest to x (the lesson's entry point); start() takes the
+    // last sample walked, or at first the one the network gets most wrong.
     void startWalkthrough(double x);
     void start();
     void stop();

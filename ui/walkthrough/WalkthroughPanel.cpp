@@ -65,6 +65,7 @@ WalkthroughPanel::WalkthroughPanel(WalkthroughController* walk, Document* doc, Q
     speed_->setAccessibleName(tr("Autoplay speed"));
     speed_->setToolTip(tr("How fast autoplay steps"));
     neuron_ = new QComboBox(this);
+    neuron_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     neuron_->setAccessibleName(tr("The neuron followed"));
     neuron_->setToolTip(tr("Follow one neuron's steps (or click a neuron in the diagram)"));
     borrow_ = new QCheckBox(tr("Borrowed slope, as training uses"), this);
@@ -80,6 +81,9 @@ WalkthroughPanel::WalkthroughPanel(WalkthroughController* walk, Document* doc, Q
     top->addWidget(title_);
     top->addSpacing(12);
     top->addWidget(position_, 1);
+    top->addWidget(neuron_);
+    top->addWidget(borrow_);
+    top->addSpacing(8);
     top->addWidget(close_);
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Sample x:"), this));
@@ -88,9 +92,6 @@ WalkthroughPanel::WalkthroughPanel(WalkthroughController* walk, Document* doc, Q
     for (QPushButton* b : {home_, back_, next_, end_, skip_, play_})
         controls->addWidget(b);
     controls->addWidget(speed_);
-    controls->addSpacing(8);
-    controls->addWidget(neuron_);
-    controls->addWidget(borrow_);
     controls->addStretch(1);
     controls->addWidget(take_);
     auto* layout = new QVBoxLayout(this);
