@@ -375,6 +375,17 @@ TEST_F(Walkthrough, StepNetworkShowsTheTrueSlopeStopTheFlowAndTheBorrowedOne) {
     EXPECT_TRUE(stoppedShown);
     press(Qt::Key_Home);
     EXPECT_EQ(walkAndCheck("step, true slope"), walk()->stepCount());
+    // The batch's exact gradient for w1 is 0, and the caption does not call the arrows' (the
+    // borrowed slope's) direction the gradient.
+    for (int i = 0; i < walk()->stepCount(); ++i) {
+        const WalkStep& st = walk()->walk().steps[static_cast<std::size_t>(i)];
+        if (st.kind == WalkKind::BatchMean && st.param == ParamId{ParamKind::HiddenWeight, 0}) {
+            walk()->goTo(i);
+            settle();
+            EXPECT_EQ(st.value, 0.0);
+            EXPECT_TRUE(panel()->meaningText().contains("exact gradient"));
+        }
+    }
     for (const WalkStep& st : walk()->walk().steps)
         if (st.kind == WalkKind::DLdw || st.kind == WalkKind::DLdb) {
             EXPECT_EQ(st.value, 0.0);

@@ -344,9 +344,16 @@ WalkText walkText(const WalkStep& s, const WalkContext& c) {
         t.formula =
             QString("%1%2 = (1/N)·Σᵢ ∂ℓᵢ/∂%3 = %4 / %5 = %6").arg(d(p), tag, p, op(s, 0), N, v);
         t.meaning = tr("Every sample gives its own push; the gradient of L is their mean, as L "
-                       "is the mean of the samples' terms. The gradient points uphill: the arrow "
-                       "beside the slider of %1 shows −∂L/∂%1, the way downhill.")
-                        .arg(p);
+                       "is the mean of the samples' terms.");
+        const bool trueStep = c.net && c.net->activation.kind == ActivationKind::Step &&
+                              !borrowed && hiddenParam(s.param);
+        t.meaning +=
+            " " + (trueStep ? tr("This is the exact gradient, so it is 0 for %1; the arrow beside "
+                                 "its slider shows the way downhill with the borrowed slope that "
+                                 "training uses.")
+                            : tr("The gradient points uphill: the arrow beside the slider of %1 "
+                                 "shows −∂L/∂%1, the way downhill."))
+                      .arg(p);
         t.label = d(p) + " = " + v;
         break;
     }
