@@ -393,10 +393,12 @@ std::vector<NetworkDiagram::Label> NetworkDiagram::placeLabels(const Layout& lay
     if (layout.neuronLabels)
         for (int j = 0; j < h; ++j)
             tryPlace(biasAt(j), text({ParamKind::HiddenBias, j}));
-    for (int j = 0; j < h; ++j) {
-        tryPlace(inEdgeAt(j), text({ParamKind::HiddenWeight, j}));
-        tryPlace(outEdgeAt(j), text({ParamKind::OutputWeight, j}));
-    }
+    // Beside annotations, many neurons' weights would only crowd them (the tooltips tell them).
+    if (annotations_.empty() || h <= 8)
+        for (int j = 0; j < h; ++j) {
+            tryPlace(inEdgeAt(j), text({ParamKind::HiddenWeight, j}));
+            tryPlace(outEdgeAt(j), text({ParamKind::OutputWeight, j}));
+        }
     return placed;
 }
 
