@@ -58,6 +58,12 @@ void NetworkDiagram::setPalette(const Palette& p) {
     update();
 }
 
+void NetworkDiagram::setAnnotations(std::vector<Annotation> a, std::optional<Spot> highlight) {
+    annotations_ = std::move(a);
+    highlight_ = highlight;
+    update();
+}
+
 void NetworkDiagram::setBreakdown(std::optional<SampleBreakdown> b) {
     breakdown_ = std::move(b);
     update();
@@ -172,6 +178,7 @@ void NetworkDiagram::paintEvent(QPaintEvent*) {
         drawEdge(in, c, edgePen({ParamKind::HiddenWeight, j}));
         drawEdge(c, out, edgePen({ParamKind::OutputWeight, j}));
     }
+    paintHighlight(p, r);
     // Hidden neurons: a circle in the neuron's colour with a glyph of the activation, drawn once
     // into a picture and then reused while only the numbers change.
     for (int j = 0; j < h; ++j) {
@@ -197,8 +204,20 @@ void NetworkDiagram::paintEvent(QPaintEvent*) {
     QColor labelBack = palette_.background;
     labelBack.setAlpha(215);
     p.setPen(palette_.foreground);
+    QColor noteBack = palette_.background;
+    noteBack.setAlpha(240);
     for (const Label& l : placeLabels(layout)) {
-        p.fillRect(l.box, labelBack);
+        if (l.annotation >= 0) {
+            const Annotation& a = annotations_[static_cast<std::size_t>(l.annotation)];
+            p.setBrush(noteBack);
+            p.setPen(a.current   ? QPen(palette_.positive, 2.5 * palette_.lineScale)
+                     : a.stopped ? QPen(palette_.negative, 1.5 * palette_.lineScale, Qt::DashLine)
+                                 : QPen(palette_.grid, 1.0));
+            p.drawRoundedRect(l.box, 3, 3);
+            p.setPen(palette_.foreground);
+        } else {
+            p.fillRect(l.box, labelBack);
+        }
         p.drawStaticText(l.box.topLeft() + QPointF(3, 1), staticText(l.text, p.font()));
     }
     if (breakdown_) {
@@ -217,6 +236,40 @@ void NetworkDiagram::paintEvent(QPaintEvent*) {
         p.setBrush(Qt::NoBrush);
         p.drawRect(rect().adjusted(1, 1, -2, -2));
     }
+}
+
+void NetworkDiagram::paintHighlight(QPainter& p, double r) const {
+    if (!highlight_) return;
+    const int h = doc_->network().hidden();
+    const Spot& at = *highlight_;
+    const bool neuronOk = at.neuron >= 0 && at.neuron < h;
+    QColor glow = palette_.positive;
+    glow.setAlpha(110);
+    const double ro = 20.0 * palette_.fontScale;
+    p.save();
+    p.setBrush(Qt::NoBrush);
+    switch (at.place) {
+    case Place::Input:
+    case Place::Output:
+        p.setPen(QPen(glow, 7.0 * palette_.lineScale));
+        p.drawEllipse(at.place == Place::Input ? inputCenter() : outputCenter(), ro + 5, ro + 5);
+        break;
+    case Place::Neuron:
+        if (!neuronOk) break;
+        p.setPen(QPen(glow, 7.0 * palette_.lineScale));
+        p.drawEllipse(hiddenCenter(at.neuron), r + 6, r + 6);
+        break;
+    case Place::InEdge:
+    case Place::OutEdge:
+        if (!neuronOk) break;
+        p.setPen(QPen(glow, 14.0 * palette_.lineScale, Qt::SolidLine, Qt::RoundCap));
+        if (at.place == Place::InEdge)
+            p.drawLine(inputCenter(), hiddenCenter(at.neuron));
+        else
+            p.drawLine(hiddenCenter(at.neuron), outputCenter());
+        break;
+    }
+    p.restore();
 }
 
 double NetworkDiagram::shownValue(ParamId id) const {
@@ -257,16 +310,72 @@ std::vector<NetworkDiagram::Label> NetworkDiagram::placeLabels(const Layout& lay
 
     std::vector<Label> placed;
     const QRectF inside = QRectF(rect()).adjusted(1, 1, -1, -1);
-    auto tryPlace = [&](QPointF at, const QString& t) {
+    auto tryPlace = [&](QPointF at, const QString& t, int annotation = -1) {
         const QSizeF size = staticText(t, font).size();
-        const QRectF box(at.x() - size.width() / 2 - 3, at.y() - size.height() / 2 - 1,
-                         size.width() + 6, size.height() + 2);
-        if (!inside.contains(box)) return;
+        QRectF box(at.x() - size.width() / 2 - 3, at.y() - size.height() / 2 - 1, size.width() + 6,
+                   size.height() + 2);
+        if (annotation >= 0) { // slid sideways into the picture rather than left out
+            if (box.right() > inside.right()) box.moveRight(inside.right());
+            if (box.left() < inside.left()) box.moveLeft(inside.left());
+        }
+        if (!inside.contains(box)) return false;
         for (const QRectF& o : taken)
-            if (o.intersects(box)) return;
+            if (o.intersects(box)) return false;
         taken.push_back(box);
-        placed.push_back({box, t});
+        placed.push_back({box, t, annotation});
+        return true;
     };
+    // The annotations first (the current one before the others, the newest next): each at the
+    // first free place around its node or along its edge.
+    const auto placeAnnotation = [&](int i) {
+        const Annotation& a = annotations_[static_cast<std::size_t>(i)];
+        const double w = staticText(a.text, font).size().width() + 6;
+        const bool neuronOk = a.spot.neuron >= 0 && a.spot.neuron < h;
+        std::vector<QPointF> at;
+        switch (a.spot.place) {
+        case Place::Input:
+            for (int k = 0; k < 4; ++k) {
+                at.push_back(in + QPointF(0, ro + line * (0.8 + 1.15 * k)));
+                at.push_back(in - QPointF(0, ro + line * (0.8 + 1.15 * k)));
+            }
+            break;
+        case Place::Output:
+            for (int k = 0; k < 5; ++k) {
+                at.push_back(out + QPointF(0, ro + line * (1.9 + 1.15 * k)));
+                at.push_back(out - QPointF(0, ro + line * (1.9 + 1.15 * k)));
+            }
+            break;
+        case Place::Neuron: {
+            if (!neuronOk) break;
+            // Beside the neuron; above or below it only where that is not beside the next one.
+            const double gap = h > 1 ? hiddenCenter(1).y() - hiddenCenter(0).y() : height();
+            for (const double k : {0.0, -1.0, 1.0, -2.0, 2.0}) {
+                if (k != 0.0 && std::abs(k) * line * 1.1 + line > gap / 2) break;
+                for (const double side : {1.0, -1.0})
+                    at.push_back(hiddenCenter(a.spot.neuron) +
+                                 QPointF(side * (r + 8 + w / 2), k * line * 1.1));
+            }
+            break;
+        }
+        case Place::InEdge:
+            if (!neuronOk) break;
+            for (const double f : {0.3, 0.75, 0.45, 0.62, 0.2})
+                at.push_back(in + (hiddenCenter(a.spot.neuron) - in) * f);
+            break;
+        case Place::OutEdge:
+            if (!neuronOk) break;
+            for (const double f : {0.7, 0.3, 0.55, 0.82, 0.2})
+                at.push_back(hiddenCenter(a.spot.neuron) + (out - hiddenCenter(a.spot.neuron)) * f);
+            break;
+        }
+        for (const QPointF& p : at)
+            if (tryPlace(p, a.text, i)) return;
+    };
+    const int notes = static_cast<int>(annotations_.size());
+    for (int i = 0; i < notes; ++i)
+        if (annotations_[static_cast<std::size_t>(i)].current) placeAnnotation(i);
+    for (int i = notes - 1; i >= 0; --i)
+        if (!annotations_[static_cast<std::size_t>(i)].current) placeAnnotation(i);
     auto biasAt = [&](int j) { return hiddenCenter(j) + QPointF(0, r + line * 0.6); };
     auto inEdgeAt = [&](int j) { return in + (hiddenCenter(j) - in) * 0.55; };
     auto outEdgeAt = [&](int j) { return hiddenCenter(j) + (out - hiddenCenter(j)) * 0.45; };
@@ -284,10 +393,12 @@ std::vector<NetworkDiagram::Label> NetworkDiagram::placeLabels(const Layout& lay
     if (layout.neuronLabels)
         for (int j = 0; j < h; ++j)
             tryPlace(biasAt(j), text({ParamKind::HiddenBias, j}));
-    for (int j = 0; j < h; ++j) {
-        tryPlace(inEdgeAt(j), text({ParamKind::HiddenWeight, j}));
-        tryPlace(outEdgeAt(j), text({ParamKind::OutputWeight, j}));
-    }
+    // Beside annotations, many neurons' weights would only crowd them (the tooltips tell them).
+    if (annotations_.empty() || h <= 8)
+        for (int j = 0; j < h; ++j) {
+            tryPlace(inEdgeAt(j), text({ParamKind::HiddenWeight, j}));
+            tryPlace(outEdgeAt(j), text({ParamKind::OutputWeight, j}));
+        }
     return placed;
 }
 

@@ -13,6 +13,8 @@
 #include <QPixmap>
 #include <QStaticText>
 #include <QWidget>
+
+class QPainter;
 #include <optional>
 #include <vector>
 
@@ -28,6 +30,25 @@ public:
     void setPalette(const Palette& p);
     void setBreakdown(std::optional<SampleBreakdown> b);
     const std::optional<SampleBreakdown>& breakdown() const { return breakdown_; }
+
+    // Numbers written where they live (the backprop walkthrough's): on a node or an edge, drawn
+    // before the diagram's own labels, the current one outlined; and one node or edge highlighted.
+    enum class Place { Input, Neuron, Output, InEdge, OutEdge };
+    struct Spot {
+        Place place = Place::Input;
+        int neuron = -1; // for Neuron, InEdge (x → neuron) and OutEdge (neuron → output)
+        bool operator==(const Spot&) const = default;
+    };
+    struct Annotation {
+        Spot spot;
+        QString text;
+        bool current = false; // outlined
+        bool stopped = false; // drawn as a flow that stops here
+    };
+    void setAnnotations(std::vector<Annotation> a, std::optional<Spot> highlight);
+    void clearAnnotations() { setAnnotations({}, std::nullopt); }
+    const std::vector<Annotation>& annotations() const { return annotations_; }
+    std::optional<Spot> highlighted() const { return highlight_; }
 
     // Geometry, public for tests: where neuron j sits, and what a point hits.
     QPointF hiddenCenter(int j) const;
@@ -45,6 +66,7 @@ public:
     struct Label {
         QRectF box;
         QString text;
+        int annotation = -1; // the index of the annotation it writes, or −1
     };
     std::vector<Label> labels() const;
     QFont labelFont() const;
@@ -78,12 +100,15 @@ private:
     double radius() const;
     const QStaticText& staticText(const QString& text, const QFont& font) const;
     QPixmap neuronPicture(int j, double r, bool selected) const;
+    void paintHighlight(QPainter& p, double r) const;
     double shownValue(ParamId id) const; // the parameter, or its share of a sample's gradient
     static constexpr double kNeuronMargin = 4.0; // room for the outline around a neuron picture
 
     Document* doc_;
     Palette palette_ = Palette::light();
     std::optional<SampleBreakdown> breakdown_;
+    std::vector<Annotation> annotations_;
+    std::optional<Spot> highlight_;
     unsigned editable_ = ~0u;
     struct Drag {
         ParamId param;

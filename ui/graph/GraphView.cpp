@@ -122,6 +122,17 @@ GraphView::GraphView(Document* doc, QWidget* parent)
     readout_->setVisible(false);
     cursor_ = new QCPItemStraightLine(plot_);
     cursor_->setVisible(false);
+    dashed_ = new QCPGraph(plot_->xAxis, plot_->yAxis);
+    dashed_->removeFromLegend();
+    dashed_->setVisible(false);
+    markerError_ = new QCPItemLine(plot_);
+    markerError_->setVisible(false);
+    for (QCPGraph** g : {&markerT_, &markerY_}) {
+        *g = new QCPGraph(plot_->xAxis, plot_->yAxis);
+        (*g)->removeFromLegend();
+        (*g)->setLineStyle(QCPGraph::lsNone);
+        (*g)->setVisible(false);
+    }
     handles_ = new StepHandles(plot_, doc_);
     connect(handles_, &StepHandles::changed, this, [this] {
         updateCursor();
@@ -253,6 +264,49 @@ void GraphView::applyStyle() {
     }
     if (legendChanged) fitLegend();
     cursor_->setPen(QPen(p.foreground, 1, Qt::DashLine));
+    QColor after = p.output;
+    after.setAlpha(200);
+    dashed_->setPen(QPen(after, 2.5 * s, Qt::DashLine));
+    markerError_->setPen(QPen(p.negative, 2.0 * s, Qt::DotLine));
+    markerY_->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssDisc, p.output, p.output, 11.0 * s));
+    markerT_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(p.negative, 2.5 * s),
+                                              Qt::NoBrush, 15.0 * s));
+}
+
+void GraphView::setSampleMarker(std::optional<SampleMarker> m) {
+    marker_ = m;
+    markerY_->setVisible(m.has_value());
+    markerT_->setVisible(m.has_value());
+    markerError_->setVisible(m.has_value());
+    if (m) {
+        markerY_->setData(QVector<double>{m->x}, QVector<double>{m->y}, true);
+        markerT_->setData(QVector<double>{m->x}, QVector<double>{m->t}, true);
+        markerError_->start->setCoords(m->x, m->y);
+        markerError_->end->setCoords(m->x, m->t);
+    }
+    replotCurves(false);
+}
+
+void GraphView::setDashedCurve(const std::vector<double>& x, const std::vector<double>& y,
+                               const QString& name) {
+    const bool show = !x.empty() && x.size() == y.size();
+    dashed_->setData(QVector<double>(x.begin(), x.end()), QVector<double>(y.begin(), y.end()),
+                     true);
+    dashed_->setName(name);
+    dashed_->setVisible(show);
+    if (show != plot_->legend->hasItemWithPlottable(dashed_)) {
+        if (show)
+            dashed_->addToLegend();
+        else
+            dashed_->removeFromLegend();
+        fitLegend();
+    }
+    replotCurves(false);
+}
+
+bool GraphView::dashedCurveShown() const {
+    return dashed_->visible();
 }
 
 void GraphView::fitLegend(int width) {

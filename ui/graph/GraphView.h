@@ -22,6 +22,7 @@ class QCPGraph;
 class QCPCurve;
 class QCPItemText;
 class QCPItemStraightLine;
+class QCPItemLine;
 
 namespace stepwise::ui {
 
@@ -62,6 +63,19 @@ public:
     // Two dashed lines at target ± ε ("every point within ε", the lesson's chapter 6), or none.
     void setToleranceBand(std::optional<double> epsilon);
     std::optional<double> toleranceBand() const { return epsilon_; }
+
+    // A sample marked on the graph (the backprop walkthrough's): the network's answer (x, y), the
+    // target (x, t) and the error between them, until cleared.
+    struct SampleMarker {
+        double x = 0.0, y = 0.0, t = 0.0;
+    };
+    void setSampleMarker(std::optional<SampleMarker> m);
+    std::optional<SampleMarker> sampleMarker() const { return marker_; }
+    // A second output curve, dashed, beside the network's (the network after a descent step);
+    // an empty curve removes it.
+    void setDashedCurve(const std::vector<double>& x, const std::vector<double>& y,
+                        const QString& name);
+    bool dashedCurveShown() const;
 
     // Export at a size in pixels (PNG also takes a scale for resolution).
     bool exportTo(const QString& path, int width, int height, double scale = 1.0);
@@ -137,6 +151,11 @@ private:
     QVector<QCPGraph*> neurons_;
     QCPItemText* readout_ = nullptr;
     QCPItemStraightLine* cursor_ = nullptr;
+    QCPGraph* dashed_ = nullptr;         // the second output curve
+    QCPGraph* markerY_ = nullptr;        // the sample's (x, y)
+    QCPGraph* markerT_ = nullptr;        // its (x, t)
+    QCPItemLine* markerError_ = nullptr; // from one to the other
+    std::optional<SampleMarker> marker_;
     std::optional<double> hoverX_;
     bool answerVisible_ = true;
     std::optional<double> epsilon_;

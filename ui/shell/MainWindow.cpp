@@ -8,6 +8,7 @@
 #include "ui/document/Document.h"
 #include "ui/files/FileController.h"
 #include "ui/graph/GraphView.h"
+#include "ui/graph/modes/PickMode.h"
 #include "ui/landscape/LandscapeView.h"
 #include "ui/lesson/LessonPanel.h"
 #include "ui/params/ParamRow.h"
@@ -22,6 +23,8 @@
 #include "ui/training/LossPlot.h"
 #include "ui/training/TrainingController.h"
 #include "ui/training/TrainingPanel.h"
+#include "ui/walkthrough/WalkthroughController.h"
+#include "ui/walkthrough/WalkthroughPanel.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -42,6 +45,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace stepwise::ui {
 
@@ -102,7 +106,18 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     mainSplit_->addWidget(tabs_);
     mainSplit_->setStretchFactor(0, 3);
     mainSplit_->setStretchFactor(1, 1);
-    setCentralWidget(mainSplit_);
+    // The backprop walkthrough's strip sits under the graph, the diagram and the side panels,
+    // shown only while a walk runs.
+    walk_ = new WalkthroughController(doc_, this, this);
+    walkPanel_ = new WalkthroughPanel(walk_, doc_, this);
+    walkPanel_->hide();
+    auto* centre = new QWidget(this);
+    auto* centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(0);
+    centreLayout->addWidget(mainSplit_, 1);
+    centreLayout->addWidget(walkPanel_);
+    setCentralWidget(centre);
     statusLoss_ = new QLabel(this);
     // A fixed width and its own background: a changing loss must not relayout the status bar,
     // nor repaint what lies behind the label, on every frame.
@@ -326,6 +341,85 @@ void MainWindow::buildMenus() {
                 drawMode->setChecked(m == GraphView::Mode::Draw);
                 eraseMode->setChecked(m == GraphView::Mode::Erase);
             });
+    buildWalkthrough(train, tools);
+}
+
+void MainWindow::buildWalkthrough(QMenu* menu, QToolBar* tools) {
+    menu->addSeparator();
+    walkAction_ = menu->addAction(tr("&Walk through backpropagation"));
+    walkAction_->setObjectName("walkthroughAction");
+    walkAction_->setCheckable(true);
+    walkAction_->setShortcut(QKeySequence(tr("Ctrl+B")));
+    walkAction_->setToolTip(tr("Walk one sample forward and backward through the network, then "
+                               "take one gradient step (Ctrl+B)"));
+    tools->addSeparator();
+    tools->addAction(walkAction_);
+    connect(walkAction_, &QAction::triggered, walk_, [this](bool on) {
+        if (on)
+            walk_->start();
+        else
+            walk_->stop();
+    });
+    connect(walk_, &WalkthroughController::message, this,
+            [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+    connect(walk_, &WalkthroughController::activeChanged, this, [this](bool on) {
+        walkAction_->setChecked(on);
+        walkPanel_->setVisible(on);
+        if (on) {
+            trainer_->pause();
+            diagram_->setBreakdown(std::nullopt);
+            // A click on the graph picks the sample to walk.
+            modeBeforeWalk_ = static_cast<int>(graph_->mode());
+            auto pick = std::make_unique<PickMode>();
+            connect(pick.get(), &PickMode::samplePicked, walk_, &WalkthroughController::setSample);
+            graph_->setInteraction(std::move(pick));
+            walkPanel_->setFocus(Qt::OtherFocusReason);
+        } else if (graph_->mode() == GraphView::Mode::Other) { // the walk's picker: put back
+            const auto before = static_cast<GraphView::Mode>(modeBeforeWalk_);
+            graph_->setMode(before == GraphView::Mode::Other ? GraphView::Mode::Inspect : before);
+        }
+        showWalk();
+    });
+    connect(walk_, &WalkthroughController::changed, this, &MainWindow::showWalk);
+}
+
+// Hands what the walk shows to the graph (the sample, the curve after the step) and the diagram
+// (the numbers where they live).
+void MainWindow::showWalk() {
+    if (!walk_->active()) {
+        graph_->setSampleMarker(std::nullopt);
+        graph_->setDashedCurve({}, {}, {});
+        diagram_->clearAnnotations();
+        return;
+    }
+    if (const auto m = walk_->marker())
+        graph_->setSampleMarker(GraphView::SampleMarker{m->x, m->y, m->t});
+    else
+        graph_->setSampleMarker(std::nullopt);
+    if (const auto c = walk_->afterCurve())
+        graph_->setDashedCurve(c->x, c->y, tr("after the step"));
+    else
+        graph_->setDashedCurve({}, {}, {});
+    // The two rooms name the same places in the same order.
+    static_assert(static_cast<int>(WalkthroughController::Place::Input) ==
+                      static_cast<int>(NetworkDiagram::Place::Input) &&
+                  static_cast<int>(WalkthroughController::Place::Neuron) ==
+                      static_cast<int>(NetworkDiagram::Place::Neuron) &&
+                  static_cast<int>(WalkthroughController::Place::Output) ==
+                      static_cast<int>(NetworkDiagram::Place::Output) &&
+                  static_cast<int>(WalkthroughController::Place::InEdge) ==
+                      static_cast<int>(NetworkDiagram::Place::InEdge) &&
+                  static_cast<int>(WalkthroughController::Place::OutEdge) ==
+                      static_cast<int>(NetworkDiagram::Place::OutEdge));
+    const auto spot = [](WalkthroughController::Spot s) {
+        return NetworkDiagram::Spot{static_cast<NetworkDiagram::Place>(s.place), s.neuron};
+    };
+    std::vector<NetworkDiagram::Annotation> notes;
+    for (const WalkthroughController::Annotation& a : walk_->annotations())
+        notes.push_back({spot(a.spot), a.text, a.current, a.stopped});
+    const auto h = walk_->highlight();
+    diagram_->setAnnotations(std::move(notes),
+                             h ? std::optional<NetworkDiagram::Spot>(spot(*h)) : std::nullopt);
 }
 
 void MainWindow::inspectAt(double x) {
@@ -373,6 +467,7 @@ void MainWindow::setPresentationMode(bool on) {
         showNormal();
     applyPalette();
     lesson_->setPresentationMode(on);
+    walkPanel_->setPresentationMode(on);
 }
 
 void MainWindow::restoreLayout() {

@@ -13,6 +13,8 @@ class QTabWidget;
 class QAction;
 class QActionGroup;
 class QLabel;
+class QMenu;
+class QToolBar;
 
 namespace stepwise::ui {
 
@@ -25,6 +27,8 @@ class TrainingController;
 class FileController;
 class LessonPanel;
 class PaletteFollower;
+class WalkthroughController;
+class WalkthroughPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -46,6 +50,9 @@ public:
     void exportTrainingGif(const QString& path, long steps);
     QTabWidget* sideTabs() const { return tabs_; }
     LessonPanel* lesson() const { return lesson_; }
+    WalkthroughController* walkthrough() const { return walk_; }
+    WalkthroughPanel* walkthroughPanel() const { return walkPanel_; }
+    QAction* walkthroughAction() const { return walkAction_; }
 
     void setPresentationMode(bool on);
     void setBasePalette(const Palette& p) {
@@ -75,6 +82,8 @@ private:
     void restoreLayout();
     void saveLayout();
     void updateTitle();
+    void buildWalkthrough(QMenu* menu, QToolBar* tools);
+    void showWalk();
     void notify(QMessageBox::Icon icon, const QString& title, const QString& text);
 
     Document* doc_;
@@ -90,6 +99,10 @@ private:
     QActionGroup* modes_ = nullptr;
     QLabel* statusLoss_ = nullptr;
     LessonPanel* lesson_ = nullptr;
+    WalkthroughController* walk_ = nullptr;
+    WalkthroughPanel* walkPanel_ = nullptr;
+    QAction* walkAction_ = nullptr;
+    int modeBeforeWalk_ = 0; // the graph's tool (GraphView::Mode) to go back to
     PaletteFollower* paletteFollower_ = nullptr;
     bool presentation_ = false;
     bool closingForSignal_ = false;
