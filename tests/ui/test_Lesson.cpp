@@ -5,6 +5,7 @@
 #include "UiTestSupport.h"
 
 #include "core/lesson/Lesson.h"
+#include "core/lesson/Walkthrough.h"
 #include "core/scenario/Presets.h"
 #include "ui/diagram/NetworkDiagram.h"
 #include "ui/lesson/LessonPanel.h"
@@ -12,6 +13,7 @@
 #include "ui/params/ParameterPanel.h"
 #include "ui/training/TrainingController.h"
 #include "ui/training/TrainingPanel.h"
+#include "ui/walkthrough/WalkthroughController.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -465,6 +467,60 @@ TEST_F(Lesson, ChapterSevenFastTaskCountsTheStepsOfOneRun) {
     window_->trainer()->pause();
     ASSERT_TRUE(lesson()->observation().goalReachedAtStep);
     EXPECT_LE(*lesson()->observation().goalReachedAtStep, kDescentFastSteps);
+}
+
+TEST_F(Lesson, ChapterEightTicksFromTheWalkthrough) {
+    open();
+    goTo(7);
+    ui::WalkthroughController* walk = window_->walkthrough();
+    ASSERT_TRUE(shown(lesson()->startWalkButton()));
+    EXPECT_FALSE(walk->active());
+    lesson()->startWalkButton()->click();
+    settle();
+    ASSERT_TRUE(walk->active());
+    for (const char* id : {"ch8.predict", "ch8.backward", "ch8.no-flow"})
+        EXPECT_FALSE(ticked(id)) << id;
+
+    // At x = 0.5 both ReLUs are on. Predict the sign of ∂L/∂w11 wrongly first: no tick.
+    walk->setSample(0.5);
+    settle();
+    int dv = -1;
+    for (int i = 0; i < walk->stepCount(); ++i)
+        if (walk->walk().steps[i].kind == WalkKind::DLdv && walk->walk().steps[i].neuron == 0)
+            dv = i;
+    ASSERT_GE(dv, 0);
+    const int truth = walk->walk().steps[dv].value > 0 ? 1 : -1;
+    lesson()->predictSign(-truth);
+    while (walk->stepIndex() < dv)
+        walk->next();
+    settle();
+    EXPECT_FALSE(ticked("ch8.predict"));
+    EXPECT_TRUE(lesson()->walkNoteLabel()->text().contains("not what you predicted"));
+    // A new sample, predicted right before the walk gets there.
+    walk->setSample(0.6);
+    settle();
+    lesson()->predictSign(truth);
+    while (walk->stepIndex() < dv)
+        walk->next();
+    settle();
+    EXPECT_TRUE(ticked("ch8.predict"));
+    EXPECT_FALSE(ticked("ch8.backward"));
+    // On to the end of the backward pass.
+    int last = -1;
+    for (int i = 0; i < walk->stepCount(); ++i)
+        if (walkPhase(walk->walk().steps[i].kind) == WalkPhase::Backward) last = i;
+    while (walk->stepIndex() < last)
+        walk->next();
+    settle();
+    EXPECT_TRUE(ticked("ch8.backward"));
+    EXPECT_FALSE(ticked("ch8.no-flow"));
+    // Left of both ramps nothing gets through.
+    walk->setSample(-0.8);
+    walk->toEnd();
+    settle();
+    EXPECT_TRUE(ticked("ch8.no-flow"));
+    EXPECT_EQ(window_->document()->network(),
+              lessonChapters()[7].network); // the walk changed nothing
 }
 
 TEST_F(Lesson, FreeModeUnlocksEverything) {

@@ -148,6 +148,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     auto* host = new WindowLessonHost(
         {this, doc_, graph_, diagram_, params_, tabs_, trainingPanel_, trainer_});
     lesson_ = host->createLesson(); // docked on the left, with its Lesson menu
+    // The backpropagation chapter starts the walkthrough and learns from what it shows.
+    connect(host, &WindowLessonHost::walkthroughRequested, walk_, &WalkthroughController::start);
+    connect(walk_, &WalkthroughController::changed, lesson_, [this] {
+        if (!walk_->active()) return;
+        if (walk_->sampleX() != lessonWalkX_) {
+            lessonWalkX_ = walk_->sampleX();
+            lesson_->onWalkSample();
+        }
+        lesson_->onWalkStep(walk_->walk().steps, walk_->stepIndex());
+    });
     lesson_->restoreProgress();
     addHelpMenu(this); // last in the menu bar: user guide, About
     setWindowIcon(QIcon(appIconPath()));

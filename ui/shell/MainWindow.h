@@ -6,7 +6,9 @@
 #include "ui/base/Preferences.h"
 
 #include <QMainWindow>
+
 #include <QMessageBox>
+#include <limits>
 
 class QSplitter;
 class QTabWidget;
@@ -99,6 +101,7 @@ private:
     QActionGroup* modes_ = nullptr;
     QLabel* statusLoss_ = nullptr;
     LessonPanel* lesson_ = nullptr;
+    double lessonWalkX_ = std::numeric_limits<double>::quiet_NaN(); // the sample the lesson saw
     WalkthroughController* walk_ = nullptr;
     WalkthroughPanel* walkPanel_ = nullptr;
     QAction* walkAction_ = nullptr;
