@@ -97,8 +97,8 @@ int main(int argc, char** argv) {
     const QCommandLineOption report(
         "report",
         QApplication::translate(
-            "main",
-            "With --scenario: write a JSON report (steps, loss, diverged, every parameter)."),
+            "main", "With --scenario: write a JSON report (steps, loss, diverged, every parameter; "
+                    "trainLoss, testLoss and points)."),
         "OUT.json");
     const QCommandLineOption size(
         "size",
