@@ -2,6 +2,8 @@
 
 #include "app/ProgressLine.h"
 #include "app/StopSignals.h"
+#include "core/data/DataSet.h"
+#include "core/data/PointsReader.h"
 #include "core/export/ModelExport.h"
 #include "core/scenario/ScenarioFile.h"
 #include "ui/shell/Exporter.h"
@@ -86,9 +88,36 @@ int runScenario(const RunRequest& req) {
         say(stderr, QString::fromStdString(formatError(req.scenario.toStdString(), r.error)));
         return kExitBadInput;
     }
-    // A network of several hidden layers trains on the general engine (HeadlessLayered.cpp).
-    if (beyondTheLessonsNetwork(*r.scenario)) return runLayeredScenario(req, *r.scenario, progress);
-    const Scenario scenario = *r.scenario;
+    // A network of several hidden layers trains on the general engine (HeadlessLayered.cpp), on
+    // the file's curve or surface.
+    if (beyondTheLessonsNetwork(*r.scenario)) {
+        if (!req.points.isEmpty()) {
+            say(stderr, QStringLiteral("%1: --points: a network of several layers or inputs learns "
+                                       "the file's curve or surface in this version of Stepwise")
+                            .arg(req.points));
+            return kExitBadInput;
+        }
+        return runLayeredScenario(req, *r.scenario, progress);
+    }
+    Scenario scenario = *r.scenario;
+    if (!req.points.isEmpty()) {
+        // The same reader and the same one-line errors as File ▸ Import points in the window.
+        const PointsResult pr = readPointsFile(fsPath(req.points));
+        if (!pr.ok()) {
+            say(stderr, QString::fromStdString(pr.message));
+            return kExitBadInput;
+        }
+        TargetCurve t;
+        t.points = *pr.points;
+        t.noise = scenario.target.noise;
+        t.split = scenario.target.split;
+        scenario.target = t;
+        if (const auto d = domainForPoints(t.points, 0.05, scenario.domain.samples)) {
+            scenario.domain = *d;
+            scenario.view = viewForPoints(t.points, *d);
+        }
+    }
+    if (req.testFraction) scenario.target.split.fraction = *req.testFraction;
     bool pictures = false;
     for (const QString& out : req.exports) {
         if (!isModel(out) && !isPicture(out)) {
@@ -105,12 +134,15 @@ int runScenario(const RunRequest& req) {
                         .arg(req.height));
         return kExitBadInput;
     }
-    const Eigen::ArrayXd x = grid(scenario.domain.lo, scenario.domain.hi, scenario.domain.samples);
-    const Eigen::ArrayXd t =
-        sampleTarget(scenario.target, x, scenario.domain.lo, scenario.domain.hi);
+    // What the window learns from too (core/data/DataSet.h): the points, or the curve's samples;
+    // noise added; the test points held out.
+    const DataSet data = makeDataSet(scenario.target, scenario.domain);
+    const PointArrays train = toArrays(data.train), test = toArrays(data.test);
+    const Eigen::ArrayXd& x = train.x;
+    const Eigen::ArrayXd& t = train.y;
     if (req.steps > 0 && t.size() == 0) {
-        say(stderr,
-            QStringLiteral("%1: target: there is no target curve to train on").arg(req.scenario));
+        say(stderr, QStringLiteral("%1: target: there is no target curve or points to train on")
+                        .arg(req.scenario));
         return kExitBadInput;
     }
 
@@ -122,6 +154,7 @@ int runScenario(const RunRequest& req) {
     if (t.size() > 0) {
         Trainer trainer(scenario.network, x, t, scenario.training,
                         std::mt19937_64(scenario.training.seed));
+        trainer.setTestSet(test.x, test.y);
         auto onStep = [&](long done) {
             if (StopSignals::requested() != 0) return false;
             const std::vector<double>& losses = trainer.lossHistory();
@@ -194,6 +227,18 @@ int runScenario(const RunRequest& req) {
         j["interrupted"] = StopSignals::requested() != 0;
         j["loss"] = t.size() > 0 ? report.loss : 0.0;
         j["hasTarget"] = t.size() > 0;
+        // The mean squared error on the training points (the loss above) and on the test points.
+        j["trainLoss"] = t.size() > 0 ? report.loss : 0.0;
+        if (report.testLoss)
+            j["testLoss"] = *report.testLoss; // as the trainer scored it (annealing: the sigmoid)
+        else if (const auto tl = pointsLoss(trained, data.test))
+            j["testLoss"] = *tl;
+        else
+            j["testLoss"] = nullptr;
+        j["points"] = data.points.size();
+        j["trainPoints"] = data.train.size();
+        j["testPoints"] = data.test.size();
+        j["stoppedEarly"] = report.stoppedEarly;
         j["diverged"] = report.diverged;
         if (report.diverged) j["reason"] = report.reason;
         j["reachedStopLoss"] = report.reachedStopLoss;

@@ -9,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace stepwise {
 struct Scenario;
 }
@@ -27,6 +29,10 @@ struct RunRequest {
     long steps = 0;
     QStringList exports; // pictures (.png .svg .pdf .gif) and models (.json .py .c)
     QString reportPath;  // empty = none
+    // --points: the scenario's target becomes these measured points (its noise and test split
+    // settings stay); the domain follows them. --test-fraction sets the share held out.
+    QString points;
+    std::optional<double> testFraction;
     int width = 1200, height = 750;
     bool projector = false;
 };

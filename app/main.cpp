@@ -72,7 +72,10 @@ int main(int argc, char** argv) {
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(
-        "file", QApplication::translate("main", "A scenario (*.stepwise) to open in the window."),
+        "file",
+        QApplication::translate(
+            "main", "A scenario (*.stepwise) to open in the window, or a table of points "
+                    "(.csv, .tsv, .txt) to import into it."),
         "[FILE]");
     const QCommandLineOption scenario(
         "scenario", QApplication::translate("main", "Run headless: load FILE (no window)."),
@@ -94,8 +97,8 @@ int main(int argc, char** argv) {
     const QCommandLineOption report(
         "report",
         QApplication::translate(
-            "main",
-            "With --scenario: write a JSON report (steps, loss, diverged, every parameter)."),
+            "main", "With --scenario: write a JSON report (steps, loss, diverged, every parameter; "
+                    "trainLoss, testLoss and points)."),
         "OUT.json");
     const QCommandLineOption size(
         "size",
@@ -104,6 +107,19 @@ int main(int argc, char** argv) {
         "WxH");
     const QCommandLineOption projector(
         "projector", QApplication::translate("main", "With --export: use the projector palette."));
+    const QCommandLineOption points(
+        "points",
+        QApplication::translate(
+            "main", "With --scenario: learn DATA.csv's measured points (x, y from CSV or TSV) "
+                    "instead of the file's target; the domain follows the points. Bad data is "
+                    "bad input (exit 2, one line naming the line and column)."),
+        "DATA.csv");
+    const QCommandLineOption testFraction(
+        "test-fraction",
+        QApplication::translate(
+            "main", "With --scenario: hold out this share of the points (0 to 0.95) as test "
+                    "points, chosen by the file's split seed; the report gives their testLoss."),
+        "P");
     const QCommandLineOption check(
         "check", QApplication::translate("main", "Validate FILE and exit."), "FILE");
     const QCommandLineOption handout(
@@ -116,7 +132,8 @@ int main(int argc, char** argv) {
         QApplication::translate("main", "With --handout: a4 or letter (default: the paper of "
                                         "your locale)."),
         "SIZE");
-    parser.addOptions({scenario, train, exportOut, report, size, projector, check, handout, paper});
+    parser.addOptions({scenario, train, exportOut, report, size, projector, points, testFraction,
+                       check, handout, paper});
     if (!parser.parse(QApplication::arguments())) return badInput(parser.errorText());
     if (parser.isSet("help") || parser.isSet("help-all")) {
         std::fputs(parser.helpText().toLocal8Bit().constData(), stdout);
@@ -159,9 +176,19 @@ int main(int argc, char** argv) {
                                     .arg(parser.value(size)));
         }
         req.projector = parser.isSet(projector);
+        req.points = parser.value(points);
+        if (parser.isSet(testFraction)) {
+            bool ok = false;
+            const double p = parser.value(testFraction).toDouble(&ok);
+            if (!ok || !(p >= 0.0 && p <= 0.95))
+                return badInput(QApplication::translate(
+                                    "main", "--test-fraction: '%1' is not a share from 0 to 0.95")
+                                    .arg(parser.value(testFraction)));
+            req.testFraction = p;
+        }
         return app::runScenario(req);
     }
-    for (const QCommandLineOption* o : {&train, &exportOut, &report, &size})
+    for (const QCommandLineOption* o : {&train, &exportOut, &report, &size, &points, &testFraction})
         if (parser.isSet(*o))
             return badInput(QApplication::translate("main", "--%1 needs --scenario FILE")
                                 .arg(o->names().first()));

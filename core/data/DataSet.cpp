@@ -67,6 +67,22 @@ std::optional<Domain> domainForPoints(const std::vector<TargetPoint>& points, do
     return d;
 }
 
+ViewRect viewForPoints(const std::vector<TargetPoint>& points, const Domain& domain) {
+    ViewRect v;
+    v.xLo = domain.lo;
+    v.xHi = domain.hi;
+    if (points.empty()) return v;
+    double lo = points.front().y, hi = lo;
+    for (const TargetPoint& p : points) {
+        lo = std::min(lo, p.y);
+        hi = std::max(hi, p.y);
+    }
+    const double pad = std::max(0.12 * (hi - lo), 0.1);
+    v.yLo = lo - pad;
+    v.yHi = hi + pad;
+    return v;
+}
+
 PointArrays toArrays(const std::vector<TargetPoint>& points) {
     PointArrays a;
     const auto n = static_cast<Eigen::Index>(points.size());

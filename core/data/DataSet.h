@@ -48,6 +48,10 @@ DataSet makeDataSet(const TargetCurve& target, const Domain& domain);
 std::optional<Domain> domainForPoints(const std::vector<TargetPoint>& points, double margin = 0.05,
                                       int samples = kDefaultSamples);
 
+// A view that shows the points: x over the domain, y over the points' range with 12 % of it
+// (at least 0.1) above and below.
+ViewRect viewForPoints(const std::vector<TargetPoint>& points, const Domain& domain);
+
 struct PointArrays {
     Eigen::ArrayXd x, y;
 };

@@ -210,3 +210,17 @@ TEST(DataSet, DomainFollowsThePointsWithAMargin) {
     s.domain = *edge;
     EXPECT_TRUE(readScenario(writeScenario(s)).ok());
 }
+
+TEST(DataSet, ViewShowsEveryPoint) {
+    const std::vector<TargetPoint> pts = {{0.0, 2.0}, {1.0, -3.0}, {4.0, 7.0}};
+    const Domain d = *domainForPoints(pts);
+    const ViewRect v = viewForPoints(pts, d);
+    EXPECT_EQ(v.xLo, d.lo);
+    EXPECT_EQ(v.xHi, d.hi);
+    EXPECT_DOUBLE_EQ(v.yLo, -3.0 - 0.12 * 10.0);
+    EXPECT_DOUBLE_EQ(v.yHi, 7.0 + 0.12 * 10.0);
+    // All at one height: still a view of some height around it.
+    const ViewRect flat = viewForPoints({{0.0, 1.0}, {1.0, 1.0}}, d);
+    EXPECT_DOUBLE_EQ(flat.yLo, 0.9);
+    EXPECT_DOUBLE_EQ(flat.yHi, 1.1);
+}

@@ -1,6 +1,8 @@
 // The command line, run as a user runs it: exit codes, the one-line error, the JSON report,
 // exports (a GIF that decodes to the expected number of frames, the trained model), and long
 // runs stopped by Ctrl+C or SIGTERM.
+#include "core/data/DataSet.h"
+#include "core/data/PointsReader.h"
 #include "core/deep/RandomLayered.h"
 #include "core/export/ModelExport.h"
 #include "core/lesson/Lesson.h"
@@ -242,6 +244,76 @@ TEST(CommandLine, ReportHoldsStepsLossAndEveryParameter) {
     EXPECT_DOUBLE_EQ(j["loss"].get<double>(), expected.loss);
     EXPECT_DOUBLE_EQ(j["parameters"]["w21"].get<double>(), t.network().v[1]);
     EXPECT_DOUBLE_EQ(j["parameters"]["c"].get<double>(), t.network().c);
+}
+
+TEST(CommandLine, PointsReplaceTheTargetAndTheReportHasTheTestLoss) {
+    QTemporaryDir dir;
+    const Scenario s = sineScenario(0.05);
+    const QString file = writeScenarioTo(dir, "sine.stepwise", s);
+    const QString data = QString(STEPWISE_TEST_DATA) + "/points/spring.csv";
+    const QString report = dir.filePath("report.json");
+    const ProcessResult r = stepwiseRun({"--scenario", file, "--points", data, "--test-fraction",
+                                         "0.25", "--train", "200", "--report", report});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    const auto j = readJson(report);
+    EXPECT_EQ(j["points"].get<long>(), 8);
+    EXPECT_EQ(j["trainPoints"].get<long>(), 6);
+    EXPECT_EQ(j["testPoints"].get<long>(), 2);
+    // The same run in the core: the file's points, split by the file's seed, the domain following
+    // them; only the training points learnt.
+    Scenario expected = s;
+    expected.target = {};
+    expected.target.points = *readPointsFile(data.toStdString()).points;
+    expected.target.split = {0.25, s.target.split.seed};
+    expected.domain = *domainForPoints(expected.target.points, 0.05, s.domain.samples);
+    const DataSet d = makeDataSet(expected.target, expected.domain);
+    const PointArrays train = toArrays(d.train), test = toArrays(d.test);
+    Trainer t(s.network, train.x, train.y, s.training, std::mt19937_64(s.training.seed));
+    t.setTestSet(test.x, test.y);
+    const TrainReport want = t.run(200);
+    ASSERT_TRUE(want.testLoss.has_value());
+    EXPECT_DOUBLE_EQ(j["trainLoss"].get<double>(), want.loss);
+    EXPECT_DOUBLE_EQ(j["loss"].get<double>(), want.loss);
+    EXPECT_DOUBLE_EQ(j["testLoss"].get<double>(), *want.testLoss);
+    EXPECT_DOUBLE_EQ(j["parameters"]["c"].get<double>(), t.network().c);
+}
+
+TEST(CommandLine, PointsWithoutASplitReportANullTestLoss) {
+    QTemporaryDir dir;
+    const QString file = writeScenarioTo(dir, "sine.stepwise", sineScenario(0.05));
+    const QString report = dir.filePath("report.json");
+    const ProcessResult r =
+        stepwiseRun({"--scenario", file, "--points",
+                     QString(STEPWISE_TEST_DATA) + "/points/pendulum-semicolon.txt", "--train",
+                     "50", "--report", report});
+    ASSERT_EQ(r.code, 0) << r.err.toStdString();
+    const auto j = readJson(report);
+    EXPECT_EQ(j["points"].get<long>(), 6);
+    EXPECT_TRUE(j["testLoss"].is_null());
+    EXPECT_GT(j["trainLoss"].get<double>(), 0.0);
+}
+
+TEST(CommandLine, BadPointsAreBadInputInOneLine) {
+    QTemporaryDir dir;
+    const QString file = writeScenarioTo(dir, "sine.stepwise", sineScenario(0.05));
+    const QString bad = dir.filePath("bad.csv");
+    {
+        QFile f(bad);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write("x,y\n1,2\n3,four\n5,6\n");
+    }
+    const QString report = dir.filePath("report.json");
+    const ProcessResult r =
+        stepwiseRun({"--scenario", file, "--points", bad, "--train", "10", "--report", report});
+    EXPECT_EQ(r.code, 2);
+    const QString err = r.err.trimmed();
+    EXPECT_FALSE(err.contains('\n')) << err.toStdString();
+    EXPECT_TRUE(err.contains("bad.csv: line 3, column 2:")) << err.toStdString();
+    EXPECT_TRUE(err.contains("not a number")) << err.toStdString();
+    EXPECT_FALSE(QFile::exists(report)) << "nothing is written for bad data";
+    EXPECT_EQ(stepwiseRun({"--scenario", file, "--points", dir.filePath("none.csv")}).code, 2);
+    EXPECT_EQ(stepwiseRun({"--scenario", file, "--test-fraction", "2"}).code, 2);
+    EXPECT_EQ(stepwiseRun({"--points", bad}).code, 2) << "--points needs --scenario";
 }
 
 TEST(CommandLine, DivergingRunReportsItWithFiniteWeights) {

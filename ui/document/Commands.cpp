@@ -41,9 +41,16 @@ void SetNetworkCommand::redo() {
 }
 
 SetTargetCommand::SetTargetCommand(Document* doc, TargetCurve before, TargetCurve after,
-                                   const QString& text)
-    : doc_(doc), before_(std::move(before)), after_(std::move(after)) {
+                                   const QString& text, int serial)
+    : doc_(doc), before_(std::move(before)), after_(std::move(after)), serial_(serial) {
     setText(text);
+}
+
+bool SetTargetCommand::mergeWith(const QUndoCommand* other) {
+    const auto* o = static_cast<const SetTargetCommand*>(other);
+    if (serial_ < 0 || o->serial_ != serial_) return false;
+    after_ = o->after_;
+    return true;
 }
 
 void SetTargetCommand::undo() {
@@ -63,6 +70,19 @@ void SetDomainCommand::undo() {
 }
 void SetDomainCommand::redo() {
     doc_->applyDomain(after_);
+}
+
+SetTrainingSettingsCommand::SetTrainingSettingsCommand(Document* doc, TrainSettings before,
+                                                       TrainSettings after, const QString& text)
+    : doc_(doc), before_(before), after_(after) {
+    setText(text);
+}
+
+void SetTrainingSettingsCommand::undo() {
+    doc_->applyTrainingSettings(before_);
+}
+void SetTrainingSettingsCommand::redo() {
+    doc_->applyTrainingSettings(after_);
 }
 
 } // namespace stepwise::ui

@@ -39,15 +39,20 @@ private:
     bool structural_;
 };
 
+// A serial ≥ 0 merges with the next target edit of the same serial (one point's drag).
 class SetTargetCommand : public QUndoCommand {
 public:
-    SetTargetCommand(Document* doc, TargetCurve before, TargetCurve after, const QString& text);
+    SetTargetCommand(Document* doc, TargetCurve before, TargetCurve after, const QString& text,
+                     int serial = -1);
     void undo() override;
     void redo() override;
+    int id() const override { return 2; }
+    bool mergeWith(const QUndoCommand* other) override;
 
 private:
     Document* doc_;
     TargetCurve before_, after_;
+    int serial_;
 };
 
 class SetDomainCommand : public QUndoCommand {
@@ -59,6 +64,18 @@ public:
 private:
     Document* doc_;
     Domain before_, after_;
+};
+
+class SetTrainingSettingsCommand : public QUndoCommand {
+public:
+    SetTrainingSettingsCommand(Document* doc, TrainSettings before, TrainSettings after,
+                               const QString& text);
+    void undo() override;
+    void redo() override;
+
+private:
+    Document* doc_;
+    TrainSettings before_, after_;
 };
 
 } // namespace stepwise::ui

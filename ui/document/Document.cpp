@@ -32,6 +32,43 @@ const Eigen::ArrayXd& Document::targetSamples() const {
     return target_;
 }
 
+const DataSet& Document::dataSet() const {
+    if (dataDirty_) {
+        data_ = makeDataSet(scenario_.target, scenario_.domain);
+        PointArrays train = toArrays(data_.train), test = toArrays(data_.test);
+        sampleX_ = std::move(train.x);
+        sampleT_ = std::move(train.y);
+        testX_ = std::move(test.x);
+        testT_ = std::move(test.y);
+        dataDirty_ = false;
+        testDirty_ = gradDirty_ = true;
+    }
+    return data_;
+}
+
+const Eigen::ArrayXd& Document::sampleX() const {
+    dataSet();
+    return sampleX_;
+}
+
+const Eigen::ArrayXd& Document::sampleT() const {
+    dataSet();
+    return sampleT_;
+}
+
+std::optional<double> Document::testLoss() const {
+    dataSet();
+    if (testDirty_) {
+        testLoss_.reset();
+        if (testX_.size() > 0) {
+            const double l = stepwise::loss(scenario_.network, testX_, testT_);
+            if (std::isfinite(l)) testLoss_ = l;
+        }
+        testDirty_ = false;
+    }
+    return testLoss_;
+}
+
 const Evaluation& Document::evaluation() const {
     if (evalDirty_) {
         evaluate(scenario_.network, x(), eval_);
@@ -56,7 +93,7 @@ const Eigen::VectorXd& Document::gradient() const {
     if (gradDirty_) {
         const int h = scenario_.network.hidden();
         if (hasTarget()) {
-            loss_ = kernel_.compute(scenario_.network, x(), targetSamples(), gradient_,
+            loss_ = kernel_.compute(scenario_.network, sampleX(), sampleT(), gradient_,
                                     backpropOptions());
             if (!std::isfinite(loss_) || !gradient_.allFinite()) {
                 loss_ = std::isfinite(loss_) ? loss_ : 0.0;
@@ -72,7 +109,7 @@ const Eigen::VectorXd& Document::gradient() const {
 }
 
 void Document::invalidate() {
-    evalDirty_ = gradDirty_ = true;
+    evalDirty_ = gradDirty_ = testDirty_ = true;
     scheduleRefresh();
 }
 
@@ -165,7 +202,7 @@ void Document::clearTarget() {
 
 void Document::fitOutputLayer() {
     if (!hasTarget()) return;
-    const OutputFit fit = stepwise::fitOutputLayer(network(), x(), targetSamples());
+    const OutputFit fit = stepwise::fitOutputLayer(network(), sampleX(), sampleT());
     Network n = network();
     n.v = fit.v;
     n.c = fit.c;
@@ -184,10 +221,29 @@ void Document::setDomain(const Domain& d) {
 
 void Document::setTrainingSettings(const TrainSettings& s) {
     if (s == scenario_.training) return;
+    applyTrainingSettings(s);
+}
+
+void Document::editTrainingSettings(const TrainSettings& s, const QString& what) {
+    if (s == scenario_.training) return;
+    undo_.push(new SetTrainingSettingsCommand(this, scenario_.training, s, what));
+}
+
+void Document::applyTrainingSettings(const TrainSettings& s) {
     scenario_.training = s;
     gradDirty_ = true;
     scheduleRefresh();
     emit trainingSettingsChanged();
+}
+
+void Document::setPoints(const std::vector<TargetPoint>& points, const QString& what) {
+    TargetCurve t = scenario_.target;
+    t.points = points;
+    if (t == scenario_.target) return;
+    // While a drag is open (a point moved with the mouse) the edits merge into one undo step.
+    const int serial = dragOpen_ ? dragSerial_ : ++dragSerial_;
+    undo_.push(new SetTargetCommand(this, scenario_.target, t, what, serial));
+    if (!dragOpen_) ++dragSerial_;
 }
 
 void Document::setView(const ViewRect& v) {
@@ -206,7 +262,7 @@ void Document::replaceScenario(const Scenario& s) {
     scenario_ = s;
     undo_.clear();
     selection_.reset();
-    gridDirty_ = targetDirty_ = true;
+    gridDirty_ = targetDirty_ = dataDirty_ = true;
     invalidate();
     emit scenarioReplaced();
     emit structureChanged();
@@ -254,7 +310,7 @@ void Document::applyNetwork(const Network& net, bool structural) {
 
 void Document::applyTarget(const TargetCurve& t) {
     scenario_.target = t;
-    targetDirty_ = true;
+    targetDirty_ = dataDirty_ = true;
     invalidate();
     emit targetChanged();
 }
@@ -267,7 +323,7 @@ void Document::applyParam(ParamId id, double value) {
 
 void Document::applyDomain(const Domain& d) {
     scenario_.domain = d;
-    gridDirty_ = targetDirty_ = true;
+    gridDirty_ = targetDirty_ = dataDirty_ = true;
     invalidate();
     emit targetChanged();
     emit networkChanged();

@@ -4,6 +4,7 @@
 // gradient), computed by the core once per change and shared by all views.
 #pragma once
 
+#include "core/data/DataSet.h"
 #include "core/network/Backprop.h"
 #include "core/network/Network.h"
 #include "core/scenario/Scenario.h"
@@ -26,11 +27,20 @@ public:
     QUndoStack* undoStack() { return &undo_; }
 
     // Derived data, recomputed lazily after a change.
-    const Eigen::ArrayXd& x() const;
-    const Eigen::ArrayXd& targetSamples() const; // empty when there is no target
-    bool hasTarget() const { return targetSamples().size() > 0; }
+    const Eigen::ArrayXd& x() const;             // the grid the curves are drawn on
+    const Eigen::ArrayXd& targetSamples() const; // the curve on the grid; empty when none
+    // What the network learns from (core/data/DataSet.h): the target's measured points when it
+    // has any, otherwise the curve's samples on the grid; noise added; split into training and
+    // test points. The loss, the gradient, the arrows and training use the training points only.
+    const DataSet& dataSet() const;
+    bool hasPoints() const { return !scenario_.target.points.empty(); }
+    const Eigen::ArrayXd& sampleX() const; // the training points' x
+    const Eigen::ArrayXd& sampleT() const; // and their y
+    const std::vector<TargetPoint>& testPoints() const { return dataSet().test; }
+    std::optional<double> testLoss() const; // the mean squared error on the test points
+    bool hasTarget() const { return sampleT().size() > 0; }
     const Evaluation& evaluation() const;
-    double loss() const;                     // 0 when there is no target
+    double loss() const;                     // on the training points; 0 when there is no target
     const Eigen::VectorXd& gradient() const; // ∂L/∂θ (packParams layout), zero without target
     BackpropOptions backpropOptions() const;
 
@@ -51,11 +61,15 @@ public:
     void setTarget(const TargetCurve& target, const QString& what);
     void addStroke(const Stroke& stroke);
     void clearTarget();
+    // The target's measured points (added, moved, removed, imported): one undo step.
+    void setPoints(const std::vector<TargetPoint>& points, const QString& what);
     void setDomain(const Domain& d); // the x range and the number of samples (lo < hi)
     void fitOutputLayer();
 
     // Not undoable: training settings, view, lesson progress.
     void setTrainingSettings(const TrainSettings& s);
+    // The same as one undo step (the Training tab's regularisation and early stopping).
+    void editTrainingSettings(const TrainSettings& s, const QString& what);
     void setView(const ViewRect& v);
     void setLesson(const LessonState& l);
 
@@ -77,6 +91,7 @@ public:
     void applyTarget(const TargetCurve& t);
     void applyParam(ParamId id, double value);
     void applyDomain(const Domain& d);
+    void applyTrainingSettings(const TrainSettings& s);
 
     // Runs a pending refresh now (tests and benchmarks).
     void flush();
@@ -111,7 +126,11 @@ private:
 
     // Caches.
     mutable bool gridDirty_ = true, targetDirty_ = true, evalDirty_ = true, gradDirty_ = true;
+    mutable bool dataDirty_ = true, testDirty_ = true;
     mutable Eigen::ArrayXd x_, target_;
+    mutable DataSet data_;
+    mutable Eigen::ArrayXd sampleX_, sampleT_, testX_, testT_;
+    mutable std::optional<double> testLoss_;
     mutable Evaluation eval_;
     mutable Eigen::VectorXd gradient_;
     mutable double loss_ = 0.0;

@@ -4,10 +4,12 @@
 #include "ui/document/Document.h"
 #include "ui/graph/BoldGraph.h"
 #include "ui/graph/PlotLegend.h"
+#include "ui/graph/PointDots.h"
 #include "ui/graph/StepHandles.h"
 #include "ui/graph/modes/DrawMode.h"
 #include "ui/graph/modes/GuessMode.h"
 #include "ui/graph/modes/InspectMode.h"
+#include "ui/graph/modes/PointsMode.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -37,6 +39,9 @@ public:
     TargetPoint toGraph(QPointF pixel) const override {
         return {v_->plot_->xAxis->pixelToCoord(pixel.x()),
                 v_->plot_->yAxis->pixelToCoord(pixel.y())};
+    }
+    QPointF toPixel(TargetPoint p) const override {
+        return {v_->plot_->xAxis->coordToPixel(p.x), v_->plot_->yAxis->coordToPixel(p.y)};
     }
     StepHandles& stepHandles() const override { return *v_->handles_; }
     void hoverAt(std::optional<double> x) override {
@@ -106,6 +111,7 @@ GraphView::GraphView(Document* doc, QWidget* parent)
         g->removeFromLegend();
     epsUpper_->setName(tr("target ± ε"));
     plot_->setCurrentLayer("main");
+    dots_ = std::make_unique<PointDots>(plot_, plot_->layer("main"));
     placeLegendUnder(plot_);
     stroke_ = new QCPCurve(plot_->xAxis, plot_->yAxis);
     stroke_->setName(tr("stroke"));
@@ -191,6 +197,7 @@ void GraphView::rebuildGraphs() {
 void GraphView::setPalette(const Palette& p) {
     palette_ = p;
     handles_->setPalette(p);
+    dots_->setPalette(p);
     ++paletteGeneration_;
     applyStyle();
     refresh();
@@ -255,8 +262,9 @@ void GraphView::applyStyle() {
     // columns are fitted again.
     bool legendChanged = lf != plot_->legend->font();
     if (legendChanged) plot_->legend->setFont(lf);
-    if (doc_->hasTarget() != plot_->legend->hasItemWithPlottable(target_)) {
-        if (doc_->hasTarget())
+    const bool band = doc_->targetSamples().size() > 0; // measured points alone have no band
+    if (band != plot_->legend->hasItemWithPlottable(target_)) {
+        if (band)
             target_->addToLegend();
         else
             target_->removeFromLegend();
@@ -345,7 +353,7 @@ void GraphView::refresh() {
                                   std::max(50, plot_->axisRect()->height())
                             : 0.0;
     // The band is set again only when it changes (a drag or a training run leaves it alone).
-    const bool targetChanged =
+    bool targetChanged =
         half != shownHalf_ || t.size() != shownTarget_.size() || x.size() != shownTargetX_.size() ||
         (t.size() > 0 && (t != shownTarget_).any()) || (x.size() > 0 && (x != shownTargetX_).any());
     const double eps = epsilon_.value_or(-1.0);
@@ -376,6 +384,12 @@ void GraphView::refresh() {
             targetLower_->data()->clear();
         }
     }
+    // The points learnt from, when they are not simply the curve's samples.
+    const TargetCurve& tc = doc_->scenario().target;
+    bool dotsLegend = false;
+    const bool showDots = doc_->hasPoints() || tc.noise.sd > 0.0 || tc.split.fraction > 0.0;
+    if (dots_->update(doc_->dataSet(), showDots, &dotsLegend)) targetChanged = true;
+    if (dotsLegend) fitLegend();
     guessCurve_->setVisible(!guess_.points.empty());
     if (guess_.points.empty() == plot_->legend->hasItemWithPlottable(guessCurve_)) {
         if (guess_.points.empty())
@@ -450,6 +464,10 @@ void GraphView::fitView() {
         lo = std::min(lo, t.minCoeff());
         hi = std::max(hi, t.maxCoeff());
     }
+    for (const TargetPoint& p : doc_->dataSet().points) {
+        lo = std::min(lo, p.y);
+        hi = std::max(hi, p.y);
+    }
     const double pad = 0.12 * std::max(hi - lo, 1e-6);
     ViewRect v;
     v.xLo = doc_->scenario().domain.lo;
@@ -472,6 +490,9 @@ void GraphView::setMode(Mode m) {
         break;
     case Mode::Guess:
         installMode(std::make_unique<GuessMode>(), m);
+        break;
+    case Mode::Points:
+        installMode(std::make_unique<PointsMode>(), m);
         break;
     case Mode::Other:
         break;

@@ -28,6 +28,7 @@ namespace stepwise::ui {
 
 class Document;
 class GraphMode;
+class PointDots;
 class StepHandles;
 
 class GraphView : public QWidget {
@@ -35,7 +36,7 @@ class GraphView : public QWidget {
 public:
     // The graph's tools (the Graph menu's and the lesson's); Other is a mode installed with
     // setInteraction (the walkthrough's sample picker, say).
-    enum class Mode { Inspect, Draw, Erase, Guess, Other };
+    enum class Mode { Inspect, Draw, Erase, Guess, Points, Other };
 
     explicit GraphView(Document* doc, QWidget* parent = nullptr);
     ~GraphView() override;
@@ -96,6 +97,7 @@ public:
     QCPGraph* outputGraph() const { return output_; }
     QCPGraph* targetGraph() const { return target_; }
     StepHandles* stepHandles() const; // a layer of the plot
+    PointDots* pointDots() const { return dots_.get(); }
 
 signals:
     void strokeFinished(const stepwise::Stroke& stroke, bool guess);
@@ -163,6 +165,7 @@ private:
     double shownEpsilon_ = -1.0;
     bool handlesAllowed_ = true;
     StepHandles* handles_ = nullptr;
+    std::unique_ptr<PointDots> dots_; // the data set's points, above the curves
     Stroke guess_;
     // The mouse: the mode in use, a gesture that holds the mouse for now (a step handle's drag),
     // and modes replaced while one of them was handling an event (deleted once it returned).

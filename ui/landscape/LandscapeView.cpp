@@ -194,7 +194,7 @@ LandscapeAxes LandscapeView::axesAround(const Network& net) const {
     LandscapeAxes a = defaultAxes(net, axes_.p, axes_.q, kFineGrid);
     if (!doc_->hasTarget() || !landscapeIsQuadratic(a.p, a.q)) return a;
     // Show the bowl's lowest point too, when it is not too far away.
-    const auto m = quadraticMinimum(net, doc_->x(), doc_->targetSamples(), a.p, a.q);
+    const auto m = quadraticMinimum(net, doc_->sampleX(), doc_->sampleT(), a.p, a.q);
     if (!m) return a;
     auto include = [](double v, double& lo, double& hi) {
         const double span = hi - lo, margin = 0.15 * span;
@@ -262,7 +262,7 @@ void LandscapeView::invalidateSurface() {
     fineGen_ = 0;
     minimumPos_.reset();
     if (const auto m =
-            quadraticMinimum(doc_->network(), doc_->x(), doc_->targetSamples(), axes_.p, axes_.q))
+            quadraticMinimum(doc_->network(), doc_->sampleX(), doc_->sampleT(), axes_.p, axes_.q))
         minimumPos_ = QPointF(m->first, m->second);
     if (!coarse_.isActive()) coarse_.start();
     refine_.start();
@@ -270,7 +270,7 @@ void LandscapeView::invalidateSurface() {
 
 void LandscapeView::submit(int resolution) {
     if (!doc_->hasTarget()) return;
-    LandscapeComputer::Job job{doc_->network(), doc_->x(), doc_->targetSamples(), axes_};
+    LandscapeComputer::Job job{doc_->network(), doc_->sampleX(), doc_->sampleT(), axes_};
     job.axes.nx = job.axes.ny = resolution;
     const std::uint64_t gen = computer_->submit(std::move(job));
     if (resolution == kFineGrid) fineGen_ = gen;
@@ -423,7 +423,7 @@ void LandscapeView::moveTo(double p, double q) {
 void LandscapeView::jumpToMinimum() {
     if (!doc_->hasTarget()) return;
     const auto m =
-        quadraticMinimum(doc_->network(), doc_->x(), doc_->targetSamples(), axes_.p, axes_.q);
+        quadraticMinimum(doc_->network(), doc_->sampleX(), doc_->sampleT(), axes_.p, axes_.q);
     if (!m) return;
     Network n = doc_->network();
     stepwise::setParam(n, axes_.p, m->first);

@@ -68,11 +68,15 @@ ExportResult exportScenario(const Scenario& scenario, const QString& path, long 
     std::unique_ptr<Trainer> trainer;
     const bool canTrain = doc.hasTarget();
     if (steps > 0 && !canTrain) return fail(QObject::tr("the scenario has no target to train on"));
-    if (canTrain)
+    if (canTrain) {
+        // As the window trains: on the training points, the test points scored only.
         trainer =
-            std::make_unique<Trainer>(scenario.network, doc.x(), doc.targetSamples(),
+            std::make_unique<Trainer>(scenario.network, doc.sampleX(), doc.sampleT(),
                                       scenario.training, std::mt19937_64(scenario.training.seed));
-    std::vector<double> lossSteps, lossValues;
+        const PointArrays test = toArrays(doc.testPoints());
+        trainer->setTestSet(test.x, test.y);
+    }
+    std::vector<double> lossSteps, lossValues, testSteps, testValues;
     TrainReport last;
     auto trainTo = [&](long target) {
         if (!trainer || target <= trainer->steps() || last.diverged) return;
@@ -81,6 +85,10 @@ ExportResult exportScenario(const Scenario& scenario, const QString& path, long 
         for (std::size_t i = 0; i < trainer->lossHistory().size(); ++i) {
             lossSteps.push_back(static_cast<double>(before + static_cast<long>(i)));
             lossValues.push_back(trainer->lossHistory()[i]);
+        }
+        for (std::size_t i = 0; i < trainer->testLossHistory().size(); ++i) {
+            testSteps.push_back(static_cast<double>(before + static_cast<long>(i)));
+            testValues.push_back(trainer->testLossHistory()[i]);
         }
         trainer->clearHistory();
         doc.showTrainingNetwork(trainer->network());
@@ -107,6 +115,7 @@ ExportResult exportScenario(const Scenario& scenario, const QString& path, long 
             const int lossWidth = options.withLoss && canTrain ? options.width * 3 / 10 : 0;
             graph.layOutFor(options.width - lossWidth, options.height);
             loss.setData(lossSteps, lossValues);
+            loss.setTestData(testSteps, testValues);
             const int delay = f == frames - 1 ? 150 : options.frameDelayCs;
             if (!gif.addFrame(composeFrame(graph, options.withLoss && canTrain ? &loss : nullptr,
                                            options.width, options.height),

@@ -7,6 +7,8 @@
 #include "ui/diagram/NetworkDiagram.h"
 #include "ui/document/Document.h"
 #include "ui/files/FileController.h"
+#include "ui/files/PointsExport.h"
+#include "ui/files/PointsImporter.h"
 #include "ui/graph/GraphView.h"
 #include "ui/graph/modes/PickMode.h"
 #include "ui/landscape/LandscapeView.h"
@@ -78,6 +80,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     doc_ = new Document(this);
     trainer_ = new TrainingController(doc_, this);
     files_ = new FileController(doc_, this);
+    importer_ = new PointsImporter(doc_, this);
     setAcceptDrops(true);
     graph_ = new GraphView(doc_, this);
     diagram_ = new NetworkDiagram(doc_, this);
@@ -199,7 +202,10 @@ void MainWindow::buildMenus() {
     file->addAction(tr("&Save"), QKeySequence::Save, files_, &FileController::save);
     file->addAction(tr("Save &as…"), QKeySequence::SaveAs, files_, &FileController::saveAsDialog);
     file->addSeparator();
-    QAction* exportAct = file->addAction(tr("&Export graph…"), this, [this] {
+    file->addAction(tr("&Import points…"), importer_, &PointsImporter::importDialog);
+    file->addSeparator();
+    QMenu* exports = file->addMenu(tr("&Export"));
+    QAction* exportAct = exports->addAction(tr("&Graph…"), this, [this] {
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Export graph"), "stepwise-graph.png",
             tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
@@ -210,7 +216,7 @@ void MainWindow::buildMenus() {
                        .arg(path));
     });
     exportAct->setShortcut(QKeySequence(tr("Ctrl+E")));
-    file->addAction(tr("Export training as &GIF…"), this, [this] {
+    exports->addAction(tr("Training as &GIF…"), this, [this] {
         bool ok = false;
         const int steps = QInputDialog::getInt(this, tr("Export training as GIF"),
                                                tr("Train how many steps for the animation?"), 2000,
@@ -221,7 +227,13 @@ void MainWindow::buildMenus() {
                                          "stepwise-training.gif", tr("Animated GIF (*.gif)"));
         if (!path.isEmpty()) exportTrainingGif(path, steps);
     });
-    file->addAction(tr("Export &handout…"), this, [this] {
+    exports->addAction(tr("&Points and predictions (CSV)…"), this, [this] {
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Export points and predictions"),
+                                         "stepwise-points.csv", tr("CSV table (*.csv)"));
+        if (!path.isEmpty()) exportPoints(path);
+    });
+    exports->addAction(tr("&Handout of the lesson (PDF)…"), this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export handout"),
                                                           "stepwise-lesson.pdf", tr("PDF (*.pdf)"));
         if (!path.isEmpty()) exportHandout(path);
@@ -234,6 +246,13 @@ void MainWindow::buildMenus() {
     connect(files_, &FileController::info, this,
             [this](const QString& m) { statusBar()->showMessage(m, 8000); });
     connect(files_, &FileController::pathChanged, this, &MainWindow::updateTitle);
+    connect(importer_, &PointsImporter::errorOccurred, this,
+            [this](const QString& title, const QString& m) {
+                statusBar()->showMessage(m, 15000);
+                notify(QMessageBox::Warning, title, m);
+            });
+    connect(importer_, &PointsImporter::info, this,
+            [this](const QString& m) { statusBar()->showMessage(m, 8000); });
     // A left session chosen beyond the first opens in a window of its own.
     connect(files_, &FileController::restoreElsewhere, this, [](const Scenario& s) {
         auto* other = new MainWindow;
@@ -252,6 +271,9 @@ void MainWindow::buildMenus() {
     redo->setShortcut(QKeySequence::Redo);
     edit->addAction(undo);
     edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(tr("Paste p&oints"), QKeySequence(tr("Ctrl+Shift+V")), importer_,
+                    &PointsImporter::pasteFromClipboard);
     edit->addSeparator();
     edit->addAction(tr("Reset the &network"), this, [this] {
         doc_->setNetwork(networkPreset(NetworkPreset::Added), tr("Reset the network"));
@@ -298,6 +320,9 @@ void MainWindow::buildMenus() {
     QAction* inspectMode = addMode(tr("&Inspect (hover and click)"), GraphView::Mode::Inspect, "I");
     QAction* drawMode = addMode(tr("&Draw the target"), GraphView::Mode::Draw, "D");
     QAction* eraseMode = addMode(tr("&Erase the target"), GraphView::Mode::Erase, "X");
+    QAction* pointsMode = addMode(tr("Edit &points (click adds, drag moves, right-click removes)"),
+                                  GraphView::Mode::Points, "P");
+    pointsMode->setIconText(tr("Edit points"));
     target->addSeparator();
     for (int i = 0; i < kTargetPresetCount; ++i) {
         const auto p = static_cast<TargetPreset>(i);
@@ -320,6 +345,11 @@ void MainWindow::buildMenus() {
         doc_->setTarget(t, tr("Smoothing"));
     });
     target->addAction(tr("&Clear the target"), doc_, &Document::clearTarget);
+    target->addSeparator();
+    QAction* follow = target->addAction(tr("Domain &follows imported points"));
+    follow->setCheckable(true);
+    follow->setChecked(importer_->domainFollows());
+    connect(follow, &QAction::toggled, importer_, &PointsImporter::setDomainFollows);
 
     QMenu* train = menuBar()->addMenu(tr("T&raining"));
     QAction* playAct = train->addAction(tr("&Play / pause"), trainer_, &TrainingController::toggle);
@@ -338,6 +368,7 @@ void MainWindow::buildMenus() {
     tools->addAction(inspectMode);
     tools->addAction(drawMode);
     tools->addAction(eraseMode);
+    tools->addAction(pointsMode);
     tools->addSeparator();
     tools->addAction(undo);
     tools->addAction(redo);
@@ -346,10 +377,11 @@ void MainWindow::buildMenus() {
     connect(trainer_, &TrainingController::runningChanged, playAct,
             [playAct](bool running) { playAct->setText(running ? tr("&Pause") : tr("&Play")); });
     connect(graph_, &GraphView::modeChanged, this,
-            [inspectMode, drawMode, eraseMode](GraphView::Mode m) {
+            [inspectMode, drawMode, eraseMode, pointsMode](GraphView::Mode m) {
                 inspectMode->setChecked(m == GraphView::Mode::Inspect);
                 drawMode->setChecked(m == GraphView::Mode::Draw);
                 eraseMode->setChecked(m == GraphView::Mode::Erase);
+                pointsMode->setChecked(m == GraphView::Mode::Points);
             });
     buildWalkthrough(train, tools);
 }
@@ -439,12 +471,31 @@ void MainWindow::inspectAt(double x) {
                                  4000);
         return;
     }
+    if (doc_->targetSamples().size() != doc_->x().size()) {
+        // Measured points: the training point nearest to x.
+        const Eigen::ArrayXd& px = doc_->sampleX();
+        Eigen::Index i = 0;
+        (px - x).abs().minCoeff(&i);
+        diagram_->setBreakdown(backpropAt(doc_->network(), px[i], doc_->sampleT()[i],
+                                          static_cast<int>(px.size()), BackpropOptions{}));
+        return;
+    }
     const Domain& d = doc_->scenario().domain;
     const Eigen::ArrayXd& xs = doc_->x();
     const int i = nearestSample(x, d.lo, d.hi, static_cast<int>(xs.size()));
     // The exact gradient: with steps it shows the hidden layer receiving nothing.
     diagram_->setBreakdown(backpropAt(doc_->network(), xs[i], doc_->targetSamples()[i],
                                       static_cast<int>(xs.size()), BackpropOptions{}));
+}
+
+bool MainWindow::exportPoints(const QString& path) {
+    QString error;
+    if (!exportPointsCsv(*doc_, path, &error)) {
+        notify(QMessageBox::Warning, tr("Export failed"), tr("%1: %2").arg(path, error));
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved the points and predictions to %1").arg(path), 8000);
+    return true;
 }
 
 bool MainWindow::exportGraph(const QString& path) {
@@ -517,7 +568,12 @@ void MainWindow::startSession(const QString& file) {
         return RestoreSessionsDialog::choose(left, this);
     });
     const QString message = files_->restoreSession();
-    if (!file.isEmpty()) files_->open(file);
+    if (!file.isEmpty()) {
+        if (PointsImporter::isPointsFile(file)) // a table of points: imported into the session
+            importer_->importFile(file);
+        else
+            files_->open(file);
+    }
     files_->autosaveNow(); // the window's session exists (and is locked) from the start
     if (!message.isEmpty()) {
         statusBar()->showMessage(message, 15000);
@@ -591,7 +647,13 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* e) {
 
 void MainWindow::dropEvent(QDropEvent* e) {
     const QList<QUrl> urls = e->mimeData()->urls();
-    if (!urls.isEmpty() && urls.first().isLocalFile()) files_->open(urls.first().toLocalFile());
+    if (urls.isEmpty() || !urls.first().isLocalFile()) return;
+    const QString path = urls.first().toLocalFile();
+    // A table of points is imported into the open scenario; anything else opens as a scenario.
+    if (PointsImporter::isPointsFile(path))
+        importer_->importFile(path);
+    else
+        files_->open(path);
 }
 
 void MainWindow::closeEvent(QCloseEvent* e) {

@@ -27,6 +27,7 @@ class ParameterPanel;
 class TrainingPanel;
 class TrainingController;
 class FileController;
+class PointsImporter;
 class LessonPanel;
 class PaletteFollower;
 class WalkthroughController;
@@ -45,6 +46,9 @@ public:
     TrainingPanel* trainingPanel() const { return trainingPanel_; }
     TrainingController* trainer() const { return trainer_; }
     FileController* files() const { return files_; }
+    PointsImporter* pointsImporter() const { return importer_; }
+    // File ▸ Export ▸ Points and predictions: false (and a message) when it cannot be written.
+    bool exportPoints(const QString& path);
 
     // Restores the last session (or opens FILE when given) and reports what happened.
     void startSession(const QString& file);
@@ -91,6 +95,7 @@ private:
     Document* doc_;
     TrainingController* trainer_;
     FileController* files_;
+    PointsImporter* importer_;
     GraphView* graph_;
     NetworkDiagram* diagram_;
     ParameterPanel* params_;

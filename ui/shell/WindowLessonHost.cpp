@@ -44,7 +44,8 @@ LessonHost::Tool toolOf(GraphView::Mode m) {
         return LessonHost::Tool::Erase;
     case GraphView::Mode::Guess:
         return LessonHost::Tool::Guess;
-    case GraphView::Mode::Other: // a mode of its own (the sample picker): it draws nothing
+    case GraphView::Mode::Points: // editing measured points: the lesson's inspect tool
+    case GraphView::Mode::Other:  // a mode of its own (the sample picker): it draws nothing
         return LessonHost::Tool::Inspect;
     }
     return LessonHost::Tool::Inspect;

@@ -16,6 +16,12 @@ LossPlot::LossPlot(QWidget* parent) : QWidget(parent) {
         tr("The mean squared error after each training step, log scale"));
     plot_->setMinimumHeight(110);
     plot_->addGraph();
+    plot_->graph(0)->setName(tr("training loss"));
+    plot_->addGraph(); // the test loss
+    plot_->graph(1)->setName(tr("test loss"));
+    plot_->legend->setVisible(false);
+    plot_->legend->setBrush(Qt::NoBrush);
+    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     plot_->yAxis->setScaleType(QCPAxis::stLogarithmic);
     plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
     plot_->yAxis->setNumberFormat("eb");
@@ -47,6 +53,15 @@ void LossPlot::setPalette(const Palette& p) {
     // A 1-pixel pen keeps Qt on its fast stroking path: the curve has up to 20 000 points and
     // is redrawn every frame while training.
     plot_->graph(0)->setPen(QPen(p.negative, 1.0 * p.lineScale));
+    plot_->graph(1)->setPen(QPen(p.positive, 1.0 * p.lineScale, Qt::DashLine));
+    plot_->legend->setTextColor(p.foreground);
+    plot_->legend->setBorderPen(QPen(p.grid));
+    QColor box = p.background;
+    box.setAlpha(220);
+    plot_->legend->setBrush(box);
+    QFont lf = font();
+    lf.setPointSizeF(lf.pointSizeF() * 0.85 * p.fontScale);
+    plot_->legend->setFont(lf);
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -72,6 +87,39 @@ void LossPlot::setData(const std::vector<double>& steps, const std::vector<doubl
         plot_->yAxis->setRange(1e-4, 1);
     }
     plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossPlot::setTestData(const std::vector<double>& steps, const std::vector<double>& loss) {
+    QVector<double> x, y;
+    x.reserve(static_cast<int>(steps.size()));
+    y.reserve(static_cast<int>(steps.size()));
+    for (std::size_t i = 0; i < steps.size() && i < loss.size(); ++i) {
+        const double v = std::max(loss[i], 1e-12);
+        if (!std::isfinite(v)) continue;
+        x.push_back(steps[i]);
+        y.push_back(v);
+    }
+    plot_->graph(1)->setData(x, y, true);
+    const bool any = !x.isEmpty();
+    plot_->legend->setVisible(any);
+    if (any) {
+        // Both curves in view: widen the ranges setData chose to take the test loss in.
+        bool found = false;
+        const QCPRange yr = plot_->graph(1)->getValueRange(found);
+        if (found && !plot_->graph(0)->data()->isEmpty()) {
+            const QCPRange cur = plot_->yAxis->range();
+            plot_->yAxis->setRange(std::min(cur.lower, yr.lower / 2),
+                                   std::max(cur.upper, yr.upper * 2));
+        } else if (found) {
+            plot_->yAxis->setRange(yr.lower / 2, yr.upper * 2);
+        }
+        plot_->xAxis->setRange(0, std::max({10.0, x.back() * 1.05, plot_->xAxis->range().upper}));
+    }
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool LossPlot::showsTestLoss() const {
+    return plot_->legend->visible() && !plot_->graph(1)->data()->isEmpty();
 }
 
 } // namespace stepwise::ui

@@ -25,9 +25,12 @@ TrainingController::TrainingController(Document* doc, QObject* parent)
                   [](Snapshot& older, Snapshot&& newer) {
                       older.fresh.append(newer.fresh);
                       newer.fresh = std::move(older.fresh);
-                      if (older.diverged || older.reachedStop) {
+                      older.freshTest.append(newer.freshTest);
+                      newer.freshTest = std::move(older.freshTest);
+                      if (older.diverged || older.reachedStop || older.stoppedEarly) {
                           newer.diverged = newer.diverged || older.diverged;
                           newer.reachedStop = newer.reachedStop || older.reachedStop;
+                          newer.stoppedEarly = newer.stoppedEarly || older.stoppedEarly;
                           if (newer.reason.empty()) newer.reason = std::move(older.reason);
                       }
                       older = std::move(newer);
@@ -36,7 +39,7 @@ TrainingController::TrainingController(Document* doc, QObject* parent)
                   [](Job& newer, Job&& waiting) {
                       if (!newer.network) newer.network = std::move(waiting.network);
                       if (!newer.settings) newer.settings = std::move(waiting.settings);
-                      if (!newer.target) newer.target = std::move(waiting.target);
+                      if (!newer.samples) newer.samples = std::move(waiting.samples);
                   },
                   {} // the GUI polls the mailbox on its frame timer
               }) {
@@ -56,11 +59,7 @@ TrainingController::TrainingController(Document* doc, QObject* parent)
         dropTrainer();
         haveInitial_ = false;
     });
-    connect(doc_, &Document::targetChanged, this, [this] {
-        if (!trainer_) return;
-        edits_.target = doc_->targetSamples();
-        if (running_ && !held_) submitRun();
-    });
+    connect(doc_, &Document::targetChanged, this, &TrainingController::onTargetChanged);
     connect(doc_, &Document::trainingSettingsChanged, this, [this] {
         overshoot_.reset(); // a new learning rate gets a fresh look
         if (!trainer_) return;
@@ -79,28 +78,37 @@ TrainingController::~TrainingController() {
 void TrainingController::applyEdits(Trainer& trainer, Job& job) {
     if (job.network) trainer.setNetwork(*job.network);
     if (job.settings) trainer.setSettings(*job.settings);
-    if (job.target) trainer.setTarget(std::move(*job.target));
+    if (job.samples) { // the same x (onTargetChanged): new values, new test points
+        trainer.setTarget(std::move(job.samples->t));
+        trainer.setTestSet(std::move(job.samples->testX), std::move(job.samples->testT));
+    }
     job.network.reset();
     job.settings.reset();
-    job.target.reset();
+    job.samples.reset();
 }
 
-TrainingController::Snapshot TrainingController::snapshotOf(Trainer& trainer,
-                                                            const TrainReport& r) {
+TrainingController::Snapshot TrainingController::snapshotOf(Trainer& trainer, const TrainReport& r,
+                                                            long stepOffset) {
     Snapshot s;
     s.network = trainer.network();
-    s.steps = r.steps;
+    s.steps = stepOffset + r.steps;
     s.loss = r.loss;
     s.steepness = trainer.currentSteepness();
     const std::vector<double>& losses = trainer.lossHistory();
+    const std::vector<double>& tests = trainer.testLossHistory();
     const std::vector<Eigen::VectorXd>& params = trainer.paramHistory();
-    const long first = r.steps - static_cast<long>(losses.size());
-    for (std::size_t i = 0; i < losses.size(); ++i)
+    const long first = s.steps - static_cast<long>(losses.size());
+    for (std::size_t i = 0; i < losses.size(); ++i) {
         s.fresh.add(first + static_cast<long>(i), losses[i],
                     i < params.size() ? &params[i] : nullptr);
+        if (tests.size() == losses.size())
+            s.freshTest.add(first + static_cast<long>(i), tests[i], nullptr);
+    }
     trainer.clearHistory();
+    s.testLoss = r.testLoss;
     s.diverged = r.diverged;
     s.reachedStop = r.reachedStopLoss;
+    s.stoppedEarly = r.stoppedEarly;
     s.reason = r.reason;
     return s;
 }
@@ -125,8 +133,8 @@ void TrainingController::train(Job& job, const Worker::Context& ctx) {
         if (fast && !r.cancelled) // aim at ~6 ms of work per chunk so snapshots stay frequent
             adaptiveChunk_ = std::clamp<long>(
                 static_cast<long>(chunk * kChunkMs / std::max(ms, 0.01)), 1, kMaxChunk);
-        ctx.deliver(snapshotOf(trainer, r));
-        if (r.diverged || r.reachedStopLoss || r.cancelled) return;
+        ctx.deliver(snapshotOf(trainer, r, job.stepOffset));
+        if (r.diverged || r.reachedStopLoss || r.stoppedEarly || r.cancelled) return;
     } while (fast && !ctx.shouldStop());
 }
 
@@ -145,9 +153,14 @@ bool TrainingController::ensureTrainer() {
         haveInitial_ = true;
     }
     const Scenario& s = doc_->scenario();
-    trainer_ = std::make_unique<Trainer>(doc_->network(), doc_->x(), doc_->targetSamples(),
+    // Only the training points are learnt from; the test points are scored, never learnt.
+    Samples data = samplesOfDocument();
+    trainer_ = std::make_unique<Trainer>(doc_->network(), std::move(data.x), std::move(data.t),
                                          s.training, std::mt19937_64(s.training.seed));
+    trainer_->setTestSet(std::move(data.testX), std::move(data.testT));
     trainer_->setRecordParams(true);
+    trainerX_ = doc_->sampleX();
+    stepOffset_ = 0;
     trainerHidden_ = doc_->network().hidden();
     edits_ = {};
     worker_.take();
@@ -162,9 +175,55 @@ void TrainingController::dropTrainer() {
     edits_ = {};
 }
 
+void TrainingController::onTargetChanged() {
+    if (!trainer_) return;
+    if (!doc_->hasTarget()) { // every point removed: nothing left to learn
+        pause();
+        dropTrainer();
+        return;
+    }
+    Samples data = samplesOfDocument();
+    if (data.x.size() == trainerX_.size() && (data.x == trainerX_).all()) {
+        edits_.samples = std::move(data); // new values at the same x: the trainer takes them
+        if (running_ && !held_) submitRun();
+        return;
+    }
+    // Points came, went or moved along x: a trainer on the new points carries on from the weights
+    // shown, its steps counted on from the ones taken so far. (The optimizer starts afresh.)
+    worker_.stop();
+    takeSnapshot(true);
+    const long taken = steps_;
+    dropTrainer();
+    if (!ensureTrainer()) return;
+    stepOffset_ = taken;
+    if (running_ && !held_) submitRun();
+}
+
+TrainingController::Samples TrainingController::samplesOfDocument() const {
+    const PointArrays test = toArrays(doc_->testPoints());
+    return {doc_->sampleX(), doc_->sampleT(), test.x, test.y};
+}
+
+void TrainingController::keepBestTestWeights() {
+    // Only when no job runs (the trainer is the GUI's) and early stopping is on.
+    if (!trainer_ || !trainer_->settings().earlyStopping || !trainer_->hasTestSet() ||
+        trainer_->bestStep() < 0)
+        return;
+    const Network best = trainer_->bestNetwork();
+    if (best == trainer_->network()) return;
+    trainer_->setNetwork(best);
+    applyingSnapshot_ = true;
+    doc_->showTrainingNetwork(best);
+    applyingSnapshot_ = false;
+    testLoss_ = trainer_->testLoss();
+    emit message(tr("Early stopping: the weights with the lowest test loss are back."));
+}
+
 void TrainingController::clearHistory() {
     overshoot_.reset();
     history_.clear();
+    testHistory_.clear();
+    testLoss_.reset();
     steps_ = 0;
     stepsPerSecond_ = 0.0;
 }
@@ -174,6 +233,7 @@ void TrainingController::submitRun(Worker::Running running) {
     edits_ = {};
     job.trainer = trainer_.get();
     job.steps = stepsPerFrame_;
+    job.stepOffset = stepOffset_;
     worker_.submit(std::move(job), running);
 }
 
@@ -198,6 +258,7 @@ void TrainingController::pause() {
     // exactly where the run stopped, and nothing steps the trainer behind the GUI's back.
     worker_.stop();
     takeSnapshot(true);
+    keepBestTestWeights();
     running_ = false;
     doc_->setLiveTraining(false);
     doc_->recordTrainingRun(runStart_, doc_->network(), steps_ - runStartSteps_);
@@ -212,7 +273,8 @@ void TrainingController::stepOnce() {
     // ours.
     applyEdits(*trainer_, edits_);
     const TrainReport r = trainer_->step();
-    show(snapshotOf(*trainer_, r), true);
+    show(snapshotOf(*trainer_, r, stepOffset_), true);
+    keepBestTestWeights();
     doc_->recordTrainingRun(before, doc_->network(), 1);
 }
 
@@ -299,10 +361,12 @@ void TrainingController::takeSnapshot(bool final) {
 void TrainingController::show(Snapshot s, bool final) {
     // Every loss of a full-batch run goes past the overshoot watch (a mini-batch loss is noisy).
     const int batch = doc_->scenario().training.batchSize;
-    if (batch <= 0 || batch >= doc_->scenario().domain.samples)
+    if (batch <= 0 || batch >= doc_->sampleX().size())
         for (double l : s.fresh.losses())
             overshoot_.add(l);
     history_.append(s.fresh);
+    testHistory_.append(s.freshTest);
+    if (s.testLoss) testLoss_ = s.testLoss;
     steps_ = s.steps;
     loss_ = s.loss;
     steepness_ = s.steepness;
@@ -334,6 +398,10 @@ void TrainingController::show(Snapshot s, bool final) {
     } else if (s.reachedStop) {
         if (!final) pause();
         emit stopLossReached(s.loss);
+    } else if (s.stoppedEarly) {
+        if (!final) pause();
+        emit stoppedEarly(trainer_ ? stepOffset_ + trainer_->bestStep() : steps_,
+                          testLoss_.value_or(0.0));
     }
 }
 

@@ -62,6 +62,10 @@ public:
     const std::vector<double>& lossSteps() const { return history_.steps(); }
     const std::vector<double>& lossValues() const { return history_.losses(); }
     const std::vector<Eigen::VectorXd>& trail() const { return history_.params(); }
+    // The loss on the test points at the same steps (empty without a split), and the latest.
+    const std::vector<double>& testLossSteps() const { return testHistory_.steps(); }
+    const std::vector<double>& testLossValues() const { return testHistory_.losses(); }
+    std::optional<double> currentTestLoss() const { return testLoss_; }
     // The loss, once well down, keeps leaping back up: the learning rate overshoots near the
     // bottom (see OvershootWatch). Cleared by a reset and by new training settings.
     bool overshooting() const { return overshoot_.overshooting(); }
@@ -71,17 +75,24 @@ signals:
     void progressed(); // once per frame while training, and after a step
     void diverged(const QString& message);
     void stopLossReached(double loss);
+    // Early stopping ran out of patience: the weights of the lowest test loss (at `step`) are back.
+    void stoppedEarly(long step, double testLoss);
     void message(const QString& text);
 
 private:
     // One job: the edits made since the last job, then `steps` steps (0: as fast as possible
     // until a newer job comes or the run is stopped, in chunks of about 6 ms).
+    // The points learnt from and the held-out points (Document::dataSet).
+    struct Samples {
+        Eigen::ArrayXd x, t, testX, testT;
+    };
     struct Job {
         Trainer* trainer = nullptr; // trainer_, lent to the body for this job
         long steps = 0;
+        long stepOffset = 0; // steps taken before this trainer (the points changed along x)
         std::optional<Network> network;
         std::optional<TrainSettings> settings;
-        std::optional<Eigen::ArrayXd> target;
+        std::optional<Samples> samples;
     };
     // What the worker leaves in the mailbox; snapshots not yet taken merge (histories append).
     struct Snapshot {
@@ -89,14 +100,16 @@ private:
         long steps = 0;
         double loss = 0.0, steepness = 1.0;
         TrainingHistory fresh{4 * TrainingHistory::kDefaultMaxPoints};
-        bool diverged = false, reachedStop = false;
+        TrainingHistory freshTest{4 * TrainingHistory::kDefaultMaxPoints};
+        std::optional<double> testLoss;
+        bool diverged = false, reachedStop = false, stoppedEarly = false;
         std::string reason;
     };
     using Worker = BackgroundWorker<Job, Snapshot>;
 
     // On the worker thread.
     void train(Job& job, const Worker::Context& ctx);
-    static Snapshot snapshotOf(Trainer& trainer, const TrainReport& r);
+    static Snapshot snapshotOf(Trainer& trainer, const TrainReport& r, long stepOffset);
     static void applyEdits(Trainer& trainer, Job& job);
 
     // On the GUI thread.
@@ -108,6 +121,9 @@ private:
     void show(Snapshot s, bool final);
     void onDocumentNetworkChanged();
     void clearHistory();
+    Samples samplesOfDocument() const;
+    void onTargetChanged();
+    void keepBestTestWeights(); // early stopping: the paused run shows its lowest test loss
 
     Document* doc_;
     QTimer frame_;
@@ -126,10 +142,14 @@ private:
     long rateSteps_ = 0;
     QElapsedTimer rateClock_;
     TrainingHistory history_;
+    TrainingHistory testHistory_;
+    std::optional<double> testLoss_;
     OvershootWatch overshoot_;
 
     // The worker's while a job runs, the GUI's otherwise (see the header comment).
     std::unique_ptr<Trainer> trainer_;
+    Eigen::ArrayXd trainerX_; // the x the trainer learns at (the GUI's copy)
+    long stepOffset_ = 0;     // steps before trainer_ (it replaced one when the points' x changed)
     long adaptiveChunk_ = 16; // the body's alone: steps that take about 6 ms
     Worker worker_;           // last: joined before the members above go
 };

@@ -5,13 +5,16 @@
 #include "ui/training/LossPlot.h"
 #include "ui/training/TrainingController.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGridLayout>
+#include <QGroupBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace stepwise::ui {
@@ -105,6 +108,7 @@ TrainingPanel::TrainingPanel(Document* doc, TrainingController* trainer, QWidget
     stepHelp_->setObjectName("stepHelp");
     form->addRow(stepHelp_);
     outer->addLayout(form);
+    buildDataSettings(outer);
 
     status_ = new QLabel(this);
     status_->setObjectName("trainingStatus");
@@ -140,8 +144,11 @@ TrainingPanel::TrainingPanel(Document* doc, TrainingController* trainer, QWidget
     connect(doc_, &Document::trainingSettingsChanged, this, &TrainingPanel::syncSettings);
     connect(doc_, &Document::structureChanged, this, &TrainingPanel::syncSettings);
     connect(doc_, &Document::refreshed, this, &TrainingPanel::syncStatus);
+    connect(doc_, &Document::targetChanged, this, &TrainingPanel::syncData);
+    connect(doc_, &Document::trainingSettingsChanged, this, &TrainingPanel::syncData);
     connect(trainer_, &TrainingController::progressed, this, [this] {
         lossPlot_->setData(trainer_->lossSteps(), trainer_->lossValues());
+        lossPlot_->setTestData(trainer_->testLossSteps(), trainer_->testLossValues());
         syncStatus();
     });
     connect(trainer_, &TrainingController::runningChanged, this, [this](bool running) {
@@ -152,12 +159,156 @@ TrainingPanel::TrainingPanel(Document* doc, TrainingController* trainer, QWidget
             [this](const QString& m) { showMessage(m, true); });
     connect(trainer_, &TrainingController::message, this,
             [this](const QString& m) { showMessage(m, false); });
+    connect(trainer_, &TrainingController::stoppedEarly, this, [this](long step, double l) {
+        showMessage(tr("Early stopping: the test loss has not gone below %1 (step %2) for the "
+                       "patience you set, so training paused with the weights of step %2.")
+                        .arg(formatLoss(l))
+                        .arg(step),
+                    false);
+    });
     connect(trainer_, &TrainingController::stopLossReached, this, [this](double l) {
         showMessage(tr("Reached the loss you asked for (%1): training paused.").arg(l, 0, 'g', 3),
                     false);
     });
     syncSettings();
+    syncData();
     syncStatus();
+}
+
+void TrainingPanel::buildDataSettings(QVBoxLayout* outer) {
+    auto* box = new QGroupBox(tr("Data and overfitting"), this);
+    box->setObjectName("dataSettings");
+    auto* form = new QFormLayout(box);
+    auto seedBox = [this](const QString& name, const QString& accessible) {
+        auto* b = new QSpinBox(this);
+        b->setObjectName(name);
+        b->setAccessibleName(accessible);
+        b->setRange(1, 999'999'999);
+        b->setKeyboardTracking(false);
+        return b;
+    };
+    noiseSd_ = new QDoubleSpinBox(this);
+    noiseSd_->setObjectName("noiseBox");
+    noiseSd_->setAccessibleName(tr("Noise standard deviation"));
+    noiseSd_->setToolTip(tr("Adds Gaussian noise of this standard deviation to every target "
+                            "value the network learns from"));
+    noiseSd_->setDecimals(3);
+    noiseSd_->setRange(0.0, 100.0);
+    noiseSd_->setSingleStep(0.01);
+    noiseSd_->setSpecialValueText(tr("none"));
+    noiseSd_->setKeyboardTracking(false);
+    noiseSeed_ = seedBox("noiseSeedBox", tr("Noise seed"));
+    auto* noiseRow = new QHBoxLayout;
+    noiseRow->addWidget(noiseSd_, 1);
+    noiseRow->addWidget(new QLabel(tr("seed"), this));
+    noiseRow->addWidget(noiseSeed_);
+    auto* noiseLabel = new QLabel(tr("&Noise σ"), this);
+    noiseLabel->setBuddy(noiseSd_); // a row of several boxes: the label names the first
+    form->addRow(noiseLabel, noiseRow);
+
+    testFraction_ = new QDoubleSpinBox(this);
+    testFraction_->setObjectName("testFractionBox");
+    testFraction_->setAccessibleName(tr("Share of test points"));
+    testFraction_->setToolTip(tr("Holds this share of the points out of training: they are drawn "
+                                 "hollow and only scored, never learnt from"));
+    testFraction_->setDecimals(2);
+    testFraction_->setRange(0.0, 0.95);
+    testFraction_->setSingleStep(0.05);
+    testFraction_->setSpecialValueText(tr("none"));
+    testFraction_->setKeyboardTracking(false);
+    splitSeed_ = seedBox("splitSeedBox", tr("Test split seed"));
+    auto* splitRow = new QHBoxLayout;
+    splitRow->addWidget(testFraction_, 1);
+    splitRow->addWidget(new QLabel(tr("seed"), this));
+    splitRow->addWidget(splitSeed_);
+    auto* splitLabel = new QLabel(tr("Test &share"), this);
+    splitLabel->setBuddy(testFraction_);
+    form->addRow(splitLabel, splitRow);
+
+    weightDecay_ = new QDoubleSpinBox(this);
+    weightDecay_->setObjectName("weightDecayBox");
+    weightDecay_->setAccessibleName(tr("Weight decay lambda"));
+    weightDecay_->setToolTip(tr("L2 regularisation: training descends the loss plus "
+                                "λ·Σ(w² + v²); the biases are not decayed"));
+    weightDecay_->setDecimals(5);
+    weightDecay_->setRange(0.0, 10.0);
+    weightDecay_->setSingleStep(0.0001);
+    weightDecay_->setSpecialValueText(tr("off"));
+    weightDecay_->setKeyboardTracking(false);
+    form->addRow(tr("&Weight decay λ"), weightDecay_);
+
+    earlyStopping_ = new QCheckBox(tr("&Early stopping"), this);
+    earlyStopping_->setObjectName("earlyStoppingBox");
+    earlyStopping_->setToolTip(tr("Keep the weights with the lowest test loss: a pause goes back "
+                                  "to them (needs test points)"));
+    patience_ = new QSpinBox(this);
+    patience_->setObjectName("patienceBox");
+    patience_->setAccessibleName(tr("Patience in steps"));
+    patience_->setToolTip(tr("Stop once the test loss has not reached a new low for this many "
+                             "steps"));
+    patience_->setRange(0, 1'000'000'000);
+    patience_->setSingleStep(100);
+    patience_->setSpecialValueText(tr("keep training"));
+    patience_->setKeyboardTracking(false);
+    auto* stopRow = new QHBoxLayout;
+    stopRow->addWidget(earlyStopping_);
+    stopRow->addWidget(new QLabel(tr("patience"), this));
+    stopRow->addWidget(patience_, 1);
+    form->addRow(stopRow);
+    outer->addWidget(box);
+
+    connect(noiseSd_, &QDoubleSpinBox::valueChanged, this, &TrainingPanel::writeNoise);
+    connect(noiseSeed_, &QSpinBox::valueChanged, this, &TrainingPanel::writeNoise);
+    connect(testFraction_, &QDoubleSpinBox::valueChanged, this, &TrainingPanel::writeSplit);
+    connect(splitSeed_, &QSpinBox::valueChanged, this, &TrainingPanel::writeSplit);
+    connect(weightDecay_, &QDoubleSpinBox::valueChanged, this, &TrainingPanel::writeRegularisation);
+    connect(earlyStopping_, &QCheckBox::toggled, this, &TrainingPanel::writeRegularisation);
+    connect(patience_, &QSpinBox::valueChanged, this, &TrainingPanel::writeRegularisation);
+}
+
+void TrainingPanel::syncData() {
+    const TargetCurve& t = doc_->scenario().target;
+    const TrainSettings& s = doc_->scenario().training;
+    const QSignalBlocker b1(noiseSd_), b2(noiseSeed_), b3(testFraction_), b4(splitSeed_),
+        b5(weightDecay_), b6(earlyStopping_), b7(patience_);
+    noiseSd_->setValue(t.noise.sd);
+    noiseSeed_->setValue(static_cast<int>(std::min<std::uint64_t>(t.noise.seed, 999'999'999)));
+    testFraction_->setValue(t.split.fraction);
+    splitSeed_->setValue(static_cast<int>(std::min<std::uint64_t>(t.split.seed, 999'999'999)));
+    weightDecay_->setValue(s.weightDecay);
+    earlyStopping_->setChecked(s.earlyStopping);
+    patience_->setValue(static_cast<int>(std::min<long>(s.patience, 1'000'000'000)));
+    patience_->setEnabled(s.earlyStopping);
+}
+
+void TrainingPanel::writeNoise() {
+    TargetCurve t = doc_->scenario().target;
+    t.noise.sd = noiseSd_->value();
+    t.noise.seed = static_cast<std::uint64_t>(noiseSeed_->value());
+    doc_->setTarget(t, tr("Noise σ = %1, seed %2").arg(t.noise.sd).arg(t.noise.seed));
+}
+
+void TrainingPanel::writeSplit() {
+    TargetCurve t = doc_->scenario().target;
+    t.split.fraction = testFraction_->value();
+    t.split.seed = static_cast<std::uint64_t>(splitSeed_->value());
+    doc_->setTarget(t, tr("Hold out %1 % as test points, seed %2")
+                           .arg(t.split.fraction * 100.0)
+                           .arg(t.split.seed));
+}
+
+void TrainingPanel::writeRegularisation() {
+    TrainSettings s = doc_->scenario().training;
+    const TrainSettings before = s;
+    s.weightDecay = weightDecay_->value();
+    s.earlyStopping = earlyStopping_->isChecked();
+    s.patience = patience_->value();
+    const QString what =
+        s.weightDecay != before.weightDecay ? tr("Weight decay λ = %1").arg(s.weightDecay)
+        : s.earlyStopping != before.earlyStopping
+            ? (s.earlyStopping ? tr("Early stopping on") : tr("Early stopping off"))
+            : tr("Patience %n step(s)", nullptr, static_cast<int>(s.patience));
+    doc_->editTrainingSettings(s, what);
 }
 
 QString TrainingPanel::messageText() const {
@@ -201,9 +352,11 @@ void TrainingPanel::writeSettings() {
 
 void TrainingPanel::syncStatus() {
     QString text = tr("step %1").arg(trainer_->steps());
-    if (doc_->hasTarget())
+    if (doc_->hasTarget()) {
         text += tr("   loss %1").arg(formatLoss(doc_->loss()));
-    else
+        if (const auto test = doc_->testLoss())
+            text += tr("   test loss %1").arg(formatLoss(*test));
+    } else
         text += tr("   no target yet");
     if (trainer_->isRunning())
         text += tr("   %1 steps/s").arg(trainer_->stepsPerSecond(), 0, 'f', 0);

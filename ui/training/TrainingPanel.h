@@ -7,6 +7,9 @@
 class QPushButton;
 class QComboBox;
 class QDoubleSpinBox;
+class QSpinBox;
+class QCheckBox;
+class QVBoxLayout;
 class QLabel;
 
 namespace stepwise::ui {
@@ -28,6 +31,14 @@ public:
     QComboBox* stepModeBox() const { return stepMode_; }
     QDoubleSpinBox* stopLossBox() const { return stopLoss_; }
     LossPlot* lossPlot() const { return lossPlot_; }
+    // Data and overfitting: noise, the test split, weight decay, early stopping.
+    QDoubleSpinBox* noiseBox() const { return noiseSd_; }
+    QSpinBox* noiseSeedBox() const { return noiseSeed_; }
+    QDoubleSpinBox* testFractionBox() const { return testFraction_; }
+    QSpinBox* splitSeedBox() const { return splitSeed_; }
+    QDoubleSpinBox* weightDecayBox() const { return weightDecay_; }
+    QCheckBox* earlyStoppingBox() const { return earlyStopping_; }
+    QSpinBox* patienceBox() const { return patience_; }
     QString messageText() const;
     void showMessage(const QString& text, bool warning);
 
@@ -35,6 +46,11 @@ private:
     void syncSettings();
     void syncStatus();
     void writeSettings();
+    void buildDataSettings(QVBoxLayout* outer);
+    void syncData();
+    void writeNoise();
+    void writeSplit();
+    void writeRegularisation();
 
     Document* doc_;
     TrainingController* trainer_;
@@ -44,6 +60,9 @@ private:
     QLabel *stepHelp_, *status_, *message_;
     QLabel* advice_; // shown when the loss keeps spiking: a smaller learning rate
     LossPlot* lossPlot_;
+    QDoubleSpinBox *noiseSd_, *testFraction_, *weightDecay_;
+    QSpinBox *noiseSeed_, *splitSeed_, *patience_;
+    QCheckBox* earlyStopping_;
 };
 
 } // namespace stepwise::ui

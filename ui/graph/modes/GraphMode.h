@@ -29,6 +29,7 @@ class GraphModeHost {
 public:
     virtual Document& document() const = 0;
     virtual TargetPoint toGraph(QPointF pixel) const = 0;
+    virtual QPointF toPixel(TargetPoint p) const = 0;
     virtual StepHandles& stepHandles() const = 0;
 
     // The hover readout and its cursor line at x (none: hidden), redrawn at once.
