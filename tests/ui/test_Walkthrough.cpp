@@ -360,6 +360,18 @@ TEST_F(Walkthrough, StepNetworkShowsTheTrueSlopeStopTheFlowAndTheBorrowedOne) {
     EXPECT_GT(walk()->currentStep()->value, 0.0);
     EXPECT_TRUE(panel()->formulaText().contains("borrowed slope"));
     EXPECT_TRUE(panel()->meaningText().contains("not the gradient"));
+    // What it gives w and b is training's signal, labelled as borrowed up to the descent step;
+    // c's gradient is exact.
+    for (int i = 0; i < walk()->stepCount(); ++i) {
+        const WalkStep& st = walk()->walk().steps[static_cast<std::size_t>(i)];
+        if (!st.param) continue;
+        walk()->goTo(i);
+        settle();
+        const bool hidden =
+            st.param->kind == ParamKind::HiddenWeight || st.param->kind == ParamKind::HiddenBias;
+        EXPECT_EQ(panel()->formulaText().contains("borrowed slope"), hidden)
+            << panel()->formulaText().toStdString();
+    }
     // The true slope: 0, and the flow stops there, in words and on the diagram.
     panel()->borrowBox()->setChecked(false);
     settle();

@@ -316,7 +316,7 @@ WalkText walkText(const WalkStep& s, const WalkContext& c) {
                             .arg(V(j))
                             .arg(j + 1)
                             .arg(delta(j), z(j));
-        t.label = delta(j) + " = " + v;
+        t.label = delta(j) + (borrowed ? " " + tr("(borrowed)") : QString()) + " = " + v;
         break;
     case WalkKind::DLdw:
     case WalkKind::DLdb: {
@@ -335,7 +335,7 @@ WalkText walkText(const WalkStep& s, const WalkContext& c) {
             t.meaning += " " + tr("With the borrowed slope this is what training uses for %1, not "
                                   "the true ∂L/∂%1, which is 0.")
                                    .arg(p);
-        t.label = d(p) + " = " + v;
+        t.label = d(p) + (tag.isEmpty() ? QString() : " " + tr("(borrowed)")) + " = " + v;
         break;
     }
     case WalkKind::BatchMean: {
@@ -354,14 +354,15 @@ WalkText walkText(const WalkStep& s, const WalkContext& c) {
                             : tr("The gradient points uphill: the arrow beside the slider of %1 "
                                  "shows −∂L/∂%1, the way downhill."))
                       .arg(p);
-        t.label = d(p) + " = " + v;
+        t.label = d(p) + (tag.isEmpty() ? QString() : " " + tr("(borrowed)")) + " = " + v;
         break;
     }
     case WalkKind::DescentStep: {
         const QString p = s.param ? name(*s.param) : QString();
-        t.formula =
-            QString("%1 ← %1 %2 η·∂L/∂%1 = %3 %2 %4 × %5 = %6")
-                .arg(p, QString(kMinus), op(s, 0), walkNumber(val(s, 1)), factor(val(s, 2)), v);
+        const QString tag = borrowed && hiddenParam(s.param) ? " " + tr("(borrowed slope)") : "";
+        t.formula = QString("%1 ← %1 %2 η·∂L/∂%1%7 = %3 %2 %4 × %5 = %6")
+                        .arg(p, QString(kMinus), op(s, 0), walkNumber(val(s, 1)), factor(val(s, 2)),
+                             v, tag);
         t.meaning = tr("One step of gradient descent with learning rate η = %1: every parameter "
                        "moves a little downhill, against its gradient.")
                         .arg(op(s, 1));
