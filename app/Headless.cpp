@@ -62,6 +62,21 @@ int checkScenario(const QString& file) {
         return kExitBadInput;
     }
     const Scenario& s = *r.scenario;
+    if (beyondTheLessonsNetwork(s)) { // a layered network: its shape, layer by layer
+        QStringList layers;
+        for (const Layer& l : s.layered->layers)
+            layers << QStringLiteral("%1 %2").arg(l.width()).arg(
+                QString::fromLatin1(activationName(l.activation.kind).data()));
+        const bool target =
+            s.layered->inputs == 2 ? s.surface && !s.surface->empty() : !s.target.empty();
+        say(stdout,
+            QStringLiteral("%1: valid (%2 input(s); hidden layers: %3; %4)")
+                .arg(file)
+                .arg(s.layered->inputs)
+                .arg(layers.join(", "))
+                .arg(target ? QStringLiteral("with a target") : QStringLiteral("no target")));
+        return kExitOk;
+    }
     say(stdout,
         QStringLiteral("%1: valid (%2 hidden neuron(s), %3, %4)")
             .arg(file)

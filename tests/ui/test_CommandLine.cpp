@@ -124,7 +124,9 @@ TEST(CommandLine, ALayeredNetworkTrainsHeadlessAndExportsItsModel) {
     s.layered = randomLayeredNetwork(
         1, {{8, {ActivationKind::Tanh, 1.0}}, {6, {ActivationKind::Tanh, 1.0}}}, -1.0, 1.0, rng);
     const QString file = writeScenarioTo(dir, "deep.stepwise", s);
-    EXPECT_EQ(stepwiseRun({"--check", file}).code, 0) << "a valid version-3 file";
+    const ProcessResult checked = stepwiseRun({"--check", file});
+    EXPECT_EQ(checked.code, 0) << "a valid version-3 file";
+    EXPECT_TRUE(checked.out.contains("hidden layers: 8 tanh, 6 tanh")) << checked.out.toStdString();
     const Eigen::ArrayXd x = grid(s.domain.lo, s.domain.hi, s.domain.samples);
     const Eigen::ArrayXd t = sampleTarget(s.target, x, s.domain.lo, s.domain.hi);
     const double before = (evaluateOutput(*s.layered, x.matrix().transpose()) - t).square().mean();
