@@ -151,8 +151,10 @@ QCPGraph* GraphView::neuronGraph(int j) const {
 
 void GraphView::rebuildGraphs() {
     const int h = doc_->network().hidden();
-    // The bold output first, the thin contributions on top of it, so a contribution that
-    // coincides with the output stays visible.
+    // Drawing order within the curves' layer (later is on top): the thin contributions, the
+    // learner's guess, then the bold sum (the output, never hidden under one of its parts, also
+    // in the exercise's reveal and in every export), the stroke being drawn, the step handles,
+    // and the hover cursor with its readout over everything.
     for (QCPGraph* g : neurons_)
         plot_->removeGraph(g);
     neurons_.clear();
@@ -166,7 +168,13 @@ void GraphView::rebuildGraphs() {
         g->setName(QString::fromStdString(v + "·n" + std::to_string(j + 1)));
         neurons_.push_back(g);
     }
-    handles_->setLayer(plot_->layer("main")); // on top of the curves just added
+    QCPLayer* main = plot_->layer("main");
+    guessCurve_->setLayer(main); // (setLayer moves a layerable to the top of its layer)
+    output_->setLayer(main);
+    stroke_->setLayer(main);
+    handles_->setLayer(main);
+    cursor_->setLayer(main);
+    readout_->setLayer(main);
     updateLegend();
     applyStyle();
     refresh();
