@@ -27,14 +27,15 @@ bool SetParamCommand::mergeWith(const QUndoCommand* other) {
 }
 
 SetNetworkCommand::SetNetworkCommand(Document* doc, Network before, Network after,
-                                     const QString& text)
-    : doc_(doc), before_(std::move(before)), after_(std::move(after)) {
+                                     const QString& text, bool trainingRun)
+    : doc_(doc), before_(std::move(before)), after_(std::move(after)), trainingRun_(trainingRun) {
     structural_ = before_.hidden() != after_.hidden() || !(before_.activation == after_.activation);
     setText(text);
 }
 
 void SetNetworkCommand::undo() {
     doc_->applyNetwork(before_, structural_);
+    if (trainingRun_) doc_->announceTrainingRunUndone();
 }
 void SetNetworkCommand::redo() {
     doc_->applyNetwork(after_, structural_);

@@ -148,6 +148,10 @@ TrainingPanel::TrainingPanel(Document* doc, TrainingController* trainer, QWidget
         play_->setText(running ? tr("&Pause") : tr("&Play"));
         if (running) message_->setVisible(false);
     });
+    connect(trainer_, &TrainingController::historyCleared, this, [this] {
+        message_->clear();
+        message_->setVisible(false);
+    });
     connect(trainer_, &TrainingController::diverged, this,
             [this](const QString& m) { showMessage(m, true); });
     connect(trainer_, &TrainingController::message, this,
