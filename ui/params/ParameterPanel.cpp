@@ -101,6 +101,9 @@ ParameterPanel::ParameterPanel(Document* doc, QWidget* parent)
     hidden_ = new QSpinBox(netBox);
     hidden_->setObjectName("hiddenBox");
     hidden_->setRange(kMinHidden, kMaxHiddenInUi);
+    // A number typed takes effect when confirmed (Enter, or leaving the box): typing "12" must
+    // not first make a network of 1 neuron (and lose the others' weights) on the way.
+    hidden_->setKeyboardTracking(false);
     hidden_->setAccessibleName(tr("Hidden neurons"));
     hidden_->setAccessibleDescription(tr("How many neurons the hidden layer has"));
     form->addRow(tr("&Hidden neurons"), hidden_);

@@ -2,6 +2,7 @@
 
 #include "core/scenario/Presets.h"
 #include "ui/base/AppPaths.h"
+#include "ui/base/FocusRing.h"
 #include "ui/base/Format.h"
 #include "ui/base/Palette.h"
 #include "ui/diagram/NetworkDiagram.h"
@@ -139,6 +140,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     applyPreferences(Preferences::load()); // palette, line width, autosave
     restoreLayout();
     updateTitle();
+    focusRing_ = new FocusRing(this); // where the keyboard is, in every palette
 }
 
 MainWindow::~MainWindow() {

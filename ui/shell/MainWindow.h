@@ -25,6 +25,7 @@ class TrainingController;
 class FileController;
 class LessonPanel;
 class PaletteFollower;
+class FocusRing;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -39,6 +40,7 @@ public:
     TrainingPanel* trainingPanel() const { return trainingPanel_; }
     TrainingController* trainer() const { return trainer_; }
     FileController* files() const { return files_; }
+    FocusRing* focusRing() const { return focusRing_; }
 
     // Restores the last session (or opens FILE when given) and reports what happened.
     void startSession(const QString& file);
@@ -90,6 +92,7 @@ private:
     QLabel* statusLoss_ = nullptr;
     LessonPanel* lesson_ = nullptr;
     PaletteFollower* paletteFollower_ = nullptr;
+    FocusRing* focusRing_ = nullptr;
     bool presentation_ = false;
     bool closingForSignal_ = false;
     Palette basePalette_ = Palette::light();
