@@ -48,6 +48,10 @@ public:
     };
     std::vector<Label> labels() const;
     QFont labelFont() const;
+    // The neuron the pointer is over (its weights' labels show even when there is no room for
+    // every neuron's); set by the mouse, settable for tests.
+    std::optional<int> hoveredNeuron() const { return hovered_; }
+    void setHoveredNeuron(std::optional<int> j);
     // The tooltip for a neuron or an edge: its name, value and what it does.
     QString describe(ParamId id) const;
 
@@ -71,6 +75,7 @@ protected:
     void mouseMoveEvent(QMouseEvent*) override;
     void mouseReleaseEvent(QMouseEvent*) override;
     void keyPressEvent(QKeyEvent*) override;
+    void leaveEvent(QEvent*) override;
 
 private:
     void endDrag();
@@ -80,6 +85,7 @@ private:
     QPixmap neuronPicture(int j, double r, bool selected) const;
     double shownValue(ParamId id) const; // the parameter, or its share of a sample's gradient
     static constexpr double kNeuronMargin = 4.0; // room for the outline around a neuron picture
+    static constexpr double kOutline = 1.5;      // half a selected neuron's outline, per lineScale
 
     Document* doc_;
     Palette palette_ = Palette::light();
@@ -90,6 +96,7 @@ private:
         double startY, startValue;
     };
     std::optional<Drag> drag_;
+    std::optional<int> hovered_;
     // Caches for painting: laid-out labels (by their text, in one font) and neuron pictures (by
     // everything a picture shows), rebuilt when the look changes.
     struct NeuronLook {

@@ -9,7 +9,7 @@ namespace stepwise::ui {
 SetParamCommand::SetParamCommand(Document* doc, ParamId id, double before, double after, int serial)
     : doc_(doc), param_(id), before_(before), after_(after), serial_(serial) {
     setText(QCoreApplication::translate("Commands", "Change %1")
-                .arg(QString::fromStdString(paramName(id))));
+                .arg(QString::fromStdString(paramName(id, doc->network().hidden()))));
 }
 
 void SetParamCommand::undo() {

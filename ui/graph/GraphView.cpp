@@ -1,6 +1,7 @@
 #include "ui/graph/GraphView.h"
 
 #include "core/network/Network.h"
+#include "ui/base/Format.h"
 #include "ui/document/Document.h"
 #include "ui/graph/BoldGraph.h"
 #include "ui/graph/PlotLegend.h"
@@ -164,7 +165,7 @@ void GraphView::rebuildGraphs() {
     }
     for (int j = 0; j < h; ++j) {
         QCPGraph* g = new BoldGraph(plot_->xAxis, plot_->yAxis); // a selected one is wide
-        const std::string v = paramName({ParamKind::OutputWeight, j});
+        const std::string v = paramName({ParamKind::OutputWeight, j}, h);
         g->setName(QString::fromStdString(v + "·n" + std::to_string(j + 1)));
         neurons_.push_back(g);
     }
@@ -522,22 +523,23 @@ void GraphView::updateReadout() {
     const Network& net = doc_->network();
     const double x = *hoverX_;
     QStringList lines;
-    lines << QString("x = %1").arg(x, 0, 'f', 3);
+    lines << QString("x = %1").arg(formatFixed(x, 3));
     double sum = net.c;
     for (int j = 0; j < net.hidden() && j < 12; ++j) {
         const double a = net.activation(net.w[j] * x + net.b[j]);
         sum += net.v[j] * a;
         lines << QString("n%1 = %2   %3·n%1 = %4")
                      .arg(j + 1)
-                     .arg(a, 7, 'f', 3)
-                     .arg(QString::fromStdString(paramName({ParamKind::OutputWeight, j})))
-                     .arg(net.v[j] * a, 7, 'f', 3);
+                     .arg(formatFixed(a, 3, 7))
+                     .arg(QString::fromStdString(
+                         paramName({ParamKind::OutputWeight, j}, net.hidden())))
+                     .arg(formatFixed(net.v[j] * a, 3, 7));
     }
     for (int j = 12; j < net.hidden(); ++j)
         sum += net.v[j] * net.activation(net.w[j] * x + net.b[j]);
     if (net.hidden() > 12) lines << tr("… %n more neuron(s)", nullptr, net.hidden() - 12);
-    if (net.c != 0.0) lines << QString("c = %1").arg(net.c, 0, 'f', 3);
-    lines << tr("output y = %1").arg(sum, 0, 'f', 3);
+    if (net.c != 0.0) lines << QString("c = %1").arg(formatFixed(net.c, 3));
+    lines << tr("output y = %1").arg(formatFixed(sum, 3));
     const Eigen::ArrayXd& t = doc_->targetSamples();
     if (t.size() > 0) {
         const Domain& d = doc_->scenario().domain;

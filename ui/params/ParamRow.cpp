@@ -13,7 +13,18 @@ namespace stepwise::ui {
 
 namespace {
 constexpr int kSliderSteps = 2000;
-}
+
+// The exact number box: a value that rounds to zero at the shown decimals reads 0.000, not
+// -0.000 (as ui/base/Format.h's formatFixed has it everywhere else).
+class ValueBox : public QDoubleSpinBox {
+public:
+    using QDoubleSpinBox::QDoubleSpinBox;
+    QString textFromValue(double v) const override {
+        if (std::abs(v) * std::pow(10.0, decimals()) < 0.5) v = 0.0;
+        return QDoubleSpinBox::textFromValue(v);
+    }
+};
+} // namespace
 
 GradientArrow::GradientArrow(QWidget* parent) : QWidget(parent) {
     setMinimumWidth(40);
@@ -89,7 +100,7 @@ ParamRow::ParamRow(const QString& name, double lo, double hi, QWidget* parent)
     slider_->setSingleStep(kSliderSteps / 200); // 0.5 % of the range per arrow key
     slider_->setPageStep(kSliderSteps / 20);    // 5 % per Page Up/Down
     slider_->setMinimumWidth(90);
-    spin_ = new QDoubleSpinBox(this);
+    spin_ = new ValueBox(this);
     spin_->setRange(-1e6, 1e6);
     spin_->setDecimals(3);
     spin_->setSingleStep(0.05);
