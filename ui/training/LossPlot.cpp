@@ -8,6 +8,27 @@
 
 namespace stepwise::ui {
 
+namespace {
+// Powers of ten on a wide range; on a range narrower than about a decade QCustomPlot's log ticker
+// falls back to evenly spaced ticks (0.15, 0.2, 0.25), which one significant digit labels alike
+// ("2·10⁻¹" four times). Here every label gets as many digits as it takes to tell the ticks
+// apart, and no more.
+class LossTicker : public QCPAxisTickerLog {
+protected:
+    QVector<QString> createLabelVector(const QVector<double>& ticks, const QLocale& locale,
+                                       QChar formatChar, int precision) override {
+        QVector<QString> labels;
+        for (int p = precision; p <= 8; ++p) {
+            labels = QCPAxisTickerLog::createLabelVector(ticks, locale, formatChar, p);
+            QVector<QString> sorted = labels;
+            std::sort(sorted.begin(), sorted.end());
+            if (std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end()) break;
+        }
+        return labels;
+    }
+};
+} // namespace
+
 LossPlot::LossPlot(QWidget* parent) : QWidget(parent) {
     plot_ = new QCustomPlot(this);
     plot_->setObjectName("lossPlot");
@@ -17,7 +38,7 @@ LossPlot::LossPlot(QWidget* parent) : QWidget(parent) {
     plot_->setMinimumHeight(110);
     plot_->addGraph();
     plot_->yAxis->setScaleType(QCPAxis::stLogarithmic);
-    plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new LossTicker));
     plot_->yAxis->setNumberFormat("eb");
     plot_->yAxis->setNumberPrecision(0);
     plot_->xAxis->setLabel(tr("step"));
