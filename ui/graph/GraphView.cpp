@@ -232,11 +232,10 @@ void GraphView::applyStyle() {
     rf.setStyleHint(QFont::Monospace);
     rf.setPointSizeF(rf.pointSizeF() * p.fontScale);
     readout_->setFont(rf);
+    // An opaque box with a border in the text's colour: it reads the same over any curve.
     readout_->setColor(p.foreground);
-    QColor box = p.background;
-    box.setAlpha(225);
-    readout_->setBrush(box);
-    readout_->setPen(QPen(p.grid));
+    readout_->setBrush(p.background);
+    readout_->setPen(QPen(p.foreground, std::max(1.0, s)));
     plot_->legend->setBrush(Qt::NoBrush);
     plot_->legend->setBorderPen(Qt::NoPen);
     plot_->legend->setTextColor(p.foreground);
@@ -544,9 +543,15 @@ void GraphView::updateReadout() {
     if (t.size() > 0) {
         const Domain& d = doc_->scenario().domain;
         const int i = nearestSample(x, d.lo, d.hi, static_cast<int>(t.size()));
-        lines << tr("target = %1").arg(t[i], 0, 'f', 3);
+        lines << tr("target = %1").arg(formatFixed(t[i], 3));
     }
     readout_->setText(lines.join('\n'));
+    // In the top corner away from the point being read: the cursor's half of the plot stays
+    // clear (the readout is narrower than half the plot).
+    const QCPRange xr = plot_->xAxis->range();
+    const bool leftHalf = x < xr.center();
+    readout_->setPositionAlignment((leftHalf ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
+    readout_->position->setCoords(leftHalf ? 0.99 : 0.01, 0.01);
     readout_->setVisible(true);
     cursor_->point1->setCoords(x, 0);
     cursor_->point2->setCoords(x, 1);
