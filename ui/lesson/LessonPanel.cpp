@@ -301,6 +301,7 @@ void LessonPanel::showChapter() {
     text_->setHtml(QString("<h2>%1. %2</h2>%3")
                        .arg(chapter_ + 1)
                        .arg(lessontext::chapterTitle(chapter_), lessontext::chapterBody(chapter_)));
+    errors_->setMinimumHeight(0); // a new chapter sizes its table afresh (updateExtras)
 
     for (TaskRow& r : rows_) {
         delete r.mark->parentWidget();
