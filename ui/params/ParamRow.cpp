@@ -1,5 +1,7 @@
 #include "ui/params/ParamRow.h"
 
+#include "ui/params/FineSlider.h"
+
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -95,7 +97,7 @@ ParamRow::ParamRow(const QString& name, double lo, double hi, QWidget* parent)
     : QWidget(parent), lo_(lo), hi_(hi) {
     label_ = new QLabel(name, this);
     label_->setMinimumWidth(38);
-    slider_ = new QSlider(Qt::Horizontal, this);
+    slider_ = new FineSlider(Qt::Horizontal, this); // Shift while dragging: ten times finer
     slider_->setRange(0, kSliderSteps);
     slider_->setSingleStep(kSliderSteps / 200); // 0.5 % of the range per arrow key
     slider_->setPageStep(kSliderSteps / 20);    // 5 % per Page Up/Down
@@ -147,7 +149,10 @@ ParamRow::ParamRow(const QString& name, double lo, double hi, QWidget* parent)
 void ParamRow::setName(const QString& name) {
     label_->setText(name);
     slider_->setAccessibleName(tr("%1 slider").arg(name));
-    slider_->setAccessibleDescription(tr("Drag or use the arrow keys to change %1").arg(name));
+    slider_->setAccessibleDescription(
+        tr("Drag or use the arrow keys to change %1; hold Shift while dragging for ten times "
+           "finer steps")
+            .arg(name));
     spin_->setAccessibleName(tr("%1 value").arg(name));
     spin_->setAccessibleDescription(tr("Type an exact value for %1").arg(name));
     setObjectName("row_" + name);
@@ -191,7 +196,8 @@ void ParamRow::setGradient(double push, bool borrowed, bool visible) {
 }
 
 void ParamRow::setFormula(const QString& tooltip) {
-    slider_->setToolTip(tooltip);
+    slider_->setToolTip(tooltip + "\n" +
+                        tr("Hold Shift while dragging for ten times finer steps."));
     spin_->setToolTip(tooltip);
     label_->setToolTip(tooltip);
 }
