@@ -1,5 +1,6 @@
 #include "ui/training/LossPlot.h"
 
+#include <QApplication>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
@@ -58,12 +59,18 @@ QPixmap LossPlot::toPixmap(int width, int height) {
 void LossPlot::setPalette(const Palette& p) {
     plot_->setBackground(p.background);
     for (QCPAxis* a : {plot_->xAxis, plot_->yAxis}) {
-        a->setBasePen(QPen(p.foreground));
-        a->setTickPen(QPen(p.foreground));
+        a->setBasePen(QPen(p.foreground, p.lineScale));
+        a->setTickPen(QPen(p.foreground, p.lineScale));
         a->setSubTickPen(QPen(p.foreground));
         a->setTickLabelColor(p.foreground);
         a->setLabelColor(p.foreground);
         a->grid()->setPen(QPen(p.grid, 1, Qt::DotLine));
+        // Larger on a projector, as the graph's axes (from the application's font: the panel
+        // around the plot has its own presentation size).
+        QFont f = QApplication::font();
+        f.setPointSizeF(f.pointSizeF() * p.fontScale);
+        a->setTickLabelFont(f);
+        a->setLabelFont(f);
     }
     // A 1-pixel pen keeps Qt on its fast stroking path: the curve has up to 20 000 points and
     // is redrawn every frame while training.
