@@ -364,7 +364,11 @@ void GraphView::applyView() {
 }
 
 QPixmap GraphView::toPixmap(int width, int height) {
-    return plot_->toPixmap(width, height);
+    // The legend's columns for the picture's width, then back to the widget's.
+    fitLegend(width);
+    QPixmap pic = plot_->toPixmap(width, height);
+    fitLegend();
+    return pic;
 }
 
 void GraphView::replotNow() {
@@ -594,6 +598,7 @@ void GraphView::layOutFor(int width, int height) {
     // The target band's width is set in pixels, so lay the plot out at the picture's size first
     // (a hidden widget gets no resize event).
     plot_->setViewport(QRect(0, 0, width, height));
+    fitLegend(width); // its columns for this width (every export lays out its own legend)
     plot_->replot(QCustomPlot::rpImmediateRefresh);
     refresh();
 }
@@ -601,6 +606,12 @@ void GraphView::layOutFor(int width, int height) {
 bool GraphView::exportTo(const QString& path, int width, int height, double scale) {
     if (!isVisible()) layOutFor(width, height);
     const QString lower = path.toLower();
+    // The legend laid out for the picture's width, whatever the window's (then put back).
+    fitLegend(width);
+    struct Restore {
+        GraphView* v;
+        ~Restore() { v->fitLegend(); }
+    } restore{this};
     if (lower.endsWith(".png")) return plot_->savePng(path, width, height, scale);
     if (lower.endsWith(".pdf")) return plot_->savePdf(path, width, height);
     if (lower.endsWith(".svg")) {
