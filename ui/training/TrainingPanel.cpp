@@ -174,6 +174,13 @@ void TrainingPanel::showMessage(const QString& text, bool warning) {
     message_->setVisible(true);
 }
 
+void TrainingPanel::setStepsPerFrame(int n) {
+    const int i = speed_->findData(n);
+    if (i < 0) return; // only the paces the box offers
+    speed_->setCurrentIndex(i);
+    trainer_->setStepsPerFrame(n);
+}
+
 void TrainingPanel::syncSettings() {
     const TrainSettings& s = doc_->scenario().training;
     const QSignalBlocker b1(rate_), b2(optimizer_), b3(layers_), b4(stepMode_), b5(stopLoss_);
