@@ -197,7 +197,10 @@ void TrainingPanel::syncSettings() {
             ? tr("A step has no slope, so backprop borrows the slope of a steep sigmoid while "
                  "the curve stays a step.")
             : tr("Train a gentle sigmoid and make it steeper and steeper until it is "
-                 "practically a step."));
+                 "practically a step. The loss curve is the sigmoid's: it climbs as the sigmoid "
+                 "sharpens, because a steeper curve cannot follow the target as closely, and "
+                 "ends near the step network's loss. For the closest step fit, try the "
+                 "surrogate gradient."));
 }
 
 void TrainingPanel::writeSettings() {
