@@ -84,7 +84,7 @@ NetworkDiagram::Layout NetworkDiagram::layOut() const {
     // The bias label goes under the neuron's outline (thick on a projector), not over it.
     const double outline = kOutline * palette_.lineScale + 1.0;
     const double withLabel =
-        std::min({space * 0.36, (space - 1.25 * line - 2 * outline) / 2, largest});
+        std::min({space * 0.36, (space - 1.3 * line - 2 * outline - 2) / 2, largest});
     // A neuron no smaller than half a line of text, or its glyph does not read.
     if (withLabel >= std::max(9.0, 0.5 * line)) {
         l.radius = withLabel;
@@ -280,7 +280,7 @@ std::vector<NetworkDiagram::Label> NetworkDiagram::placeLabels(const Layout& lay
         taken.push_back(box);
         placed.push_back({box, t});
     };
-    auto biasAt = [&](int j) { return hiddenCenter(j) + QPointF(0, r + outline + line * 0.5 + 1); };
+    auto biasAt = [&](int j) { return hiddenCenter(j) + QPointF(0, r + outline + line * 0.6 + 2); };
     auto inEdgeAt = [&](int j) { return in + (hiddenCenter(j) - in) * 0.55; };
     auto outEdgeAt = [&](int j) { return hiddenCenter(j) + (out - hiddenCenter(j)) * 0.45; };
 
