@@ -402,6 +402,10 @@ TEST(FirstClass, AddANeuronStaysUnderThePointerPressAfterPress) {
         EXPECT_EQ(where(), first) << "after press " << i;
     }
     EXPECT_EQ(w->document()->network().hidden(), start + 12);
+    // The table that keeps its rows reads right: every k, the learner's own in bold.
+    const QString table = w->lesson()->errorsLabel()->text();
+    EXPECT_FALSE(table.contains(QRegularExpression("%\\d"))) << table.toStdString();
+    EXPECT_TRUE(table.contains(QString("<b>%1</b>").arg(start + 12))) << table.toStdString();
 }
 
 // ---- 2. Every curve colour readable on every palette --------------------------------------------

@@ -144,13 +144,12 @@ void LessonPanel::updateExtras() {
                    "<table>";
             const double top = std::max(e.front(), 1e-12);
             for (int k = 1; k <= shown; ++k) {
+                // Concatenated, not QString::arg: "%4%1" with k = 1 reads as the placeholder %41.
                 const QString b = k == h ? "<b>" : "", nb = k == h ? "</b>" : "";
-                html += QString("<tr><td align=right>%4%1%5&nbsp;</td><td>%4%2%5&nbsp;</td>"
-                                "<td style='color:#0072B2'>%3</td></tr>")
-                            .arg(k)
-                            .arg(e[k - 1], 0, 'f', 4)
-                            .arg(bar(std::sqrt(e[k - 1] / top)))
-                            .arg(b, nb);
+                html += "<tr><td align=right>" + b + QString::number(k) + nb + "&nbsp;</td><td>" +
+                        b + QString::number(e[k - 1], 'f', 4) + nb +
+                        "&nbsp;</td><td style='color:#0072B2'>" + bar(std::sqrt(e[k - 1] / top)) +
+                        "</td></tr>";
             }
             html += "</table>";
             if (const auto l = scenarioLoss(s))
