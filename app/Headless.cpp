@@ -264,7 +264,7 @@ int runScenario(const RunRequest& req) {
         nlohmann::ordered_json params;
         for (int i = 0; i < paramCount(trained.hidden()); ++i) {
             const ParamId id = paramAt(i, trained.hidden());
-            params[paramName(id)] = param(trained, id);
+            params[paramName(id, trained.hidden())] = param(trained, id);
         }
         j["parameters"] = params;
         std::string error;

@@ -133,7 +133,7 @@ std::string modelJson(const Network& net, const ModelNotes& notes) {
     nlohmann::ordered_json params; // the same numbers under the names the window shows
     for (int i = 0; i < paramCount(net.hidden()); ++i) {
         const ParamId id = paramAt(i, net.hidden());
-        params[paramName(id)] = param(net, id);
+        params[paramName(id, net.hidden())] = param(net, id);
     }
     j["parameters"] = params;
     if (!notes.source.empty()) j["source"] = notes.source;

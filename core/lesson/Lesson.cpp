@@ -268,6 +268,17 @@ std::vector<LessonChapter> buildChapters() {
             const auto u = unexplainedFraction(s);
             return u && *u <= 0.05;
         }));
+        // A fit a class can watch: Adam with η = 0.05 at 100 steps a frame fitted the sine within
+        // a frame and, near the bottom, kept overshooting (the loss a comb of spikes, the app's
+        // own "try a smaller η" within a second). With η = 0.0003 the sine takes about 2 500
+        // steps and the loss settles (no spike in 12 000 steps on any preset target); 10 steps
+        // a frame spread the fit over about four seconds (tests/ui test_FirstClass.cpp), and a
+        // learner trying a rate that crawls still sees 2 000 steps go by in a few seconds.
+        OptimizerSettings calm;
+        calm.kind = OptimizerKind::Adam;
+        calm.learningRate = 0.0003;
+        c.optimizer = calm;
+        c.stepsPerFrame = 10;
         chapters.push_back(c);
     }
     // 8. Backpropagation: the chain rule, backwards, one sample at a time.
@@ -355,6 +366,7 @@ void setUpChapter(Scenario& s, int index) {
     const LessonChapter& c = lessonChapters()[index];
     s.network = c.network;
     s.target = c.target;
+    if (c.optimizer) s.training.optimizer = *c.optimizer;
 }
 
 std::vector<std::string> passingTasks(const Scenario& s, int index, const LessonObservation& o) {

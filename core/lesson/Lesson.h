@@ -97,14 +97,20 @@ struct LessonChapter {
     Network network;     // the starting network
     TargetCurve target;  // the starting target (often none)
     std::vector<LessonTask> tasks;
+    // A chapter that trains sets its optimizer and its pace (training steps per displayed
+    // frame), chosen so that a class watches the fit happen over several seconds without the
+    // loss spiking; chapters that do not train leave both as they are.
+    std::optional<OptimizerSettings> optimizer;
+    int stepsPerFrame = 0; // 0: the window's pace as it is
 };
 
 const std::vector<LessonChapter>& lessonChapters();
 int lessonChapterCount();
 const LessonTask* findLessonTask(const std::string& id);
 
-// Puts chapter `index`'s starting network and target into s; the domain, training settings
-// and lesson state are left as they are.
+// Puts chapter `index`'s starting network and target into s, and its optimizer when it has one
+// (the seed and the other training settings, the domain and the lesson state are left as they
+// are).
 void setUpChapter(Scenario& s, int index);
 
 // The ids of the tasks of chapter `index` whose check passes now.

@@ -86,15 +86,15 @@ bool paramValid(ParamId id, int hidden) {
     return id.kind == ParamKind::OutputBias || (id.neuron >= 0 && id.neuron < hidden);
 }
 
-std::string paramName(ParamId id) {
+std::string paramName(ParamId id, int hidden) {
     const std::string n = std::to_string(id.neuron + 1);
     switch (id.kind) {
     case ParamKind::HiddenWeight:
-        return id.neuron < 9 ? "w" + n : "w" + n + ",0";
+        return "w" + n;
     case ParamKind::HiddenBias:
         return "b" + n;
     case ParamKind::OutputWeight:
-        return id.neuron < 9 ? "w" + n + "1" : "w" + n + ",1";
+        return hidden <= 9 ? "w" + n + "1" : "v" + n;
     case ParamKind::OutputBias:
         return "c";
     }
@@ -106,7 +106,7 @@ std::optional<ParamId> paramFromName(std::string_view name, int hidden) {
     // Try every parameter: there are at most 3·256 + 1 names, and this is not a hot path.
     for (int i = 0; i < paramCount(hidden); ++i) {
         const ParamId id = paramAt(i, hidden);
-        if (paramName(id) == name) return id;
+        if (paramName(id, hidden) == name) return id;
     }
     return std::nullopt;
 }

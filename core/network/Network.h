@@ -5,7 +5,8 @@
 //   output:           y(x) = Σ_j v_j·a_j(x) + c     (the superposition of the contributions)
 //
 // The lesson's two-neuron picture names the output weights w11 and w21 (neuron 1 → output,
-// neuron 2 → output); paramName() gives every parameter the name the screen shows.
+// neuron 2 → output); paramName() gives every parameter the name the screen shows (v1, v2, …
+// for the output weights from ten neurons on).
 #pragma once
 
 #include "core/network/Activation.h"
@@ -24,7 +25,7 @@ struct Network {
     Activation activation;
     Eigen::VectorXd w; // hidden weights w_j
     Eigen::VectorXd b; // hidden biases b_j
-    Eigen::VectorXd v; // output weights v_j (w11, w21, … on screen)
+    Eigen::VectorXd v; // output weights v_j (w11, w21, … on screen; v10, v11, … past nine)
     double c = 0.0;    // output bias
 
     Network() = default;
@@ -61,11 +62,13 @@ int flatIndex(ParamId id, int hidden);
 ParamId paramAt(int index, int hidden);
 bool paramValid(ParamId id, int hidden);
 
-// Screen names: hidden neuron j (1-based) has "w<j>" and "b<j>"; its output weight is
-// "w<j>1" (w11, w21, …); the output bias is "c". From neuron 10 on the weights are written
-// "w<j>,0" (input side) and "w<j>,1" (output side), so that no two names are equal: a plain
-// "w11" would be both neuron 11's weight and neuron 1's output weight.
-std::string paramName(ParamId id);
+// Screen names, for a network of `hidden` neurons: hidden neuron j (1-based) has the weight
+// "w<j>" and the bias "b<j>"; the output bias is "c". Up to nine neurons the output weights keep
+// the lesson's names "w<j>1" (w11, w21, …: neuron j → output); from ten neurons on they are
+// "v<j>" (v1 … v64), as in the formula y = Σ v_j·n_j(x) + c, because "w11" would be both neuron
+// 11's weight and neuron 1's output weight. Every name is at most a letter and the neuron's
+// number, so it stays short at 64 neurons; a further layer would take the next letters.
+std::string paramName(ParamId id, int hidden);
 std::optional<ParamId> paramFromName(std::string_view name, int hidden);
 
 double param(const Network& net, ParamId id);

@@ -74,7 +74,7 @@ void expectGradientMatchesNumeric(Activation g, unsigned seed, double h, double 
     for (Eigen::Index i = 0; i < analytic.size(); ++i)
         EXPECT_NEAR(analytic[i], numeric[i], tolerance * std::max(1.0, std::abs(numeric[i])))
             << activationName(g.kind) << " k=" << g.steepness << " seed " << seed << " param "
-            << paramName(paramAt(static_cast<int>(i), hidden));
+            << paramName(paramAt(static_cast<int>(i), hidden), hidden);
 }
 
 double sigma(double z, double k) {
@@ -122,11 +122,11 @@ TEST(GradientKernel, StepGivesZeroHiddenGradientAndExactOutputGradient) {
     kernel.compute(net, x, t, g);
     const int h = 4;
     for (int i = 0; i < 2 * h; ++i)
-        EXPECT_EQ(g[i], 0.0) << paramName(paramAt(i, h));
+        EXPECT_EQ(g[i], 0.0) << paramName(paramAt(i, h), h);
     // y is linear in v and c, so a central difference is exact up to rounding.
     const Eigen::VectorXd numeric = numericGradient(net, x, t, 1e-3);
     for (int i = 2 * h; i < paramCount(h); ++i)
-        EXPECT_NEAR(g[i], numeric[i], 1e-9) << paramName(paramAt(i, h));
+        EXPECT_NEAR(g[i], numeric[i], 1e-9) << paramName(paramAt(i, h), h);
     // And by the formula: ∂L/∂c = (2/N) Σ e_i.
     const Eigen::ArrayXd e = evaluateOutput(net, x) - t;
     EXPECT_NEAR(g[3 * h], 2.0 * e.mean(), 1e-14);
@@ -170,7 +170,7 @@ TEST(GradientKernel, SurrogateMatchesItsDefinition) {
         EXPECT_NEAR(l, expectedLoss, 1e-14);
         for (int i = 0; i < paramCount(h); ++i)
             EXPECT_NEAR(g[i], expected[i], 1e-12 * std::max(1.0, std::abs(expected[i])))
-                << "k = " << k << " " << paramName(paramAt(i, h));
+                << "k = " << k << " " << paramName(paramAt(i, h), h);
         // The hidden layer does receive a gradient now.
         EXPECT_GT(g.head(2 * h).cwiseAbs().maxCoeff(), 1e-6);
     }
@@ -249,7 +249,7 @@ TEST(BackpropAt, TermsSumToBatchGradient) {
         }
         for (int i = 0; i < paramCount(h); ++i)
             EXPECT_NEAR(sum[i], batch[i], 1e-13)
-                << (surrogate ? "surrogate " : "sigmoid ") << paramName(paramAt(i, h));
+                << (surrogate ? "surrogate " : "sigmoid ") << paramName(paramAt(i, h), h);
     }
 }
 

@@ -404,7 +404,7 @@ TEST(LayeredGradientCheck, OneLayerEqualsNetworkBackprop) {
             ASSERT_EQ(ga.size(), gb.size()) << what;
             for (Eigen::Index i = 0; i < ga.size(); ++i)
                 EXPECT_NEAR(ga[i], gb[i], 1e-12 * std::max(1.0, std::abs(ga[i])))
-                    << what << " param " << paramName(paramAt(static_cast<int>(i), hidden));
+                    << what << " param " << paramName(paramAt(static_cast<int>(i), hidden), hidden);
             const Eigen::ArrayXd ya = evaluateOutput(one, x);
             const Eigen::ArrayXd yb = evaluateOutput(deep, x.matrix().transpose());
             EXPECT_LT((ya - yb).abs().maxCoeff(), 1e-12) << what;

@@ -66,7 +66,7 @@ TEST(FitOutputLayer, IsAMinimumWithZeroOutputGradient) {
     Eigen::VectorXd g;
     kernel.compute(fitted, x, t, g);
     for (int i = 8; i < 13; ++i)
-        EXPECT_NEAR(g[i], 0.0, 1e-10) << paramName(paramAt(i, 4));
+        EXPECT_NEAR(g[i], 0.0, 1e-10) << paramName(paramAt(i, 4), 4);
     // Nudging any output parameter raises the loss.
     for (int i = 8; i < 13; ++i)
         for (double d : {-1e-3, 1e-3}) {

@@ -74,8 +74,9 @@ void expectMatchesBruteForce(const Network& net, const Data& d, ParamId p, Param
             const double want = bruteForce(net, d, p, land.valueP(i), q, land.valueQ(k));
             const double got = land.loss(i, k);
             if (!(std::abs(got - want) <= 1e-9 * std::max(want, 1e-12)) && ++mismatches <= 5)
-                ADD_FAILURE() << paramName(p) << "/" << paramName(q) << " at (" << i << ", " << k
-                              << "): landscape " << got << ", brute force " << want;
+                ADD_FAILURE() << paramName(p, net.hidden()) << "/" << paramName(q, net.hidden())
+                              << " at (" << i << ", " << k << "): landscape " << got
+                              << ", brute force " << want;
         }
     EXPECT_EQ(mismatches, 0);
 }
@@ -204,7 +205,8 @@ TEST(LossLandscape, CancelReturnsIncomplete) {
             ++calls;
             return false;
         });
-        EXPECT_FALSE(land.complete) << paramName(p) << "/" << paramName(q);
+        EXPECT_FALSE(land.complete)
+            << paramName(p, net.hidden()) << "/" << paramName(q, net.hidden());
         EXPECT_GE(calls, 1);
     }
     // Without cancelling, the same grid completes.

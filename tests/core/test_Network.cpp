@@ -332,27 +332,37 @@ TEST(ParamLayout, PackMatchesParamAndUnpackRoundTrips) {
 }
 
 TEST(ParamNames, LessonNamesAndRoundTrip) {
-    EXPECT_EQ(paramName({ParamKind::HiddenWeight, 0}), "w1");
-    EXPECT_EQ(paramName({ParamKind::HiddenBias, 1}), "b2");
-    EXPECT_EQ(paramName({ParamKind::OutputWeight, 0}), "w11");
-    EXPECT_EQ(paramName({ParamKind::OutputWeight, 1}), "w21");
-    EXPECT_EQ(paramName({ParamKind::OutputWeight, 9}), "w10,1");
-    // Pins a bug: neuron 11's weight and neuron 1's output weight were both called "w11".
-    EXPECT_EQ(paramName({ParamKind::HiddenWeight, 8}), "w9");
-    EXPECT_EQ(paramName({ParamKind::HiddenWeight, 9}), "w10,0");
-    EXPECT_EQ(paramName({ParamKind::HiddenWeight, 10}), "w11,0");
-    EXPECT_EQ(paramName({ParamKind::HiddenBias, 10}), "b11");
-    EXPECT_EQ(paramName({ParamKind::OutputBias, 0}), "c");
-    const int h = 120;
-    std::set<std::string> names;
-    for (int i = 0; i < paramCount(h); ++i) {
-        const ParamId id = paramAt(i, h);
-        names.insert(paramName(id));
-        const auto back = paramFromName(paramName(id), h);
-        ASSERT_TRUE(back.has_value()) << paramName(id);
-        EXPECT_EQ(flatIndex(*back, h), i) << paramName(id);
+    // The lesson's names up to nine neurons.
+    EXPECT_EQ(paramName({ParamKind::HiddenWeight, 0}, 2), "w1");
+    EXPECT_EQ(paramName({ParamKind::HiddenBias, 1}, 2), "b2");
+    EXPECT_EQ(paramName({ParamKind::OutputWeight, 0}, 2), "w11");
+    EXPECT_EQ(paramName({ParamKind::OutputWeight, 1}, 2), "w21");
+    EXPECT_EQ(paramName({ParamKind::OutputWeight, 8}, 9), "w91");
+    EXPECT_EQ(paramName({ParamKind::OutputBias, 0}, 2), "c");
+    // Pins two bugs: neuron 11's weight and neuron 1's output weight were both called "w11",
+    // and then "w11,0" beside "w11" (issue 15). Past nine neurons the output weights are v_j.
+    EXPECT_EQ(paramName({ParamKind::HiddenWeight, 8}, 12), "w9");
+    EXPECT_EQ(paramName({ParamKind::HiddenWeight, 9}, 12), "w10");
+    EXPECT_EQ(paramName({ParamKind::HiddenWeight, 10}, 12), "w11");
+    EXPECT_EQ(paramName({ParamKind::HiddenBias, 10}, 12), "b11");
+    EXPECT_EQ(paramName({ParamKind::OutputWeight, 0}, 12), "v1");
+    EXPECT_EQ(paramName({ParamKind::OutputWeight, 9}, 12), "v10");
+    EXPECT_EQ(paramName({ParamKind::OutputWeight, 63}, 64), "v64");
+    EXPECT_EQ(paramName({ParamKind::OutputBias, 0}, 64), "c");
+    for (int h : {1, 2, 9, 10, 64, 120}) {
+        std::set<std::string> names;
+        for (int i = 0; i < paramCount(h); ++i) {
+            const ParamId id = paramAt(i, h);
+            const std::string name = paramName(id, h);
+            names.insert(name);
+            EXPECT_LE(name.size(), 4u) << name; // short enough for a diagram's edge
+            EXPECT_EQ(name.find(','), std::string::npos) << name;
+            const auto back = paramFromName(name, h);
+            ASSERT_TRUE(back.has_value()) << name;
+            EXPECT_EQ(flatIndex(*back, h), i) << name;
+        }
+        EXPECT_EQ(static_cast<int>(names.size()), paramCount(h)) << h; // all distinct
     }
-    EXPECT_EQ(static_cast<int>(names.size()), paramCount(h)); // all distinct
     EXPECT_FALSE(paramFromName("w5", 3).has_value());
     EXPECT_FALSE(paramFromName("x", 3).has_value());
 }

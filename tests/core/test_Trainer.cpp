@@ -460,7 +460,7 @@ TEST(TrainerWeightDecay, GradientMatchesNumeric) {
         unpackParams(minus, m);
         const double numeric = (objective(plus) - objective(minus)) / (2.0 * h);
         EXPECT_NEAR(g[i], numeric, 1e-6 * std::max(1.0, std::abs(numeric)))
-            << paramName(paramAt(static_cast<int>(i), start.hidden()));
+            << paramName(paramAt(static_cast<int>(i), start.hidden()), start.hidden());
     }
     // Against the plain gradient: 2λθ on w and v, nothing on b and c.
     GradientKernel kernel;
@@ -470,7 +470,8 @@ TEST(TrainerWeightDecay, GradientMatchesNumeric) {
         const ParamId id = paramAt(static_cast<int>(i), start.hidden());
         const bool decayed =
             id.kind == ParamKind::HiddenWeight || id.kind == ParamKind::OutputWeight;
-        EXPECT_EQ(g[i], plain[i] + (decayed ? 2.0 * lambda * theta[i] : 0.0)) << paramName(id);
+        EXPECT_EQ(g[i], plain[i] + (decayed ? 2.0 * lambda * theta[i] : 0.0))
+            << paramName(id, start.hidden());
     }
     EXPECT_NEAR(weightPenalty(start, lambda), objective(start) - loss(start, x, t), 1e-12);
 }

@@ -232,7 +232,7 @@ TEST(WalkBatch, MeanOfPerSampleGradientsIsTheFullGradient) {
             EXPECT_EQ(b.samples, 300);
             for (Eigen::Index i = 0; i < full.size(); ++i) {
                 const std::string what =
-                    label(g, h, 0) + " " + paramName(paramAt(static_cast<int>(i), h));
+                    label(g, h, 0) + " " + paramName(paramAt(static_cast<int>(i), h), h);
                 expectClose(b.meanOfSamples[i], full[i], what + " mean of samples");
                 expectClose(b.gradient[i], full[i], what + " gradient");
             }

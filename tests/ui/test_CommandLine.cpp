@@ -380,8 +380,8 @@ void expectParametersAre(const nlohmann::json& parameters, const Network& net,
     ASSERT_EQ(parameters.size(), static_cast<std::size_t>(paramCount(net.hidden()))) << where;
     for (int i = 0; i < paramCount(net.hidden()); ++i) {
         const ParamId id = paramAt(i, net.hidden());
-        EXPECT_EQ(parameters[paramName(id)].get<double>(), param(net, id))
-            << where << ": " << paramName(id);
+        EXPECT_EQ(parameters[paramName(id, net.hidden())].get<double>(), param(net, id))
+            << where << ": " << paramName(id, net.hidden());
     }
 }
 

@@ -457,12 +457,12 @@ TEST(GradientArrows, AStepNetworksHiddenArrowsAreBorrowed) {
         const ui::ParamRow* r = w->parameters()->row(id);
         if (!r) continue;
         const bool hidden = id.kind == ParamKind::HiddenWeight || id.kind == ParamKind::HiddenBias;
-        EXPECT_EQ(r->arrow()->borrowed(), hidden) << paramName(id);
+        EXPECT_EQ(r->arrow()->borrowed(), hidden) << paramName(id, h);
         if (hidden)
-            EXPECT_TRUE(r->arrow()->toolTip().contains("Borrowed")) << paramName(id);
+            EXPECT_TRUE(r->arrow()->toolTip().contains("Borrowed")) << paramName(id, h);
         else
             EXPECT_TRUE(r->arrow()->toolTip().contains("uphill") ||
                         r->arrow()->toolTip().contains("∂L/∂θ = 0"))
-                << paramName(id);
+                << paramName(id, h);
     }
 }

@@ -14,6 +14,15 @@ inline QString formatLoss(double loss) {
     return QString::number(loss, 'g', 4);
 }
 
+// A value with a fixed number of decimals, as every view shows one: a value that rounds to zero
+// reads "0.00", never "-0.00" (−0.001 shown to two decimals is no longer negative). `width` pads
+// on the left as QString::arg does (a positive width right-aligns).
+inline QString formatFixed(double v, int decimals = 2, int width = 0) {
+    const double scale = std::pow(10.0, decimals);
+    if (std::isfinite(v) && std::abs(v) * scale < 0.5) v = 0.0; // −0.004 → 0, and −0 → 0
+    return QStringLiteral("%1").arg(v, width, 'f', decimals);
+}
+
 // Where a drag lands: on hundredths (0.5, not 0.4987), so values read and compare cleanly.
 inline double toHundredths(double v) {
     return std::round(v * 100.0) / 100.0;

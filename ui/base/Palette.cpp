@@ -8,11 +8,20 @@ QVector<QColor> okabeIto() {
             QColor(0xCC, 0x79, 0xA7), QColor(0x56, 0xB4, 0xE9), QColor(0xD5, 0x5E, 0x00),
             QColor(0xF0, 0xE4, 0x42), QColor(0x66, 0x66, 0x66)};
 }
+// On white, Okabe–Ito's orange (2.2:1), sky blue (2.3:1) and yellow (1.3:1) fall short of
+// kMinGraphicContrast (ui/base/Contrast.h): the same hues, darker, reach about 3.3:1.
+QVector<QColor> okabeItoOnLight() {
+    QVector<QColor> c = okabeIto();
+    c[1] = QColor(0xBB, 0x81, 0x00); // orange
+    c[4] = QColor(0x1C, 0x95, 0xD9); // sky blue
+    c[6] = QColor(0x97, 0x8E, 0x0C); // yellow, an olive on white
+    return c;
+}
 } // namespace
 
 Palette Palette::light() {
     Palette p;
-    p.neurons = okabeIto();
+    p.neurons = okabeItoOnLight();
     return p;
 }
 
@@ -38,8 +47,7 @@ Palette Palette::projector() {
     p.grid = QColor(0xc8, 0xc8, 0xc8);
     p.output = Qt::black;
     p.target = QColor(0x80, 0x80, 0x80, 120);
-    p.neurons = okabeIto();
-    p.neurons[6] = QColor(0x99, 0x88, 0x00); // yellow is too pale on a projector
+    p.neurons = okabeItoOnLight();
     p.lineScale = 2.0;
     p.fontScale = 1.6;
     return p;

@@ -1,5 +1,7 @@
 // Palette: the colours and line widths the views draw with. The neuron colours are the
-// Okabe–Ito palette, which stays distinguishable for the common forms of colour blindness.
+// Okabe–Ito palette, which stays distinguishable for the common forms of colour blindness, its
+// pale hues darkened on light backgrounds: every curve colour (neurons, output, guess) reaches
+// kMinGraphicContrast (3:1, WCAG 1.4.11; ui/base/Contrast.h) against its palette's background.
 #pragma once
 
 #include <QColor>

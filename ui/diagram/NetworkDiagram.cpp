@@ -31,7 +31,7 @@ double segmentDistance(QPointF p, QPointF a, QPointF b) {
 }
 
 QString number(double v) {
-    return QString::number(v, 'f', std::abs(v) >= 100 ? 0 : 2);
+    return formatFixed(v, std::abs(v) >= 100 ? 0 : 2);
 }
 
 // One sample's gradient terms are small (they carry the 1/N of the mean): keep 3 digits.
@@ -87,7 +87,10 @@ NetworkDiagram::Layout NetworkDiagram::layOut() const {
     Layout l;
     // At least 3 px, so a neuron stays a dot one can click, unless 64 of them share little room.
     l.radius = std::min(std::max(space * 0.36, std::min(3.0, space * 0.45)), largest);
-    const double withLabel = std::min({space * 0.36, (space - 1.25 * line) / 2, largest});
+    // The bias label goes under the neuron's outline (thick on a projector), not over it.
+    const double outline = kOutline * palette_.lineScale + 1.0;
+    const double withLabel =
+        std::min({space * 0.36, (space - 1.3 * line - 2 * outline - 2) / 2, largest});
     // A neuron no smaller than half a line of text, or its glyph does not read.
     if (withLabel >= std::max(9.0, 0.5 * line)) {
         l.radius = withLabel;
@@ -293,34 +296,44 @@ std::vector<NetworkDiagram::Label> NetworkDiagram::placeLabels(const Layout& lay
     auto text = [&](ParamId id) {
         return QString("%1%2 = %3")
             .arg(gradients ? QStringLiteral("−∂L/∂") : QString(),
-                 QString::fromStdString(paramName(id)),
+                 QString::fromStdString(paramName(id, h)),
                  (gradients ? small : number)(shownValue(id)));
     };
 
-    // Nodes are obstacles: no label may cover one.
+    // Nodes are obstacles: no label may cover one, nor its outline (a selected neuron's is
+    // the thickest).
+    const double outline = kOutline * palette_.lineScale + 1.0;
     std::vector<QRectF> taken;
     const double ro = 20.0 * palette_.fontScale;
     const QPointF in = inputCenter(), out = outputCenter();
     taken.emplace_back(in - QPointF(ro, ro), QSizeF(2 * ro, 2 * ro));
     taken.emplace_back(out - QPointF(ro, ro), QSizeF(2 * ro, 2 * ro));
     for (int j = 0; j < h; ++j)
-        taken.emplace_back(hiddenCenter(j) - QPointF(r, r), QSizeF(2 * r, 2 * r));
+        taken.emplace_back(hiddenCenter(j) - QPointF(r + outline, r + outline),
+                           QSizeF(2 * (r + outline), 2 * (r + outline)));
     if (breakdown_) // the line about the sample along the bottom
         taken.emplace_back(0, height() - line - 6, width(), line + 6);
 
     std::vector<Label> placed;
     const QRectF inside = QRectF(rect()).adjusted(1, 1, -1, -1);
-    auto tryPlace = [&](QPointF at, const QString& t, int annotation = -1) {
+    auto boxFor = [&](QPointF at, const QString& t) {
         const QSizeF size = staticText(t, font).size();
-        QRectF box(at.x() - size.width() / 2 - 3, at.y() - size.height() / 2 - 1, size.width() + 6,
-                   size.height() + 2);
+        return QRectF(at.x() - size.width() / 2 - 3, at.y() - size.height() / 2 - 1,
+                      size.width() + 6, size.height() + 2);
+    };
+    auto free = [&](const QRectF& box) {
+        if (!inside.contains(box)) return false;
+        for (const QRectF& o : taken)
+            if (o.intersects(box)) return false;
+        return true;
+    };
+    auto tryPlace = [&](QPointF at, const QString& t, int annotation = -1) {
+        QRectF box = boxFor(at, t);
         if (annotation >= 0) { // slid sideways into the picture rather than left out
             if (box.right() > inside.right()) box.moveRight(inside.right());
             if (box.left() < inside.left()) box.moveLeft(inside.left());
         }
-        if (!inside.contains(box)) return false;
-        for (const QRectF& o : taken)
-            if (o.intersects(box)) return false;
+        if (!free(box)) return false;
         taken.push_back(box);
         placed.push_back({box, t, annotation});
         return true;
@@ -376,29 +389,71 @@ std::vector<NetworkDiagram::Label> NetworkDiagram::placeLabels(const Layout& lay
         if (annotations_[static_cast<std::size_t>(i)].current) placeAnnotation(i);
     for (int i = notes - 1; i >= 0; --i)
         if (!annotations_[static_cast<std::size_t>(i)].current) placeAnnotation(i);
-    auto biasAt = [&](int j) { return hiddenCenter(j) + QPointF(0, r + line * 0.6); };
+    auto biasAt = [&](int j) { return hiddenCenter(j) + QPointF(0, r + outline + line * 0.6 + 2); };
     auto inEdgeAt = [&](int j) { return in + (hiddenCenter(j) - in) * 0.55; };
     auto outEdgeAt = [&](int j) { return hiddenCenter(j) + (out - hiddenCenter(j)) * 0.45; };
+
+    // Whether the straight edge a–b passes through a box.
+    auto crosses = [](const QRectF& box, QPointF a, QPointF b) {
+        const double x0 = std::max(box.left(), std::min(a.x(), b.x()));
+        const double x1 = std::min(box.right(), std::max(a.x(), b.x()));
+        if (x0 > x1 || a.x() == b.x()) return false;
+        auto yAt = [&](double x) {
+            return a.y() + (b.y() - a.y()) * (x - a.x()) / (b.x() - a.x());
+        };
+        const double y0 = yAt(x0), y1 = yAt(x1);
+        return std::max(y0, y1) >= box.top() && std::min(y0, y1) <= box.bottom();
+    };
+    auto inEdge = [&](int j) { return std::pair{in, hiddenCenter(j)}; };
+    auto outEdge = [&](int j) { return std::pair{hiddenCenter(j), out}; };
+    // The neurons whose labels are wanted whatever the room: the selected and the hovered one.
+    std::vector<int> wanted;
+    const auto sel = doc_->selection();
+    if (sel && sel->kind != ParamKind::OutputBias && sel->neuron < h) wanted.push_back(sel->neuron);
+    if (hovered_ && *hovered_ < h) wanted.push_back(*hovered_);
+    // A family of weight labels (into the hidden layer, or out of it), each on its own edge:
+    // all of them when every one fits with no other edge through it, or else none but the
+    // wanted neurons' (with many neurons the edges lie closer than a line of text: hover over
+    // a neuron or select it to read its weights, or read them in the parameter panel).
+    auto family = [&](ParamKind kind, auto at, auto edge) {
+        std::vector<Label> all;
+        bool fits = true;
+        for (int j = 0; j < h && fits; ++j) {
+            const Label l{boxFor(at(j), text({kind, j})), text({kind, j})};
+            fits = free(l.box);
+            for (const Label& o : all)
+                fits = fits && !o.box.intersects(l.box);
+            for (int k : {j - 1, j + 1})
+                if (k >= 0 && k < h) {
+                    const auto [a, b] = edge(k);
+                    fits = fits && !crosses(l.box, a, b);
+                }
+            all.push_back(l);
+        }
+        if (fits) {
+            for (const Label& l : all) {
+                taken.push_back(l.box);
+                placed.push_back(l);
+            }
+            return;
+        }
+        for (int j : wanted)
+            tryPlace(at(j), text({kind, j}));
+    };
 
     // In order of importance: the output's, the selected parameter's, the biases, the weights.
     tryPlace(out + QPointF(0, -ro - line * 0.7), tr("output y"));
     tryPlace(out + QPointF(0, ro + line * 0.7), text({ParamKind::OutputBias, 0}));
-    if (const auto sel = doc_->selection(); sel && sel->neuron < h) {
-        const int j = sel->neuron;
-        if (sel->kind == ParamKind::HiddenWeight) tryPlace(inEdgeAt(j), text(*sel));
-        if (sel->kind == ParamKind::OutputWeight) tryPlace(outEdgeAt(j), text(*sel));
-        if (sel->kind == ParamKind::HiddenBias && layout.neuronLabels)
-            tryPlace(biasAt(j), text(*sel));
-    }
+    for (int j : wanted)
+        if (!layout.neuronLabels) tryPlace(biasAt(j), text({ParamKind::HiddenBias, j}));
     if (layout.neuronLabels)
         for (int j = 0; j < h; ++j)
             tryPlace(biasAt(j), text({ParamKind::HiddenBias, j}));
     // Beside annotations, many neurons' weights would only crowd them (the tooltips tell them).
-    if (annotations_.empty() || h <= 8)
-        for (int j = 0; j < h; ++j) {
-            tryPlace(inEdgeAt(j), text({ParamKind::HiddenWeight, j}));
-            tryPlace(outEdgeAt(j), text({ParamKind::OutputWeight, j}));
-        }
+    if (annotations_.empty() || h <= 8) {
+        family(ParamKind::HiddenWeight, inEdgeAt, inEdge);
+        family(ParamKind::OutputWeight, outEdgeAt, outEdge);
+    }
     return placed;
 }
 
@@ -484,7 +539,8 @@ QString NetworkDiagram::describe(ParamId id) const {
     const Network& net = doc_->network();
     const int j = id.neuron;
     auto named = [&](ParamId p) {
-        return QString("%1 = %2").arg(QString::fromStdString(paramName(p)), number(param(net, p)));
+        return QString("%1 = %2").arg(QString::fromStdString(paramName(p, net.hidden())),
+                                      number(param(net, p)));
     };
     switch (id.kind) {
     case ParamKind::HiddenBias:
@@ -573,6 +629,27 @@ void NetworkDiagram::mouseMoveEvent(QMouseEvent* e) {
     }
     const auto hit = hitTest(e->position());
     setCursor(hit && editable(hit->kind) ? Qt::SizeVerCursor : Qt::ArrowCursor);
+    // Hovering over a neuron or one of its edges shows its labels when there are too many
+    // neurons for all of them.
+    std::optional<int> hovered;
+    if (hit && hit->kind != ParamKind::OutputBias) hovered = hit->neuron;
+    if (hovered != hovered_) {
+        hovered_ = hovered;
+        update();
+    }
+}
+
+void NetworkDiagram::leaveEvent(QEvent* e) {
+    if (hovered_) {
+        hovered_.reset();
+        update();
+    }
+    QWidget::leaveEvent(e);
+}
+
+void NetworkDiagram::setHoveredNeuron(std::optional<int> j) {
+    hovered_ = j;
+    update();
 }
 
 void NetworkDiagram::mouseReleaseEvent(QMouseEvent* e) {

@@ -70,6 +70,10 @@ public:
     };
     std::vector<Label> labels() const;
     QFont labelFont() const;
+    // The neuron the pointer is over (its weights' labels show even when there is no room for
+    // every neuron's); set by the mouse, settable for tests.
+    std::optional<int> hoveredNeuron() const { return hovered_; }
+    void setHoveredNeuron(std::optional<int> j);
     // The tooltip for a neuron or an edge: its name, value and what it does.
     QString describe(ParamId id) const;
 
@@ -93,6 +97,7 @@ protected:
     void mouseMoveEvent(QMouseEvent*) override;
     void mouseReleaseEvent(QMouseEvent*) override;
     void keyPressEvent(QKeyEvent*) override;
+    void leaveEvent(QEvent*) override;
 
 private:
     void endDrag();
@@ -103,6 +108,7 @@ private:
     void paintHighlight(QPainter& p, double r) const;
     double shownValue(ParamId id) const; // the parameter, or its share of a sample's gradient
     static constexpr double kNeuronMargin = 4.0; // room for the outline around a neuron picture
+    static constexpr double kOutline = 1.5;      // half a selected neuron's outline, per lineScale
 
     Document* doc_;
     Palette palette_ = Palette::light();
@@ -115,6 +121,7 @@ private:
         double startY, startValue;
     };
     std::optional<Drag> drag_;
+    std::optional<int> hovered_;
     // Caches for painting: laid-out labels (by their text, in one font) and neuron pictures (by
     // everything a picture shows), rebuilt when the look changes.
     struct NeuronLook {

@@ -9,7 +9,7 @@ namespace stepwise::ui {
 SetParamCommand::SetParamCommand(Document* doc, ParamId id, double before, double after, int serial)
     : doc_(doc), param_(id), before_(before), after_(after), serial_(serial) {
     setText(QCoreApplication::translate("Commands", "Change %1")
-                .arg(QString::fromStdString(paramName(id))));
+                .arg(QString::fromStdString(paramName(id, doc->network().hidden()))));
 }
 
 void SetParamCommand::undo() {
@@ -27,14 +27,15 @@ bool SetParamCommand::mergeWith(const QUndoCommand* other) {
 }
 
 SetNetworkCommand::SetNetworkCommand(Document* doc, Network before, Network after,
-                                     const QString& text)
-    : doc_(doc), before_(std::move(before)), after_(std::move(after)) {
+                                     const QString& text, bool trainingRun)
+    : doc_(doc), before_(std::move(before)), after_(std::move(after)), trainingRun_(trainingRun) {
     structural_ = before_.hidden() != after_.hidden() || !(before_.activation == after_.activation);
     setText(text);
 }
 
 void SetNetworkCommand::undo() {
     doc_->applyNetwork(before_, structural_);
+    if (trainingRun_) doc_->announceTrainingRunUndone();
 }
 void SetNetworkCommand::redo() {
     doc_->applyNetwork(after_, structural_);

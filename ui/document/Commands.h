@@ -29,7 +29,10 @@ private:
 
 class SetNetworkCommand : public QUndoCommand {
 public:
-    SetNetworkCommand(Document* doc, Network before, Network after, const QString& text);
+    // A training run (trainingRun) tells the document when it is undone: what training showed
+    // about it (steps, loss curve, warnings) no longer describes the network on screen.
+    SetNetworkCommand(Document* doc, Network before, Network after, const QString& text,
+                      bool trainingRun = false);
     void undo() override;
     void redo() override;
 
@@ -37,6 +40,7 @@ private:
     Document* doc_;
     Network before_, after_;
     bool structural_;
+    bool trainingRun_;
 };
 
 // A serial ≥ 0 merges with the next target edit of the same serial (one point's drag).

@@ -287,7 +287,8 @@ void Document::showTrainingNetwork(const Network& net) {
 void Document::recordTrainingRun(const Network& before, const Network& after, long steps) {
     if (before == after) return;
     // The network already shows `after`; pushing redoes it, which changes nothing visible.
-    undo_.push(new SetNetworkCommand(this, before, after, tr("Train %n step(s)", nullptr, steps)));
+    undo_.push(
+        new SetNetworkCommand(this, before, after, tr("Train %n step(s)", nullptr, steps), true));
 }
 
 void Document::select(std::optional<ParamId> id) {

@@ -92,6 +92,7 @@ public:
     void applyParam(ParamId id, double value);
     void applyDomain(const Domain& d);
     void applyTrainingSettings(const TrainSettings& s);
+    void announceTrainingRunUndone() { emit trainingRunUndone(); }
 
     // Runs a pending refresh now (tests and benchmarks).
     void flush();
@@ -106,6 +107,8 @@ signals:
     void viewChanged();
     void selectionChanged();
     void scenarioReplaced();
+    // A recorded training run was undone: its steps, loss curve and messages are out of date.
+    void trainingRunUndone();
     // A drag opened or closed (beginDrag / endDrag, from any view): training holds meanwhile.
     void dragStarted();
     void dragEnded();

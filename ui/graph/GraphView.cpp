@@ -1,6 +1,7 @@
 #include "ui/graph/GraphView.h"
 
 #include "core/network/Network.h"
+#include "ui/base/Format.h"
 #include "ui/document/Document.h"
 #include "ui/graph/BoldGraph.h"
 #include "ui/graph/PlotLegend.h"
@@ -173,8 +174,10 @@ QCPGraph* GraphView::neuronGraph(int j) const {
 
 void GraphView::rebuildGraphs() {
     const int h = doc_->network().hidden();
-    // The bold output first, the thin contributions on top of it, so a contribution that
-    // coincides with the output stays visible.
+    // Drawing order within the curves' layer (later is on top): the thin contributions, the
+    // learner's guess, then the bold sum (the output, never hidden under one of its parts, also
+    // in the exercise's reveal and in every export), the stroke being drawn, the step handles,
+    // and the hover cursor with its readout over everything.
     for (QCPGraph* g : neurons_)
         plot_->removeGraph(g);
     neurons_.clear();
@@ -184,11 +187,17 @@ void GraphView::rebuildGraphs() {
     }
     for (int j = 0; j < h; ++j) {
         QCPGraph* g = new BoldGraph(plot_->xAxis, plot_->yAxis); // a selected one is wide
-        const std::string v = paramName({ParamKind::OutputWeight, j});
+        const std::string v = paramName({ParamKind::OutputWeight, j}, h);
         g->setName(QString::fromStdString(v + "·n" + std::to_string(j + 1)));
         neurons_.push_back(g);
     }
-    handles_->setLayer(plot_->layer("main")); // on top of the curves just added
+    QCPLayer* main = plot_->layer("main");
+    guessCurve_->setLayer(main); // (setLayer moves a layerable to the top of its layer)
+    output_->setLayer(main);
+    stroke_->setLayer(main);
+    handles_->setLayer(main);
+    cursor_->setLayer(main);
+    readout_->setLayer(main);
     updateLegend();
     applyStyle();
     refresh();
@@ -248,11 +257,10 @@ void GraphView::applyStyle() {
     rf.setStyleHint(QFont::Monospace);
     rf.setPointSizeF(rf.pointSizeF() * p.fontScale);
     readout_->setFont(rf);
+    // An opaque box with a border in the text's colour: it reads the same over any curve.
     readout_->setColor(p.foreground);
-    QColor box = p.background;
-    box.setAlpha(225);
-    readout_->setBrush(box);
-    readout_->setPen(QPen(p.grid));
+    readout_->setBrush(p.background);
+    readout_->setPen(QPen(p.foreground, std::max(1.0, s)));
     plot_->legend->setBrush(Qt::NoBrush);
     plot_->legend->setBorderPen(Qt::NoPen);
     plot_->legend->setTextColor(p.foreground);
@@ -445,7 +453,11 @@ void GraphView::applyView() {
 }
 
 QPixmap GraphView::toPixmap(int width, int height) {
-    return plot_->toPixmap(width, height);
+    // The legend's columns for the picture's width, then back to the widget's.
+    fitLegend(width);
+    QPixmap pic = plot_->toPixmap(width, height);
+    fitLegend();
+    return pic;
 }
 
 void GraphView::replotNow() {
@@ -617,29 +629,36 @@ void GraphView::updateReadout() {
     const Network& net = doc_->network();
     const double x = *hoverX_;
     QStringList lines;
-    lines << QString("x = %1").arg(x, 0, 'f', 3);
+    lines << QString("x = %1").arg(formatFixed(x, 3));
     double sum = net.c;
     for (int j = 0; j < net.hidden() && j < 12; ++j) {
         const double a = net.activation(net.w[j] * x + net.b[j]);
         sum += net.v[j] * a;
         lines << QString("n%1 = %2   %3·n%1 = %4")
                      .arg(j + 1)
-                     .arg(a, 7, 'f', 3)
-                     .arg(QString::fromStdString(paramName({ParamKind::OutputWeight, j})))
-                     .arg(net.v[j] * a, 7, 'f', 3);
+                     .arg(formatFixed(a, 3, 7))
+                     .arg(QString::fromStdString(
+                         paramName({ParamKind::OutputWeight, j}, net.hidden())))
+                     .arg(formatFixed(net.v[j] * a, 3, 7));
     }
     for (int j = 12; j < net.hidden(); ++j)
         sum += net.v[j] * net.activation(net.w[j] * x + net.b[j]);
     if (net.hidden() > 12) lines << tr("… %n more neuron(s)", nullptr, net.hidden() - 12);
-    if (net.c != 0.0) lines << QString("c = %1").arg(net.c, 0, 'f', 3);
-    lines << tr("output y = %1").arg(sum, 0, 'f', 3);
+    if (net.c != 0.0) lines << QString("c = %1").arg(formatFixed(net.c, 3));
+    lines << tr("output y = %1").arg(formatFixed(sum, 3));
     const Eigen::ArrayXd& t = doc_->targetSamples();
     if (t.size() > 0) {
         const Domain& d = doc_->scenario().domain;
         const int i = nearestSample(x, d.lo, d.hi, static_cast<int>(t.size()));
-        lines << tr("target = %1").arg(t[i], 0, 'f', 3);
+        lines << tr("target = %1").arg(formatFixed(t[i], 3));
     }
     readout_->setText(lines.join('\n'));
+    // In the top corner away from the point being read: the cursor's half of the plot stays
+    // clear (the readout is narrower than half the plot).
+    const QCPRange xr = plot_->xAxis->range();
+    const bool leftHalf = x < xr.center();
+    readout_->setPositionAlignment((leftHalf ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop);
+    readout_->position->setCoords(leftHalf ? 0.99 : 0.01, 0.01);
     readout_->setVisible(true);
     cursor_->point1->setCoords(x, 0);
     cursor_->point2->setCoords(x, 1);
@@ -682,6 +701,7 @@ void GraphView::layOutFor(int width, int height) {
     // The target band's width is set in pixels, so lay the plot out at the picture's size first
     // (a hidden widget gets no resize event).
     plot_->setViewport(QRect(0, 0, width, height));
+    fitLegend(width); // its columns for this width (every export lays out its own legend)
     plot_->replot(QCustomPlot::rpImmediateRefresh);
     refresh();
 }
@@ -689,6 +709,12 @@ void GraphView::layOutFor(int width, int height) {
 bool GraphView::exportTo(const QString& path, int width, int height, double scale) {
     if (!isVisible()) layOutFor(width, height);
     const QString lower = path.toLower();
+    // The legend laid out for the picture's width, whatever the window's (then put back).
+    fitLegend(width);
+    struct Restore {
+        GraphView* v;
+        ~Restore() { v->fitLegend(); }
+    } restore{this};
     if (lower.endsWith(".png")) return plot_->savePng(path, width, height, scale);
     if (lower.endsWith(".pdf")) return plot_->savePdf(path, width, height);
     if (lower.endsWith(".svg")) {

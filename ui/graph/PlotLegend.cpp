@@ -36,10 +36,13 @@ void fitLegendColumns(QCustomPlot* plot, int width) {
         if (auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(i)))
             widths.push_back(fm.horizontalAdvance(item->plottable()->name()) +
                              legend->iconSize().width() + legend->iconTextPadding());
-    // The most columns whose widest entries, side by side, fit the plot's width.
-    if (width < 0) width = plot->viewport().width();
+    // The most columns whose widest entries, side by side, fit the plot's width (a width given
+    // is a picture's or the new size's; the plot's own may not be laid out yet: a new widget is
+    // 100 px wide).
+    const bool given = width > 0;
+    if (!given) width = plot->viewport().width();
     const int room = width - legend->margins().left() - legend->margins().right();
-    if (room < 150) return; // not laid out yet (a new widget is 100 px wide)
+    if (!given && room < 150) return;
     int columns = 1;
     for (int k = static_cast<int>(widths.size()); k > 1; --k) {
         int total = (k - 1) * legend->columnSpacing();

@@ -123,7 +123,7 @@ void StepHandles::draw(QCPPainter* painter) {
                 painter->setPen(guide);
                 painter->drawLine(QLineF(tip->x(), area.top(), tip->x(), area.bottom()));
                 const double s = *switchPoint(j);
-                const QString text = QString("n%1: x = %2").arg(j + 1).arg(s, 0, 'f', 2);
+                const QString text = QString("n%1: x = %2").arg(j + 1).arg(formatFixed(s, 2));
                 QFont f = mParentPlot->font();
                 f.setPointSizeF(f.pointSizeF() * palette_.fontScale);
                 painter->setFont(f);

@@ -1,5 +1,6 @@
 #include "ui/landscape/LandscapeView.h"
 
+#include "ui/base/Format.h"
 #include "ui/document/Document.h"
 #include "ui/landscape/LandscapeComputer.h"
 #include "ui/landscape/LandscapePlot.h"
@@ -23,12 +24,12 @@ namespace stepwise::ui {
 
 namespace {
 
-QString name(ParamId id) {
-    return QString::fromStdString(paramName(id));
+QString name(ParamId id, int hidden) {
+    return QString::fromStdString(paramName(id, hidden));
 }
 
 QString num(double v) {
-    return QString::number(v, 'f', 2).replace('-', QChar(0x2212));
+    return formatFixed(v, 2).replace('-', QChar(0x2212));
 }
 
 } // namespace
@@ -137,7 +138,7 @@ void LandscapeView::rebuildBoxes() {
     for (QComboBox* box : {pBox_, qBox_}) {
         box->clear();
         for (ParamId id : ids)
-            box->addItem(name(id), flatIndex(id, h));
+            box->addItem(name(id, h), flatIndex(id, h));
     }
     rebuilding_ = false;
     ParamId p = axes_.p, q = axes_.q;
@@ -173,7 +174,7 @@ void LandscapeView::setParams(ParamId p, ParamId q) {
     pBox_->setCurrentIndex(pBox_->findData(flatIndex(p, h)));
     qBox_->setCurrentIndex(qBox_->findData(flatIndex(q, h)));
     rebuilding_ = false;
-    plot_->setLabels(name(p), name(q));
+    plot_->setLabels(name(p, doc_->network().hidden()), name(q, doc_->network().hidden()));
     basis_.reset();
     axes_ = axesAround(doc_->network());
     shown_ = {};
@@ -364,7 +365,8 @@ void LandscapeView::drawOverlay() {
                         .arg(num(minimumPos_->x()), num(minimumPos_->y()));
         if (!upToDate()) state += tr(" · computing…");
         info_->setText(tr("%1 = %2, %3 = %4 · loss %5%6")
-                           .arg(name(axes_.p), num(pv), name(axes_.q), num(qv))
+                           .arg(name(axes_.p, doc_->network().hidden()), num(pv),
+                                name(axes_.q, doc_->network().hidden()), num(qv))
                            .arg(doc_->loss(), 0, 'g', 4)
                            .arg(state));
     }
@@ -417,7 +419,9 @@ void LandscapeView::moveTo(double p, double q) {
     Network n = doc_->network();
     stepwise::setParam(n, axes_.p, p);
     stepwise::setParam(n, axes_.q, q);
-    doc_->setNetwork(n, tr("Move %1 and %2 on the landscape").arg(name(axes_.p), name(axes_.q)));
+    doc_->setNetwork(n, tr("Move %1 and %2 on the landscape")
+                            .arg(name(axes_.p, doc_->network().hidden()),
+                                 name(axes_.q, doc_->network().hidden())));
 }
 
 void LandscapeView::jumpToMinimum() {
@@ -428,7 +432,9 @@ void LandscapeView::jumpToMinimum() {
     Network n = doc_->network();
     stepwise::setParam(n, axes_.p, m->first);
     stepwise::setParam(n, axes_.q, m->second);
-    doc_->setNetwork(n, tr("Jump to the lowest point of %1, %2").arg(name(axes_.p), name(axes_.q)));
+    doc_->setNetwork(n, tr("Jump to the lowest point of %1, %2")
+                            .arg(name(axes_.p, doc_->network().hidden()),
+                                 name(axes_.q, doc_->network().hidden())));
 }
 
 void LandscapeView::clickAt(double p, double q) {

@@ -49,6 +49,9 @@ public:
     virtual void playTraining() = 0;
     virtual void pauseTraining() = 0;
     virtual bool trainingRunning() const = 0;
+    // The pace of training, in steps per displayed frame (a chapter's own, for a fit a class
+    // can watch).
+    virtual void setTrainingSpeed(int stepsPerFrame) = 0;
     // The room the lesson's panel gets on screen, in pixels of width.
     virtual void setLessonWidth(int pixels) = 0;
     // Opens the backpropagation walkthrough (the host then tells the lesson what it shows:

@@ -212,6 +212,10 @@ void LessonPanel::goToChapter(int index) {
     setUpChapter(s, index);
     const bool net = s.network != doc->network();
     const bool target = s.target != doc->scenario().target;
+    // The chapter's own optimizer and pace (not undoable, like every training setting).
+    if (!(s.training == doc->scenario().training)) doc->setTrainingSettings(s.training);
+    if (const int pace = lessonChapters()[index].stepsPerFrame; pace > 0)
+        host_->setTrainingSpeed(pace);
     if (net || target) {
         doc->undoStack()->beginMacro(tr("Lesson: chapter %1").arg(index + 1));
         if (net) doc->setNetwork(s.network, tr("Chapter %1 network").arg(index + 1));
@@ -301,6 +305,7 @@ void LessonPanel::showChapter() {
     text_->setHtml(QString("<h2>%1. %2</h2>%3")
                        .arg(chapter_ + 1)
                        .arg(lessontext::chapterTitle(chapter_), lessontext::chapterBody(chapter_)));
+    errors_->setMinimumHeight(0); // a new chapter sizes its table afresh (updateExtras)
 
     for (TaskRow& r : rows_) {
         delete r.mark->parentWidget();

@@ -134,19 +134,23 @@ void LessonPanel::updateExtras() {
         const int h = s.network.hidden();
         QString html;
         if (!s.target.empty()) {
-            const int shown = std::clamp(h, 2, 16);
+            // Always the same rows, the learner's own in bold: the table keeps its height, so
+            // the "Add a neuron" button above it stays under the pointer press after press.
+            constexpr int shown = 16;
             const std::vector<double> e = approximationErrors(s, shown);
             html = tr("For comparison, <i>k</i> steps spread evenly (each new one in the middle "
                       "of the widest gap) with their best output weights: not the best loss "
                       "<i>k</i> steps can reach, which depends on where they sit.") +
                    "<table>";
             const double top = std::max(e.front(), 1e-12);
-            for (int k = 1; k <= shown; ++k)
-                html += QString("<tr><td align=right>%1&nbsp;</td><td>%2&nbsp;</td>"
-                                "<td style='color:#0072B2'>%3</td></tr>")
-                            .arg(k)
-                            .arg(e[k - 1], 0, 'f', 4)
-                            .arg(bar(std::sqrt(e[k - 1] / top)));
+            for (int k = 1; k <= shown; ++k) {
+                // Concatenated, not QString::arg: "%4%1" with k = 1 reads as the placeholder %41.
+                const QString b = k == h ? "<b>" : "", nb = k == h ? "</b>" : "";
+                html += "<tr><td align=right>" + b + QString::number(k) + nb + "&nbsp;</td><td>" +
+                        b + QString::number(e[k - 1], 'f', 4) + nb +
+                        "&nbsp;</td><td style='color:#0072B2'>" + bar(std::sqrt(e[k - 1] / top)) +
+                        "</td></tr>";
+            }
             html += "</table>";
             if (const auto l = scenarioLoss(s))
                 html += tr("Your network now: %n neuron(s), loss <b>%1</b>", nullptr, h)
@@ -158,6 +162,9 @@ void LessonPanel::updateExtras() {
                                          .arg(kEpsilonGoal, 0, 'f', 2);
         }
         errors_->setText(html);
+        // Its height only grows within a chapter (the last line may wrap once): what lies
+        // above it in the panel never moves.
+        errors_->setMinimumHeight(std::max(errors_->minimumHeight(), errors_->sizeHint().height()));
     }
     if (own & kLessonGradient) {
         const double g = hiddenGradientNorm(s);

@@ -188,6 +188,8 @@ void LessonPanel::restoreProgress() {
     setUpChapter(s, l.chapter);
     s.lesson = l;
     host_->document()->replaceScenario(s); // opening is not an undo step
+    if (const int pace = lessonChapters()[l.chapter].stepsPerFrame; pace > 0)
+        host_->setTrainingSpeed(pace);
 }
 
 void LessonPanel::saveProgress() const {

@@ -1,5 +1,7 @@
 #include "ui/params/ParamRow.h"
 
+#include "ui/params/FineSlider.h"
+
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -13,7 +15,18 @@ namespace stepwise::ui {
 
 namespace {
 constexpr int kSliderSteps = 2000;
-}
+
+// The exact number box: a value that rounds to zero at the shown decimals reads 0.000, not
+// -0.000 (as ui/base/Format.h's formatFixed has it everywhere else).
+class ValueBox : public QDoubleSpinBox {
+public:
+    using QDoubleSpinBox::QDoubleSpinBox;
+    QString textFromValue(double v) const override {
+        if (std::abs(v) * std::pow(10.0, decimals()) < 0.5) v = 0.0;
+        return QDoubleSpinBox::textFromValue(v);
+    }
+};
+} // namespace
 
 GradientArrow::GradientArrow(QWidget* parent) : QWidget(parent) {
     setMinimumWidth(40);
@@ -84,12 +97,12 @@ ParamRow::ParamRow(const QString& name, double lo, double hi, QWidget* parent)
     : QWidget(parent), lo_(lo), hi_(hi) {
     label_ = new QLabel(name, this);
     label_->setMinimumWidth(38);
-    slider_ = new QSlider(Qt::Horizontal, this);
+    slider_ = new FineSlider(Qt::Horizontal, this); // Shift while dragging: ten times finer
     slider_->setRange(0, kSliderSteps);
     slider_->setSingleStep(kSliderSteps / 200); // 0.5 % of the range per arrow key
     slider_->setPageStep(kSliderSteps / 20);    // 5 % per Page Up/Down
     slider_->setMinimumWidth(90);
-    spin_ = new QDoubleSpinBox(this);
+    spin_ = new ValueBox(this);
     spin_->setRange(-1e6, 1e6);
     spin_->setDecimals(3);
     spin_->setSingleStep(0.05);
@@ -136,7 +149,10 @@ ParamRow::ParamRow(const QString& name, double lo, double hi, QWidget* parent)
 void ParamRow::setName(const QString& name) {
     label_->setText(name);
     slider_->setAccessibleName(tr("%1 slider").arg(name));
-    slider_->setAccessibleDescription(tr("Drag or use the arrow keys to change %1").arg(name));
+    slider_->setAccessibleDescription(
+        tr("Drag or use the arrow keys to change %1; hold Shift while dragging for ten times "
+           "finer steps")
+            .arg(name));
     spin_->setAccessibleName(tr("%1 value").arg(name));
     spin_->setAccessibleDescription(tr("Type an exact value for %1").arg(name));
     setObjectName("row_" + name);
@@ -180,7 +196,8 @@ void ParamRow::setGradient(double push, bool borrowed, bool visible) {
 }
 
 void ParamRow::setFormula(const QString& tooltip) {
-    slider_->setToolTip(tooltip);
+    slider_->setToolTip(tooltip + "\n" +
+                        tr("Hold Shift while dragging for ten times finer steps."));
     spin_->setToolTip(tooltip);
     label_->setToolTip(tooltip);
 }

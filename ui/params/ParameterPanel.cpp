@@ -4,6 +4,7 @@
 
 #include "core/scenario/Presets.h"
 #include "ui/base/ActivationLabel.h"
+#include "ui/base/Format.h"
 #include "ui/document/Document.h"
 #include "ui/params/ParamRow.h"
 
@@ -44,10 +45,11 @@ QString presetLabel(NetworkPreset p) {
 }
 
 QString fmt(double v) {
-    return QString::number(v, 'f', 2);
+    return formatFixed(v, 2);
 }
 QString signedTerm(double v) {
-    return (v < 0 ? QStringLiteral(" − ") : QStringLiteral(" + ")) + fmt(std::abs(v));
+    const QString f = fmt(v); // the sign of the number shown: "+ 0.00", never "− 0.00"
+    return f.startsWith('-') ? QStringLiteral(" − ") + f.mid(1) : QStringLiteral(" + ") + f;
 }
 
 // Slider ranges: wide enough for the lesson and typical training, the number box takes any value.
@@ -101,6 +103,9 @@ ParameterPanel::ParameterPanel(Document* doc, QWidget* parent)
     hidden_ = new QSpinBox(netBox);
     hidden_->setObjectName("hiddenBox");
     hidden_->setRange(kMinHidden, kMaxHiddenInUi);
+    // A number typed takes effect when confirmed (Enter, or leaving the box): typing "12" must
+    // not first make a network of 1 neuron (and lose the others' weights) on the way.
+    hidden_->setKeyboardTracking(false);
     hidden_->setAccessibleName(tr("Hidden neurons"));
     hidden_->setAccessibleDescription(tr("How many neurons the hidden layer has"));
     form->addRow(tr("&Hidden neurons"), hidden_);
@@ -179,7 +184,7 @@ void ParameterPanel::rebuildRows() {
     auto makeRow = [&](ParamId id, QWidget* parent) {
         double lo, hi;
         rangeFor(id, lo, hi);
-        auto* r = new ParamRow(QString::fromStdString(paramName(id)), lo, hi, parent);
+        auto* r = new ParamRow(QString::fromStdString(paramName(id, h)), lo, hi, parent);
         rows_[flatIndex(id, h)] = r;
         connect(r, &ParamRow::edited, this, [this, id](double v) { doc_->setParam(id, v); });
         connect(r, &ParamRow::grabbed, doc_, &Document::beginDrag);
@@ -309,7 +314,7 @@ QString ParameterPanel::formulaFor(ParamId id) const {
                                .arg(gk, fmt(net.w[j]), signedTerm(net.b[j]), close);
     if (id.kind == ParamKind::OutputWeight)
         return QString("%1·n%2(x), where %3")
-            .arg(QString::fromStdString(paramName(id)) + " = " + fmt(net.v[j]))
+            .arg(QString::fromStdString(paramName(id, net.hidden())) + " = " + fmt(net.v[j]))
             .arg(j + 1)
             .arg(neuron);
     if (const auto s = stepPoint(net, j); s && net.activation.kind == ActivationKind::Step)

@@ -2,6 +2,7 @@
 
 #include "core/scenario/Presets.h"
 #include "ui/base/AppPaths.h"
+#include "ui/base/FocusRing.h"
 #include "ui/base/Format.h"
 #include "ui/base/Palette.h"
 #include "ui/diagram/NetworkDiagram.h"
@@ -37,6 +38,7 @@
 #include <QIcon>
 #include <QInputDialog>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -45,6 +47,8 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -124,9 +128,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     statusLoss_ = new QLabel(this);
     // A fixed width and its own background: a changing loss must not relayout the status bar,
     // nor repaint what lies behind the label, on every frame.
-    statusLoss_->setFixedWidth(
-        statusLoss_->fontMetrics().horizontalAdvance(tr("loss %1").arg("8.888e-888") + "  "));
-    statusLoss_->setAutoFillBackground(true);
+    statusLoss_->setAutoFillBackground(true); // its width: applyPalette, for the font shown
     statusLoss_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     statusBar()->addPermanentWidget(statusLoss_);
 
@@ -168,6 +170,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     applyPreferences(Preferences::load()); // palette, line width, autosave
     restoreLayout();
     updateTitle();
+    focusRing_ = new FocusRing(this); // where the keyboard is, in every palette
 }
 
 MainWindow::~MainWindow() {
@@ -518,6 +521,21 @@ void MainWindow::applyPalette() {
     if (presentation_) f.setPointSizeF(f.pointSizeF() * kPresentationFontScale);
     for (QWidget* w : {static_cast<QWidget*>(params_), static_cast<QWidget*>(trainingPanel_)})
         w->setFont(f);
+    // Everything else on the wall grows too: the menus (each a window of its own, so a font
+    // set on the menu bar does not reach it), the toolbar and its icons, the tab titles and the
+    // status line.
+    QList<QWidget*> chrome{menuBar(), tabs_->tabBar(), statusBar(), statusLoss_};
+    for (QToolBar* t : findChildren<QToolBar*>()) {
+        chrome << t;
+        const int icon = style()->pixelMetric(QStyle::PM_ToolBarIconSize, nullptr, t);
+        t->setIconSize(QSize(icon, icon) * (presentation_ ? kPresentationFontScale : 1.0));
+    }
+    for (QMenu* m : findChildren<QMenu*>())
+        chrome << m;
+    for (QWidget* w : chrome)
+        w->setFont(f);
+    statusLoss_->setFixedWidth(
+        QFontMetrics(f).horizontalAdvance(tr("loss %1").arg("8.888e-888") + "  "));
 }
 
 void MainWindow::setPresentationMode(bool on) {

@@ -32,6 +32,7 @@ class LessonPanel;
 class PaletteFollower;
 class WalkthroughController;
 class WalkthroughPanel;
+class FocusRing;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -49,6 +50,7 @@ public:
     PointsImporter* pointsImporter() const { return importer_; }
     // File ▸ Export ▸ Points and predictions: false (and a message) when it cannot be written.
     bool exportPoints(const QString& path);
+    FocusRing* focusRing() const { return focusRing_; }
 
     // Restores the last session (or opens FILE when given) and reports what happened.
     void startSession(const QString& file);
@@ -112,6 +114,7 @@ private:
     QAction* walkAction_ = nullptr;
     int modeBeforeWalk_ = 0; // the graph's tool (GraphView::Mode) to go back to
     PaletteFollower* paletteFollower_ = nullptr;
+    FocusRing* focusRing_ = nullptr;
     bool presentation_ = false;
     bool closingForSignal_ = false;
     Palette basePalette_ = Palette::light();

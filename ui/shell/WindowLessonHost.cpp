@@ -146,6 +146,10 @@ void WindowLessonHost::pauseTraining() {
     r_.trainer->pause();
 }
 
+void WindowLessonHost::setTrainingSpeed(int stepsPerFrame) {
+    r_.trainingPanel->setStepsPerFrame(stepsPerFrame);
+}
+
 bool WindowLessonHost::trainingRunning() const {
     return r_.trainer->isRunning();
 }

@@ -52,6 +52,7 @@ public:
     void showPage(Page page) override;
     void playTraining() override;
     void pauseTraining() override;
+    void setTrainingSpeed(int stepsPerFrame) override;
     bool trainingRunning() const override;
     void setLessonWidth(int pixels) override;
     void startWalkthrough() override { emit walkthroughRequested(); }

@@ -1,5 +1,6 @@
 #include "ui/training/LossPlot.h"
 
+#include <QApplication>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
@@ -7,6 +8,27 @@
 #include <cmath>
 
 namespace stepwise::ui {
+
+namespace {
+// Powers of ten on a wide range; on a range narrower than about a decade QCustomPlot's log ticker
+// falls back to evenly spaced ticks (0.15, 0.2, 0.25), which one significant digit labels alike
+// ("2·10⁻¹" four times). Here every label gets as many digits as it takes to tell the ticks
+// apart, and no more.
+class LossTicker : public QCPAxisTickerLog {
+protected:
+    QVector<QString> createLabelVector(const QVector<double>& ticks, const QLocale& locale,
+                                       QChar formatChar, int precision) override {
+        QVector<QString> labels;
+        for (int p = precision; p <= 8; ++p) {
+            labels = QCPAxisTickerLog::createLabelVector(ticks, locale, formatChar, p);
+            QVector<QString> sorted = labels;
+            std::sort(sorted.begin(), sorted.end());
+            if (std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end()) break;
+        }
+        return labels;
+    }
+};
+} // namespace
 
 LossPlot::LossPlot(QWidget* parent) : QWidget(parent) {
     plot_ = new QCustomPlot(this);
@@ -23,7 +45,7 @@ LossPlot::LossPlot(QWidget* parent) : QWidget(parent) {
     plot_->legend->setBrush(Qt::NoBrush);
     plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     plot_->yAxis->setScaleType(QCPAxis::stLogarithmic);
-    plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new LossTicker));
     plot_->yAxis->setNumberFormat("eb");
     plot_->yAxis->setNumberPrecision(0);
     plot_->xAxis->setLabel(tr("step"));
@@ -43,12 +65,18 @@ QPixmap LossPlot::toPixmap(int width, int height) {
 void LossPlot::setPalette(const Palette& p) {
     plot_->setBackground(p.background);
     for (QCPAxis* a : {plot_->xAxis, plot_->yAxis}) {
-        a->setBasePen(QPen(p.foreground));
-        a->setTickPen(QPen(p.foreground));
+        a->setBasePen(QPen(p.foreground, p.lineScale));
+        a->setTickPen(QPen(p.foreground, p.lineScale));
         a->setSubTickPen(QPen(p.foreground));
         a->setTickLabelColor(p.foreground);
         a->setLabelColor(p.foreground);
         a->grid()->setPen(QPen(p.grid, 1, Qt::DotLine));
+        // Larger on a projector, as the graph's axes (from the application's font: the panel
+        // around the plot has its own presentation size).
+        QFont f = QApplication::font();
+        f.setPointSizeF(f.pointSizeF() * p.fontScale);
+        a->setTickLabelFont(f);
+        a->setLabelFont(f);
     }
     // A 1-pixel pen keeps Qt on its fast stroking path: the curve has up to 20 000 points and
     // is redrawn every frame while training.

@@ -50,14 +50,37 @@ TrainingController::TrainingController(Document* doc, QObject* parent)
     // Whatever view opens a drag (a slider, a step handle, the diagram), training holds for it.
     connect(doc_, &Document::dragStarted, this, &TrainingController::holdForEdit);
     connect(doc_, &Document::dragEnded, this, &TrainingController::releaseEdit);
+    // What training shows (steps, loss curve, warnings) describes the network on screen: a
+    // network that replaces it (another activation or number of neurons, another file, another
+    // chapter of the lesson, an undone run) starts with none of it.
     connect(doc_, &Document::structureChanged, this, [this] {
         pause();
         dropTrainer();
+        forgetRun();
     });
     connect(doc_, &Document::scenarioReplaced, this, [this] {
         pause();
         dropTrainer();
         haveInitial_ = false;
+        lessonChapter_ = doc_->scenario().lesson.chapter;
+        forgetRun();
+    });
+    connect(doc_, &Document::lessonChanged, this, [this] {
+        if (doc_->scenario().lesson.chapter == lessonChapter_) return;
+        lessonChapter_ = doc_->scenario().lesson.chapter;
+        pause();
+        dropTrainer();
+        haveInitial_ = false;
+        forgetRun();
+    });
+    connect(doc_, &Document::trainingRunUndone, this, [this] {
+        // Undo may come during a run (the run before this one was undone): the run goes on from
+        // the weights undo restored, with a fresh history.
+        if (!running_) {
+            dropTrainer();
+            haveInitial_ = false;
+        }
+        forgetRun();
     });
     connect(doc_, &Document::targetChanged, this, &TrainingController::onTargetChanged);
     connect(doc_, &Document::trainingSettingsChanged, this, [this] {
@@ -226,6 +249,14 @@ void TrainingController::clearHistory() {
     testLoss_.reset();
     steps_ = 0;
     stepsPerSecond_ = 0.0;
+}
+
+void TrainingController::forgetRun() {
+    clearHistory();
+    loss_ = 0.0;
+    steepness_ = 1.0;
+    emit historyCleared();
+    emit progressed();
 }
 
 void TrainingController::submitRun(Worker::Running running) {

@@ -78,6 +78,10 @@ signals:
     // Early stopping ran out of patience: the weights of the lowest test loss (at `step`) are back.
     void stoppedEarly(long step, double testLoss);
     void message(const QString& text);
+    // The step count, the loss history and the overshoot watch were cleared because the network
+    // on screen is no longer the one they describe (another chapter, activation, number of
+    // neurons, file, or an undone run): views drop what they show of them (warnings too).
+    void historyCleared();
 
 private:
     // One job: the edits made since the last job, then `steps` steps (0: as fast as possible
@@ -124,6 +128,7 @@ private:
     Samples samplesOfDocument() const;
     void onTargetChanged();
     void keepBestTestWeights(); // early stopping: the paused run shows its lowest test loss
+    void forgetRun(); // clearHistory() for a network that replaced the trained one, and say so
 
     Document* doc_;
     QTimer frame_;
@@ -135,6 +140,7 @@ private:
     long runStartSteps_ = 0;
     Network initial_; // for reset
     bool haveInitial_ = false;
+    int lessonChapter_ = -1; // the lesson chapter the history belongs to
     int trainerHidden_ = -1; // the trainer's number of hidden neurons (-1: no trainer)
     Job edits_;              // edits not yet handed to the trainer
     long steps_ = 0;

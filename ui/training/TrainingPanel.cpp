@@ -155,6 +155,10 @@ TrainingPanel::TrainingPanel(Document* doc, TrainingController* trainer, QWidget
         play_->setText(running ? tr("&Pause") : tr("&Play"));
         if (running) message_->setVisible(false);
     });
+    connect(trainer_, &TrainingController::historyCleared, this, [this] {
+        message_->clear();
+        message_->setVisible(false);
+    });
     connect(trainer_, &TrainingController::diverged, this,
             [this](const QString& m) { showMessage(m, true); });
     connect(trainer_, &TrainingController::message, this,
@@ -321,6 +325,13 @@ void TrainingPanel::showMessage(const QString& text, bool warning) {
     message_->setVisible(true);
 }
 
+void TrainingPanel::setStepsPerFrame(int n) {
+    const int i = speed_->findData(n);
+    if (i < 0) return; // only the paces the box offers
+    speed_->setCurrentIndex(i);
+    trainer_->setStepsPerFrame(n);
+}
+
 void TrainingPanel::syncSettings() {
     const TrainSettings& s = doc_->scenario().training;
     const QSignalBlocker b1(rate_), b2(optimizer_), b3(layers_), b4(stepMode_), b5(stopLoss_);
@@ -337,7 +348,10 @@ void TrainingPanel::syncSettings() {
             ? tr("A step has no slope, so backprop borrows the slope of a steep sigmoid while "
                  "the curve stays a step.")
             : tr("Train a gentle sigmoid and make it steeper and steeper until it is "
-                 "practically a step."));
+                 "practically a step. The loss curve is the sigmoid's: it climbs as the sigmoid "
+                 "sharpens, because a steeper curve cannot follow the target as closely, and "
+                 "ends near the step network's loss. For the closest step fit, try the "
+                 "surrogate gradient."));
 }
 
 void TrainingPanel::writeSettings() {

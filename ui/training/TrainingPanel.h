@@ -41,6 +41,8 @@ public:
     QSpinBox* patienceBox() const { return patience_; }
     QString messageText() const;
     void showMessage(const QString& text, bool warning);
+    // Picks the speed (steps per frame, 0: as fast as possible) in the box and tells training.
+    void setStepsPerFrame(int n);
 
 private:
     void syncSettings();

@@ -41,8 +41,13 @@ QString plus(double v) {
     return v < 0 ? QString(kMinus) + " " + walkNumber(-v) : "+ " + walkNumber(v);
 }
 
+// The size of the network being walked: the screen names depend on it (paramName: the output
+// weights are w11, w21, … up to nine neurons and v1, v2, … from ten on). Set by walkText for the
+// call, so the small helpers below need not carry it.
+thread_local int walkedHidden = 2;
+
 QString name(ParamId id) {
-    return QString::fromStdString(paramName(id));
+    return QString::fromStdString(paramName(id, walkedHidden));
 }
 
 QString W(int j) {
@@ -212,6 +217,7 @@ QString walkPhaseName(WalkPhase phase) {
 }
 
 WalkText walkText(const WalkStep& s, const WalkContext& c) {
+    walkedHidden = c.net ? c.net->hidden() : 2;
     const int j = s.neuron;
     const QString v = walkNumber(s.value);
     const QString N = QString::number(c.samples);
