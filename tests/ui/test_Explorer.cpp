@@ -329,6 +329,22 @@ TEST(Explorer, DiagramLabelsNeverCoverTheNextNeuron) {
         EXPECT_EQ(shown.filter(name).size(), 1) << name << ": " << shown.join(", ").toStdString();
 }
 
+// On a projector the type is large, yet the lesson's two neurons keep every weight's label:
+// each slides along its own edge to a free place rather than all of them going.
+TEST(Explorer, PresentationModeKeepsEveryLabelOfTwoNeurons) {
+    auto w = freshWindow();
+    ui::NetworkDiagram* d = w->diagram();
+    d->setPalette(ui::Palette::projector()); // the projector's large type and thick lines
+    d->setFixedSize(600, 400);               // the diagram's share of a 1920 × 1080 wall
+    w->document()->replaceScenario(defaultScenario());
+    QApplication::processEvents();
+    QStringList shown;
+    for (const auto& l : d->labels())
+        shown << l.text;
+    for (const char* name : {"w1 =", "w2 =", "b1 =", "b2 =", "w11 =", "w21 =", "c ="})
+        EXPECT_EQ(shown.filter(name).size(), 1) << name << ": " << shown.join(", ").toStdString();
+}
+
 TEST(Explorer, TheLegendNeverCoversTheCurves) {
     auto w = freshWindow();
     std::mt19937_64 rng(5);

@@ -437,6 +437,31 @@ std::vector<NetworkDiagram::Label> NetworkDiagram::placeLabels(const Layout& lay
             }
             return;
         }
+        // A few neurons (the lesson's two, in large type on a projector): each label slides
+        // along its own edge to a free place clear of the other edges, rather than all going.
+        if (h <= 4) {
+            for (int j = 0; j < h; ++j) {
+                const auto [a, b] = edge(j);
+                std::vector<QPointF> spots; // along the edge, then just above or below it
+                for (const double dy : {0.0, -0.9 * line, 0.9 * line})
+                    for (const double f : {0.5, 0.4, 0.6, 0.3, 0.7})
+                        spots.push_back(a + (b - a) * f + QPointF(0, dy));
+                for (const QPointF& spot : spots) {
+                    const QRectF box = boxFor(spot, text({kind, j}));
+                    bool clear = free(box);
+                    for (int k = 0; k < h && clear; ++k)
+                        if (k != j) {
+                            const auto [c, d] = edge(k);
+                            clear = !crosses(box, c, d);
+                        }
+                    if (!clear) continue;
+                    taken.push_back(box);
+                    placed.push_back({box, text({kind, j})});
+                    break;
+                }
+            }
+            return;
+        }
         for (int j : wanted)
             tryPlace(at(j), text({kind, j}));
     };
