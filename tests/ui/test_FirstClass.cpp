@@ -25,6 +25,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSet>
@@ -819,4 +820,36 @@ TEST(FirstClass, AnnealingExplainsItsClimbingLossCurve) {
     EXPECT_FALSE(help->isHidden());
     EXPECT_TRUE(help->text().contains("climbs")) << help->text().toStdString();
     EXPECT_TRUE(help->text().contains("surrogate")) << help->text().toStdString();
+}
+
+// Like a browser's :focus-visible: the ring is for the keyboard. A window that opens, and a
+// click, show no frame; Tab brings it back.
+TEST(FirstClass, TheFocusRingIsForTheKeyboardNotTheMouse) {
+    auto w = freshWindow();
+    QApplication::setActiveWindow(w.get());
+    QApplication::processEvents();
+    ui::FocusRing* ring = w->focusRing();
+    ASSERT_NE(ring, nullptr);
+    EXPECT_FALSE(ring->isVisible()) << "no ring before any key";
+    ui::ParamRow* row = w->parameters()->row({ParamKind::HiddenWeight, 0});
+    ASSERT_NE(row, nullptr);
+    row->spinBox()->setFocus(Qt::TabFocusReason);
+    QApplication::processEvents();
+    EXPECT_TRUE(ring->isVisible());
+    EXPECT_EQ(ring->target(), row->spinBox());
+    // A click elsewhere: the mouse has taken over.
+    QMouseEvent press(QEvent::MouseButtonPress, QPointF(5, 5), QPointF(5, 5), Qt::LeftButton,
+                      Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(row->slider(), &press);
+    QMouseEvent release(QEvent::MouseButtonRelease, QPointF(5, 5), QPointF(5, 5), Qt::LeftButton,
+                        Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(row->slider(), &release);
+    QApplication::processEvents();
+    EXPECT_FALSE(ring->isVisible());
+    // Tab again: the keyboard is back, and so is the ring, around whatever has the focus.
+    QKeyEvent tab(QEvent::KeyPress, Qt::Key_Tab, Qt::NoModifier);
+    QApplication::sendEvent(QApplication::focusWidget(), &tab);
+    QApplication::processEvents();
+    EXPECT_TRUE(ring->isVisible());
+    EXPECT_EQ(ring->target(), QApplication::focusWidget());
 }

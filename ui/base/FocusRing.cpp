@@ -4,8 +4,12 @@
 
 #include <QApplication>
 #include <QEvent>
+#include <QFocusEvent>
+#include <QKeyEvent>
 #include <QPainter>
 #include <QPainterPath>
+
+#include <algorithm>
 
 namespace stepwise::ui {
 
@@ -18,6 +22,7 @@ FocusRing::FocusRing(QWidget* window) : QWidget(window), window_(window) {
     hide();
     connect(qApp, &QApplication::focusChanged, this,
             [this](QWidget*, QWidget* now) { follow(now); });
+    qApp->installEventFilter(this); // how the focus moved: by the keyboard, or by the mouse
     follow(QApplication::focusWidget());
 }
 
@@ -65,6 +70,43 @@ void FocusRing::follow(QWidget* now) {
 
 bool FocusRing::eventFilter(QObject* watched, QEvent* event) {
     switch (event->type()) {
+    case QEvent::FocusIn:
+        switch (static_cast<QFocusEvent*>(event)->reason()) {
+        case Qt::TabFocusReason:
+        case Qt::BacktabFocusReason:
+        case Qt::ShortcutFocusReason:
+            keyboard_ = true;
+            place();
+            break;
+        case Qt::MouseFocusReason:
+            keyboard_ = false;
+            place();
+            break;
+        default: // the window or a popup: as before
+            break;
+        }
+        return false;
+    case QEvent::KeyPress: {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if ((key == Qt::Key_Tab || key == Qt::Key_Backtab) && !keyboard_) {
+            keyboard_ = true;
+            place();
+        }
+        return false;
+    }
+    case QEvent::MouseButtonPress:
+        if (keyboard_) {
+            keyboard_ = false;
+            place();
+        }
+        return false;
+    default:
+        break;
+    }
+    // The rest concerns the focused control and its ancestors only (the application's filter
+    // sees every object's events).
+    if (std::find(watched_.begin(), watched_.end(), watched) == watched_.end()) return false;
+    switch (event->type()) {
     case QEvent::Move:
     case QEvent::Resize:
     case QEvent::Show:
@@ -79,7 +121,7 @@ bool FocusRing::eventFilter(QObject* watched, QEvent* event) {
 }
 
 void FocusRing::place() {
-    if (!target_ || !target_->isVisible() || target_->visibleRegion().isEmpty()) {
+    if (!keyboard_ || !target_ || !target_->isVisible() || target_->visibleRegion().isEmpty()) {
         hide();
         return;
     }

@@ -3,6 +3,10 @@
 // overlay per window that follows the focus (and the focused control when it moves, is scrolled
 // or resized) and paints a rounded frame, ringColor() of the window's palette, that reaches
 // kMinGraphicContrast (ui/base/Contrast.h) against the window's background.
+//
+// Like a browser's :focus-visible, the ring shows while the keyboard moves the focus (Tab,
+// Shift+Tab, a shortcut) and goes when the mouse takes over (a click), so a learner at the mouse
+// never sees a frame around what they clicked.
 #pragma once
 
 #include <QPalette>
@@ -36,6 +40,7 @@ private:
     void watchChain(bool on);
 
     QPointer<QWidget> target_;
+    bool keyboard_ = false;            // the focus last moved by the keyboard
     QList<QPointer<QWidget>> watched_; // target_ and its ancestors up to the window
     QWidget* window_;
 };
