@@ -72,7 +72,7 @@ std::vector<LessonChapter> buildChapters() {
     {
         LessonChapter c;
         c.id = "neuron";
-        c.controls = kLessonHiddenWeights | kLessonHiddenBiases;
+        c.controls = kLessonHiddenWeights | kLessonHiddenBiases | kLessonBiasInput;
         c.network = networkPreset(NetworkPreset::OneNeuron);
         c.tasks.push_back(task(
             "ch1.always-on",

@@ -62,6 +62,9 @@ enum LessonControl : unsigned {
     kLessonPredict = 1u << 15,     // "predict first": the sum hidden until revealed (chapter 4)
     kLessonWorstError = 1u << 16,  // the worst-case distance and its ε band (chapter 6)
     kLessonAll = (1u << 17) - 1,
+    // Not a control, so not in kLessonAll (free mode leaves it out): the diagram draws the input
+    // that is always 1, whose weight is the bias (chapter 1).
+    kLessonBiasInput = 1u << 17,
 };
 
 // What the window has seen happen that is not in the scenario (the exercise's guess).

@@ -477,7 +477,8 @@ TEST(LessonChapters, EachChaptersOwnSectionShowsInThatChapterOnly) {
     const std::pair<unsigned, const char*> sections[] = {
         {kLessonGuess, "exercise"},        {kLessonAddNeurons, "universal"},
         {kLessonGradient, "smooth"},       {kLessonWalkthrough, "backprop"},
-        {kLessonPredict, "superposition"}, {kLessonWorstError, "universal"}};
+        {kLessonPredict, "superposition"}, {kLessonWorstError, "universal"},
+        {kLessonBiasInput, "neuron"}};
     for (const auto& [flag, owner] : sections)
         for (const LessonChapter& c : lessonChapters())
             EXPECT_EQ((c.controls & flag) != 0, c.id == owner) << c.id << " flag " << flag;

@@ -523,6 +523,23 @@ TEST_F(Lesson, ChapterEightTicksFromTheWalkthrough) {
               lessonChapters()[7].network); // the walk changed nothing
 }
 
+TEST_F(Lesson, ChapterOneDrawsTheInputThatIsAlwaysOne) {
+    open();
+    goTo(0);
+    EXPECT_TRUE(window_->diagram()->constantInputShown());
+    // Nothing of the diagram's labels covers it.
+    const QPointF one = window_->diagram()->constantInputCenter();
+    for (const auto& l : window_->diagram()->labels())
+        EXPECT_FALSE(l.box.contains(one)) << l.text.toStdString();
+    goTo(1);
+    EXPECT_FALSE(window_->diagram()->constantInputShown());
+    goTo(0);
+    lesson()->setFreeMode(true); // free mode unlocks controls; this is a picture, not a control
+    settle();
+    EXPECT_FALSE(window_->diagram()->constantInputShown());
+    lesson()->setFreeMode(false);
+}
+
 TEST_F(Lesson, FreeModeUnlocksEverything) {
     open();
     EXPECT_FALSE(shown(params()->activationBox()));

@@ -106,6 +106,11 @@ double NetworkDiagram::radius() const {
 QPointF NetworkDiagram::inputCenter() const {
     return {width() * 0.12, height() * 0.5};
 }
+QPointF NetworkDiagram::constantInputCenter() const {
+    const double ro = 20.0 * palette_.fontScale;
+    return inputCenter() + QPointF(0, std::max(3.2 * ro, height() * 0.3));
+}
+
 QPointF NetworkDiagram::outputCenter() const {
     return {width() * 0.86, height() * 0.5};
 }
@@ -181,6 +186,11 @@ void NetworkDiagram::paintEvent(QPaintEvent*) {
         drawEdge(in, c, edgePen({ParamKind::HiddenWeight, j}));
         drawEdge(c, out, edgePen({ParamKind::OutputWeight, j}));
     }
+    if (constantInput_) { // thin dashed edges: the bias b_j is the weight on this input
+        p.setPen(QPen(palette_.foreground, 1.2 * palette_.lineScale, Qt::DashLine));
+        for (int j = 0; j < h; ++j)
+            p.drawLine(constantInputCenter(), hiddenCenter(j));
+    }
     paintHighlight(p, r);
     // Hidden neurons: a circle in the neuron's colour with a glyph of the activation, drawn once
     // into a picture and then reused while only the numbers change.
@@ -202,6 +212,15 @@ void NetworkDiagram::paintEvent(QPaintEvent*) {
     p.setPen(palette_.foreground);
     p.drawText(QRectF(in.x() - ro, in.y() - ro, 2 * ro, 2 * ro), Qt::AlignCenter, "x");
     p.drawText(QRectF(out.x() - ro, out.y() - ro, 2 * ro, 2 * ro), Qt::AlignCenter, "Σ");
+    if (constantInput_) {
+        const QPointF one = constantInputCenter();
+        const double r1 = 0.7 * ro;
+        p.setPen(QPen(palette_.foreground, 1.5 * palette_.lineScale, Qt::DashLine));
+        p.setBrush(palette_.background);
+        p.drawEllipse(one, r1, r1);
+        p.setPen(palette_.foreground);
+        p.drawText(QRectF(one.x() - r1, one.y() - r1, 2 * r1, 2 * r1), Qt::AlignCenter, "1");
+    }
 
     // The labels last, on top: each placed only where it covers no other label and no node.
     QColor labelBack = palette_.background;
@@ -308,6 +327,9 @@ std::vector<NetworkDiagram::Label> NetworkDiagram::placeLabels(const Layout& lay
     const QPointF in = inputCenter(), out = outputCenter();
     taken.emplace_back(in - QPointF(ro, ro), QSizeF(2 * ro, 2 * ro));
     taken.emplace_back(out - QPointF(ro, ro), QSizeF(2 * ro, 2 * ro));
+    if (constantInput_)
+        taken.emplace_back(constantInputCenter() - QPointF(0.7 * ro, 0.7 * ro),
+                           QSizeF(1.4 * ro, 1.4 * ro));
     for (int j = 0; j < h; ++j)
         taken.emplace_back(hiddenCenter(j) - QPointF(r + outline, r + outline),
                            QSizeF(2 * (r + outline), 2 * (r + outline)));
@@ -613,6 +635,10 @@ void NetworkDiagram::applyLessonControls(unsigned c, bool locked) {
     if (c & kLessonOutputWeights) kinds |= kindBit(ParamKind::OutputWeight);
     if (c & kLessonOutputBias) kinds |= kindBit(ParamKind::OutputBias);
     setEditableKinds(locked ? 0u : kinds);
+    if (constantInput_ != ((c & kLessonBiasInput) != 0)) {
+        constantInput_ = (c & kLessonBiasInput) != 0;
+        update();
+    }
 }
 
 void NetworkDiagram::setEditableKinds(unsigned kinds) {

@@ -54,6 +54,10 @@ public:
     QPointF hiddenCenter(int j) const;
     QPointF inputCenter() const;
     QPointF outputCenter() const;
+    // The input that is always 1, under x, with a dashed edge to every hidden neuron: the bias is
+    // its weight (the lesson's chapter 1 shows it).
+    bool constantInputShown() const { return constantInput_; }
+    QPointF constantInputCenter() const;
     std::optional<ParamId> hitTest(const QPointF& p) const;
     // How the diagram fits its size: the neurons' radius and which labels there is room for.
     struct Layout {
@@ -115,6 +119,7 @@ private:
     std::optional<SampleBreakdown> breakdown_;
     std::vector<Annotation> annotations_;
     std::optional<Spot> highlight_;
+    bool constantInput_ = false;
     unsigned editable_ = ~0u;
     struct Drag {
         ParamId param;

@@ -210,6 +210,8 @@ QString chapterBody(int index) {
                  "<i>w</i> and adds a <b>bias</b> <i>b</i>. The bias is simply one more "
                  "weight, on an input that is always 1:</p>") +
                formula("<i>z</i> = <i>w</i>·<i>x</i> + <i>b</i>·1") +
+               t("<p>The diagram draws that input too: the dashed node marked 1 under <i>x</i>. "
+                 "The weight on its dashed edge is the bias, written under the neuron.</p>") +
                t("<p>Then the neuron passes the sum through its <b>activation</b> <i>g</i>. "
                  "Here <i>g</i> is a step: the answer is 1 when <i>z</i> ≥ 0 and 0 "
                  "otherwise.</p>") +
