@@ -112,11 +112,10 @@ const std::map<std::string, TaskWords>& taskWords() {
          {QT_TRANSLATE_NOOP("Lesson", "With at most 6 neurons, bring every point within "
                                       "ε = 0.15 of the target: the worst distance below 0.15."),
           QT_TRANSLATE_NOOP("Lesson",
-                            "Set the hidden neurons to 6: three rising steps on the left, three "
-                            "on the right that take the rise back. Cut the target's height into "
-                            "four bands and put a step where the curve enters each band; then "
-                            "Fit the output layer (Ctrl+L). The worst distance is below the "
-                            "loss.")}},
+                            "Set the hidden neurons to 6. Cut the target's height into four equal "
+                            "bands; put a rising step where the curve climbs into each of the "
+                            "upper three bands and a falling one where it leaves it; then Fit the "
+                            "output layer (Ctrl+L). The worst distance is below the loss.")}},
         {"ch7.draw",
          {QT_TRANSLATE_NOOP("Lesson", "Draw a target curve on the graph."),
           QT_TRANSLATE_NOOP("Lesson", "Press D (draw) and drag across the graph; a grey band "
@@ -304,8 +303,10 @@ QString chapterBody(int index) {
                  "and training crawls; too large, and each step overshoots the valley, the "
                  "loss grows and the run <b>diverges</b>: Stepwise stops it and puts back the "
                  "best weights the run reached. The Landscape tab draws the loss over any two "
-                 "weights with the path training takes. (Adam, the other optimizer, sizes each "
-                 "weight's step from its recent slopes, but it too steps against them.)</p>");
+                 "weights with the path training takes. (Adam, one of the other optimizers, sizes "
+                 "each "
+                 "weight's step from a running average of its recent slopes and steps against that "
+                 "average, not always against the latest slope.)</p>");
     case 7:
         return t("<p>Gradient descent needs ∂<i>L</i>/∂θ for every weight and bias. "
                  "<b>Backpropagation</b> gets them all in one sweep: the chain rule, applied "
@@ -342,7 +343,9 @@ QString chapterBody(int index) {
                  "all, so <i>g</i>′(<i>z</i>) = 0 wherever it exists. In "
                  "δ<sub><i>j</i></sub> = ∂<i>L</i>/∂<i>y</i> · <i>v<sub>j</sub></i> · "
                  "<i>g</i>′(<i>z<sub>j</sub></i>) the last factor is 0: the true gradient "
-                 "with respect to a step neuron's <i>w</i> and <i>b</i> is zero, and gradient "
+                 "with respect to a step neuron's <i>w</i> and <i>b</i> is zero (unless a sample "
+                 "sits "
+                 "exactly on a jump, where there is no slope at all), and gradient "
                  "descent never moves them. Only the output layer can learn.</p>"
                  "<p>The Training tab trains step networks anyway by a trick: it "
                  "<b>borrows</b> the slope of a sigmoid in place of the step's 0. For a step "
