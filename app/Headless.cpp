@@ -274,10 +274,14 @@ int runScenario(const RunRequest& req) {
             failed = true;
         }
     }
+    return finishRun(req.scenario, report, failed);
+}
+
+int finishRun(const QString& scenario, const TrainReport& report, bool failed) {
     if (report.diverged)
         say(stderr,
             QStringLiteral("%1: training diverged (%2); the report holds the last good weights")
-                .arg(req.scenario, QString::fromStdString(report.reason)));
+                .arg(scenario, QString::fromStdString(report.reason)));
     if (failed) return kExitFailure;
     return StopSignals::requested() != 0 ? StopSignals::exitCode() : kExitOk;
 }

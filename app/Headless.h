@@ -13,7 +13,8 @@
 
 namespace stepwise {
 struct Scenario;
-}
+struct TrainReport;
+} // namespace stepwise
 
 namespace stepwise::app {
 
@@ -39,6 +40,9 @@ struct RunRequest {
 int runScenario(const RunRequest& request);
 // The same for a scenario whose network has more than one hidden layer (core/deep).
 class ProgressLine;
+// What every run ends with: the line about a diverged run, then the exit code (1 when an export
+// or the report failed; 130 / 143 when a signal stopped the run; else 0).
+int finishRun(const QString& scenario, const TrainReport& report, bool failed);
 int runLayeredScenario(const RunRequest& request, const stepwise::Scenario& scenario,
                        ProgressLine& progress);
 

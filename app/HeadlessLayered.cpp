@@ -139,11 +139,7 @@ int runLayeredScenario(const RunRequest& req, const Scenario& scenario, Progress
             failed = true;
         }
     }
-    if (report.diverged)
-        sayLine(QStringLiteral("%1: training diverged (%2); the report holds the last good weights")
-                    .arg(req.scenario, QString::fromStdString(report.reason)));
-    if (failed) return kExitFailure;
-    return StopSignals::requested() != 0 ? StopSignals::exitCode() : kExitOk;
+    return finishRun(req.scenario, report, failed);
 }
 
 } // namespace stepwise::app
