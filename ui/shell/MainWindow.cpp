@@ -23,7 +23,9 @@
 #include "ui/shell/PreferencesDialog.h"
 #include "ui/shell/RestoreSessionsDialog.h"
 #include "ui/shell/WindowLessonHost.h"
+#include "ui/training/GhostList.h"
 #include "ui/training/LossPlot.h"
+#include "ui/training/RunGhosts.h"
 #include "ui/training/TrainingController.h"
 #include "ui/training/TrainingPanel.h"
 #include "ui/walkthrough/WalkthroughController.h"
@@ -148,6 +150,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     });
     connect(trainer_, &TrainingController::message, this,
             [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+    // Earlier runs' ghosts: their output curves on the graph (their loss curves and their list
+    // are the Training tab's).
+    connect(trainer_->ghosts(), &RunGhosts::changed, this, [this] {
+        std::vector<GhostCurve> curves;
+        for (const RunGhost& g : trainer_->ghosts()->ghosts())
+            curves.push_back({g.x, g.y, g.label, g.colour});
+        graph_->setGhosts(curves);
+    });
 
     buildMenus();
     auto* host = new WindowLessonHost(
@@ -516,6 +526,7 @@ void MainWindow::applyPalette() {
     graph_->setPalette(p);
     diagram_->setPalette(p);
     trainingPanel_->lossPlot()->setPalette(p);
+    trainingPanel_->ghostList()->setPalette(p);
     if (auto* landscape = findChild<LandscapeView*>()) landscape->setPalette(p);
     QFont f = QApplication::font();
     if (presentation_) f.setPointSizeF(f.pointSizeF() * kPresentationFontScale);
