@@ -25,6 +25,7 @@
 #include "ui/shell/WindowLessonHost.h"
 #include "ui/training/GhostList.h"
 #include "ui/training/LossPlot.h"
+#include "ui/training/RaceDialog.h"
 #include "ui/training/RunGhosts.h"
 #include "ui/training/TrainingController.h"
 #include "ui/training/TrainingPanel.h"
@@ -375,6 +376,12 @@ void MainWindow::buildMenus() {
                      &TrainingController::reset);
     train->addAction(tr("&New seed"), QKeySequence(tr("Ctrl+Shift+R")), trainer_,
                      &TrainingController::newSeed);
+    QAction* race = train->addAction(tr("R&ace…"), this, [this] {
+        trainer_->pause(); // the race starts from the weights on screen, which then stay put
+        RaceDialog dialog(doc_, presentation_ ? Palette::projector() : basePalette_, this);
+        dialog.exec();
+    });
+    race->setObjectName("raceAction");
 
     QToolBar* tools = addToolBar(tr("Tools"));
     tools->setObjectName("toolbar");
