@@ -1,5 +1,6 @@
 #include "core/lesson/Lesson.h"
 
+#include "core/lesson/LessonOverfit.h"
 #include "core/lesson/Walkthrough.h"
 
 #include "core/network/Backprop.h"
@@ -340,6 +341,8 @@ std::vector<LessonChapter> buildChapters() {
             sigmoidWith(1.0)));
         chapters.push_back(c);
     }
+    // 10. Too many neurons: a curve through every noisy training point, and what helps.
+    chapters.push_back(overfitChapter());
     return chapters;
 }
 
@@ -367,6 +370,10 @@ void setUpChapter(Scenario& s, int index) {
     s.network = c.network;
     s.target = c.target;
     if (c.optimizer) s.training.optimizer = *c.optimizer;
+    if (c.weightDecay) {
+        s.training.weightDecay = *c.weightDecay;
+        s.training.earlyStopping = false;
+    }
 }
 
 std::vector<std::string> passingTasks(const Scenario& s, int index, const LessonObservation& o) {

@@ -40,12 +40,12 @@ Stroke traceOf(const Eigen::ArrayXd& x, const Eigen::ArrayXd& y, double offset =
 
 } // namespace
 
-TEST(LessonChapters, NineChaptersInTheLessonsOrder) {
+TEST(LessonChapters, TenChaptersInTheLessonsOrder) {
     const auto& c = lessonChapters();
-    ASSERT_EQ(lessonChapterCount(), 9);
+    ASSERT_EQ(lessonChapterCount(), 10);
     const char* ids[] = {"neuron",    "graph",   "network",  "superposition", "exercise",
-                         "universal", "descent", "backprop", "smooth"};
-    for (int i = 0; i < 9; ++i) {
+                         "universal", "descent", "backprop", "smooth",        "overfit"};
+    for (int i = 0; i < 10; ++i) {
         EXPECT_EQ(c[i].id, ids[i]);
         EXPECT_FALSE(c[i].tasks.empty()) << ids[i];
     }
@@ -60,6 +60,7 @@ TEST(LessonChapters, TaskIdsAreUniqueAndNameTheirChapter) {
             EXPECT_EQ(findLessonTask(t.id), &t);
         }
     EXPECT_EQ(findLessonTask("ch10.nothing"), nullptr);
+    EXPECT_EQ(findLessonTask("ch11.nothing"), nullptr);
 }
 
 TEST(LessonChapters, NoTaskPassesAtItsChaptersStart) {

@@ -73,7 +73,9 @@ void LessonPanel::buildMenu() {
     QMenu* go = menu->addMenu(tr("&Go to chapter"));
     for (int i = 0; i < lessonChapterCount(); ++i) {
         QAction* a = go->addAction(tr("%1 · %2").arg(i + 1).arg(lessontext::chapterTitle(i)));
+        // Alt+1 … Alt+9, and Alt+0 for chapter 10 (the key after 9 on the row).
         if (i < 9) a->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        if (i == 9) a->setShortcut(QKeySequence(Qt::ALT | Qt::Key_0));
         connect(a, &QAction::triggered, this, [this, i] { goToChapter(i); });
         actions_ << a;
     }

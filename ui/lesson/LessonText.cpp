@@ -172,6 +172,23 @@ const std::map<std::string, TaskWords>& taskWords() {
          {QT_TRANSLATE_NOOP("Lesson", "Turn k down to 2 or less: the steps melt into gentle "
                                       "ramps."),
           QT_TRANSLATE_NOOP("Lesson", "Drag the Steepness slider to the left, or type 2.")}},
+        {"ch10.overfit",
+         {QT_TRANSLATE_NOOP("Lesson", "With 12 or more neurons, train until the training loss "
+                                      "is at most a quarter of the test loss."),
+          QT_TRANSLATE_NOOP("Lesson", "Press Play and watch the loss plot in the Training tab: "
+                                      "the solid training loss dives, the dashed test loss "
+                                      "stays up.")}},
+        {"ch10.few",
+         {QT_TRANSLATE_NOOP("Lesson", "With at most 6 neurons, bring the test loss below "
+                                      "0.04."),
+          QT_TRANSLATE_NOOP("Lesson", "Set Hidden neurons to 4 in the Weights tab, then train. "
+                                      "The test loss is written just above the loss plot.")}},
+        {"ch10.decay",
+         {QT_TRANSLATE_NOOP("Lesson", "With 12 or more neurons again, bring the test loss below "
+                                      "0.04 with weight decay."),
+          QT_TRANSLATE_NOOP("Lesson", "Set Hidden neurons back to 24, set Weight decay λ to "
+                                      "0.001 in the Data and overfitting box, and train for a "
+                                      "thousand steps or so.")}},
     };
     return words;
 }
@@ -198,6 +215,8 @@ QString chapterTitle(int index) {
         return t("Backpropagation: the chain rule, backwards");
     case 8:
         return t("Why steps cannot learn, and what sigmoids change");
+    case 9:
+        return t("Too many neurons");
     }
     return {};
 }
@@ -362,6 +381,31 @@ QString chapterBody(int index) {
                  "is large only near the step and almost 0 elsewhere, so samples far from a "
                  "neuron's step pass it almost no gradient. This is the <b>vanishing "
                  "gradient</b>.</p>");
+    case 9:
+        return t("<p>Twelve points to learn from, each with noise added, and 24 neurons: more "
+                 "freedom than twelve points can pin down. The hollow dots are <b>test "
+                 "points</b>: training never learns from them, it only measures the network's "
+                 "error on them. Their loss tells how well the curve does between the points it "
+                 "learnt.</p>"
+                 "<p>Press Play. The curve soon threads every filled dot: the training loss "
+                 "falls towards 0 while the test loss (dashed in the loss plot) stays high. The "
+                 "network has learnt the noise along with the curve. This is "
+                 "<b>overfitting</b>.</p>"
+                 "<p>Two remedies. Fewer neurons leave less freedom. Or <b>weight decay</b>: "
+                 "training then descends</p>") +
+               formula("<i>J</i> = <i>L</i> + λ·Σ<sub><i>j</i></sub> (<i>w<sub>j</sub></i>² + "
+                       "<i>v<sub>j</sub></i>²)") +
+               t("<p>where <i>L</i> is the mean squared error on the training points and the sum "
+                 "runs over every hidden weight <i>w<sub>j</sub></i> and output weight "
+                 "<i>v<sub>j</sub></i>; the biases <i>b<sub>j</sub></i> and <i>c</i> are not "
+                 "decayed. Large weights now cost something, so the curve bends only where "
+                 "several points ask it to. The loss plot still shows <i>L</i>, not "
+                 "<i>J</i>.</p>"
+                 "<p>Where the picture simplifies: the noise has σ = 0.2, so even the true "
+                 "curve would score σ² = 0.04 on new points on average (on these twelve test "
+                 "points it happens to score about 0.03). With so few test points their loss is "
+                 "itself noisy: another split could flatter or punish the same network by "
+                 "chance.</p>");
     }
     return {};
 }
