@@ -143,6 +143,7 @@ RaceDialog::RaceDialog(Document* doc, const Palette& palette, QWidget* parent)
     });
     frame_.setInterval(kFrameMs);
     connect(&frame_, &QTimer::timeout, this, &RaceDialog::onFrame);
+    start_->setDefault(true); // Enter starts a race
     syncControls();
     resize(980, 640);
 }
@@ -231,7 +232,7 @@ void RaceDialog::finish() {
     plots_->update();
     result_->setText(resultText());
     syncControls();
-    if (keepWinner_->isEnabled()) keepWinner_->setFocus();
+    if (keepWinner_->isEnabled()) keepWinner_->setFocus(); // Enter or Space keeps it
 }
 
 QString RaceDialog::resultText() const {
