@@ -54,6 +54,11 @@ RaceDialog::RaceDialog(Document* doc, const Palette& palette, QWidget* parent)
     : QDialog(parent), doc_(doc) {
     setObjectName("raceDialog");
     setWindowTitle(tr("Race"));
+    if (palette.fontScale > 1.0) { // on a projector, as large as the panels' text
+        QFont f = font();
+        f.setPointSizeF(f.pointSizeF() * kPresentationFontScale);
+        setFont(f);
+    }
     const OptimizerSettings& now = doc_->scenario().training.optimizer;
     const double eta = now.learningRate;
 
