@@ -170,3 +170,25 @@ TEST(Ghosts, FileNewClearsThem) {
     EXPECT_EQ(w->trainer()->ghosts()->count(), 0);
     EXPECT_EQ(w->graph()->ghostCount(), 0);
 }
+
+TEST(Ghosts, LiveFramesWithGhostsRedrawOnlyTheCurvesLayer) {
+    auto w = freshWindow();
+    useSine(*w);
+    trainFor(*w, 10);
+    w->trainer()->reset();
+    trainFor(*w, 10);
+    ASSERT_EQ(w->graph()->ghostCount(), 2);
+    QApplication::processEvents();
+    int full = 0, curvesOnly = 0;
+    QObject::connect(w->graph()->plot(), &QCustomPlot::beforeReplot, [&] { ++full; });
+    QObject::connect(w->graph(), &ui::GraphView::curvesReplotted, [&] { ++curvesOnly; });
+    ui::TrainingController* tc = w->trainer();
+    tc->setStepsPerFrame(1);
+    tc->play();
+    ASSERT_TRUE(pumpUntil([&] { return curvesOnly >= 30; }, 20000));
+    tc->pause();
+    // Going live and back redraws everything once or twice; every frame between draws the
+    // curves' layer alone, so the ghosts under it are not drawn again.
+    EXPECT_LE(full, 3);
+    EXPECT_GE(curvesOnly, 30);
+}
