@@ -5,8 +5,10 @@
 #include "ui/document/Document.h"
 #include "ui/training/RacePlots.h"
 
+#include <QCloseEvent>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QElapsedTimer>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -25,7 +27,8 @@ namespace stepwise::ui {
 
 namespace {
 constexpr int kFrameMs = 15;
-constexpr long kFramesPerRace = 240; // a race of any length takes about four seconds
+constexpr long kFramesPerRace = 240;    // a race of any length takes about four seconds
+constexpr double kFrameBudgetMs = 12.0; // work per frame, at most (the steps then shrink)
 
 QString optimizerText(OptimizerKind k) {
     switch (k) {
@@ -206,7 +209,8 @@ void RaceDialog::start() {
     plots_->setRace(nullptr);
     race_ = std::make_unique<Race>(doc_->network(), doc_->sampleX(), doc_->sampleT(), shared,
                                    std::move(specs), steps_->value());
-    stepsPerFrame_ = std::max(1L, (race_->length() + kFramesPerRace - 1) / kFramesPerRace);
+    targetPerFrame_ = std::max(1L, (race_->length() + kFramesPerRace - 1) / kFramesPerRace);
+    stepsPerFrame_ = std::min(targetPerFrame_, 16L); // grows to the target while frames are fast
     stopped_ = false;
     plots_->setSamples(doc_->sampleX(), doc_->sampleT(), doc_->x());
     plots_->setRace(race_.get());
@@ -220,7 +224,16 @@ void RaceDialog::start() {
 
 void RaceDialog::onFrame() {
     if (!race_) return;
+    QElapsedTimer clock;
+    clock.start();
     race_->run(stepsPerFrame_);
+    // How the steps are split into frames changes nothing in the numbers, only how smooth the
+    // window stays: fewer steps in a frame that took too long, more (up to the target) when fast.
+    const double ms = static_cast<double>(clock.nsecsElapsed()) / 1e6;
+    if (ms > kFrameBudgetMs)
+        stepsPerFrame_ = std::max(1L, stepsPerFrame_ / 2);
+    else if (ms < kFrameBudgetMs / 3)
+        stepsPerFrame_ = std::min(targetPerFrame_, stepsPerFrame_ * 2);
     progress_->setValue(static_cast<int>(race_->stepsDone()));
     plots_->update();
     if (race_->finished()) finish();
@@ -273,6 +286,11 @@ void RaceDialog::keepWinner() {
         race_->network(w),
         tr("Keep the race winner's weights (%1)").arg(QString::fromStdString(race_->spec(w).name)));
     accept();
+}
+
+void RaceDialog::closeEvent(QCloseEvent* e) {
+    frame_.stop(); // closing keeps the weights as they were, whether a race runs or not
+    QDialog::closeEvent(e);
 }
 
 void RaceDialog::reject() {

@@ -4,9 +4,10 @@
 // stopped (Esc or Stop), and at the end names the racer with the lowest loss; the learner keeps
 // the winner's weights (one undo step) or the weights as they were.
 //
-// The racers are stepped on the GUI thread, the same number of steps per racer in every frame;
-// the race's numbers depend only on its length, never on the frame rate. The dialog is modal: the
-// document does not change under a race.
+// The racers are stepped on the GUI thread, the same number of steps per racer in every frame
+// (fewer when a frame would take too long on a large network); the race's numbers depend only on
+// its length, never on the frame rate or on how the steps are split into frames. The dialog is
+// modal: the document does not change under a race.
 #pragma once
 
 #include "ui/base/Palette.h"
@@ -59,6 +60,7 @@ public:
 
 protected:
     void reject() override; // Esc: stops a race that runs; otherwise keeps the weights as they were
+    void closeEvent(QCloseEvent* e) override; // the window's close button: stop and close
 
 private:
     void onFrame();
@@ -69,7 +71,8 @@ private:
     Document* doc_;
     std::unique_ptr<Race> race_;
     QTimer frame_;
-    long stepsPerFrame_ = 1;
+    long stepsPerFrame_ = 1;  // the same for every racer; fewer when a frame takes too long
+    long targetPerFrame_ = 1; // a race of any length in about kFramesPerRace frames
     bool stopped_ = false;
     QRadioButton *optimizers_, *rates_;
     QDoubleSpinBox* rateBoxes_[4];

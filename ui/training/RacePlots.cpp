@@ -101,9 +101,13 @@ void RacePlots::setSamples(const Eigen::ArrayXd& x, const Eigen::ArrayXd& t,
             py.push_back(t[i]);
         }
     output_->graph(0)->setData(px, py);
-    // Thinned when there are many: the dots are a backdrop, not data to read one by one.
-    output_->graph(0)->setVisible(px.size() <= 400);
-    if (px.size() > 400) output_->graph(0)->removeFromLegend();
+    // Left out when there are many: the dots are a backdrop, not data to read one by one.
+    const bool few = px.size() <= 400;
+    output_->graph(0)->setVisible(few);
+    if (few)
+        output_->graph(0)->addToLegend(); // (false when it is there already)
+    else
+        output_->graph(0)->removeFromLegend();
 }
 
 QString RacePlots::legendText(int racer) const {
