@@ -125,22 +125,45 @@ TEST(LessonOverfit, EachCheckNeedsAllItAsksFor) {
     EXPECT_GT(decayed.training.weightDecay, 0.0);
     decayed.training.weightDecay = 0.0;
     EXPECT_FALSE(passes(decayed, "ch10.decay"));
-    // The few-neuron solution with one neuron too many (a silent one: the curve is the same):
+    // The few-neuron solution with silent neurons added up to one too many (output weight 0: the
+    // curve and the losses are the same):
     // not the few task.
     Scenario small = start();
     findLessonTask("ch10.few")->solve(small);
     ASSERT_TRUE(passes(small, "ch10.few"));
-    Network more(small.network.hidden() + 3, small.network.activation);
-    more.w.head(small.network.hidden()) = small.network.w;
-    more.b.head(small.network.hidden()) = small.network.b;
-    more.v.head(small.network.hidden()) = small.network.v;
-    more.w.tail(3).setConstant(1.0);
-    more.b.tail(3).setZero();
-    more.v.tail(3).setZero();
+    const int h = small.network.hidden(), extra = kOverfitFewNeurons + 1 - h;
+    ASSERT_GT(extra, 0);
+    Network more(h + extra, small.network.activation);
+    more.w.head(h) = small.network.w;
+    more.b.head(h) = small.network.b;
+    more.v.head(h) = small.network.v;
+    more.w.tail(extra).setConstant(1.0);
+    more.b.tail(extra).setZero();
+    more.v.tail(extra).setZero();
     more.c = small.network.c;
     small.network = more;
-    ASSERT_GT(small.network.hidden(), kOverfitFewNeurons);
+    ASSERT_EQ(small.network.hidden(), kOverfitFewNeurons + 1);
+    EXPECT_LT(splitLosses(small)->test, kOverfitTestGoal);
     EXPECT_FALSE(passes(small, "ch10.few"));
     // Weight decay brings the test loss down against the overfit run it started from.
     EXPECT_LT(splitLosses(decayed)->test, splitLosses(s)->test);
+}
+
+TEST(LessonOverfit, TheHintsPathTicksTheTasksInTurn) {
+    // Play (overfit), then 3 neurons and 1 500 steps, then 24 neurons again with λ = 0.001 and
+    // 1 000 steps: what the hints tell a learner to do, with the window's resize.
+    Scenario s = trained(start(), 1500);
+    ASSERT_TRUE(passes(s, "ch10.overfit"));
+    s.network.resize(3, s.domain.lo, s.domain.hi);
+    s = trained(s, 1500);
+    EXPECT_TRUE(passes(s, "ch10.few")) << splitLosses(s)->test;
+    s.network.resize(24, s.domain.lo, s.domain.hi);
+    s.training.weightDecay = 0.001;
+    // Not before training with it: the few-neuron fit with silent neurons added has a low test
+    // loss, but its weights are as large as they were (the check reads Σ(w² + v²)).
+    EXPECT_LT(splitLosses(s)->test, kOverfitTestGoal);
+    EXPECT_GT(s.network.w.squaredNorm() + s.network.v.squaredNorm(), kOverfitDecayedWeights);
+    EXPECT_FALSE(passes(s, "ch10.decay"));
+    s = trained(s, 1000);
+    EXPECT_TRUE(passes(s, "ch10.decay")) << splitLosses(s)->test;
 }

@@ -181,11 +181,14 @@ const std::map<std::string, TaskWords>& taskWords() {
         {"ch10.few",
          {QT_TRANSLATE_NOOP("Lesson", "With at most 6 neurons, bring the test loss below "
                                       "0.04."),
-          QT_TRANSLATE_NOOP("Lesson", "Set Hidden neurons to 4 in the Weights tab, then train. "
-                                      "The test loss is written just above the loss plot.")}},
+          QT_TRANSLATE_NOOP(
+              "Lesson",
+              "Set Hidden neurons to 3 in the Weights tab, then train for 1,500 steps or so. "
+              "The test loss is written just above the loss plot.")}},
         {"ch10.decay",
-         {QT_TRANSLATE_NOOP("Lesson", "With 12 or more neurons again, bring the test loss below "
-                                      "0.04 with weight decay."),
+         {QT_TRANSLATE_NOOP("Lesson", "With 12 or more neurons again, train with weight decay "
+                                      "until the test loss is below 0.04 and the weights have "
+                                      "shrunk: Σ(w² + v²) below 50."),
           QT_TRANSLATE_NOOP("Lesson", "Set Hidden neurons back to 24, set Weight decay λ to "
                                       "0.001 in the Data and overfitting box, and train for a "
                                       "thousand steps or so.")}},
@@ -382,11 +385,11 @@ QString chapterBody(int index) {
                  "neuron's step pass it almost no gradient. This is the <b>vanishing "
                  "gradient</b>.</p>");
     case 9:
-        return t("<p>Twelve points to learn from, each with noise added, and 24 neurons: more "
-                 "freedom than twelve points can pin down. The hollow dots are <b>test "
-                 "points</b>: training never learns from them, it only measures the network's "
-                 "error on them. Their loss tells how well the curve does between the points it "
-                 "learnt.</p>"
+        return t("<p>Twenty-four points of a smooth curve, each with noise added, and 24 "
+                 "neurons. Only the twelve filled dots are learnt from: more freedom than twelve "
+                 "points can pin down. The hollow dots are <b>test points</b>: training never "
+                 "learns from them, it only measures the network's error on them. Their loss "
+                 "tells how well the curve does between the points it learnt.</p>"
                  "<p>Press Play. The curve soon threads every filled dot: the training loss "
                  "falls towards 0 while the test loss (dashed in the loss plot) levels off far "
                  "above it. The "
@@ -399,8 +402,8 @@ QString chapterBody(int index) {
                t("<p>where <i>L</i> is the mean squared error on the training points and the sum "
                  "runs over every hidden weight <i>w<sub>j</sub></i> and output weight "
                  "<i>v<sub>j</sub></i>; the biases <i>b<sub>j</sub></i> and <i>c</i> are not "
-                 "decayed. Large weights now cost something, so the curve bends only where "
-                 "several points ask it to. The loss plot still shows <i>L</i>, not "
+                 "decayed. Large weights now cost something, so the curve tends to bend only "
+                 "where several points ask it to. The loss plot still shows <i>L</i>, not "
                  "<i>J</i>.</p>"
                  "<p>Where the picture simplifies: the noise has σ = 0.2, so even the true "
                  "curve would score σ² = 0.04 on new points on average (on these twelve test "
