@@ -171,6 +171,21 @@ TEST(Ghosts, FileNewClearsThem) {
     EXPECT_EQ(w->graph()->ghostCount(), 0);
 }
 
+TEST(Ghosts, AnotherLessonChapterClearsThemTheSameChapterDoesNot) {
+    auto w = freshWindow();
+    useSine(*w);
+    trainFor(*w, 10);
+    ASSERT_EQ(w->trainer()->ghosts()->count(), 1);
+    LessonState l = w->document()->scenario().lesson;
+    l.tasksDone.insert("ch1.always-on"); // the same chapter, another lesson state
+    w->document()->setLesson(l);
+    EXPECT_EQ(w->trainer()->ghosts()->count(), 1);
+    l.chapter = l.chapter == 3 ? 4 : 3;
+    w->document()->setLesson(l);
+    EXPECT_EQ(w->trainer()->ghosts()->count(), 0);
+    EXPECT_EQ(w->graph()->ghostCount(), 0);
+}
+
 TEST(Ghosts, LiveFramesWithGhostsRedrawOnlyTheCurvesLayer) {
     auto w = freshWindow();
     useSine(*w);

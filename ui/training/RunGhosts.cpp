@@ -46,7 +46,17 @@ void outputCurve(const Document& doc, const Network& net, std::vector<double>& x
 
 RunGhosts::RunGhosts(Document* doc, QObject* parent) : QObject(parent), doc_(doc) {
     // Another scenario (File ▸ New, Open, a lesson chapter): the ghosts belonged to the old one.
-    connect(doc_, &Document::scenarioReplaced, this, &RunGhosts::clear);
+    connect(doc_, &Document::scenarioReplaced, this, [this] {
+        chapter_ = doc_->scenario().lesson.chapter;
+        clear();
+    });
+    // Another lesson chapter sets up another network and target: the same.
+    chapter_ = doc_->scenario().lesson.chapter;
+    connect(doc_, &Document::lessonChanged, this, [this] {
+        if (doc_->scenario().lesson.chapter == chapter_) return;
+        chapter_ = doc_->scenario().lesson.chapter;
+        clear();
+    });
     // The newest ghost's label compares it with the settings a next run would use.
     for (auto signal : {&Document::trainingSettingsChanged, &Document::structureChanged})
         connect(doc_, signal, this, [this] {

@@ -65,6 +65,7 @@ private:
     Document* doc_;
     std::vector<RunGhost> ghosts_; // oldest first
     int nextId_ = 1;
+    int chapter_ = -1; // the lesson chapter the ghosts belong to
 };
 
 } // namespace stepwise::ui
