@@ -32,6 +32,7 @@ RacePlots::RacePlots(QWidget* parent) : QWidget(parent) {
     output_->yAxis->setLabel("y");
     output_->addGraph();
     output_->graph(0)->setName(tr("training points"));
+    output_->graph(0)->removeFromLegend(); // (the legend is the loss plot's)
     output_->graph(0)->setLineStyle(QCPGraph::lsNone);
     loss_->xAxis->setLabel(tr("step"));
     loss_->yAxis->setLabel(tr("loss"));
@@ -39,7 +40,9 @@ RacePlots::RacePlots(QWidget* parent) : QWidget(parent) {
     loss_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
     loss_->yAxis->setNumberFormat("eb");
     loss_->yAxis->setNumberPrecision(0);
-    loss_->legend->setVisible(false); // the output plot's legend names the racers for both
+    // One legend names the racers for both pictures: the loss plot's top right, where falling
+    // loss curves leave the most room (over the output curves it hid a curve's peak).
+    output_->legend->setVisible(false);
     auto* l = new QHBoxLayout(this);
     l->setContentsMargins(0, 0, 0, 0);
     l->addWidget(output_, 1);
@@ -102,12 +105,7 @@ void RacePlots::setSamples(const Eigen::ArrayXd& x, const Eigen::ArrayXd& t,
         }
     output_->graph(0)->setData(px, py);
     // Left out when there are many: the dots are a backdrop, not data to read one by one.
-    const bool few = px.size() <= 400;
-    output_->graph(0)->setVisible(few);
-    if (few)
-        output_->graph(0)->addToLegend(); // (false when it is there already)
-    else
-        output_->graph(0)->removeFromLegend();
+    output_->graph(0)->setVisible(px.size() <= 400);
 }
 
 QString RacePlots::legendText(int racer) const {
@@ -153,6 +151,7 @@ void RacePlots::update() {
             if (!std::isfinite(v)) v = 0.0; // never happens: the trainer hands out nothing else
         out->setData(keys, values, true);
         out->setName(legendText(i));
+        loss_->graph(i)->setName(legendText(i));
         if (y.size() > 0) {
             yLo = std::min(yLo, y.minCoeff());
             yHi = std::max(yHi, y.maxCoeff());

@@ -1,6 +1,7 @@
 // RacePlots: a race's two pictures side by side — each racer's output curve over the training
 // points, and each racer's loss curve (log scale) — in one colour per racer (the palette's neuron
-// colours), with a legend that names the racers and marks a racer that diverged.
+// colours), with a legend (on the loss plot) that names the racers and marks a racer that
+// diverged.
 #pragma once
 
 #include "core/training/Race.h"
