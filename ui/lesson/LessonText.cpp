@@ -188,7 +188,7 @@ const std::map<std::string, TaskWords>& taskWords() {
         {"ch10.decay",
          {QT_TRANSLATE_NOOP("Lesson", "With 12 or more neurons again, train with weight decay "
                                       "until the test loss is below 0.04 and the weights have "
-                                      "shrunk: Σ(w² + v²) below 50."),
+                                      "shrunk: Σ(w² + v²) below 50."),
           QT_TRANSLATE_NOOP("Lesson", "Set Hidden neurons back to 24, set Weight decay λ to "
                                       "0.001 in the Data and overfitting box, and train for a "
                                       "thousand steps or so.")}},
