@@ -1,6 +1,7 @@
 #include "core/lesson/Lesson.h"
 
 #include "core/lesson/ChaptersBeyond.h"
+#include "core/lesson/LessonOverfit.h"
 #include "core/lesson/Walkthrough.h"
 
 #include "core/network/Backprop.h"
@@ -339,6 +340,8 @@ std::vector<LessonChapter> buildChapters() {
     // Past the one-layer network: depth, then two inputs (core/lesson/ChaptersBeyond.cpp).
     chapters.push_back(lessonchapters::depthChapter());
     chapters.push_back(lessonchapters::towersChapter());
+    // 12. Too many neurons: a curve through every noisy training point, and what helps.
+    chapters.push_back(overfitChapter());
     return chapters;
 }
 
@@ -368,6 +371,10 @@ void setUpChapter(Scenario& s, int index) {
     s.surface = c.surface;
     s.target = c.target;
     if (c.optimizer) s.training.optimizer = *c.optimizer;
+    if (c.weightDecay) {
+        s.training.weightDecay = *c.weightDecay;
+        s.training.earlyStopping = false;
+    }
 }
 
 std::vector<std::string> passingTasks(const Scenario& s, int index, const LessonObservation& o) {

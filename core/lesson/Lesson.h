@@ -17,6 +17,9 @@
 //                (core/lesson/Walkthrough.h), then the mean over the batch and one step
 //   9 smooth     the step's true slope is zero, so no gradient reaches the hidden layer; the
 //                sigmoid σ(k·z) is a step you can differentiate, and tends to it as k grows
+//  10 overfit    too many neurons for a few noisy points: the curve threads every training
+//                point, the training loss falls to about 0 and the test loss stays high; fewer
+//                neurons, or weight decay (training descends L + λ·Σ(w_j² + v_j²)), do better
 //
 // Scoring a guess (scoreGuess), level by level: the sketched stroke is turned into one value per
 // grid sample by the target rule (sampleTarget). The truth (a step network's output) is cut into
@@ -110,6 +113,9 @@ struct LessonChapter {
     // loss spiking; chapters that do not train leave both as they are.
     std::optional<OptimizerSettings> optimizer;
     int stepsPerFrame = 0; // 0: the window's pace as it is
+    // A chapter about overfitting starts without weight decay and early stopping (the learner
+    // turns weight decay on as a task): the λ it starts with, and early stopping then off.
+    std::optional<double> weightDecay;
 };
 
 const std::vector<LessonChapter>& lessonChapters();
@@ -117,9 +123,9 @@ int lessonChapterCount();
 const LessonTask* findLessonTask(const std::string& id);
 
 // Puts chapter `index`'s starting network (its layered one, or none) and target (its surface
-// over the plane, or none) into s, and its
-// optimizer when it has one (the seed and the other training settings, the domain and the lesson
-// state are left as they are).
+// over the plane, or none) into s, its optimizer when it has one, and its weight decay (with
+// early stopping off) when it has one (the seed and the other training settings, the domain and
+// the lesson state are left as they are).
 void setUpChapter(Scenario& s, int index);
 
 // The ids of the tasks of chapter `index` whose check passes now.
@@ -132,6 +138,29 @@ inline constexpr long long kDescentFastSteps = 2000;
 // Chapter 6's ε task: every grid point within this distance, with at most that many neurons.
 inline constexpr double kEpsilonGoal = 0.15;
 inline constexpr int kEpsilonNeurons = 6;
+
+// Chapter 12 (overfitting), on its 24 points of 0.7·sin(2.5x) with noise, half of them held out:
+//   ch12.overfit  training loss ≤ test loss / kOverfitRatio (the curve fits the noise), with at
+//                 least kOverfitManyNeurons neurons
+//   ch12.few      test loss < kOverfitTestGoal with at most kOverfitFewNeurons neurons
+//   ch12.decay    test loss < kOverfitTestGoal with weight decay on, at least kOverfitManyNeurons
+//                 neurons, and Σ_j (w_j² + v_j²) < kOverfitDecayedWeights: the weights have shrunk
+//                 as decay shrinks them (the chapter starts near 400; 1 500 steps at λ = 10⁻³
+//                 leave about 6, and 3·10⁻⁴ about 30), so the task cannot tick on a few-neuron
+//                 fit given silent neurons (output weight 0) with their large hidden weights
+// The noise alone gives the true curve a test loss of about 0.031 on these points.
+inline constexpr double kOverfitRatio = 4.0;
+inline constexpr double kOverfitTestGoal = 0.04;
+inline constexpr int kOverfitFewNeurons = 6;
+inline constexpr int kOverfitManyNeurons = 12;
+inline constexpr double kOverfitDecayedWeights = 50.0;
+
+// The mean squared error on the training points and on the test points (core/data/DataSet.h),
+// or nullopt when the scenario has no test points (or none to learn from).
+struct SplitLosses {
+    double train = 0.0, test = 0.0;
+};
+std::optional<SplitLosses> splitLosses(const Scenario& s);
 
 // The fraction of the target's spread the network leaves unexplained, loss / variance (the
 // variance floored at 10⁻³), or nullopt without a target.

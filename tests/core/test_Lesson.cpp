@@ -45,10 +45,10 @@ Stroke traceOf(const Eigen::ArrayXd& x, const Eigen::ArrayXd& y, double offset =
 
 TEST(LessonChapters, ChaptersInTheLessonsOrder) {
     const auto& c = lessonChapters();
-    ASSERT_EQ(lessonChapterCount(), 11);
+    ASSERT_EQ(lessonChapterCount(), 12);
     const char* ids[] = {"neuron",  "graph",    "network", "superposition", "exercise", "universal",
-                         "descent", "backprop", "smooth",  "depth",         "towers"};
-    for (int i = 0; i < 11; ++i) {
+                         "descent", "backprop", "smooth",  "depth",         "towers",   "overfit"};
+    for (int i = 0; i < 12; ++i) {
         EXPECT_EQ(c[i].id, ids[i]);
         EXPECT_FALSE(c[i].tasks.empty()) << ids[i];
     }
@@ -63,6 +63,7 @@ TEST(LessonChapters, TaskIdsAreUniqueAndNameTheirChapter) {
             EXPECT_EQ(findLessonTask(t.id), &t);
         }
     EXPECT_EQ(findLessonTask("ch10.nothing"), nullptr);
+    EXPECT_EQ(findLessonTask("ch11.nothing"), nullptr);
 }
 
 TEST(LessonChapters, NoTaskPassesAtItsChaptersStart) {

@@ -4,6 +4,7 @@
 #include "ui/base/Format.h"
 #include "ui/document/Document.h"
 #include "ui/graph/BoldGraph.h"
+#include "ui/graph/GhostCurves.h"
 #include "ui/graph/PlotLegend.h"
 #include "ui/graph/PointDots.h"
 #include "ui/graph/StepHandles.h"
@@ -96,6 +97,9 @@ GraphView::GraphView(Document* doc, QWidget* parent)
     // only they change (see replotCurves).
     plot_->addLayer("target", plot_->layer("grid"), QCustomPlot::limAbove);
     plot_->layer("main")->setMode(QCPLayer::lmBuffered);
+    // Earlier runs' ghosts above the target band, still under the curves' layer: in the picture
+    // a live frame leaves alone.
+    ghosts_ = std::make_unique<GhostCurves>(plot_, plot_->layer("target"));
 
     // The target is a translucent band: a filled channel between two edges, which draws far
     // faster than a very wide antialiased pen.
@@ -207,6 +211,7 @@ void GraphView::setPalette(const Palette& p) {
     palette_ = p;
     handles_->setPalette(p);
     dots_->setPalette(p);
+    ghosts_->setPalette(p);
     ++paletteGeneration_;
     applyStyle();
     refresh();
@@ -323,6 +328,22 @@ void GraphView::setDashedCurve(const std::vector<double>& x, const std::vector<d
 
 bool GraphView::dashedCurveShown() const {
     return dashed_->visible();
+}
+
+void GraphView::setGhosts(const std::vector<GhostCurve>& ghosts) {
+    ghosts_->set(ghosts, palette_);
+    ghosts_->moveToLegendEnd();
+    fitLegend();
+    shownLook_.reset(); // the layer under the curves changed: the next frame draws it all
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+int GraphView::ghostCount() const {
+    return ghosts_->count();
+}
+
+QCPGraph* GraphView::ghostGraph(int i) const {
+    return ghosts_->graph(i);
 }
 
 void GraphView::fitLegend(int width) {
@@ -607,6 +628,7 @@ void GraphView::updateLegend() {
         for (int j = 0; j < neurons_.size() && j < 8; ++j)
             neurons_[j]->addToLegend();
     }
+    ghosts_->moveToLegendEnd();
     fitLegend();
 }
 

@@ -8,6 +8,7 @@
 
 #include "core/scenario/TargetCurve.h"
 #include "ui/base/Palette.h"
+#include "ui/graph/GhostCurve.h"
 
 #include <Eigen/Core>
 
@@ -27,6 +28,7 @@ class QCPItemLine;
 namespace stepwise::ui {
 
 class Document;
+class GhostCurves;
 class GraphMode;
 class PointDots;
 class StepHandles;
@@ -77,6 +79,11 @@ public:
     void setDashedCurve(const std::vector<double>& x, const std::vector<double>& y,
                         const QString& name);
     bool dashedCurveShown() const;
+    // Faint output curves of earlier training runs (ui/graph/GhostCurves.h), under the curves;
+    // they are drawn again only when the whole plot is, never in a live frame.
+    void setGhosts(const std::vector<GhostCurve>& ghosts);
+    int ghostCount() const;
+    QCPGraph* ghostGraph(int i) const; // for tests
 
     // Export at a size in pixels (PNG also takes a scale for resolution).
     bool exportTo(const QString& path, int width, int height, double scale = 1.0);
@@ -165,7 +172,8 @@ private:
     double shownEpsilon_ = -1.0;
     bool handlesAllowed_ = true;
     StepHandles* handles_ = nullptr;
-    std::unique_ptr<PointDots> dots_; // the data set's points, above the curves
+    std::unique_ptr<PointDots> dots_;     // the data set's points, above the curves
+    std::unique_ptr<GhostCurves> ghosts_; // earlier runs, under the curves
     Stroke guess_;
     // The mouse: the mode in use, a gesture that holds the mouse for now (a step handle's drag),
     // and modes replaced while one of them was handling an event (deleted once it returned).

@@ -233,6 +233,9 @@ void LessonPanel::goToChapter(int index) {
     if (current().id == "descent") {
         host_->setTool(LessonHost::Tool::Draw);
         host_->showPage(LessonHost::Page::Training);
+    } else if (current().id == "overfit") { // its tasks are read off the loss plot
+        host_->setTool(LessonHost::Tool::Inspect);
+        host_->showPage(LessonHost::Page::Training);
     } else if (current().controls & kLessonTraining) {
         host_->showPage(LessonHost::Page::Parameters);
     }

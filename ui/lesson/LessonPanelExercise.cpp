@@ -85,6 +85,9 @@ void LessonPanel::reveal() {
         doc->adoptNetworkOf(s, tr("Show me"));
         doc->setTarget(s.target, tr("Show me"));
         doc->undoStack()->endMacro();
+        // A solution may need a training setting too (weight decay, chapter 12); training
+        // settings are not undo steps.
+        if (!(s.training == doc->scenario().training)) doc->setTrainingSettings(s.training);
     } else if (c.controls & kLessonTraining) {
         host_->showPage(LessonHost::Page::Training);
         host_->playTraining();

@@ -201,6 +201,26 @@ const std::map<std::string, TaskWords>& taskWords() {
           QT_TRANSLATE_NOOP("Lesson", "Layer 2 fires where the weighted sum is at least −b. The "
                                       "sum is 2 on the crossing and 1 on the rest of the ridges: "
                                       "set b between −2 and −1, say −1.5.")}},
+        {"ch12.overfit",
+         {QT_TRANSLATE_NOOP("Lesson", "With 12 or more neurons, train until the training loss "
+                                      "is at most a quarter of the test loss."),
+          QT_TRANSLATE_NOOP("Lesson", "Press Play and watch the loss plot in the Training tab: "
+                                      "the solid training loss dives, the dashed test loss "
+                                      "stays up.")}},
+        {"ch12.few",
+         {QT_TRANSLATE_NOOP("Lesson", "With at most 6 neurons, bring the test loss below "
+                                      "0.04."),
+          QT_TRANSLATE_NOOP(
+              "Lesson",
+              "Set Hidden neurons to 3 in the Weights tab, then train for 1,500 steps or so. "
+              "The test loss is written just above the loss plot.")}},
+        {"ch12.decay",
+         {QT_TRANSLATE_NOOP("Lesson", "With 12 or more neurons again, train with weight decay "
+                                      "until the test loss is below 0.04 and the weights have "
+                                      "shrunk: Σ(w² + v²) below 50."),
+          QT_TRANSLATE_NOOP("Lesson", "Set Hidden neurons back to 24, set Weight decay λ to "
+                                      "0.001 in the Data and overfitting box, and train for a "
+                                      "thousand steps or so.")}},
     };
     return words;
 }
@@ -231,6 +251,8 @@ QString chapterTitle(int index) {
         return t("What depth buys: folding the line");
     case 10:
         return t("Towers: two inputs");
+    case 11:
+        return t("Too many neurons");
     }
     return {};
 }
@@ -445,6 +467,32 @@ QString chapterBody(int index) {
                  "simplifies: networks trained by gradient descent use smooth activations and "
                  "rarely build clean towers, but their surfaces are made the same way, of "
                  "pieces switched on and off by lines.</p>");
+    case 11:
+        return t("<p>Twenty-four points of a smooth curve, each with noise added, and 24 "
+                 "neurons. Only the twelve filled dots are learnt from: more freedom than twelve "
+                 "points can pin down. The hollow dots are <b>test points</b>: training never "
+                 "learns from them, it only measures the network's error on them. Their loss "
+                 "tells how well the curve does between the points it learnt.</p>"
+                 "<p>Press Play. The curve soon threads every filled dot: the training loss "
+                 "falls towards 0 while the test loss (dashed in the loss plot) levels off far "
+                 "above it. The "
+                 "network has learnt the noise along with the curve. This is "
+                 "<b>overfitting</b>.</p>"
+                 "<p>Two remedies. Fewer neurons leave less freedom. Or <b>weight decay</b>: "
+                 "training then descends</p>") +
+               formula("<i>J</i> = <i>L</i> + λ·Σ<sub><i>j</i></sub> (<i>w<sub>j</sub></i>² + "
+                       "<i>v<sub>j</sub></i>²)") +
+               t("<p>where <i>L</i> is the mean squared error on the training points and the sum "
+                 "runs over every hidden weight <i>w<sub>j</sub></i> and output weight "
+                 "<i>v<sub>j</sub></i>; the biases <i>b<sub>j</sub></i> and <i>c</i> are not "
+                 "decayed. Large weights now cost something, so the curve tends to bend only "
+                 "where several points ask it to. The loss plot still shows <i>L</i>, not "
+                 "<i>J</i>.</p>"
+                 "<p>Where the picture simplifies: the noise has σ = 0.2, so even the true "
+                 "curve would score σ² = 0.04 on new points on average (on these twelve test "
+                 "points it happens to score about 0.03). With so few test points their loss is "
+                 "itself noisy: another split could flatter or punish the same network by "
+                 "chance.</p>");
     }
     return {};
 }

@@ -4,10 +4,10 @@
 #include "core/deep/Pieces.h"
 #include "ui/base/ActivationLabel.h"
 #include "ui/base/Format.h"
-#include "ui/base/LossPlot.h"
 #include "ui/deep/DeepGraph.h"
 #include "ui/deep/LayeredTrainingController.h"
 #include "ui/document/Document.h"
+#include "ui/training/LossPlot.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>

@@ -4,7 +4,6 @@
 #include "ui/base/AppPaths.h"
 #include "ui/base/FocusRing.h"
 #include "ui/base/Format.h"
-#include "ui/base/LossPlot.h"
 #include "ui/base/Palette.h"
 #include "ui/deep/LayeredTrainingController.h"
 #include "ui/diagram/NetworkDiagram.h"
@@ -26,6 +25,10 @@
 #include "ui/shell/PreferencesDialog.h"
 #include "ui/shell/RestoreSessionsDialog.h"
 #include "ui/shell/WindowLessonHost.h"
+#include "ui/training/GhostList.h"
+#include "ui/training/LossPlot.h"
+#include "ui/training/RaceDialog.h"
+#include "ui/training/RunGhosts.h"
 #include "ui/training/TrainingController.h"
 #include "ui/training/TrainingPanel.h"
 #include "ui/walkthrough/WalkthroughController.h"
@@ -163,6 +166,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     });
     connect(trainer_, &TrainingController::message, this,
             [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+    // Earlier runs' ghosts: their output curves on the graph (their loss curves and their list
+    // are the Training tab's).
+    connect(trainer_->ghosts(), &RunGhosts::changed, this, [this] {
+        std::vector<GhostCurve> curves;
+        for (const RunGhost& g : trainer_->ghosts()->ghosts())
+            curves.push_back({g.x, g.y, g.label, g.colour});
+        graph_->setGhosts(curves);
+    });
 
     buildMenus();
     connect(doc_, &Document::structureChanged, this, &MainWindow::updatePage);
@@ -399,6 +410,13 @@ void MainWindow::buildMenus() {
         else
             trainer_->newSeed();
     });
+    QAction* race = train->addAction(tr("R&ace…"), this, [this] {
+        trainer_->pause(); // the race starts from the weights on screen, which then stay put
+        RaceDialog dialog(doc_, presentation_ ? Palette::projector() : basePalette_, this);
+        dialog.exec();
+    });
+    race->setObjectName("raceAction");
+    lessonOnly_ << race;
 
     QToolBar* tools = addToolBar(tr("Tools"));
     tools->setObjectName("toolbar");
@@ -555,6 +573,7 @@ void MainWindow::applyPalette() {
     diagram_->setPalette(p);
     layered_->setPalette(p);
     trainingPanel_->lossPlot()->setPalette(p);
+    trainingPanel_->ghostList()->setPalette(p);
     if (auto* landscape = findChild<LandscapeView*>()) landscape->setPalette(p);
     QFont f = QApplication::font();
     if (presentation_) f.setPointSizeF(f.pointSizeF() * kPresentationFontScale);

@@ -89,6 +89,9 @@ TrainingController::TrainingController(Document* doc, QObject* parent)
         edits_.settings = doc_->scenario().training;
         if (running_ && !held_) submitRun();
     });
+    // Made after the links above: a run that a new scenario ends leaves its ghost first, then
+    // the ghosts hear of the new scenario and all go.
+    ghosts_ = new RunGhosts(doc_, this);
 }
 
 TrainingController::~TrainingController() {
@@ -243,6 +246,7 @@ void TrainingController::keepBestTestWeights() {
 }
 
 void TrainingController::clearHistory() {
+    ++historyId_;
     overshoot_.reset();
     history_.clear();
     testHistory_.clear();
@@ -291,6 +295,10 @@ void TrainingController::pause() {
     takeSnapshot(true);
     keepBestTestWeights();
     running_ = false;
+    // The run leaves a ghost of where it got (the trainer is ours again: the worker stopped).
+    if (trainer_ && steps_ > runStartSteps_)
+        ghosts_->addRun(trainer_->network(), trainer_->settings(), history_.steps(),
+                        history_.losses(), steps_, historyId_);
     doc_->setLiveTraining(false);
     doc_->recordTrainingRun(runStart_, doc_->network(), steps_ - runStartSteps_);
     emit runningChanged(false);

@@ -15,6 +15,7 @@
 #include "core/training/OvershootWatch.h"
 #include "core/training/Trainer.h"
 #include "ui/base/BackgroundWorker.h"
+#include "ui/training/RunGhosts.h"
 #include "ui/training/TrainingHistory.h"
 
 #include <QElapsedTimer>
@@ -69,6 +70,10 @@ public:
     // The loss, once well down, keeps leaping back up: the learning rate overshoots near the
     // bottom (see OvershootWatch). Cleared by a reset and by new training settings.
     bool overshooting() const { return overshoot_.overshooting(); }
+    // Faint copies of the runs that ended (a pause after training, or a stop): see RunGhosts.
+    RunGhosts* ghosts() const { return ghosts_; }
+    // Which loss history is shown: a new number each time it is cleared.
+    int historyId() const { return historyId_; }
 
 signals:
     void runningChanged(bool running);
@@ -151,6 +156,8 @@ private:
     TrainingHistory testHistory_;
     std::optional<double> testLoss_;
     OvershootWatch overshoot_;
+    RunGhosts* ghosts_;
+    int historyId_ = 0;
 
     // The worker's while a job runs, the GUI's otherwise (see the header comment).
     std::unique_ptr<Trainer> trainer_;

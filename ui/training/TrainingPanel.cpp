@@ -1,8 +1,10 @@
 #include "ui/training/TrainingPanel.h"
 
 #include "ui/base/Format.h"
-#include "ui/base/LossPlot.h"
 #include "ui/document/Document.h"
+#include "ui/training/GhostList.h"
+#include "ui/training/LossPlot.h"
+#include "ui/training/RunGhosts.h"
 #include "ui/training/TrainingController.h"
 
 #include <QCheckBox>
@@ -122,6 +124,10 @@ TrainingPanel::TrainingPanel(Document* doc, TrainingController* trainer, QWidget
     outer->addWidget(advice_);
     lossPlot_ = new LossPlot(this);
     outer->addWidget(lossPlot_, 1);
+    ghostList_ = new GhostList(trainer_->ghosts(), this);
+    outer->addWidget(ghostList_);
+    connect(trainer_->ghosts(), &RunGhosts::changed, this,
+            [this] { lossPlot_->setGhosts(trainer_->ghosts()->ghosts()); });
     message_ = new QLabel(this);
     message_->setObjectName("trainingMessage");
     message_->setWordWrap(true);

@@ -17,6 +17,7 @@ namespace stepwise::ui {
 class Document;
 class TrainingController;
 class LossPlot;
+class GhostList;
 
 class TrainingPanel : public QWidget {
     Q_OBJECT
@@ -31,6 +32,7 @@ public:
     QComboBox* stepModeBox() const { return stepMode_; }
     QDoubleSpinBox* stopLossBox() const { return stopLoss_; }
     LossPlot* lossPlot() const { return lossPlot_; }
+    GhostList* ghostList() const { return ghostList_; }
     // Data and overfitting: noise, the test split, weight decay, early stopping.
     QDoubleSpinBox* noiseBox() const { return noiseSd_; }
     QSpinBox* noiseSeedBox() const { return noiseSeed_; }
@@ -62,6 +64,7 @@ private:
     QLabel *stepHelp_, *status_, *message_;
     QLabel* advice_; // shown when the loss keeps spiking: a smaller learning rate
     LossPlot* lossPlot_;
+    GhostList* ghostList_;
     QDoubleSpinBox *noiseSd_, *testFraction_, *weightDecay_;
     QSpinBox *noiseSeed_, *splitSeed_, *patience_;
     QCheckBox* earlyStopping_;

@@ -1,4 +1,6 @@
-#include "ui/base/LossPlot.h"
+#include "ui/training/LossPlot.h"
+
+#include "ui/base/GhostColour.h"
 
 #include <QApplication>
 #include <QVBoxLayout>
@@ -37,6 +39,8 @@ LossPlot::LossPlot(QWidget* parent) : QWidget(parent) {
     plot_->setAccessibleDescription(
         tr("The mean squared error after each training step, log scale"));
     plot_->setMinimumHeight(110);
+    // Earlier runs' loss curves go on a layer under the live ones.
+    plot_->addLayer("ghosts", plot_->layer("main"), QCustomPlot::limBelow);
     plot_->addGraph();
     plot_->graph(0)->setName(tr("training loss"));
     plot_->addGraph(); // the test loss
@@ -63,6 +67,8 @@ QPixmap LossPlot::toPixmap(int width, int height) {
 }
 
 void LossPlot::setPalette(const Palette& p) {
+    palette_ = p;
+    applyGhostPens();
     plot_->setBackground(p.background);
     for (QCPAxis* a : {plot_->xAxis, plot_->yAxis}) {
         a->setBasePen(QPen(p.foreground, p.lineScale));
@@ -107,14 +113,63 @@ void LossPlot::setData(const std::vector<double>& steps, const std::vector<doubl
         hi = std::max(hi, v);
     }
     plot_->graph(0)->setData(x, y, true);
-    if (!x.isEmpty()) {
-        plot_->xAxis->setRange(0, std::max(10.0, x.back() * 1.05));
+    fitRanges(lo, hi, x.isEmpty() ? 0.0 : x.back());
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossPlot::fitRanges(double lo, double hi, double lastStep) {
+    lo = std::min(lo, ghostLo_);
+    hi = std::max(hi, ghostHi_);
+    lastStep = std::max(lastStep, ghostLast_);
+    if (hi >= lo) {
+        plot_->xAxis->setRange(0, std::max(10.0, lastStep * 1.05));
         plot_->yAxis->setRange(lo / 2, hi * 2);
     } else {
         plot_->xAxis->setRange(0, 100);
         plot_->yAxis->setRange(1e-4, 1);
     }
+}
+
+void LossPlot::setGhosts(const std::vector<RunGhost>& ghosts) {
+    for (QCPGraph* g : ghosts_)
+        plot_->removeGraph(g);
+    ghosts_.clear();
+    ghostColours_.clear();
+    ghostLo_ = 1e300;
+    ghostHi_ = 0.0;
+    ghostLast_ = 0.0;
+    for (const RunGhost& r : ghosts) {
+        QVector<double> x, y;
+        for (std::size_t i = 0; i < r.lossSteps.size() && i < r.losses.size(); ++i) {
+            const double v = std::max(r.losses[i], 1e-12);
+            if (!std::isfinite(v)) continue;
+            x.push_back(r.lossSteps[i]);
+            y.push_back(v);
+            ghostLo_ = std::min(ghostLo_, v);
+            ghostHi_ = std::max(ghostHi_, v);
+            ghostLast_ = std::max(ghostLast_, r.lossSteps[i]);
+        }
+        auto* g = new QCPGraph(plot_->xAxis, plot_->yAxis);
+        g->setLayer("ghosts");
+        g->setData(x, y, true);
+        g->setName(r.label);
+        g->removeFromLegend();
+        ghosts_.push_back(g);
+        ghostColours_.push_back(r.colour);
+    }
+    applyGhostPens();
+    // The live curve's own extent, then the ghosts' with it.
+    bool found = false;
+    const QCPRange yr = plot_->graph(0)->getValueRange(found);
+    const QCPRange xr = plot_->graph(0)->getKeyRange(found);
+    fitRanges(found ? yr.lower : 1e300, found ? yr.upper : 0.0, found ? xr.upper : 0.0);
     plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossPlot::applyGhostPens() {
+    for (std::size_t i = 0; i < ghosts_.size(); ++i)
+        ghosts_[i]->setPen(
+            QPen(ghostColour(palette_, ghostColours_[i]), 1.5 * palette_.lineScale, Qt::DashLine));
 }
 
 void LossPlot::setTestData(const std::vector<double>& steps, const std::vector<double>& loss) {
