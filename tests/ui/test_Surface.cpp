@@ -73,6 +73,10 @@ struct Fixture {
     }
 };
 
+double valueAt(const SwitchingLine& l, QPointF p) {
+    return l.at(PlanePoint{p.x(), p.y()});
+}
+
 void send(QWidget* w, QEvent::Type type, QPointF pos, Qt::MouseButtons buttons) {
     const Qt::MouseButton button = type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton;
     QMouseEvent e(type, pos, w->mapToGlobal(pos), button, buttons, Qt::NoModifier);
@@ -174,9 +178,8 @@ TEST(SurfaceView, DraggingASwitchingLineMovesItsBias) {
     // The line now passes through the point it was dropped on.
     const SwitchingLine moved{f.net.layers[0].w(j, 0), f.net.layers[0].w(j, 1),
                               f.net.layers[0].b[j]};
-    EXPECT_NEAR(moved.at({p1.x(), p1.y()}) -
-                    SwitchingLine{before.w(j, 0), before.w(j, 1), before.b[j]}.at({p0.x(), p0.y()}),
-                0.0, 1e-9);
+    const SwitchingLine old{before.w(j, 0), before.w(j, 1), before.b[j]};
+    EXPECT_NEAR(valueAt(moved, p1), valueAt(old, p0), 1e-9);
 }
 
 TEST(SurfaceView, TurningAHandleKeepsTheWeightsNorm) {
@@ -197,9 +200,9 @@ TEST(SurfaceView, TurningAHandleKeepsTheWeightsNorm) {
     const Layer& l = f.net.layers[0];
     EXPECT_NEAR(l.w.row(j).norm(), norm, 1e-9);
     const SwitchingLine turned{l.w(j, 0), l.w(j, 1), l.b[j]};
-    EXPECT_NEAR(turned.at({pivot.x(), pivot.y()}), 0.0, 1e-9 * norm); // the middle stays put
+    EXPECT_NEAR(valueAt(turned, pivot), 0.0, 1e-9 * norm); // the middle stays put
     const QPointF d = map->planeAt(drop);
-    EXPECT_NEAR(turned.at({d.x(), d.y()}), 0.0, 1e-9 * norm); // and the end follows the mouse
+    EXPECT_NEAR(valueAt(turned, d), 0.0, 1e-9 * norm); // and the end follows the mouse
     EXPECT_EQ(f.started, 1);
     EXPECT_EQ(f.finished, 1);
 }

@@ -39,8 +39,10 @@ SurfaceMouse::SurfaceMouse(SurfaceView* view) : QObject(view), view_(view) {
 }
 
 SurfaceMouse::Hit SurfaceMouse::hitAt(const SurfacePlot* plot, QPointF pixel) const {
-    if (!plot->onMap(pixel)) return {};
-    if (view_->brush() != SurfaceView::Brush::Off) return {Grab::Paint, -1};
+    // A handle on the map's rim reaches out past it.
+    if (!plot->onMap(pixel, static_cast<int>(kHandleReach))) return {};
+    if (view_->brush() != SurfaceView::Brush::Off)
+        return plot->onMap(pixel) ? Hit{Grab::Paint, -1} : Hit{};
     if (plot == view_->outputPlot()) {
         const auto& lines = plot->switchingLines();
         // Handles first (they sit on the lines' ends), the picked neuron's before the others.
@@ -64,6 +66,7 @@ SurfaceMouse::Hit SurfaceMouse::hitAt(const SurfacePlot* plot, QPointF pixel) co
         }
         if (best >= 0) return {Grab::Move, best};
     }
+    if (!plot->onMap(pixel)) return {};
     const QPointF sa = plot->pixelAt(view_->sectionX1(), view_->sectionX2());
     if (std::abs(pixel.x() - sa.x()) <= kSectionReach) return {Grab::SectionX1, -1};
     if (std::abs(pixel.y() - sa.y()) <= kSectionReach) return {Grab::SectionX2, -1};
@@ -198,12 +201,12 @@ void SurfaceMouse::release() {
 }
 
 void SurfaceMouse::hover(SurfacePlot* plot, QPointF pixel) {
-    if (!plot->onMap(pixel)) {
+    if (!plot->onMap(pixel, static_cast<int>(kHandleReach))) {
         plot->unsetCursor();
         return;
     }
     const PlanePoint p = plane(plot, pixel);
-    view_->showReadoutAt(p.x1, p.x2);
+    if (plot->onMap(pixel)) view_->showReadoutAt(p.x1, p.x2);
     const Hit hit = hitAt(plot, pixel);
     switch (hit.grab) {
     case Grab::SectionX1:

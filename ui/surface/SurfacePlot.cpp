@@ -240,8 +240,8 @@ QPointF SurfacePlot::planeAt(QPointF pixel) const {
     return {xAxis->pixelToCoord(pixel.x()), yAxis->pixelToCoord(pixel.y())};
 }
 
-bool SurfacePlot::onMap(QPointF pixel) const {
-    return axisRect()->rect().contains(pixel.toPoint());
+bool SurfacePlot::onMap(QPointF pixel, int margin) const {
+    return axisRect()->rect().adjusted(-margin, -margin, margin, margin).contains(pixel.toPoint());
 }
 
 void SurfacePlot::layOut() {

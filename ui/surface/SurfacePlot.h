@@ -56,7 +56,7 @@ public:
     // Between this widget's pixels and the plane (x₁, x₂).
     QPointF pixelAt(double x1, double x2) const;
     QPointF planeAt(QPointF pixel) const;
-    bool onMap(QPointF pixel) const;
+    bool onMap(QPointF pixel, int margin = 0) const; // inside the map, or within margin of it
     void layOut(); // now, so pixelAt and planeAt hold for the current size
 
     // What is drawn (tests): the map's cell (i, j), and the contours' segments.
