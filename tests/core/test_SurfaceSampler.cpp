@@ -82,3 +82,47 @@ TEST(SurfaceSampler, ReusesItsBuffers) {
     EXPECT_EQ(s.activations(0).data(), act);
     EXPECT_LE((s.output() - evaluateOutput(net, s.grid())).abs().maxCoeff(), 1e-12);
 }
+
+TEST(SurfaceSampler, ComputesOnlyWhatChanged) {
+    SurfaceSampler s;
+    s.setGrid(-1.0, 2.0, 40);
+    for (int depth : {1, 2}) {
+        std::vector<LayerShape> shape(depth, LayerShape{6, {ActivationKind::Tanh, 1.5}});
+        LayeredNetwork net = twoInputs(shape, 20 + depth);
+        ASSERT_TRUE(s.evaluate(net));
+        EXPECT_EQ(s.firstLayerChanged(), std::vector<char>(6, 1)); // the first call: all
+        // One neuron's bias, then one weight of another: only that neuron is computed again.
+        net.layers[0].b[2] -= 0.3;
+        ASSERT_TRUE(s.evaluate(net));
+        std::vector<char> one(6, 0);
+        one[2] = 1;
+        EXPECT_EQ(s.firstLayerChanged(), one);
+        net.layers[0].w(4, 1) *= -2.0;
+        ASSERT_TRUE(s.evaluate(net));
+        one.assign(6, 0);
+        one[4] = 1;
+        EXPECT_EQ(s.firstLayerChanged(), one);
+        const LayeredEvaluation e = evaluate(net, s.grid());
+        EXPECT_LE((s.output() - e.output).abs().maxCoeff(), 1e-12);
+        for (int l = 0; l < depth; ++l)
+            EXPECT_LE((s.activations(l) - e.a[l]).abs().maxCoeff(), 1e-12);
+        // The output layer alone: no neuron computed again, the output still right.
+        net.v[1] += 1.0;
+        net.c = -0.25;
+        ASSERT_TRUE(s.evaluate(net));
+        EXPECT_EQ(s.firstLayerChanged(), std::vector<char>(6, 0));
+        EXPECT_LE((s.output() - evaluateOutput(net, s.grid())).abs().maxCoeff(), 1e-12);
+        // A deeper layer's weight: the first layer stays, the rest follows.
+        if (depth == 2) {
+            net.layers[1].w(0, 3) += 0.7;
+            ASSERT_TRUE(s.evaluate(net));
+            EXPECT_EQ(s.firstLayerChanged(), std::vector<char>(6, 0));
+            EXPECT_LE((s.output() - evaluateOutput(net, s.grid())).abs().maxCoeff(), 1e-12);
+        }
+        // A new activation: everything again.
+        net.layers[0].activation.steepness = 3.0;
+        ASSERT_TRUE(s.evaluate(net));
+        EXPECT_EQ(s.firstLayerChanged(), std::vector<char>(6, 1));
+        EXPECT_LE((s.output() - evaluateOutput(net, s.grid())).abs().maxCoeff(), 1e-12);
+    }
+}

@@ -46,16 +46,21 @@ NeuronStrip::NeuronStrip(QWidget* parent) : QWidget(parent) {
     setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Fixed);
 }
 
-void NeuronStrip::setNeurons(const Eigen::ArrayXXd& a, int side, const Activation& g) {
+void NeuronStrip::setNeurons(const Eigen::ArrayXXd& a, int side, const Activation& g,
+                             const std::vector<char>* changed) {
     const int n = static_cast<int>(a.rows());
     if (side < 2 || a.cols() != static_cast<Eigen::Index>(side) * side) return clear();
     const bool grew = n != count();
+    const bool all = grew || g.kind != kind_ || !changed ||
+                     static_cast<int>(changed->size()) != n || side != side_;
     kind_ = g.kind;
+    side_ = side;
     images_.resize(n);
     ranges_.resize(n);
     const int step = std::max(1, (side + kMaxSamples - 1) / kMaxSamples);
     const int t = (side + step - 1) / step;
     for (int j = 0; j < n; ++j) {
+        if (!all && !(*changed)[j]) continue;
         QImage& img = images_[j];
         if (img.width() != t) img = QImage(t, t, QImage::Format_RGB32);
         const Eigen::ArrayXd row = a.row(j).transpose();

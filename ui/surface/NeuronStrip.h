@@ -24,7 +24,9 @@ public:
     // The first layer's activations, width × side² (x₁ the faster, as SurfaceSampler's), with
     // the layer's activation; the colours run over the activation's range (0 to 1 for step and
     // sigmoid, −1 to 1 for tanh, 0 to the neuron's largest value for ReLU).
-    void setNeurons(const Eigen::ArrayXXd& a, int side, const Activation& g);
+    // `changed` (optional, one flag a neuron) names the neurons whose pictures need drawing again.
+    void setNeurons(const Eigen::ArrayXXd& a, int side, const Activation& g,
+                    const std::vector<char>* changed = nullptr);
     void clear();
     void setSelected(int neuron); // −1: none
     int selected() const { return selected_; }
@@ -53,6 +55,7 @@ private:
     std::vector<QImage> images_;
     std::vector<std::pair<double, double>> ranges_;
     ActivationKind kind_ = ActivationKind::Step;
+    int side_ = 0;
     int selected_ = -1;
 };
 

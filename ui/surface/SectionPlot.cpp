@@ -14,11 +14,16 @@ SectionPlot::SectionPlot(QWidget* parent) : QCustomPlot(parent) {
     plotLayout()->insertRow(0);
     title_ = new QCPTextElement(this, QString());
     plotLayout()->addElement(0, 0, title_);
+    // The curves on a layer of their own: a frame of a drag draws them alone (replotCurves).
+    addLayer("curves", layer("main"), QCustomPlot::limAbove);
+    layer("curves")->setMode(QCPLayer::lmBuffered);
+    setCurrentLayer("curves");
     target_ = addGraph();
     target_->setName(tr("target"));
     output_ = addGraph();
     output_->setName(tr("output"));
     crossing_ = new QCPItemStraightLine(this);
+    setCurrentLayer("main");
     crossing_->point1->setCoords(0.0, 0.0);
     crossing_->point2->setCoords(0.0, 1.0);
     yAxis->setLabel(tr("output"));
@@ -42,6 +47,10 @@ void SectionPlot::setCurves(const std::vector<double>& xs, const std::vector<dou
     else
         target_->data()->clear();
     if (!xs.empty()) xAxis->setRange(xs.front(), xs.back());
+}
+
+void SectionPlot::replotCurves() {
+    layer("curves")->replot();
 }
 
 void SectionPlot::setValueRange(double lo, double hi) {

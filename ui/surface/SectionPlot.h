@@ -24,6 +24,8 @@ public:
                    const std::vector<double>& target);
     void setValueRange(double lo, double hi);
     void setCrossing(double x); // the other section's line
+    // The curves and the crossing mark alone, now (a frame in which the axes stay).
+    void replotCurves();
 
     // What is drawn (tests).
     int pointCount() const;

@@ -18,6 +18,11 @@ SurfacePlot::SurfacePlot(QWidget* parent) : QCustomPlot(parent) {
     QSizePolicy sp(QSizePolicy::Expanding, QSizePolicy::Expanding);
     setSizePolicy(sp);
 
+    // The map and its contours on a layer of their own, and the marks on another above it: a
+    // frame of a drag draws those two again, not the axes and the colour bar.
+    addLayer("surface", layer("main"), QCustomPlot::limAbove);
+    layer("surface")->setMode(QCPLayer::lmBuffered);
+    setCurrentLayer("surface");
     map_ = new QCPColorMap(xAxis, yAxis);
     map_->setInterpolate(true);
     map_->setTightBoundary(false);
@@ -47,8 +52,9 @@ SurfacePlot::SurfacePlot(QWidget* parent) : QCustomPlot(parent) {
         }
     }
 
+    setCurrentLayer("main");
     // The marks sit on a layer of their own, so a section line dragged redraws them alone.
-    addLayer("marks", layer("main"), QCustomPlot::limAbove);
+    addLayer("marks", layer("surface"), QCustomPlot::limAbove);
     overlay_ = layer("marks");
     overlay_->setMode(QCPLayer::lmBuffered);
     sectionA_ = new QCPItemStraightLine(this);
@@ -278,6 +284,11 @@ void SurfacePlot::setPalette(const Palette& p) {
 }
 
 void SurfacePlot::replotOverlay() {
+    overlay_->replot();
+}
+
+void SurfacePlot::replotSurface() {
+    layer("surface")->replot();
     overlay_->replot();
 }
 

@@ -70,6 +70,9 @@ public:
 
     void setPalette(const Palette& p);
     void replotOverlay(); // the section lines, switching lines and brush alone, now
+    // The map, its contours and the marks alone, now: for a frame in which the axes and the
+    // colour range stay as they are.
+    void replotSurface();
 
 private:
     void applyStyle();

@@ -136,8 +136,9 @@ void SurfaceView::setDomain(double lo, double hi) {
 void SurfaceView::setLive(bool on) {
     if (on == live_) return;
     live_ = on;
-    if (!live_) {
-        updateContours();
+    if (!live_) { // the last frame in full: the exact colour range and every contour
+        updateColours();
+        updateOutputContours();
         replotSoon();
     }
 }
@@ -147,18 +148,31 @@ void SurfaceView::updateOutput() {
     if (ok) {
         output_->setValues(sampler_.outputMatrix(), colourLo_, colourHi_);
         const Layer& first = net_.layers.front();
-        neurons_->setNeurons(sampler_.activations(0), sampler_.side(), first.activation);
+        neurons_->setNeurons(sampler_.activations(0), sampler_.side(), first.activation,
+                             &sampler_.firstLayerChanged());
     } else {
         output_->setValues(Eigen::MatrixXd(), 0.0, 1.0,
                            net_.inputs == 2 ? tr("This network cannot be drawn.")
                                             : tr("The surface needs a network of two inputs."));
         neurons_->clear();
     }
-    neuronScroll_->widget()->adjustSize();
-    updateColours();
+    if (neurons_->size() != neurons_->sizeHint()) neurons_->adjustSize();
+    const bool recoloured = updateColours();
+    updateOutputContours();
     updateSwitchingLines();
     updateSections();
-    replotSoon();
+    // While a weight is dragged only the output, its sections and the neurons change; the target
+    // map is drawn again when the colours do.
+    if (live_ && !recoloured && ok) {
+        output_->replotSurface();
+        alongX1_->replotCurves();
+        alongX2_->replotCurves();
+        return;
+    }
+    output_->replot(QCustomPlot::rpQueuedReplot);
+    alongX1_->replot(QCustomPlot::rpQueuedReplot);
+    alongX2_->replot(QCustomPlot::rpQueuedReplot);
+    if (recoloured) target_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void SurfaceView::updateTarget() {
@@ -170,40 +184,54 @@ void SurfaceView::updateTarget() {
         target_->setValues(Eigen::MatrixXd(), 0.0, 1.0,
                            tr("No target yet.\nChoose one above, or pick a brush and paint here."));
     }
-    updateColours();
+    if (!updateColours()) updateTargetContours(); // (a new range draws them anyway)
     updateSections();
     replotSoon();
 }
 
 // Both maps share one colour range, the span of the output and the target together, so a colour
-// means the same value on each; the contour levels are spaced evenly inside it.
-void SurfaceView::updateColours() {
+// means the same value on each; the contour levels are spaced evenly inside it. While live the
+// range only grows (the target's map is not drawn again for every frame of a drag); the last
+// frame fits it again. True when the range changed.
+bool SurfaceView::updateColours() {
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
     auto span = [&](const Eigen::ArrayXd& v) {
-        if (v.size() == 0 || !v.allFinite()) return;
-        lo = std::min(lo, v.minCoeff());
-        hi = std::max(hi, v.maxCoeff());
+        for (Eigen::Index k = 0; k < v.size(); ++k)
+            if (std::isfinite(v[k])) {
+                lo = std::min(lo, v[k]);
+                hi = std::max(hi, v[k]);
+            }
     };
     if (sampler_.valid()) span(sampler_.output());
     span(targetValues_);
     if (!(lo <= hi)) lo = 0.0, hi = 1.0;
     if (hi - lo < 1e-9 * std::max(1.0, std::abs(hi))) lo -= 0.5, hi += 0.5;
+    if (live_) {
+        lo = std::min(lo, colourLo_);
+        hi = std::max(hi, colourHi_);
+    }
+    if (lo == colourLo_ && hi == colourHi_) return false;
     colourLo_ = lo;
     colourHi_ = hi;
     output_->setColourRange(lo, hi);
     target_->setColourRange(lo, hi);
     alongX1_->setValueRange(lo, hi);
     alongX2_->setValueRange(lo, hi);
-    updateContours();
+    updateTargetContours();
+    return true;
 }
 
-void SurfaceView::updateContours() {
+void SurfaceView::updateOutputContours() {
     const std::vector<double> levels = SurfacePlot::levels(colourLo_, colourHi_);
-    const Eigen::MatrixXd none;
     if (live_ || !sampler_.valid())
-        output_->setContours(none, levels);
+        output_->setContours(Eigen::MatrixXd(), levels);
     else
         output_->setContours(sampler_.outputMatrix(), levels);
+}
+
+void SurfaceView::updateTargetContours() {
+    const std::vector<double> levels = SurfacePlot::levels(colourLo_, colourHi_);
+    const Eigen::MatrixXd none;
     const bool dashed = display_ == TargetDisplay::Contours && targetValues_.size() > 0;
     if (dashed)
         output_->setDashedContours(asMatrix(targetValues_, kMapSide), levels);
@@ -299,7 +327,10 @@ std::optional<double> SurfaceView::targetAt(double x1, double x2) const {
 void SurfaceView::showReadoutAt(double x1, double x2) {
     QString text = tr("x₁ = %1, x₂ = %2").arg(formatFixed(x1, 2), formatFixed(x2, 2));
     const double y = outputAt(x1, x2);
-    if (std::isfinite(y)) text += tr("    output %1").arg(formatFixed(y, 3));
+    if (std::isfinite(y))
+        text += tr("    output %1").arg(formatFixed(y, 3));
+    else if (sampler_.valid())
+        text += tr("    output too large to compute");
     if (const auto t = targetAt(x1, x2)) {
         text += tr("    target %1").arg(formatFixed(*t, 3));
         if (std::isfinite(y)) text += tr("    output − target %1").arg(formatFixed(y - *t, 3));

@@ -114,8 +114,9 @@ private:
     QWidget* buildControls();
     void updateOutput();
     void updateTarget();
-    void updateColours();
-    void updateContours();
+    bool updateColours();
+    void updateOutputContours();
+    void updateTargetContours();
     void updateSections();
     void updateSwitchingLines();
     void updateTargetChoice();

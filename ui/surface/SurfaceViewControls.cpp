@@ -156,7 +156,7 @@ void SurfaceView::setTargetDisplay(TargetDisplay d) {
     target_->setVisible(beside);
     output_->setColourBarVisible(!beside);
     target_->setColourBarVisible(beside);
-    updateContours();
+    updateTargetContours();
     replotSoon();
 }
 
