@@ -11,6 +11,9 @@
 #include "ui/surface/SurfaceView.h"
 
 #include <QComboBox>
+#include <QFile>
+#include <QImage>
+#include <QTemporaryDir>
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -156,4 +159,33 @@ TEST(SurfaceWindow, TargetChoiceSetsTheDocumentsTarget) {
     f.doc->undoStack()->undo();
     f.settle();
     EXPECT_EQ(choice->currentIndex(), saddle); // the choice follows the document
+}
+
+TEST(SurfaceWindow, ExportsTheSurfaceAsTheGraphIsExported) {
+    Window f(ActivationKind::Sigmoid, 6);
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString png = dir.filePath("surface.png");
+    ASSERT_TRUE(f.w->exportGraph(png));
+    QImage image(png);
+    ASSERT_EQ(image.size(), QSize(1600, 1000));
+    // The output map is in the picture: a pixel of the map's colours where the map was drawn.
+    ui::SurfacePlot* map = f.view->outputPlot();
+    const QPoint inMap = map->mapTo(f.view->picture(), map->pixelAt(0.0, 0.0).toPoint());
+    const double s =
+        std::min(1600.0 / f.view->picture()->width(), 1000.0 / f.view->picture()->height());
+    const QColor c =
+        image.pixelColor(QPoint(static_cast<int>(inMap.x() * s), static_cast<int>(inMap.y() * s)));
+    EXPECT_NE(c, QColor(Qt::white));
+    EXPECT_GT(c.saturation(), 40) << c.name().toStdString(); // viridis, not grey
+    for (const char* ext : {"svg", "pdf"}) {
+        const QString path = dir.filePath(QString("surface.%1").arg(ext));
+        ASSERT_TRUE(f.w->exportGraph(path)) << ext;
+        QFile file(path);
+        ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+        const QByteArray head = file.read(512);
+        EXPECT_TRUE(head.contains(QByteArray(ext) == "svg" ? "<svg" : "%PDF")) << ext;
+    }
+    EXPECT_FALSE(f.w->exportGraph(dir.filePath("surface.bmp")));
+    EXPECT_FALSE(f.w->exportGraph(dir.filePath("no/such/folder/surface.png")));
 }

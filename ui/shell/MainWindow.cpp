@@ -22,6 +22,7 @@
 #include "ui/shell/Handout.h"
 #include "ui/shell/HelpMenu.h"
 #include "ui/shell/LayeredWorkspace.h"
+#include "ui/surface/SurfaceExport.h"
 #include "ui/shell/PaletteFollower.h"
 #include "ui/shell/PreferencesDialog.h"
 #include "ui/shell/RestoreSessionsDialog.h"
@@ -539,6 +540,9 @@ bool MainWindow::exportPoints(const QString& path) {
 }
 
 bool MainWindow::exportGraph(const QString& path) {
+    // A network of two inputs: its surface, as the surface view shows it.
+    if (doc_->isLayered() && doc_->inputs() == 2)
+        return exportSurface(layered_->surface(), path, 1600, 1000, nullptr);
     // Through the exporter, so the file is written under a temporary name and renamed in place.
     ExportOptions o;
     o.width = 1600;

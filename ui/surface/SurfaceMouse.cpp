@@ -1,7 +1,6 @@
 #include "ui/surface/SurfaceMouse.h"
 
 #include "ui/surface/SurfacePlot.h"
-#include "ui/surface/SurfaceView.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -33,16 +32,15 @@ PlanePoint plane(const SurfacePlot* plot, QPointF pixel) {
 
 } // namespace
 
-SurfaceMouse::SurfaceMouse(SurfaceView* view) : QObject(view), view_(view) {
-    view->outputPlot()->installEventFilter(this);
-    view->targetPlot()->installEventFilter(this);
+SurfaceMouse::SurfaceMouse(SurfaceMouseHost* host, QObject* parent) : QObject(parent), view_(host) {
+    host->outputPlot()->installEventFilter(this);
+    host->targetPlot()->installEventFilter(this);
 }
 
 SurfaceMouse::Hit SurfaceMouse::hitAt(const SurfacePlot* plot, QPointF pixel) const {
     // A handle on the map's rim reaches out past it.
     if (!plot->onMap(pixel, static_cast<int>(kHandleReach))) return {};
-    if (view_->brush() != SurfaceView::Brush::Off)
-        return plot->onMap(pixel) ? Hit{Grab::Paint, -1} : Hit{};
+    if (view_->newStroke({})) return plot->onMap(pixel) ? Hit{Grab::Paint, -1} : Hit{};
     if (plot == view_->outputPlot()) {
         const auto& lines = plot->switchingLines();
         // Handles first (they sit on the lines' ends), the picked neuron's before the others.
@@ -128,12 +126,7 @@ void SurfaceMouse::press(SurfacePlot* plot, QPointF pixel) {
         pivot_ = {0.5 * ((*seg)[0].x1 + (*seg)[1].x1), 0.5 * ((*seg)[0].x2 + (*seg)[1].x2)};
         view_->selectNeuron(neuron_);
     } else if (grab_ == Grab::Paint) {
-        stroke_ = {};
-        stroke_.points = {start_};
-        stroke_.radius = view_->brushRadius();
-        stroke_.erase = view_->brush() == SurfaceView::Brush::Erase;
-        stroke_.strength = view_->brush() == SurfaceView::Brush::Lower ? -view_->brushStrength()
-                                                                       : view_->brushStrength();
+        stroke_ = *view_->newStroke(start_);
         view_->previewStroke(stroke_);
     } else {
         move(plot, pixel);
@@ -155,21 +148,10 @@ void SurfaceMouse::move(SurfacePlot* plot, QPointF pixel) {
     case Grab::Turn: {
         if (!started_) {
             started_ = true;
-            view_->setLive(true);
-            emit view_->editStarted(
-                grab_ == Grab::Move
-                    ? SurfaceView::tr("Move n%1's switching line").arg(neuron_ + 1)
-                    : SurfaceView::tr("Turn n%1's switching line").arg(neuron_ + 1));
+            view_->beginLineEdit(neuron_, grab_ == Grab::Turn);
         }
-        if (grab_ == Grab::Move) {
-            line_ = movedLine(line0_, start_, p);
-            emit view_->paramEdited(view_->biasIndex(neuron_), line_.b);
-        } else {
-            line_ = turnedLine(line_, pivot_, p);
-            emit view_->paramEdited(view_->weightIndex(neuron_, 0), line_.w1);
-            emit view_->paramEdited(view_->weightIndex(neuron_, 1), line_.w2);
-            emit view_->paramEdited(view_->biasIndex(neuron_), line_.b);
-        }
+        line_ = grab_ == Grab::Move ? movedLine(line0_, start_, p) : turnedLine(line_, pivot_, p);
+        view_->editLine(neuron_, line_, grab_ == Grab::Turn);
         break;
     }
     case Grab::Paint: {
@@ -191,8 +173,7 @@ void SurfaceMouse::release() {
     const Grab g = grab_;
     grab_ = Grab::None;
     if ((g == Grab::Move || g == Grab::Turn) && started_) {
-        emit view_->editFinished();
-        view_->setLive(false);
+        view_->endLineEdit();
     } else if (g == Grab::Paint) {
         view_->finishStroke(stroke_);
     }

@@ -11,16 +11,47 @@
 
 #include <QObject>
 #include <QPointF>
+#include <optional>
 
 namespace stepwise::ui {
 
 class SurfacePlot;
-class SurfaceView;
+
+// What the mouse works on: the view that owns the two maps (SurfaceView). The mouse reads the
+// view's state through it and hands every edit back to it.
+class SurfaceMouseHost {
+public:
+    virtual SurfacePlot* outputPlot() const = 0;
+    virtual SurfacePlot* targetPlot() const = 0;
+    virtual double lo() const = 0;
+    virtual double hi() const = 0;
+    virtual double sectionX1() const = 0;
+    virtual double sectionX2() const = 0;
+    virtual void setSections(double a, double b) = 0;
+    virtual int selectedNeuron() const = 0;
+    virtual void selectNeuron(int neuron) = 0;
+    virtual void showReadoutAt(double x1, double x2) = 0;
+    // A first-layer step neuron's line, or nothing (not a step neuron).
+    virtual std::optional<SwitchingLine> switchingLine(int neuron) const = 0;
+    // A line dragged: begun, each new position, ended (one edit for the owner).
+    virtual void beginLineEdit(int neuron, bool turning) = 0;
+    virtual void editLine(int neuron, const SwitchingLine& line, bool turning) = 0;
+    virtual void endLineEdit() = 0;
+    // With a brush picked: a stroke starting at p with the brush's radius and strength (or
+    // nothing without a brush), shown while painted and handed over at its end.
+    virtual std::optional<BrushStroke> newStroke(PlanePoint p) const = 0;
+    virtual double brushRadius() const = 0;
+    virtual void previewStroke(const BrushStroke& stroke) = 0;
+    virtual void finishStroke(const BrushStroke& stroke) = 0;
+
+protected:
+    ~SurfaceMouseHost() = default;
+};
 
 class SurfaceMouse : public QObject {
     Q_OBJECT
 public:
-    explicit SurfaceMouse(SurfaceView* view); // watches the view's two maps
+    explicit SurfaceMouse(SurfaceMouseHost* host, QObject* parent); // watches the two maps
 
     enum class Grab { None, SectionX1, SectionX2, Move, Turn, Paint };
     struct Hit {
@@ -41,7 +72,7 @@ private:
     void hover(SurfacePlot* plot, QPointF pixel);
     bool key(int key);
 
-    SurfaceView* view_;
+    SurfaceMouseHost* view_;
     Grab grab_ = Grab::None;
     SurfacePlot* plot_ = nullptr;
     int neuron_ = -1;

@@ -94,7 +94,7 @@ SurfaceView::SurfaceView(QWidget* parent) : QWidget(parent) {
         selectNeuron(j);
         emit neuronSelected(j);
     });
-    mouse_ = new SurfaceMouse(this);
+    mouse_ = new SurfaceMouse(this, this);
 
     setDomain(lo_, hi_);
     updateTargetChoice();
@@ -341,6 +341,26 @@ void SurfaceView::showReadoutAt(double x1, double x2) {
 
 QString SurfaceView::readoutText() const {
     return readout_;
+}
+
+void SurfaceView::beginLineEdit(int neuron, bool turning) {
+    setLive(true);
+    emit editStarted(turning ? tr("Turn n%1's switching line").arg(neuron + 1)
+                             : tr("Move n%1's switching line").arg(neuron + 1));
+}
+
+// Moving changes b alone; turning changes w₁, w₂ and b.
+void SurfaceView::editLine(int neuron, const SwitchingLine& line, bool turning) {
+    if (turning) {
+        emit paramEdited(weightIndex(neuron, 0), line.w1);
+        emit paramEdited(weightIndex(neuron, 1), line.w2);
+    }
+    emit paramEdited(biasIndex(neuron), line.b);
+}
+
+void SurfaceView::endLineEdit() {
+    emit editFinished();
+    setLive(false);
 }
 
 long SurfaceView::weightIndex(int neuron, int input) const {

@@ -19,6 +19,7 @@
 #include "core/deep/SwitchingLine.h"
 #include "core/scenario/TargetSurface.h"
 #include "ui/base/Palette.h"
+#include "ui/surface/SurfaceMouse.h"
 
 #include <QWidget>
 #include <optional>
@@ -34,10 +35,9 @@ namespace stepwise::ui {
 
 class NeuronStrip;
 class SectionPlot;
-class SurfaceMouse;
 class SurfacePlot;
 
-class SurfaceView : public QWidget {
+class SurfaceView : public QWidget, private SurfaceMouseHost {
     Q_OBJECT
 public:
     static constexpr int kMapSide = 128;       // samples a side of the maps
@@ -56,42 +56,43 @@ public:
     void setLive(bool on);
     bool live() const { return live_; }
     void setPalette(const Palette& p);
+    QColor backgroundColour() const { return palette_.background; }
 
     const LayeredNetwork& network() const { return net_; }
     const std::optional<TargetSurface>& surface() const { return surface_; }
-    double lo() const { return lo_; }
-    double hi() const { return hi_; }
+    double lo() const override { return lo_; }
+    double hi() const override { return hi_; }
     bool drawable() const { return sampler_.valid(); }
 
     // The cross-sections: along x₂ at x₁ = a (the map's vertical line) and along x₁ at x₂ = b
     // (its horizontal line); kept inside the domain.
-    void setSections(double a, double b);
-    double sectionX1() const { return sectionA_; }
-    double sectionX2() const { return sectionB_; }
+    void setSections(double a, double b) override;
+    double sectionX1() const override { return sectionA_; }
+    double sectionX2() const override { return sectionB_; }
 
     void setTargetDisplay(TargetDisplay d);
     TargetDisplay targetDisplay() const { return display_; }
     void setBrush(Brush b);
     Brush brush() const { return brush_; }
     void setBrushRadius(double r);
-    double brushRadius() const;
+    double brushRadius() const override;
     void setBrushStrength(double s);
     double brushStrength() const;
-    void selectNeuron(int neuron); // its switching line drawn thicker; −1: none
-    int selectedNeuron() const { return selected_; }
+    void selectNeuron(int neuron) override; // its switching line drawn thicker; −1: none
+    int selectedNeuron() const override { return selected_; }
 
     // The output and the target at a point, computed there (not read off the grid).
     double outputAt(double x1, double x2) const;
     std::optional<double> targetAt(double x1, double x2) const;
     // The readout's text for a point (what hovering there shows), and what it shows now.
-    void showReadoutAt(double x1, double x2);
+    void showReadoutAt(double x1, double x2) override;
     QString readoutText() const;
     // The flat index (LayeredNetwork.h) of the first layer's w(j, i) and b_j.
     long weightIndex(int neuron, int input) const;
     long biasIndex(int neuron) const;
 
-    SurfacePlot* outputPlot() const { return output_; }
-    SurfacePlot* targetPlot() const { return target_; }
+    SurfacePlot* outputPlot() const override { return output_; }
+    SurfacePlot* targetPlot() const override { return target_; }
     SectionPlot* sectionAlongX1() const { return alongX1_; } // at x₂ = sectionX2()
     SectionPlot* sectionAlongX2() const { return alongX2_; } // at x₁ = sectionX1()
     NeuronStrip* neurons() const { return neurons_; }
@@ -110,7 +111,6 @@ signals:
     void neuronSelected(int neuron);
 
 private:
-    friend class SurfaceMouse;
     QWidget* buildControls();
     void updateOutput();
     void updateTarget();
@@ -122,9 +122,13 @@ private:
     void updateTargetChoice();
     void replotSoon();
     // The stroke being painted, shown before it is handed over.
-    void previewStroke(const BrushStroke& stroke);
-    void finishStroke(const BrushStroke& stroke);
-    std::optional<SwitchingLine> switchingLine(int neuron) const;
+    void previewStroke(const BrushStroke& stroke) override;
+    void finishStroke(const BrushStroke& stroke) override;
+    std::optional<SwitchingLine> switchingLine(int neuron) const override;
+    void beginLineEdit(int neuron, bool turning) override;
+    void editLine(int neuron, const SwitchingLine& line, bool turning) override;
+    void endLineEdit() override;
+    std::optional<BrushStroke> newStroke(PlanePoint p) const override;
 
     LayeredNetwork net_;
     std::optional<TargetSurface> surface_;

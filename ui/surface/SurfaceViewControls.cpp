@@ -177,6 +177,16 @@ void SurfaceView::setBrushRadius(double r) {
     radius_->setValue(r);
 }
 
+std::optional<BrushStroke> SurfaceView::newStroke(PlanePoint p) const {
+    if (brush_ == Brush::Off) return std::nullopt;
+    BrushStroke s;
+    s.points = {p};
+    s.radius = brushRadius();
+    s.erase = brush_ == Brush::Erase;
+    s.strength = brush_ == Brush::Lower ? -brushStrength() : brushStrength();
+    return s;
+}
+
 double SurfaceView::brushRadius() const {
     return radius_->value();
 }
