@@ -3,6 +3,7 @@
 #include "ui/base/Format.h"
 #include "ui/surface/SurfaceColours.h"
 
+#include <QFontMetrics>
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -13,7 +14,7 @@
 namespace stepwise::ui {
 
 namespace {
-constexpr int kGap = 10, kMargin = 6, kCaption = 18;
+constexpr int kGap = 10, kMargin = 6;
 
 std::pair<double, double> naturalRange(ActivationKind kind, const Eigen::ArrayXd& row) {
     switch (kind) {
@@ -94,13 +95,23 @@ void NeuronStrip::setSelected(int neuron) {
     update();
 }
 
+QFont NeuronStrip::captionFont() const {
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * palette_.fontScale);
+    return f;
+}
+
+int NeuronStrip::captionHeight() const {
+    return QFontMetrics(captionFont()).height() + 2;
+}
+
 QRect NeuronStrip::thumbnailRect(int j) const {
-    return {kMargin + j * (kThumb + kGap), kMargin + kCaption, kThumb, kThumb};
+    return {kMargin + j * (kThumb + kGap), kMargin + captionHeight(), kThumb, kThumb};
 }
 
 QSize NeuronStrip::sizeHint() const {
     const int n = std::max(1, count());
-    return {2 * kMargin + n * kThumb + (n - 1) * kGap, 2 * kMargin + kCaption + kThumb};
+    return {2 * kMargin + n * kThumb + (n - 1) * kGap, 2 * kMargin + captionHeight() + kThumb};
 }
 
 QSize NeuronStrip::minimumSizeHint() const {
@@ -109,20 +120,21 @@ QSize NeuronStrip::minimumSizeHint() const {
 
 void NeuronStrip::setPalette(const Palette& p) {
     palette_ = p;
+    updateGeometry();
+    adjustSize();
     update();
 }
 
 int NeuronStrip::neuronAt(QPoint p) const {
     for (int j = 0; j < count(); ++j)
-        if (thumbnailRect(j).adjusted(-2, -kCaption, 2, 2).contains(p)) return j;
+        if (thumbnailRect(j).adjusted(-2, -captionHeight(), 2, 2).contains(p)) return j;
     return -1;
 }
 
 void NeuronStrip::paintEvent(QPaintEvent*) {
     QPainter painter(this);
     painter.fillRect(rect(), palette_.background);
-    QFont f = font();
-    f.setPointSizeF(f.pointSizeF() * palette_.fontScale);
+    const QFont f = captionFont();
     painter.setFont(f);
     if (images_.empty()) {
         painter.setPen(palette_.foreground);
@@ -142,7 +154,7 @@ void NeuronStrip::paintEvent(QPaintEvent*) {
         QFont caption = f;
         caption.setBold(on);
         painter.setFont(caption);
-        painter.drawText(QRect(r.left(), kMargin, r.width(), kCaption), Qt::AlignCenter,
+        painter.drawText(QRect(r.left(), kMargin, r.width(), captionHeight()), Qt::AlignCenter,
                          QStringLiteral("n%1").arg(j + 1));
     }
 }

@@ -50,6 +50,8 @@ protected:
 
 private:
     int neuronAt(QPoint p) const;
+    QFont captionFont() const;
+    int captionHeight() const;
 
     Palette palette_ = Palette::light();
     std::vector<QImage> images_;

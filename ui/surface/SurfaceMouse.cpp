@@ -158,9 +158,18 @@ void SurfaceMouse::move(SurfacePlot* plot, QPointF pixel) {
         const PlanePoint last = stroke_.points.back();
         plot->setBrush(QPointF(p.x1, p.x2), stroke_.radius);
         plot->replotOverlay();
-        // A point a quarter of the radius from the last: the marks overlap into a smooth band.
-        if (std::hypot(p.x1 - last.x1, p.x2 - last.x2) < 0.25 * stroke_.radius) break;
-        stroke_.points.push_back(p);
+        // Points a quarter of the radius apart (filled in along a fast move): the marks overlap
+        // into a smooth band.
+        const double gap = 0.25 * stroke_.radius;
+        const double d = std::hypot(p.x1 - last.x1, p.x2 - last.x2);
+        if (d < gap) break;
+        const int n = std::min(200, static_cast<int>(std::ceil(d / gap)));
+        for (int k = 1; k <= n && static_cast<int>(stroke_.points.size()) < kMaxPointsPerStroke;
+             ++k) {
+            const double t = static_cast<double>(k) / n;
+            stroke_.points.push_back(
+                {last.x1 + t * (p.x1 - last.x1), last.x2 + t * (p.x2 - last.x2)});
+        }
         view_->previewStroke(stroke_);
         break;
     }

@@ -53,6 +53,9 @@ class SurfaceMouse : public QObject {
 public:
     explicit SurfaceMouse(SurfaceMouseHost* host, QObject* parent); // watches the two maps
 
+    // A stroke longer than this stops taking points (a file holds a bounded number of them).
+    static constexpr int kMaxPointsPerStroke = 4000;
+
     enum class Grab { None, SectionX1, SectionX2, Move, Turn, Paint };
     struct Hit {
         Grab grab = Grab::None;

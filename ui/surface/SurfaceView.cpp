@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -79,8 +80,8 @@ SurfaceView::SurfaceView(QWidget* parent) : QWidget(parent) {
     sections->addWidget(alongX2_, 1);
     auto* pictureLayout = new QVBoxLayout(picture_);
     pictureLayout->setContentsMargins(0, 0, 0, 0);
-    pictureLayout->addLayout(maps, 3);
-    pictureLayout->addLayout(sections, 1);
+    pictureLayout->addLayout(maps, 5);
+    pictureLayout->addLayout(sections, 2);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -390,6 +391,14 @@ void SurfaceView::setPalette(const Palette& p) {
     alongX1_->setPalette(p);
     alongX2_->setPalette(p);
     neurons_->setPalette(p);
+    // The readout and the strip's title grow with the plots' type in presentation mode.
+    for (QLabel* label : {readoutLabel_, neuronTitle_}) {
+        QFont f = font();
+        f.setPointSizeF(f.pointSizeF() * p.fontScale);
+        label->setFont(f);
+    }
+    neuronScroll_->setFixedHeight(neurons_->sizeHint().height() +
+                                  neuronScroll_->horizontalScrollBar()->sizeHint().height() + 4);
     updateSwitchingLines();
 }
 

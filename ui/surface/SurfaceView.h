@@ -22,6 +22,7 @@
 #include "ui/surface/SurfaceMouse.h"
 
 #include <QWidget>
+#include <limits>
 #include <optional>
 
 class QComboBox;
@@ -42,6 +43,9 @@ class SurfaceView : public QWidget, private SurfaceMouseHost {
 public:
     static constexpr int kMapSide = 128;       // samples a side of the maps
     static constexpr int kSectionPoints = 201; // samples along a cross-section
+    // The painted points a target may hold in all: half of what a scenario file may hold
+    // (kMaxTotalStrokePoints), the rest left to the curve's strokes and measured points.
+    static constexpr long kMaxSurfacePoints = 100'000;
     enum class TargetDisplay { Beside, Contours };
     enum class Brush { Off, Raise, Lower, Erase };
 
@@ -138,7 +142,9 @@ private:
     SurfaceSampler sampler_;
     Eigen::ArrayXd targetValues_;              // kMapSide², x₁ the faster
     Eigen::ArrayXd presetValues_, strokeMark_; // while a stroke is painted
-    double colourLo_ = 0.0, colourHi_ = 1.0;
+    std::size_t strokeMarked_ = 0;             // the stroke's points in strokeMark_
+    // The colours' range; NaN until the first values set it.
+    double colourLo_ = std::numeric_limits<double>::quiet_NaN(), colourHi_ = colourLo_;
     double sectionA_ = 0.0, sectionB_ = 0.0;
     TargetDisplay display_ = TargetDisplay::Beside;
     Brush brush_ = Brush::Off;

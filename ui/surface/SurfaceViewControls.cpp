@@ -1,5 +1,6 @@
 // SurfaceView's controls (the target's choice, how it is shown, the brush) and the painting of
 // the target: a stroke previewed while it is drawn, handed over when it ends.
+#include "core/scenario/ScenarioFile.h"
 #include "ui/surface/NeuronStrip.h"
 #include "ui/surface/SurfacePlot.h"
 #include "ui/surface/SurfaceView.h"
@@ -38,6 +39,8 @@ QString presetLabel(SurfacePreset p) {
     }
     return {};
 }
+
+static_assert(SurfaceView::kMaxSurfacePoints <= kMaxTotalStrokePoints / 2);
 
 // The target choice's items: none, flat (a plane at 0 to paint on), then the presets.
 constexpr int kNone = 0, kFlat = 1, kFirstPreset = 2;
@@ -116,6 +119,7 @@ QWidget* SurfaceView::buildControls() {
     radius_->setDecimals(2);
     radius_->setSingleStep(0.05);
     radius_->setRange(0.01, 100.0);
+    radius_->setValue(0.1 * (hi_ - lo_));
     radius_->setToolTip(tr("The brush's radius, in units of x₁ and x₂"));
     auto* radiusLabel = new QLabel(tr("Si&ze"), bar);
     radiusLabel->setBuddy(radius_);
@@ -207,6 +211,7 @@ void SurfaceView::previewStroke(const BrushStroke& stroke) {
     const Eigen::Index n = sampler_.grid().cols();
     if (stroke.points.size() <= 1 || strokeMark_.size() != n) {
         strokeMark_ = Eigen::ArrayXd::Zero(n);
+        strokeMarked_ = 0;
         if (surface_ && surface_->preset) {
             TargetSurface presetOnly;
             presetOnly.preset = surface_->preset;
@@ -217,21 +222,23 @@ void SurfaceView::previewStroke(const BrushStroke& stroke) {
         }
         if (targetValues_.size() != n) targetValues_ = Eigen::ArrayXd::Zero(n);
     }
-    const PlanePoint p = stroke.points.back();
     const double r = stroke.radius, r2 = r * r;
     const int side = sampler_.side();
     const double step = (hi_ - lo_) / (side - 1);
-    const int i0 = std::max(0, static_cast<int>(std::floor((p.x1 - r - lo_) / step)));
-    const int i1 = std::min(side - 1, static_cast<int>(std::ceil((p.x1 + r - lo_) / step)));
-    const int j0 = std::max(0, static_cast<int>(std::floor((p.x2 - r - lo_) / step)));
-    const int j1 = std::min(side - 1, static_cast<int>(std::ceil((p.x2 + r - lo_) / step)));
-    Eigen::ArrayXd shown = targetValues_;
-    for (int j = j0; j <= j1; ++j)
-        for (int i = i0; i <= i1; ++i) {
-            const Eigen::Index c = static_cast<Eigen::Index>(j) * side + i;
-            const double d1 = sampler_.grid()(0, c) - p.x1, d2 = sampler_.grid()(1, c) - p.x2;
-            strokeMark_[c] = std::max(strokeMark_[c], 1.0 - (d1 * d1 + d2 * d2) / r2);
-        }
+    for (; strokeMarked_ < stroke.points.size(); ++strokeMarked_) { // the points not marked yet
+        const PlanePoint p = stroke.points[strokeMarked_];
+        const int i0 = std::max(0, static_cast<int>(std::floor((p.x1 - r - lo_) / step)));
+        const int i1 = std::min(side - 1, static_cast<int>(std::ceil((p.x1 + r - lo_) / step)));
+        const int j0 = std::max(0, static_cast<int>(std::floor((p.x2 - r - lo_) / step)));
+        const int j1 = std::min(side - 1, static_cast<int>(std::ceil((p.x2 + r - lo_) / step)));
+        for (int j = j0; j <= j1; ++j)
+            for (int i = i0; i <= i1; ++i) {
+                const Eigen::Index c = static_cast<Eigen::Index>(j) * side + i;
+                const double d1 = sampler_.grid()(0, c) - p.x1, d2 = sampler_.grid()(1, c) - p.x2;
+                strokeMark_[c] = std::max(strokeMark_[c], 1.0 - (d1 * d1 + d2 * d2) / r2);
+            }
+    }
+    Eigen::ArrayXd shown;
     if (stroke.erase)
         shown = presetValues_ + (targetValues_ - presetValues_) * (1.0 - strokeMark_);
     else
@@ -248,10 +255,12 @@ void SurfaceView::previewStroke(const BrushStroke& stroke) {
 void SurfaceView::finishStroke(const BrushStroke& stroke) {
     strokeMark_.resize(0);
     TargetSurface s = surface_.value_or(TargetSurface{});
-    if (static_cast<int>(s.strokes.size()) >= kMaxBrushStrokes) {
-        readout_ = tr("The target holds %1 strokes, the most it can: choose a preset to start "
-                      "again.")
-                       .arg(kMaxBrushStrokes);
+    long points = static_cast<long>(stroke.points.size());
+    for (const BrushStroke& b : s.strokes)
+        points += static_cast<long>(b.points.size());
+    if (static_cast<int>(s.strokes.size()) >= kMaxBrushStrokes || points > kMaxSurfacePoints) {
+        readout_ = tr("The target holds as much painting as a file can: choose a preset to "
+                      "start again.");
         readoutLabel_->setText(readout_);
         updateTarget();
         return;
