@@ -79,7 +79,12 @@ void NeuronStrip::setNeurons(const Eigen::ArrayXXd& a, int side, const Activatio
     }
     if (selected_ >= n) selected_ = -1;
     if (grew) updateGeometry();
-    update();
+    if (all) {
+        update();
+        return;
+    }
+    for (int j = 0; j < n; ++j) // only the pictures drawn again
+        if ((*changed)[j]) update(thumbnailRect(j).adjusted(-3, -3, 3, 3));
 }
 
 void NeuronStrip::clear() {

@@ -14,11 +14,11 @@ SectionPlot::SectionPlot(QWidget* parent) : QCustomPlot(parent) {
     plotLayout()->insertRow(0);
     title_ = new QCPTextElement(this, QString());
     plotLayout()->addElement(0, 0, title_);
-    // The curves on a layer of their own: a frame of a drag draws them alone (replotCurves).
+    // The output on a layer of its own: a frame of a drag draws it alone (replotCurves).
     addLayer("curves", layer("main"), QCustomPlot::limAbove);
     layer("curves")->setMode(QCPLayer::lmBuffered);
+    target_ = addGraph(); // on the main layer: a weight dragged leaves it as it is
     setCurrentLayer("curves");
-    target_ = addGraph();
     target_->setName(tr("target"));
     output_ = addGraph();
     output_->setName(tr("output"));

@@ -24,7 +24,8 @@ public:
                    const std::vector<double>& target);
     void setValueRange(double lo, double hi);
     void setCrossing(double x); // the other section's line
-    // The curves and the crossing mark alone, now (a frame in which the axes stay).
+    // The output and the crossing mark alone, now (a frame in which the axes and the target
+    // stay).
     void replotCurves();
 
     // What is drawn (tests).
