@@ -12,6 +12,7 @@
 #include "ui/surface/SurfaceView.h"
 
 #include <QApplication>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <gtest/gtest.h>
 
@@ -293,4 +294,39 @@ TEST(SurfaceView, OtherNetworksAreNotDrawn) {
     EXPECT_EQ(f.view->sectionAlongX1()->pointCount(), 0);
     f.view->showReadoutAt(0.0, 0.0);
     EXPECT_FALSE(f.view->readoutText().contains("nan"));
+}
+
+TEST(SurfaceView, LiveFramesLeaveTheContoursForTheLast) {
+    Fixture f(network(ActivationKind::Sigmoid, 16, 20));
+    SurfacePlot* map = f.view->outputPlot();
+    ASSERT_GT(map->contourSegmentCount(), 0);
+    const QCPRange before = map->colourRange();
+    f.view->setLive(true);
+    f.net.layers[0].b[0] += 0.4;
+    f.net.v *= 0.5; // the output's span shrinks
+    f.view->setNetwork(f.net);
+    EXPECT_EQ(map->contourSegmentCount(), 0);
+    EXPECT_EQ(map->colourRange(), before); // the colours hold still while live
+    f.view->setLive(false);
+    EXPECT_GT(map->contourSegmentCount(), 0);
+    Eigen::MatrixXd grid = planeGrid(kLo, kHi, SurfaceView::kMapSide);
+    const Eigen::ArrayXd all = evaluateOutput(f.net, grid);
+    EXPECT_NEAR(map->colourRange().lower, all.minCoeff(), 1e-12); // and fit again at the end
+    EXPECT_NEAR(map->colourRange().upper, all.maxCoeff(), 1e-12);
+    const double x1 = kLo + (kHi - kLo) * 3 / 127.0, x2 = kLo + (kHi - kLo) * 77 / 127.0;
+    EXPECT_NEAR(map->cell(3, 77), exact(f.net, x1, x2), 1e-9);
+}
+
+TEST(SurfaceView, ArrowKeysMoveTheCrossSections) {
+    Fixture f(network(ActivationKind::Tanh, 4, 22));
+    const double a = f.view->sectionX1(), b = f.view->sectionX2();
+    const double step = (kHi - kLo) / 64.0;
+    for (int key : {Qt::Key_Right, Qt::Key_Right, Qt::Key_Down}) {
+        QKeyEvent e(QEvent::KeyPress, key, Qt::NoModifier);
+        QApplication::sendEvent(f.view->outputPlot(), &e);
+    }
+    EXPECT_NEAR(f.view->sectionX1(), a + 2 * step, 1e-12);
+    EXPECT_NEAR(f.view->sectionX2(), b - step, 1e-12);
+    EXPECT_NEAR(f.view->sectionAlongX2()->outputAt(10),
+                exact(f.net, a + 2 * step, f.view->sectionAlongX2()->keyAt(10)), 1e-12);
 }

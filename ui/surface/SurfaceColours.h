@@ -19,7 +19,7 @@ QCPColorGradient surfaceGradient();
 // thumbnails): colour t ∈ [0, 1] is table[round(255·t)].
 const std::array<QRgb, 256>& surfaceColourTable();
 inline QRgb surfaceColour(double t) {
-    const double c = t < 0.0 ? 0.0 : (t > 1.0 ? 1.0 : t); // NaN reads as 0
+    const double c = !(t > 0.0) ? 0.0 : (t > 1.0 ? 1.0 : t); // NaN reads as 0
     return surfaceColourTable()[static_cast<int>(c * 255.0 + 0.5)];
 }
 

@@ -44,8 +44,9 @@ SurfaceView::SurfaceView(QWidget* parent) : QWidget(parent) {
     target_->setAccessibleName(tr("The target over the plane"));
     target_->setAccessibleDescription(
         tr("A colour map of the target, in the output's colours; with a brush picked, drag to "
-           "paint on it"));
+           "paint on it; the arrow keys move the cross-sections"));
     target_->setTitle(tr("Target"));
+    target_->setFocusPolicy(Qt::StrongFocus);
     target_->setColourBarLabel(tr("value"));
     output_->setColourBarLabel(tr("value"));
 
