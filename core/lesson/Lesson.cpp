@@ -1,5 +1,6 @@
 #include "core/lesson/Lesson.h"
 
+#include "core/lesson/ChaptersBeyond.h"
 #include "core/lesson/Walkthrough.h"
 
 #include "core/network/Backprop.h"
@@ -57,12 +58,7 @@ void setOutputWeights(Scenario& s, double v1, double v2) {
     s.network.v[1] = v2;
 }
 
-using Check = std::function<bool(const Scenario&, const LessonObservation&)>;
-using Solve = std::function<void(Scenario&)>;
-
-LessonTask task(std::string id, Check check, Solve solve = {}) {
-    return {std::move(id), std::move(check), std::move(solve)};
-}
+using lessonchapters::task;
 
 std::vector<LessonChapter> buildChapters() {
     std::vector<LessonChapter> chapters;
@@ -340,6 +336,9 @@ std::vector<LessonChapter> buildChapters() {
             sigmoidWith(1.0)));
         chapters.push_back(c);
     }
+    // Past the one-layer network: depth, then two inputs (core/lesson/ChaptersBeyond.cpp).
+    chapters.push_back(lessonchapters::depthChapter());
+    chapters.push_back(lessonchapters::towersChapter());
     return chapters;
 }
 
@@ -365,6 +364,8 @@ void setUpChapter(Scenario& s, int index) {
     if (index < 0 || index >= lessonChapterCount()) return;
     const LessonChapter& c = lessonChapters()[index];
     s.network = c.network;
+    s.layered = c.layered;
+    s.surface = c.surface;
     s.target = c.target;
     if (c.optimizer) s.training.optimizer = *c.optimizer;
 }

@@ -172,6 +172,35 @@ const std::map<std::string, TaskWords>& taskWords() {
          {QT_TRANSLATE_NOOP("Lesson", "Turn k down to 2 or less: the steps melt into gentle "
                                       "ramps."),
           QT_TRANSLATE_NOOP("Lesson", "Drag the Steepness slider to the left, or type 2.")}},
+        {"ch10.fold",
+         {QT_TRANSLATE_NOOP("Lesson", "With at most two neurons in each layer, give the output "
+                                      "4 or more straight pieces."),
+          QT_TRANSLATE_NOOP("Lesson", "Make layer 2 fold like layer 1 does: from each neuron of "
+                                      "layer 1, weights −2 into its first neuron and 2 into its "
+                                      "second; biases 1 and −1; output weights −2 and −2, and "
+                                      "c = 1.")}},
+        {"ch10.eight",
+         {QT_TRANSLATE_NOOP("Lesson", "Reach 8 or more pieces with at most 6 hidden neurons. "
+                                      "One hidden layer cannot: 6 neurons bend it at most 6 "
+                                      "times, 7 pieces."),
+          QT_TRANSLATE_NOOP("Lesson", "Add a third layer of two ReLU neurons and give it the "
+                                      "same weights and biases as layer 2.")}},
+        {"ch11.ridge1",
+         {QT_TRANSLATE_NOOP("Lesson", "Make a ridge from neurons 1 and 2: weight them into "
+                                      "layer 2 so that their sum is high on a band of x₁ and low "
+                                      "on both sides."),
+          QT_TRANSLATE_NOOP("Lesson", "Weight 1 from neuron 1 and −1 from neuron 2: between "
+                                      "their switching points only neuron 1 is on.")}},
+        {"ch11.ridge2",
+         {QT_TRANSLATE_NOOP("Lesson", "Make a second ridge, across the first, from neurons 3 "
+                                      "and 4."),
+          QT_TRANSLATE_NOOP("Lesson", "Weight 1 from neuron 3 and −1 from neuron 4.")}},
+        {"ch11.tower",
+         {QT_TRANSLATE_NOOP("Lesson", "Raise layer 2's threshold until only the crossing of the "
+                                      "ridges stands: a tower."),
+          QT_TRANSLATE_NOOP("Lesson", "Layer 2 fires where the weighted sum is at least −b. The "
+                                      "sum is 2 on the crossing and 1 on the rest of the ridges: "
+                                      "set b between −2 and −1, say −1.5.")}},
     };
     return words;
 }
@@ -198,6 +227,10 @@ QString chapterTitle(int index) {
         return t("Backpropagation: the chain rule, backwards");
     case 8:
         return t("Why steps cannot learn, and what sigmoids change");
+    case 9:
+        return t("What depth buys: folding the line");
+    case 10:
+        return t("Towers: two inputs");
     }
     return {};
 }
@@ -362,6 +395,56 @@ QString chapterBody(int index) {
                  "is large only near the step and almost 0 elsewhere, so samples far from a "
                  "neuron's step pass it almost no gradient. This is the <b>vanishing "
                  "gradient</b>.</p>");
+    case 9:
+        return t("<p>Chapter 6 showed that one hidden layer can trace any continuous curve if "
+                 "it has enough neurons. So why do real networks stack layers? Not because "
+                 "one layer cannot, but because it may need far more neurons.</p>"
+                 "<p>Here the neurons are <b>ReLU</b>: ReLU(<i>z</i>) = max(0, <i>z</i>). A "
+                 "ReLU neuron fed by <i>x</i> bends a straight line once, where its <i>z</i> "
+                 "crosses 0, so one hidden layer of <i>n</i> of them draws a broken line of at "
+                 "most <i>n</i> + 1 straight pieces.</p>"
+                 "<p>This network has two hidden layers of two neurons. Layer 1 computes "
+                 "ReLU(<i>x</i>) and ReLU(−<i>x</i>), whose sum is |<i>x</i>|. Layer 2 does not "
+                 "see <i>x</i>: it reads layer 1's outputs, so whatever it does, it does to the "
+                 "whole bent curve at once. If it bends again where that curve crosses a "
+                 "level, it bends every piece that crosses it, and the pieces can double. The "
+                 "tent</p>") +
+               formula("<i>T</i>(<i>s</i>) = 1 − 2|<i>s</i>|") +
+               t("<p>maps [−1, 1] onto itself twice over, so <i>T</i>(<i>T</i>(<i>x</i>)) has 4 "
+                 "pieces and <i>T</i>(<i>T</i>(<i>T</i>(<i>x</i>))) has 8. With <i>k</i> layers "
+                 "of two neurons the folds make 2<sup><i>k</i></sup> pieces from 2<i>k</i> "
+                 "neurons; one hidden layer needs 2<sup><i>k</i></sup> − 1 neurons for as "
+                 "many. The Network tab counts the pieces of the output on the domain.</p>"
+                 "<p>Where this simplifies: counting pieces shows the economy of depth, not that "
+                 "deep networks are easier to train. Finding such folds by gradient descent is "
+                 "harder than writing them down, and for many curves one layer does well. "
+                 "Research results of this kind (for example Telgarsky, 2016) prove that some "
+                 "functions a deep, narrow network computes need exponentially many neurons "
+                 "in a network of only a few layers.</p>");
+    case 10:
+        return t("<p>With two inputs a neuron adds both, each with its own weight:</p>") +
+               formula("<i>z</i> = <i>w</i><sub>1</sub><i>x</i><sub>1</sub> + "
+                       "<i>w</i><sub>2</sub><i>x</i><sub>2</sub> + <i>b</i>") +
+               t("<p>A step neuron answers 1 on one side of the line <i>z</i> = 0 and 0 on the "
+                 "other. Here each neuron of layer 1 looks at one input only: neurons 1 and 2 "
+                 "switch at <i>x</i><sub>1</sub> = −0.4 and 0.4, neurons 3 and 4 at "
+                 "<i>x</i><sub>2</sub> = −0.4 and 0.4.</p>"
+                 "<p>Layer 2 is one step neuron. Its weights from neurons 1 and 2 work as w11 "
+                 "and w21 did in chapter 4: with 1 and −1 their sum is 1 where −0.4 ≤ "
+                 "<i>x</i><sub>1</sub> &lt; 0.4, whatever <i>x</i><sub>2</sub> is, and 0 "
+                 "elsewhere: a ridge. Neurons 3 and 4 make a second ridge across the first.</p>"
+                 "<p>Layer 2 adds the ridges: the sum is 2 where they cross, 1 on the rest of "
+                 "each ridge and 0 elsewhere. Its bias sets a threshold: the neuron fires where "
+                 "the sum is at least −<i>b</i>. At <i>b</i> = −0.5 both ridges pass, a cross; "
+                 "raise the threshold above 1 and only the crossing stands, a tower. The output "
+                 "neuron scales it by <i>v</i> and lifts it by <i>c</i>.</p>"
+                 "<p>Many towers side by side, each with its own height, approximate any "
+                 "continuous surface on a rectangle as closely as we like, as bumps did for "
+                 "curves in chapter 6. Two layers of steps build them here; one hidden layer of "
+                 "steps with a steep threshold at the output would do the same. Where this "
+                 "simplifies: networks trained by gradient descent use smooth activations and "
+                 "rarely build clean towers, but their surfaces are made the same way, of "
+                 "pieces switched on and off by lines.</p>");
     }
     return {};
 }

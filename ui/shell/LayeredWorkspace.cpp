@@ -1,6 +1,7 @@
 #include "ui/shell/LayeredWorkspace.h"
 
 #include "core/deep/LayeredNetwork.h"
+#include "core/deep/Pieces.h"
 #include "ui/base/ActivationLabel.h"
 #include "ui/base/Format.h"
 #include "ui/base/LossPlot.h"
@@ -69,6 +70,7 @@ LayeredWorkspace::LayeredWorkspace(Document* doc, QWidget* parent)
     connect(doc_, &Document::scenarioReplaced, this, &LayeredWorkspace::updateShape);
     connect(doc_, &Document::trainingSettingsChanged, this, &LayeredWorkspace::updateSettings);
     connect(doc_, &Document::refreshed, this, &LayeredWorkspace::updateTraining);
+    connect(doc_, &Document::refreshed, this, &LayeredWorkspace::updatePieces);
     connect(trainer_, &LayeredTrainingController::progressed, this,
             &LayeredWorkspace::updateTraining);
     connect(trainer_, &LayeredTrainingController::runningChanged, this,
@@ -84,6 +86,10 @@ QWidget* LayeredWorkspace::buildNetworkTab() {
     shapeLabel_->setObjectName("layeredShape");
     shapeLabel_->setWordWrap(true);
     layout->addWidget(shapeLabel_);
+    piecesLabel_ = new QLabel(page);
+    piecesLabel_->setObjectName("layeredPieces");
+    piecesLabel_->setWordWrap(true);
+    layout->addWidget(piecesLabel_);
     // deep helper: the network editor and the parameter tree go here.
     auto* back = new QPushButton(tr("Back to the lesson's network"), page);
     back->setObjectName("leaveLayered");
@@ -204,6 +210,11 @@ QWidget* LayeredWorkspace::mainView() const {
     return views_->currentWidget();
 }
 
+QString LayeredWorkspace::piecesText() const {
+    return piecesLabel_->isVisibleTo(const_cast<LayeredWorkspace*>(this)) ? piecesLabel_->text()
+                                                                          : QString();
+}
+
 void LayeredWorkspace::setPalette(const Palette& p) {
     palette_ = p;
     graph_->setPalette(p);
@@ -216,6 +227,21 @@ void LayeredWorkspace::updateShape() {
     views_->setCurrentIndex(doc_->inputs() == 2 ? 1 : 0);
     shapeLabel_->setText(shapeText(doc_->layered()));
     updateTraining();
+}
+
+void LayeredWorkspace::updatePieces() {
+    // Counting takes a pass over 8192 samples: not on live frames (a drag, training), but on the
+    // full-quality frame after them.
+    if (!doc_->isLayered() || doc_->live()) return;
+    const Domain& d = doc_->scenario().domain;
+    const std::optional<int> pieces = linearPieces(doc_->layered(), d.lo, d.hi);
+    piecesLabel_->setVisible(pieces.has_value());
+    if (pieces)
+        piecesLabel_->setText(*pieces == 1
+                                  ? tr("The output is one straight line on the domain.")
+                                  : tr("The output is a broken line of %1 straight pieces on "
+                                       "the domain.")
+                                        .arg(*pieces));
 }
 
 void LayeredWorkspace::updateSettings() {
