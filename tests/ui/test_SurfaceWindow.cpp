@@ -7,6 +7,7 @@
 #include "core/deep/RandomLayered.h"
 #include "core/deep/SwitchingLine.h"
 #include "ui/shell/LayeredWorkspace.h"
+#include "ui/surface/NeuronStrip.h"
 #include "ui/surface/SurfacePlot.h"
 #include "ui/surface/SurfaceView.h"
 
@@ -188,4 +189,19 @@ TEST(SurfaceWindow, ExportsTheSurfaceAsTheGraphIsExported) {
     }
     EXPECT_FALSE(f.w->exportGraph(dir.filePath("surface.bmp")));
     EXPECT_FALSE(f.w->exportGraph(dir.filePath("no/such/folder/surface.png")));
+}
+
+TEST(SurfaceWindow, PickingANeuronPicksItsParameters) {
+    Window f(ActivationKind::Step, 4);
+    ui::NeuronStrip* strip = f.view->neurons();
+    const QRect r = strip->thumbnailRect(2);
+    sendMouse(strip, QEvent::MouseButtonPress, r.center(), Qt::LeftButton, Qt::LeftButton);
+    ASSERT_TRUE(f.doc->layeredSelection().has_value());
+    EXPECT_EQ(*f.doc->layeredSelection(), f.view->biasIndex(2));
+    // And the other way: w₂ of neuron 1 picked elsewhere picks neuron 1 here.
+    f.doc->selectLayered(f.view->weightIndex(1, 1));
+    EXPECT_EQ(f.view->selectedNeuron(), 1);
+    EXPECT_EQ(strip->selected(), 1);
+    f.doc->selectLayered(std::nullopt);
+    EXPECT_EQ(f.view->selectedNeuron(), -1);
 }

@@ -199,6 +199,15 @@ void LayeredWorkspace::wireSurface() {
             [this](const std::optional<TargetSurface>& s, const QString& what) {
                 doc_->setSurface(s, what);
             });
+    // A first-layer parameter picked anywhere picks its neuron on the surface too.
+    connect(doc_, &Document::selectionChanged, surface_, [this] {
+        if (!doc_->isLayered() || doc_->inputs() != 2) return;
+        const auto index = doc_->layeredSelection();
+        const int width = doc_->layered().layers.front().width();
+        const long k = index ? *index - layerOffset(doc_->layered(), 0) : -1;
+        const int j = k >= 0 && k < 3L * width ? static_cast<int>(k % width) : -1;
+        if (j != surface_->selectedNeuron()) surface_->selectNeuron(j);
+    });
     connect(surface_, &SurfaceView::neuronSelected, this, [this](int j) {
         doc_->selectLayered(j >= 0 ? std::optional<long>(surface_->biasIndex(j)) : std::nullopt);
     });
