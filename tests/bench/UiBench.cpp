@@ -2,6 +2,7 @@
 
 #ifdef STEPWISE_BENCH_UI
 
+#include "core/deep/RandomLayered.h"
 #include "core/scenario/Presets.h"
 #include "ui/document/Document.h"
 #include "ui/files/FileController.h"
@@ -9,6 +10,8 @@
 #include "ui/params/ParamRow.h"
 #include "ui/params/ParameterPanel.h"
 #include "ui/shell/MainWindow.h"
+#include "ui/surface/SurfacePlot.h"
+#include "ui/surface/SurfaceView.h"
 #include "ui/training/TrainingController.h"
 #include "ui/training/TrainingHistory.h"
 
@@ -194,6 +197,43 @@ void longRunMemory(long steps, int hidden, int samples) {
     std::fflush(stdout);
 }
 
+// Issue 18: a weight of a two-input network dragged, to the surface view painted with it — the
+// output map (128 × 128 samples), its cross-sections and the first layer's pictures, at the size
+// the window gives them. Contours wait for the end of a drag (the view is live meanwhile).
+void surfaceReplot(int hidden, int moves) {
+    ui::SurfaceView view;
+    view.resize(1100, 820);
+    std::mt19937_64 rng(7);
+    LayeredNetwork net =
+        randomLayeredNetwork(2, {{hidden, {ActivationKind::Sigmoid, 1.0}}}, -1.0, 1.0, rng);
+    view.setDomain(-1.0, 1.0);
+    view.setNetwork(net);
+    TargetSurface tower;
+    tower.preset = SurfacePreset::Tower;
+    view.setSurface(&tower);
+    view.show();
+    QApplication::processEvents();
+    view.replotNow();
+    PaintWatch watch(view.outputPlot());
+    view.setLive(true);
+    std::vector<double> ms;
+    QElapsedTimer t;
+    const double w0 = net.layers[0].w(0, 0);
+    for (int i = 0; i < moves; ++i) {
+        watch.painted = false;
+        t.start();
+        net.layers[0].w(0, 0) = w0 + 0.02 * ((i * 37) % 100);
+        view.setNetwork(net);
+        while (!watch.painted)
+            QApplication::processEvents();
+        ms.push_back(t.nsecsElapsed() / 1e6);
+    }
+    view.setLive(false);
+    std::printf("ui surface_replot_ms inputs=2 grid=%d hidden=%d p50=%.3f p95=%.3f\n",
+                ui::SurfaceView::kMapSide, hidden, percentile(ms, 0.5), percentile(ms, 0.95));
+    std::fflush(stdout);
+}
+
 void startup() {
     QElapsedTimer t;
     t.start();
@@ -220,7 +260,8 @@ void uiFigures(bool quick, const std::string& filter) {
     };
     const bool any = wanted("ui window_open_ms") || wanted("ui memory_mb") ||
                      wanted("ui slider_to_replot_ms") || wanted("ui training_frame_ms") ||
-                     wanted("ui training_steps_per_s") || wanted("ui long_run_memory_mb");
+                     wanted("ui training_steps_per_s") || wanted("ui long_run_memory_mb") ||
+                     wanted("ui surface_replot_ms");
     if (!any) return;
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     QStandardPaths::setTestModeEnabled(true); // leave the user's settings and autosave alone
@@ -237,6 +278,7 @@ void uiFigures(bool quick, const std::string& filter) {
             sliderToReplot(h, 1000, quick ? 60 : 300);
     if (wanted("ui training_frame_ms") || wanted("ui training_steps_per_s"))
         trainingFrames(16, 512, quick ? 1.0 : 3.0);
+    if (wanted("ui surface_replot_ms")) surfaceReplot(16, quick ? 60 : 300);
     if (wanted("ui long_run_memory_mb")) longRunMemory(quick ? 200000 : 1000000, 16, 64);
 }
 

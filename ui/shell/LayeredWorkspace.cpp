@@ -7,6 +7,7 @@
 #include "ui/deep/DeepGraph.h"
 #include "ui/deep/LayeredTrainingController.h"
 #include "ui/document/Document.h"
+#include "ui/surface/SurfaceView.h"
 #include "ui/training/LossPlot.h"
 
 #include <QComboBox>
@@ -40,11 +41,11 @@ LayeredWorkspace::LayeredWorkspace(Document* doc, QWidget* parent)
     : QWidget(parent), doc_(doc), trainer_(new LayeredTrainingController(doc, this)) {
     setObjectName("layeredWorkspace");
     graph_ = new DeepGraph(doc_, this);
-    // surface helper: the two-input page (the surface view) replaces this placeholder.
-    surfacePage_ = new QLabel(tr("The surface of a network of two inputs is drawn here."), this);
+    surface_ = new SurfaceView(this);
     views_ = new QStackedWidget(this);
     views_->addWidget(graph_);
-    views_->addWidget(surfacePage_);
+    views_->addWidget(surface_);
+    wireSurface();
 
     leftSplit_ = new QSplitter(Qt::Vertical, this);
     leftSplit_->setObjectName("layeredLeftSplit");
@@ -155,6 +156,67 @@ QWidget* LayeredWorkspace::buildTrainingTab() {
     return page;
 }
 
+// The surface view shows the document's two-input network and target, drawn once per refresh
+// (a drag that turns a line changes three parameters: one picture); its edits go back as undo
+// steps: a line dragged is one (a macro, as turning changes w₁, w₂ and b), a stroke or a preset
+// is one.
+void LayeredWorkspace::wireSurface() {
+    auto show = [this] {
+        if (!doc_->isLayered() || doc_->inputs() != 2) return;
+        const Domain& d = doc_->scenario().domain;
+        surface_->setDomain(d.lo, d.hi);
+        surface_->setNetwork(doc_->layered());
+    };
+    connect(doc_, &Document::networkChanged, this, [this] { surfaceDirty_ = true; });
+    connect(doc_, &Document::refreshed, this, [this, show] {
+        if (!surfaceDirty_) return;
+        surfaceDirty_ = false;
+        show();
+    });
+    auto target = [this] {
+        if (doc_->isLayered() && doc_->inputs() == 2) surface_->setSurface(doc_->surface());
+    };
+    connect(doc_, &Document::targetChanged, this, target);
+    connect(doc_, &Document::scenarioReplaced, this, [show, target] {
+        target();
+        show();
+    });
+    connect(doc_, &Document::structureChanged, this, show);
+    connect(doc_, &Document::dragStarted, surface_, [this] { surface_->setLive(true); });
+    connect(doc_, &Document::dragEnded, surface_, [this] { surface_->setLive(false); });
+    connect(trainer_, &LayeredTrainingController::runningChanged, surface_,
+            [this](bool on) { surface_->setLive(on); });
+
+    connect(surface_, &SurfaceView::editStarted, this, [this](const QString& what) {
+        trainer_->pause();
+        doc_->undoStack()->beginMacro(what);
+        doc_->beginDrag();
+    });
+    connect(surface_, &SurfaceView::paramEdited, doc_, &Document::setLayeredParam);
+    connect(surface_, &SurfaceView::editFinished, this, [this] {
+        doc_->endDrag();
+        doc_->undoStack()->endMacro();
+    });
+    connect(surface_, &SurfaceView::surfaceEdited, this,
+            [this](const std::optional<TargetSurface>& s, const QString& what) {
+                doc_->setSurface(s, what);
+            });
+    // A first-layer parameter picked anywhere picks its neuron on the surface too.
+    connect(doc_, &Document::selectionChanged, surface_, [this] {
+        if (!doc_->isLayered() || doc_->inputs() != 2) return;
+        const auto index = doc_->layeredSelection();
+        const int width = doc_->layered().layers.front().width();
+        const long k = index ? *index - layerOffset(doc_->layered(), 0) : -1;
+        const int j = k >= 0 && k < 3L * width ? static_cast<int>(k % width) : -1;
+        if (j != surface_->selectedNeuron()) surface_->selectNeuron(j);
+    });
+    connect(surface_, &SurfaceView::neuronSelected, this, [this](int j) {
+        doc_->selectLayered(j >= 0 ? std::optional<long>(surface_->biasIndex(j)) : std::nullopt);
+    });
+    target();
+    show();
+}
+
 QWidget* LayeredWorkspace::mainView() const {
     return views_->currentWidget();
 }
@@ -175,6 +237,7 @@ QString LayeredWorkspace::piecesText() const {
 void LayeredWorkspace::setPalette(const Palette& p) {
     palette_ = p;
     graph_->setPalette(p);
+    surface_->setPalette(p);
     lossPlot_->setPalette(p);
 }
 

@@ -24,6 +24,7 @@ class Document;
 class DeepGraph;
 class LayeredTrainingController;
 class LossPlot;
+class SurfaceView;
 
 class LayeredWorkspace : public QWidget {
     Q_OBJECT
@@ -32,6 +33,7 @@ public:
 
     LayeredTrainingController* trainer() const { return trainer_; }
     DeepGraph* graph() const { return graph_; }
+    SurfaceView* surface() const { return surface_; } // the page for two inputs
     QTabWidget* sideTabs() const { return tabs_; }
     // The view of the output for the network's inputs (the graph or the surface), for exports.
     QWidget* mainView() const;
@@ -47,6 +49,7 @@ private:
     void updateTraining();
     void updatePieces();
     void updateSettings();
+    void wireSurface();
 
     Document* doc_;
     LayeredTrainingController* trainer_;
@@ -54,7 +57,8 @@ private:
     QSplitter* leftSplit_;
     QStackedWidget* views_;
     DeepGraph* graph_;
-    QWidget* surfacePage_;
+    SurfaceView* surface_;
+    bool surfaceDirty_ = true;
     QTabWidget* tabs_;
     LossPlot* lossPlot_;
     QLabel* shapeLabel_;

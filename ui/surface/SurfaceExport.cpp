@@ -1,0 +1,110 @@
+#include "ui/surface/SurfaceExport.h"
+
+#include "ui/surface/SectionPlot.h"
+#include "ui/surface/SurfacePlot.h"
+#include "ui/surface/SurfaceView.h"
+
+#include <QImage>
+#include <QLayout>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <vector>
+
+namespace stepwise::ui {
+
+namespace {
+
+// Each plot drawn where it sits in the picture, the whole scaled to fit width × height.
+void paintPicture(SurfaceView* view, QCPPainter& painter, int width, int height) {
+    QWidget* picture = view->picture();
+    const QSize size = picture->size();
+    const double s = std::min(width / static_cast<double>(std::max(1, size.width())),
+                              height / static_cast<double>(std::max(1, size.height())));
+    const std::vector<QCustomPlot*> plots = {view->outputPlot(), view->targetPlot(),
+                                             view->sectionAlongX1(), view->sectionAlongX2()};
+    for (QCustomPlot* plot : plots) {
+        if (!plot->isVisibleTo(picture)) continue;
+        const QRect g(plot->mapTo(picture, QPoint(0, 0)), plot->size());
+        const int w = std::max(1, static_cast<int>(g.width() * s));
+        const int h = std::max(1, static_cast<int>(g.height() * s));
+        painter.save();
+        painter.translate(g.x() * s, g.y() * s);
+        plot->toPainter(&painter, w, h);
+        painter.restore();
+    }
+}
+
+} // namespace
+
+bool exportSurface(SurfaceView* view, const QString& path, int width, int height, QString* error,
+                   double scale) {
+    auto fail = [error](const QString& why) {
+        if (error) *error = why;
+        return false;
+    };
+    const QString lower = path.toLower();
+    const bool png = lower.endsWith(".png"), svg = lower.endsWith(".svg"),
+               pdf = lower.endsWith(".pdf");
+    if (!png && !svg && !pdf)
+        return fail(SurfaceView::tr("the name must end in .png, .svg or .pdf"));
+    if (width < 16 || height < 16) return fail(SurfaceView::tr("the picture is too small"));
+    // A page not on screen has no layout yet: give it the picture's size.
+    QWidget* picture = view->picture();
+    if (!picture->isVisible()) {
+        view->resize(width, height + 160);
+        if (view->layout()) view->layout()->activate();
+    }
+    view->replotNow();
+
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) return fail(file.errorString());
+    bool painted = false;
+    if (png) {
+        QImage image(static_cast<int>(width * scale), static_cast<int>(height * scale),
+                     QImage::Format_ARGB32_Premultiplied);
+        image.fill(view->backgroundColour());
+        QCPPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.scale(scale, scale);
+        paintPicture(view, painter, width, height);
+        painter.end();
+        painted = image.save(&file, "PNG");
+    } else if (svg) {
+        QSvgGenerator gen;
+        gen.setOutputDevice(&file);
+        gen.setSize(QSize(width, height));
+        gen.setViewBox(QRect(0, 0, width, height));
+        gen.setTitle(SurfaceView::tr("Stepwise surface"));
+        QCPPainter painter;
+        painted = painter.begin(&gen);
+        if (painted) {
+            paintPicture(view, painter, width, height);
+            painted = painter.end();
+        }
+    } else {
+        QPdfWriter writer(&file);
+        writer.setTitle(SurfaceView::tr("Stepwise surface"));
+        writer.setPageSize(QPageSize(QSizeF(width, height), QPageSize::Point));
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+        writer.setResolution(72);
+        QCPPainter painter;
+        painted = painter.begin(&writer);
+        if (painted) {
+            paintPicture(view, painter, width, height);
+            painted = painter.end();
+        }
+    }
+    if (!painted) {
+        file.cancelWriting();
+        return fail(SurfaceView::tr("the picture could not be drawn"));
+    }
+    if (!file.commit()) return fail(file.errorString());
+    return true;
+}
+
+} // namespace stepwise::ui
