@@ -53,9 +53,17 @@ SurfaceView::SurfaceView(QWidget* parent) : QWidget(parent) {
     alongX1_ = new SectionPlot(this);
     alongX1_->setObjectName("surfaceSectionX1");
     alongX1_->setAxisLabel(QStringLiteral("x₁"));
+    alongX1_->setAccessibleName(tr("The output and the target along x₁"));
+    alongX1_->setAccessibleDescription(
+        tr("A cross-section: the output (bold) and the target (band) along x₁ at the chosen x₂, "
+           "the dashed horizontal line on the maps. The arrow keys move the line."));
     alongX2_ = new SectionPlot(this);
     alongX2_->setObjectName("surfaceSectionX2");
     alongX2_->setAxisLabel(QStringLiteral("x₂"));
+    alongX2_->setAccessibleName(tr("The output and the target along x₂"));
+    alongX2_->setAccessibleDescription(
+        tr("A cross-section: the output (bold) and the target (band) along x₂ at the chosen x₁, "
+           "the dashed vertical line on the maps. The arrow keys move the line."));
 
     neurons_ = new NeuronStrip(this);
     neuronScroll_ = new QScrollArea(this);
