@@ -1,0 +1,422 @@
+#include "ui/deep/LayeredDiagram.h"
+
+#include "core/deep/LayeredNames.h"
+#include "ui/base/ActivationLabel.h"
+#include "ui/base/Format.h"
+
+#include <QHelpEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace stepwise::ui {
+
+namespace {
+
+double segmentDistance(QPointF p, QPointF a, QPointF b) {
+    const QPointF d = b - a;
+    const double len2 = QPointF::dotProduct(d, d);
+    const double t = len2 > 0 ? std::clamp(QPointF::dotProduct(p - a, d) / len2, 0.0, 1.0) : 0.0;
+    const QPointF q = a + t * d - p;
+    return std::sqrt(QPointF::dotProduct(q, q));
+}
+
+QString number(double v) {
+    return formatFixed(v, std::abs(v) >= 100 ? 0 : 2);
+}
+
+} // namespace
+
+LayeredDiagram::LayeredDiagram(QWidget* parent) : QWidget(parent) {
+    setObjectName("layeredDiagram");
+    setAccessibleName(tr("Layered network diagram"));
+    setAccessibleDescription(tr("The inputs, every hidden layer and the output neuron, with an "
+                                "edge for every weight. Click a neuron or an edge to select it; "
+                                "drag it up or down to change it."));
+    setMouseTracking(true);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setFocusPolicy(Qt::ClickFocus);
+}
+
+void LayeredDiagram::setNetwork(const LayeredNetwork& net) {
+    const bool reshaped = net.shape() != net_.shape() || net.inputs != net_.inputs;
+    net_ = net;
+    if (reshaped) {
+        const long n = paramCount(net_);
+        if (selection_ && *selection_ >= n) selection_.reset();
+        if (hovered_ && *hovered_ >= n) hovered_.reset();
+        if (drag_) drag_.reset(); // the shape changed under the drag: it ends here
+    }
+    update();
+}
+
+void LayeredDiagram::setPalette(const Palette& p) {
+    palette_ = p;
+    update();
+}
+
+void LayeredDiagram::setSelection(std::optional<long> flatIndex) {
+    if (flatIndex == selection_) return;
+    selection_ = flatIndex;
+    update();
+}
+
+void LayeredDiagram::setLive(bool on) {
+    if (live_ == on) return;
+    live_ = on;
+    update();
+}
+
+void LayeredDiagram::setHovered(std::optional<long> flatIndex) {
+    if (flatIndex == hovered_) return;
+    hovered_ = flatIndex;
+    update();
+}
+
+int LayeredDiagram::nodesIn(int column) const {
+    if (column <= 0) return net_.inputs;
+    if (column > net_.depth()) return 1;
+    return net_.layers[static_cast<std::size_t>(column - 1)].width();
+}
+
+double LayeredDiagram::titleHeight() const {
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * palette_.fontScale);
+    return QFontMetricsF(f).height() + 6.0;
+}
+
+double LayeredDiagram::nodeRadius() const {
+    int most = 1;
+    for (int c = 0; c < columns(); ++c)
+        most = std::max(most, nodesIn(c));
+    const double space = (height() - titleHeight() - 8.0) / most;
+    return std::clamp(space * 0.36, 2.5, 13.0 * palette_.fontScale);
+}
+
+QPointF LayeredDiagram::nodeCenter(int column, int k) const {
+    const double left = 28.0 * palette_.fontScale, right = 28.0 * palette_.fontScale;
+    const double x = left + (width() - left - right) * column / std::max(1, columns() - 1);
+    const int n = nodesIn(column);
+    const double top = titleHeight() + 4.0, bottom = height() - 4.0;
+    const double y = top + (bottom - top) * (k + 0.5) / n;
+    return {x, y};
+}
+
+std::optional<long> LayeredDiagram::hitTest(const QPointF& p) const {
+    if (net_.depth() == 0) return std::nullopt;
+    const double r = nodeRadius();
+    for (int l = 0; l < net_.depth(); ++l)
+        for (int j = 0; j < nodesIn(l + 1); ++j)
+            if (QLineF(nodeCenter(l + 1, j), p).length() <= r + 2)
+                return layeredFlatIndex(net_, {LayeredParam::Kind::Bias, l, 0, j});
+    const QPointF out = nodeCenter(columns() - 1, 0);
+    if (QLineF(out, p).length() <= std::max(r, 9.0) + 2)
+        return layeredFlatIndex(net_, {LayeredParam::Kind::OutputBias, net_.depth(), 0, 0});
+    for (int i = 0; i < net_.inputs; ++i)
+        if (QLineF(nodeCenter(0, i), p).length() <= std::max(r, 9.0) + 2) return std::nullopt;
+    // The nearest edge within a few pixels: only the columns p lies between can hold it.
+    const double tol = std::max(3.0, 4.0 * palette_.lineScale);
+    double best = tol;
+    std::optional<long> hit;
+    for (int c = 0; c + 1 < columns(); ++c) {
+        const double x0 = nodeCenter(c, 0).x(), x1 = nodeCenter(c + 1, 0).x();
+        if (p.x() < x0 - tol || p.x() > x1 + tol) continue;
+        for (int j = 0; j < nodesIn(c + 1); ++j)
+            for (int i = 0; i < nodesIn(c); ++i) {
+                const double d = segmentDistance(p, nodeCenter(c, i), nodeCenter(c + 1, j));
+                if (d >= best) continue;
+                best = d;
+                hit = c + 1 <= net_.depth()
+                          ? layeredFlatIndex(net_, {LayeredParam::Kind::Weight, c, i, j})
+                          : layeredFlatIndex(
+                                net_, {LayeredParam::Kind::OutputWeight, net_.depth(), i, 0});
+            }
+    }
+    return hit;
+}
+
+std::optional<QPointF> LayeredDiagram::edgeMiddle(long flatIndex) const {
+    const auto p = layeredParamAt(net_, flatIndex);
+    if (!p) return std::nullopt;
+    if (p->kind == LayeredParam::Kind::Weight)
+        return (nodeCenter(p->layer, p->from) + nodeCenter(p->layer + 1, p->to)) / 2.0;
+    if (p->kind == LayeredParam::Kind::OutputWeight)
+        return (nodeCenter(columns() - 2, p->from) + nodeCenter(columns() - 1, 0)) / 2.0;
+    return std::nullopt;
+}
+
+QString LayeredDiagram::columnTitle(int column) const {
+    if (column == 0) return net_.inputs == 1 ? tr("Input") : tr("Inputs");
+    if (column == columns() - 1) return tr("Output");
+    const Layer& l = net_.layers[static_cast<std::size_t>(column - 1)];
+    return tr("Layer %1 · %2").arg(column).arg(activationLabel(l.activation.kind));
+}
+
+QString LayeredDiagram::describe(long flatIndex) const {
+    const auto p = layeredParamAt(net_, flatIndex);
+    if (!p) return {};
+    const QString name = QString::fromStdString(layeredParamName(net_, flatIndex));
+    const QString value = number(layeredParamValue(net_, flatIndex));
+    const auto from = [&](int i) {
+        return p->layer == 0 ? tr("input x%1").arg(QString::fromStdString(subscript(i + 1)))
+                             : tr("neuron %1 of layer %2").arg(i + 1).arg(p->layer);
+    };
+    switch (p->kind) {
+    case LayeredParam::Kind::Weight:
+        return tr("%1 = %2: the weight from %3 to neuron %4 of layer %5")
+            .arg(name, value, from(p->from))
+            .arg(p->to + 1)
+            .arg(p->layer + 1);
+    case LayeredParam::Kind::Bias:
+        return tr("%1 = %2: the bias of neuron %3 of layer %4")
+            .arg(name, value)
+            .arg(p->to + 1)
+            .arg(p->layer + 1);
+    case LayeredParam::Kind::OutputWeight:
+        return tr("%1 = %2: the weight from neuron %3 of layer %4 to the output")
+            .arg(name, value)
+            .arg(p->from + 1)
+            .arg(net_.depth());
+    case LayeredParam::Kind::OutputBias:
+        return tr("%1 = %2: the output's bias").arg(name, value);
+    }
+    return {};
+}
+
+void LayeredDiagram::paintLabel(QPainter& p, long flatIndex, bool strong) const {
+    const auto at = layeredParamAt(net_, flatIndex);
+    if (!at) return;
+    const QString text =
+        QStringLiteral("%1 = %2").arg(QString::fromStdString(layeredParamName(net_, flatIndex)),
+                                      number(layeredParamValue(net_, flatIndex)));
+    QPointF anchor;
+    if (const auto mid = edgeMiddle(flatIndex)) {
+        anchor = *mid;
+    } else {
+        const bool output = at->kind == LayeredParam::Kind::OutputBias;
+        const QPointF c = output ? nodeCenter(columns() - 1, 0) : nodeCenter(at->layer + 1, at->to);
+        anchor = c + QPointF(0, std::max(nodeRadius(), output ? 9.0 : 0.0) + 10.0);
+    }
+    const QFontMetricsF fm(p.font());
+    QRectF box(0, 0, fm.horizontalAdvance(text) + 8, fm.height() + 2);
+    box.moveCenter(anchor);
+    // Kept inside the widget.
+    box.moveLeft(std::clamp(box.left(), 1.0, std::max(1.0, width() - box.width() - 1)));
+    box.moveTop(std::clamp(box.top(), 1.0, std::max(1.0, height() - box.height() - 1)));
+    QColor fill = palette_.background;
+    fill.setAlpha(235);
+    p.setPen(QPen(strong ? palette_.foreground : palette_.grid, 1.0));
+    p.setBrush(fill);
+    p.drawRoundedRect(box, 3, 3);
+    p.setPen(palette_.foreground);
+    p.drawText(box, Qt::AlignCenter, text);
+}
+
+void LayeredDiagram::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    p.fillRect(rect(), palette_.background);
+    if (net_.depth() == 0) return;
+    p.setRenderHint(QPainter::Antialiasing, !live_);
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * palette_.fontScale);
+    p.setFont(f);
+    const double r = nodeRadius();
+
+    // Edges, column pair by column pair, each scaled by its own layer's largest weight.
+    for (int c = 0; c + 1 < columns(); ++c) {
+        const bool output = c + 1 == columns() - 1;
+        const int from = nodesIn(c), to = nodesIn(c + 1);
+        const long edges = static_cast<long>(from) * to;
+        auto weight = [&](int i, int j) {
+            return output ? net_.v[i] : net_.layers[static_cast<std::size_t>(c)].w(j, i);
+        };
+        double largest = 1e-12;
+        for (int j = 0; j < to; ++j)
+            for (int i = 0; i < from; ++i)
+                largest = std::max(largest, std::abs(weight(i, j)));
+        std::vector<QPointF> left(static_cast<std::size_t>(from)),
+            right(static_cast<std::size_t>(to));
+        for (int i = 0; i < from; ++i)
+            left[static_cast<std::size_t>(i)] = nodeCenter(c, i);
+        for (int j = 0; j < to; ++j)
+            right[static_cast<std::size_t>(j)] = nodeCenter(c + 1, j);
+        // Few edges: thickness from the magnitude. Many (past 256, up to 64×64): hairlines whose
+        // opacity grows with the magnitude, so the picture stays a picture and draws fast.
+        const bool many = edges > 256;
+        const double thickest = std::clamp(6.0 / std::sqrt(edges / 8.0), 1.2, 6.0);
+        const int alpha = edges > 64 ? 170 : 255;
+        // Edges of one sign and (nearly) one look are drawn in one call: the diagram redraws
+        // every training frame.
+        std::map<std::pair<int, int>, QVector<QLineF>> buckets; // (sign, look) → lines
+        for (int j = 0; j < to; ++j)
+            for (int i = 0; i < from; ++i) {
+                const double w = weight(i, j);
+                const int sign = w > 0 ? 1 : w < 0 ? -1 : 0;
+                const double f = std::sqrt(std::abs(w) / largest);
+                // many: opacity in 16 levels; else the width in quarter pixels.
+                const int look = many ? static_cast<int>(std::lround(f * 15.0))
+                                      : static_cast<int>(std::lround((0.4 + thickest * f) *
+                                                                     palette_.lineScale * 4.0));
+                buckets[{sign, look}].append(
+                    QLineF(left[static_cast<std::size_t>(i)], right[static_cast<std::size_t>(j)]));
+            }
+        // Opaque colours, mixed with the background beforehand: the raster engine fills an
+        // opaque span at once, while a translucent one goes through its thread pool a line at a
+        // time (64×64 translucent lines took a third of a second to draw).
+        auto mixed = [&](const QColor& c, double opacity) {
+            const QColor& bg = palette_.background;
+            auto mix = [opacity](int a, int b) {
+                return static_cast<int>(std::lround(b + (a - b) * opacity));
+            };
+            return QColor(mix(c.red(), bg.red()), mix(c.green(), bg.green()),
+                          mix(c.blue(), bg.blue()));
+        };
+        for (const auto& [key, lines] : buckets) {
+            const QColor& colour = key.first > 0   ? palette_.positive
+                                   : key.first < 0 ? palette_.negative
+                                                   : palette_.grid;
+            if (many)
+                p.setPen(QPen(mixed(colour, (25 + key.second * 14) / 255.0), // 25 … 235
+                              palette_.lineScale > 1.0 ? 1.5 : 0.0));        // 0: a hairline
+            else
+                p.setPen(QPen(mixed(colour, alpha / 255.0), key.second / 4.0, Qt::SolidLine,
+                              Qt::FlatCap));
+            p.drawLines(lines);
+        }
+    }
+    // The selected and the hovered edge, drawn again on top in full colour and thicker.
+    for (const auto& index : {hovered_, selection_}) {
+        if (!index) continue;
+        const auto at = layeredParamAt(net_, *index);
+        if (!at || at->kind == LayeredParam::Kind::Bias ||
+            at->kind == LayeredParam::Kind::OutputBias)
+            continue;
+        const double w = layeredParamValue(net_, *index);
+        const QPointF a = at->kind == LayeredParam::Kind::Weight
+                              ? nodeCenter(at->layer, at->from)
+                              : nodeCenter(columns() - 2, at->from);
+        const QPointF b = at->kind == LayeredParam::Kind::Weight ? nodeCenter(at->layer + 1, at->to)
+                                                                 : nodeCenter(columns() - 1, 0);
+        p.setPen(QPen(palette_.foreground, 5.0 * palette_.lineScale, Qt::SolidLine, Qt::RoundCap));
+        p.drawLine(a, b);
+        p.setPen(QPen(w >= 0 ? palette_.positive : palette_.negative, 3.0 * palette_.lineScale,
+                      Qt::SolidLine, Qt::RoundCap));
+        p.drawLine(a, b);
+    }
+
+    // Nodes: inputs as open circles, hidden neurons filled in their layer's colour, the output
+    // in the output's colour; a selected neuron (its bias) outlined.
+    LayeredParam selected{};
+    bool anySelected = false;
+    if (selection_)
+        if (const auto at = layeredParamAt(net_, *selection_)) selected = *at, anySelected = true;
+    for (int c = 0; c < columns(); ++c) {
+        const bool input = c == 0, output = c == columns() - 1;
+        const double radius = input || output ? std::max(r, 9.0) : r;
+        for (int k = 0; k < nodesIn(c); ++k) {
+            const QPointF centre = nodeCenter(c, k);
+            const bool isSelected =
+                anySelected && ((output && selected.kind == LayeredParam::Kind::OutputBias) ||
+                                (!input && !output && selected.kind == LayeredParam::Kind::Bias &&
+                                 selected.layer == c - 1 && selected.to == k));
+            QColor fill = input    ? palette_.background
+                          : output ? palette_.output
+                                   : palette_.neuron(c - 1);
+            p.setBrush(fill);
+            p.setPen(QPen(isSelected ? palette_.foreground : palette_.background.darker(160),
+                          (isSelected ? 3.0 : 1.0) * palette_.lineScale));
+            p.drawEllipse(centre, radius, radius);
+            if (input && radius >= 8.0) {
+                p.setPen(palette_.foreground);
+                const QString name =
+                    net_.inputs == 1
+                        ? QStringLiteral("x")
+                        : QStringLiteral("x") + QString::fromStdString(subscript(k + 1));
+                p.drawText(QRectF(centre - QPointF(radius, radius), QSizeF(2 * radius, 2 * radius)),
+                           Qt::AlignCenter, name);
+            }
+        }
+    }
+    // Column titles.
+    p.setPen(palette_.foreground);
+    for (int c = 0; c < columns(); ++c) {
+        const QPointF top = nodeCenter(c, 0);
+        const double room = width() / std::max(1.0, columns() - 0.5);
+        QRectF box(top.x() - room / 2, 2, room, titleHeight() - 4);
+        p.drawText(box, Qt::AlignHCenter | Qt::AlignTop,
+                   p.fontMetrics().elidedText(columnTitle(c), Qt::ElideRight, int(room)));
+    }
+    // Labels: the selected parameter's and the hovered one's (every value is in the tooltip).
+    if (selection_) paintLabel(p, *selection_, true);
+    if (hovered_ && hovered_ != selection_) paintLabel(p, *hovered_, false);
+}
+
+bool LayeredDiagram::event(QEvent* e) {
+    if (e->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(e);
+        if (const auto hit = hitTest(help->pos()))
+            QToolTip::showText(help->globalPos(),
+                               describe(*hit) +
+                                   (editable_ ? "\n" + tr("Drag up or down to change it (Shift: "
+                                                          "finer).")
+                                              : QString()),
+                               this);
+        else
+            QToolTip::hideText();
+        return true;
+    }
+    return QWidget::event(e);
+}
+
+double LayeredDiagram::dragValue(double startValue, double pixelsUp, bool fine, bool output) {
+    const double span = output ? 6.0 : 20.0;
+    return toHundredths(startValue + pixelsUp * span / 300.0 * (fine ? 0.1 : 1.0));
+}
+
+void LayeredDiagram::mousePressEvent(QMouseEvent* e) {
+    endDrag();
+    const auto hit = hitTest(e->position());
+    selection_ = hit;
+    update();
+    emit selected(hit);
+    if (e->button() != Qt::LeftButton || !hit || !editable_) return;
+    const auto at = layeredParamAt(net_, *hit);
+    const bool output = at && (at->kind == LayeredParam::Kind::OutputWeight ||
+                               at->kind == LayeredParam::Kind::OutputBias);
+    drag_ = Drag{*hit, e->position().y(), layeredParamValue(net_, *hit), output};
+    emit dragStarted();
+}
+
+void LayeredDiagram::mouseMoveEvent(QMouseEvent* e) {
+    if (drag_) {
+        const double up = drag_->startY - e->position().y();
+        emit paramDragged(
+            drag_->index,
+            dragValue(drag_->startValue, up, e->modifiers() & Qt::ShiftModifier, drag_->output));
+        return;
+    }
+    const auto hit = hitTest(e->position());
+    setCursor(hit && editable_ ? Qt::SizeVerCursor : Qt::ArrowCursor);
+    setHovered(hit);
+}
+
+void LayeredDiagram::mouseReleaseEvent(QMouseEvent* e) {
+    if (e->button() == Qt::LeftButton) endDrag();
+}
+
+void LayeredDiagram::leaveEvent(QEvent* e) {
+    setHovered(std::nullopt);
+    QWidget::leaveEvent(e);
+}
+
+void LayeredDiagram::endDrag() {
+    if (!drag_) return;
+    drag_.reset();
+    emit dragFinished();
+}
+
+} // namespace stepwise::ui
