@@ -25,6 +25,9 @@ double segmentDistance(QPointF p, QPointF a, QPointF b) {
     return std::sqrt(QPointF::dotProduct(q, q));
 }
 
+// The neuron colours a layer's nodes take: green, pink, olive (not the edges' blue or orange).
+constexpr int kLayerColour[3] = {2, 3, 6};
+
 QString number(double v) {
     return formatFixed(v, std::abs(v) >= 100 ? 0 : 2);
 }
@@ -206,7 +209,8 @@ void LayeredDiagram::paintLabel(QPainter& p, long flatIndex, bool strong) const 
     box.moveCenter(anchor);
     // Kept inside the widget.
     box.moveLeft(std::clamp(box.left(), 1.0, std::max(1.0, width() - box.width() - 1)));
-    box.moveTop(std::clamp(box.top(), 1.0, std::max(1.0, height() - box.height() - 1)));
+    box.moveTop(
+        std::clamp(box.top(), titleHeight(), std::max(titleHeight(), height() - box.height() - 1)));
     QColor fill = palette_.background;
     fill.setAlpha(235);
     p.setPen(QPen(strong ? palette_.foreground : palette_.grid, 1.0));
@@ -251,7 +255,9 @@ void LayeredDiagram::paintEvent(QPaintEvent*) {
         const int alpha = edges > 64 ? 170 : 255;
         // Edges of one sign and (nearly) one look are drawn in one call: the diagram redraws
         // every training frame.
-        std::map<std::pair<int, int>, QVector<QLineF>> buckets; // (sign, look) → lines
+        // (look, sign) → lines: drawn weakest first, so a strong edge is never hidden by a weak
+        // one.
+        std::map<std::pair<int, int>, QVector<QLineF>> buckets;
         for (int j = 0; j < to; ++j)
             for (int i = 0; i < from; ++i) {
                 const double w = weight(i, j);
@@ -261,7 +267,7 @@ void LayeredDiagram::paintEvent(QPaintEvent*) {
                 const int look = many ? static_cast<int>(std::lround(f * 15.0))
                                       : static_cast<int>(std::lround((0.4 + thickest * f) *
                                                                      palette_.lineScale * 4.0));
-                buckets[{sign, look}].append(
+                buckets[{look, sign}].append(
                     QLineF(left[static_cast<std::size_t>(i)], right[static_cast<std::size_t>(j)]));
             }
         // Opaque colours, mixed with the background beforehand: the raster engine fills an
@@ -276,14 +282,14 @@ void LayeredDiagram::paintEvent(QPaintEvent*) {
                           mix(c.blue(), bg.blue()));
         };
         for (const auto& [key, lines] : buckets) {
-            const QColor& colour = key.first > 0   ? palette_.positive
-                                   : key.first < 0 ? palette_.negative
-                                                   : palette_.grid;
+            const QColor& colour = key.second > 0   ? palette_.positive
+                                   : key.second < 0 ? palette_.negative
+                                                    : palette_.grid;
             if (many)
-                p.setPen(QPen(mixed(colour, (25 + key.second * 14) / 255.0), // 25 … 235
-                              palette_.lineScale > 1.0 ? 1.5 : 0.0));        // 0: a hairline
+                p.setPen(QPen(mixed(colour, (25 + key.first * 14) / 255.0), // 25 … 235
+                              palette_.lineScale > 1.0 ? 1.5 : 0.0));       // 0: a hairline
             else
-                p.setPen(QPen(mixed(colour, alpha / 255.0), key.second / 4.0, Qt::SolidLine,
+                p.setPen(QPen(mixed(colour, alpha / 255.0), key.first / 4.0, Qt::SolidLine,
                               Qt::FlatCap));
             p.drawLines(lines);
         }
@@ -325,7 +331,7 @@ void LayeredDiagram::paintEvent(QPaintEvent*) {
                                  selected.layer == c - 1 && selected.to == k));
             QColor fill = input    ? palette_.background
                           : output ? palette_.output
-                                   : palette_.neuron(c - 1);
+                                   : palette_.neuron(kLayerColour[(c - 1) % 3]);
             p.setBrush(fill);
             p.setPen(QPen(isSelected ? palette_.foreground : palette_.background.darker(160),
                           (isSelected ? 3.0 : 1.0) * palette_.lineScale));
