@@ -6,10 +6,10 @@
 
 #include "core/data/DataSet.h"
 #include "core/training/Trainer.h"
+#include "ui/base/LossPlot.h"
 #include "ui/files/PointsExport.h"
 #include "ui/files/PointsImporter.h"
 #include "ui/graph/PointDots.h"
-#include "ui/training/LossPlot.h"
 #include "ui/training/TrainingController.h"
 #include "ui/training/TrainingPanel.h"
 

@@ -61,6 +61,67 @@ void SetTargetCommand::redo() {
     doc_->applyTarget(after_);
 }
 
+namespace {
+bool sameShape(const std::optional<LayeredNetwork>& a, const std::optional<LayeredNetwork>& b) {
+    if (a.has_value() != b.has_value()) return false;
+    return !a || (a->inputs == b->inputs && a->shape() == b->shape());
+}
+} // namespace
+
+SetModelCommand::SetModelCommand(Document* doc, Network beforeNet,
+                                 std::optional<LayeredNetwork> beforeLayered, Network afterNet,
+                                 std::optional<LayeredNetwork> afterLayered, const QString& text,
+                                 bool trainingRun)
+    : doc_(doc), beforeNet_(std::move(beforeNet)), afterNet_(std::move(afterNet)),
+      beforeLayered_(std::move(beforeLayered)), afterLayered_(std::move(afterLayered)),
+      trainingRun_(trainingRun) {
+    structural_ = !sameShape(beforeLayered_, afterLayered_) ||
+                  beforeNet_.hidden() != afterNet_.hidden() ||
+                  !(beforeNet_.activation == afterNet_.activation);
+    setText(text);
+}
+
+void SetModelCommand::undo() {
+    doc_->applyModel(beforeNet_, beforeLayered_, structural_);
+    if (trainingRun_) doc_->announceTrainingRunUndone();
+}
+void SetModelCommand::redo() {
+    doc_->applyModel(afterNet_, afterLayered_, structural_);
+}
+
+SetLayeredParamCommand::SetLayeredParamCommand(Document* doc, long index, double before,
+                                               double after, int serial)
+    : doc_(doc), index_(index), before_(before), after_(after), serial_(serial) {
+    setText(QCoreApplication::translate("Commands", "Change a weight"));
+}
+
+void SetLayeredParamCommand::undo() {
+    doc_->applyLayeredParam(index_, before_);
+}
+void SetLayeredParamCommand::redo() {
+    doc_->applyLayeredParam(index_, after_);
+}
+
+bool SetLayeredParamCommand::mergeWith(const QUndoCommand* other) {
+    const auto* o = static_cast<const SetLayeredParamCommand*>(other);
+    if (o->index_ != index_ || o->serial_ != serial_) return false;
+    after_ = o->after_;
+    return true;
+}
+
+SetSurfaceCommand::SetSurfaceCommand(Document* doc, std::optional<TargetSurface> before,
+                                     std::optional<TargetSurface> after, const QString& text)
+    : doc_(doc), before_(std::move(before)), after_(std::move(after)) {
+    setText(text);
+}
+
+void SetSurfaceCommand::undo() {
+    doc_->applySurface(before_);
+}
+void SetSurfaceCommand::redo() {
+    doc_->applySurface(after_);
+}
+
 SetDomainCommand::SetDomainCommand(Document* doc, Domain before, Domain after, const QString& text)
     : doc_(doc), before_(before), after_(after) {
     setText(text);

@@ -8,6 +8,8 @@
 
 #include <QUndoCommand>
 
+#include <optional>
+
 namespace stepwise::ui {
 
 class Document;
@@ -57,6 +59,52 @@ private:
     Document* doc_;
     TargetCurve before_, after_;
     int serial_;
+};
+
+// Replaces the whole network: the lesson's one-layer network and the layered one (either way
+// between them, or a new shape). Structural when the kind or the shape changes.
+class SetModelCommand : public QUndoCommand {
+public:
+    SetModelCommand(Document* doc, Network beforeNet, std::optional<LayeredNetwork> beforeLayered,
+                    Network afterNet, std::optional<LayeredNetwork> afterLayered,
+                    const QString& text, bool trainingRun = false);
+    void undo() override;
+    void redo() override;
+
+private:
+    Document* doc_;
+    Network beforeNet_, afterNet_;
+    std::optional<LayeredNetwork> beforeLayered_, afterLayered_;
+    bool structural_;
+    bool trainingRun_;
+};
+
+// One parameter of the layered network (flat index); merges as SetParamCommand does.
+class SetLayeredParamCommand : public QUndoCommand {
+public:
+    SetLayeredParamCommand(Document* doc, long index, double before, double after, int serial);
+    void undo() override;
+    void redo() override;
+    int id() const override { return 3; }
+    bool mergeWith(const QUndoCommand* other) override;
+
+private:
+    Document* doc_;
+    long index_;
+    double before_, after_;
+    int serial_;
+};
+
+class SetSurfaceCommand : public QUndoCommand {
+public:
+    SetSurfaceCommand(Document* doc, std::optional<TargetSurface> before,
+                      std::optional<TargetSurface> after, const QString& text);
+    void undo() override;
+    void redo() override;
+
+private:
+    Document* doc_;
+    std::optional<TargetSurface> before_, after_;
 };
 
 class SetDomainCommand : public QUndoCommand {

@@ -109,7 +109,7 @@ const Eigen::VectorXd& Document::gradient() const {
 }
 
 void Document::invalidate() {
-    evalDirty_ = gradDirty_ = testDirty_ = true;
+    evalDirty_ = gradDirty_ = testDirty_ = layeredGradDirty_ = true;
     scheduleRefresh();
 }
 
@@ -262,7 +262,8 @@ void Document::replaceScenario(const Scenario& s) {
     scenario_ = s;
     undo_.clear();
     selection_.reset();
-    gridDirty_ = targetDirty_ = dataDirty_ = true;
+    layeredSelection_.reset();
+    gridDirty_ = targetDirty_ = dataDirty_ = layeredDataDirty_ = true;
     invalidate();
     emit scenarioReplaced();
     emit structureChanged();
@@ -311,7 +312,7 @@ void Document::applyNetwork(const Network& net, bool structural) {
 
 void Document::applyTarget(const TargetCurve& t) {
     scenario_.target = t;
-    targetDirty_ = dataDirty_ = true;
+    targetDirty_ = dataDirty_ = layeredDataDirty_ = true;
     invalidate();
     emit targetChanged();
 }
@@ -324,7 +325,7 @@ void Document::applyParam(ParamId id, double value) {
 
 void Document::applyDomain(const Domain& d) {
     scenario_.domain = d;
-    gridDirty_ = targetDirty_ = dataDirty_ = true;
+    gridDirty_ = targetDirty_ = dataDirty_ = layeredDataDirty_ = true;
     invalidate();
     emit targetChanged();
     emit networkChanged();

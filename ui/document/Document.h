@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/data/DataSet.h"
+#include "core/deep/LayeredGradient.h"
 #include "core/network/Backprop.h"
 #include "core/network/Network.h"
 #include "core/scenario/Scenario.h"
@@ -66,6 +67,47 @@ public:
     void setDomain(const Domain& d); // the x range and the number of samples (lo < hi)
     void fitOutputLayer();
 
+    // ---- A layered network (core/deep: more hidden layers, two inputs; issues 17 and 18) ----
+    // When the scenario holds one, it is the network: the window shows the layered workspace
+    // (ui/deep) in place of the lesson's views, and network() above is a neutral placeholder
+    // that nothing draws.
+    bool isLayered() const { return scenario_.layered.has_value(); }
+    const LayeredNetwork& layered() const { return *scenario_.layered; } // when isLayered()
+    int inputs() const { return isLayered() ? scenario_.layered->inputs : 1; }
+    // What a layered network learns from: inputs (d × N, samples in columns) and targets. One
+    // input: the training points of dataSet(), as 1 × N. Two inputs: the plane's grid
+    // (kSurfaceSide² points of [lo, hi]², core/scenario/TargetSurface.h) and the target surface
+    // there; empty when there is no target surface.
+    const Eigen::MatrixXd& layeredX() const;
+    const Eigen::ArrayXd& layeredT() const;
+    bool hasLayeredTarget() const { return layeredT().size() > 0; }
+    double layeredLoss() const;                     // on layeredX; 0 without a target
+    const Eigen::VectorXd& layeredGradient() const; // ∂L/∂θ (packParams layout); 0 without one
+    LayeredBackpropOptions layeredBackpropOptions() const;
+    // The target over the plane, or null.
+    const TargetSurface* surface() const {
+        return scenario_.surface ? &*scenario_.surface : nullptr;
+    }
+
+    // Undoable. Replaces the network by this layered one: entering depth from the lesson's
+    // network, a new shape, or new weights. A network networkProblem() rejects is ignored; one
+    // of one input and one hidden layer becomes the lesson's network (as a file writes it).
+    void setLayered(const LayeredNetwork& net, const QString& what);
+    // Back to the lesson's one-layer network: the layered network as a Network when it has that
+    // shape (one input, one hidden layer), else the default two step neurons. One undo step.
+    void leaveLayered(const QString& what);
+    // One parameter of the layered network, by its index in the flat layout; merges with the
+    // next edit of the same parameter while a drag is open.
+    void setLayeredParam(long index, double value);
+    void setSurface(const std::optional<TargetSurface>& s, const QString& what);
+    // The selected parameter of the layered network (flat index), or none.
+    std::optional<long> layeredSelection() const { return layeredSelection_; }
+    void selectLayered(std::optional<long> index);
+    // While a layered network trains: shown each frame without an undo step; the run is one
+    // undo step when it pauses.
+    void showTrainingLayered(const LayeredNetwork& net);
+    void recordLayeredRun(const LayeredNetwork& before, const LayeredNetwork& after, long steps);
+
     // Not undoable: training settings, view, lesson progress.
     void setTrainingSettings(const TrainSettings& s);
     // The same as one undo step (the Training tab's regularisation and early stopping).
@@ -93,6 +135,10 @@ public:
     void applyDomain(const Domain& d);
     void applyTrainingSettings(const TrainSettings& s);
     void announceTrainingRunUndone() { emit trainingRunUndone(); }
+    void applyModel(const Network& net, const std::optional<LayeredNetwork>& layered,
+                    bool structural);
+    void applyLayeredParam(long index, double value);
+    void applySurface(const std::optional<TargetSurface>& s);
 
     // Runs a pending refresh now (tests and benchmarks).
     void flush();
@@ -126,6 +172,7 @@ private:
     bool liveTraining_ = false;
     int dragSerial_ = 0;
     std::optional<ParamId> selection_;
+    std::optional<long> layeredSelection_;
 
     // Caches.
     mutable bool gridDirty_ = true, targetDirty_ = true, evalDirty_ = true, gradDirty_ = true;
@@ -138,6 +185,13 @@ private:
     mutable Eigen::VectorXd gradient_;
     mutable double loss_ = 0.0;
     mutable GradientKernel kernel_;
+    // The layered network's data, loss and gradient.
+    mutable bool layeredDataDirty_ = true, layeredGradDirty_ = true;
+    mutable Eigen::MatrixXd layeredX_;
+    mutable Eigen::ArrayXd layeredT_;
+    mutable Eigen::VectorXd layeredGradient_;
+    mutable double layeredLoss_ = 0.0;
+    mutable LayeredGradient layeredKernel_;
 };
 
 } // namespace stepwise::ui

@@ -44,9 +44,13 @@ bool FileController::open(const QString& path) {
                            QString::fromStdString(formatError(path.toStdString(), r.error)));
         return false;
     }
-    if (const auto beyond = beyondTheLessonsNetwork(*r.scenario)) {
+    if (r.scenario->layered && r.scenario->layered->inputs > 2) {
         emit errorOccurred(tr("Could not open the file"),
-                           QString::fromStdString(formatError(path.toStdString(), *beyond)));
+                           tr("%1: network.inputs: this network has %2 inputs; the window "
+                              "shows networks of one or two inputs (the command line trains "
+                              "it, see stepwise --help)")
+                               .arg(path)
+                               .arg(r.scenario->layered->inputs));
         return false;
     }
     doc_->replaceScenario(*r.scenario);

@@ -216,9 +216,12 @@ void LessonPanel::goToChapter(int index) {
     if (!(s.training == doc->scenario().training)) doc->setTrainingSettings(s.training);
     if (const int pace = lessonChapters()[index].stepsPerFrame; pace > 0)
         host_->setTrainingSpeed(pace);
-    if (net || target) {
+    const bool layered = doc->isLayered(); // the chapters teach with the one-layer network
+    if (net || target || layered) {
         doc->undoStack()->beginMacro(tr("Lesson: chapter %1").arg(index + 1));
-        if (net) doc->setNetwork(s.network, tr("Chapter %1 network").arg(index + 1));
+        if (layered) doc->leaveLayered(tr("Back to the lesson's network"));
+        if (s.network != doc->network())
+            doc->setNetwork(s.network, tr("Chapter %1 network").arg(index + 1));
         if (target) doc->setTarget(s.target, tr("Chapter %1 target").arg(index + 1));
         doc->undoStack()->endMacro();
     }

@@ -1,9 +1,9 @@
 #include "ui/shell/Exporter.h"
 
+#include "ui/base/LossPlot.h"
 #include "ui/document/Document.h"
 #include "ui/files/GifWriter.h"
 #include "ui/graph/GraphView.h"
-#include "ui/training/LossPlot.h"
 
 #include <QFile>
 #include <QFileInfo>

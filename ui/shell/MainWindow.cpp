@@ -4,7 +4,9 @@
 #include "ui/base/AppPaths.h"
 #include "ui/base/FocusRing.h"
 #include "ui/base/Format.h"
+#include "ui/base/LossPlot.h"
 #include "ui/base/Palette.h"
+#include "ui/deep/LayeredTrainingController.h"
 #include "ui/diagram/NetworkDiagram.h"
 #include "ui/document/Document.h"
 #include "ui/files/FileController.h"
@@ -19,11 +21,11 @@
 #include "ui/shell/Exporter.h"
 #include "ui/shell/Handout.h"
 #include "ui/shell/HelpMenu.h"
+#include "ui/shell/LayeredWorkspace.h"
 #include "ui/shell/PaletteFollower.h"
 #include "ui/shell/PreferencesDialog.h"
 #include "ui/shell/RestoreSessionsDialog.h"
 #include "ui/shell/WindowLessonHost.h"
-#include "ui/training/LossPlot.h"
 #include "ui/training/TrainingController.h"
 #include "ui/training/TrainingPanel.h"
 #include "ui/walkthrough/WalkthroughController.h"
@@ -46,6 +48,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabBar>
@@ -122,7 +125,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     auto* centreLayout = new QVBoxLayout(centre);
     centreLayout->setContentsMargins(0, 0, 0, 0);
     centreLayout->setSpacing(0);
-    centreLayout->addWidget(mainSplit_, 1);
+    // A layered network (more hidden layers, two inputs) has its own workspace in place of the
+    // lesson's graph, diagram and panels.
+    layered_ = new LayeredWorkspace(doc_, this);
+    pages_ = new QStackedWidget(this);
+    pages_->setObjectName("pages");
+    pages_->addWidget(mainSplit_);
+    pages_->addWidget(layered_);
+    centreLayout->addWidget(pages_, 1);
     centreLayout->addWidget(walkPanel_);
     setCentralWidget(centre);
     statusLoss_ = new QLabel(this);
@@ -137,8 +147,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     });
     connect(graph_, &GraphView::inspectRequested, this, &MainWindow::inspectAt);
     connect(doc_, &Document::refreshed, this, [this] {
-        statusLoss_->setText(doc_->hasTarget() ? tr("loss %1").arg(formatLoss(doc_->loss()))
-                                               : tr("no target"));
+        if (doc_->isLayered())
+            statusLoss_->setText(doc_->hasLayeredTarget()
+                                     ? tr("loss %1").arg(formatLoss(doc_->layeredLoss()))
+                                     : tr("no target"));
+        else
+            statusLoss_->setText(doc_->hasTarget() ? tr("loss %1").arg(formatLoss(doc_->loss()))
+                                                   : tr("no target"));
         if (diagram_->breakdown()) inspectAt(diagram_->breakdown()->x);
     });
     connect(doc_->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
@@ -150,6 +165,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
             [this](const QString& m) { statusBar()->showMessage(m, 8000); });
 
     buildMenus();
+    connect(doc_, &Document::structureChanged, this, &MainWindow::updatePage);
+    connect(doc_, &Document::scenarioReplaced, this, &MainWindow::updatePage);
     auto* host = new WindowLessonHost(
         {this, doc_, graph_, diagram_, params_, tabs_, trainingPanel_, trainer_});
     lesson_ = host->createLesson(); // docked on the left, with its Lesson menu
@@ -169,6 +186,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     paletteFollower_ = new PaletteFollower(this, [this](const Palette& p) { setBasePalette(p); });
     applyPreferences(Preferences::load()); // palette, line width, autosave
     restoreLayout();
+    updatePage();
     updateTitle();
     focusRing_ = new FocusRing(this); // where the keyboard is, in every palette
 }
@@ -299,15 +317,17 @@ void MainWindow::buildMenus() {
         QAction* a = net->addAction(params_->presetBox()->itemText(i + 1), this, [this, p] {
             doc_->setNetwork(networkPreset(p), tr("Example"));
         });
+        lessonOnly_ << a;
         if (i < 9) a->setShortcut(QKeySequence(QString("Ctrl+%1").arg(i + 1)));
     }
     net->addSeparator();
-    net->addAction(tr("&Add a neuron"), QKeySequence(tr("Ctrl+=")), this,
-                   [this] { doc_->setHiddenCount(doc_->network().hidden() + 1); });
-    net->addAction(tr("&Remove a neuron"), QKeySequence(tr("Ctrl+-")), this,
-                   [this] { doc_->setHiddenCount(doc_->network().hidden() - 1); });
-    net->addAction(tr("&Fit the output layer exactly"), QKeySequence(tr("Ctrl+L")), doc_,
-                   &Document::fitOutputLayer);
+    lessonOnly_ << net->addAction(tr("&Add a neuron"), QKeySequence(tr("Ctrl+=")), this,
+                                  [this] { doc_->setHiddenCount(doc_->network().hidden() + 1); });
+    lessonOnly_ << net->addAction(tr("&Remove a neuron"), QKeySequence(tr("Ctrl+-")), this,
+                                  [this] { doc_->setHiddenCount(doc_->network().hidden() - 1); });
+    lessonOnly_ << net->addAction(tr("&Fit the output layer exactly"), QKeySequence(tr("Ctrl+L")),
+                                  doc_, &Document::fitOutputLayer);
+    buildLayeredMenu(net);
 
     QMenu* target = menuBar()->addMenu(tr("&Target"));
     modes_ = new QActionGroup(this);
@@ -355,16 +375,30 @@ void MainWindow::buildMenus() {
     connect(follow, &QAction::toggled, importer_, &PointsImporter::setDomainFollows);
 
     QMenu* train = menuBar()->addMenu(tr("T&raining"));
-    QAction* playAct = train->addAction(tr("&Play / pause"), trainer_, &TrainingController::toggle);
+    QAction* playAct = train->addAction(tr("&Play / pause"), this, [this] {
+        if (doc_->isLayered())
+            layered_->trainer()->toggle();
+        else
+            trainer_->toggle();
+    });
     playAct->setShortcuts({QKeySequence(tr("Ctrl+Space")), QKeySequence(Qt::Key_F5)});
-    train->addAction(tr("One &step"), QKeySequence(tr("Ctrl+T")), trainer_,
-                     &TrainingController::stepOnce);
-    train->addAction(tr("One &gradient step by hand"), QKeySequence(tr("Ctrl+G")), trainer_,
-                     &TrainingController::gradientStepByHand);
-    train->addAction(tr("&Reset to the starting weights"), QKeySequence(tr("Ctrl+R")), trainer_,
-                     &TrainingController::reset);
-    train->addAction(tr("&New seed"), QKeySequence(tr("Ctrl+Shift+R")), trainer_,
-                     &TrainingController::newSeed);
+    train->addAction(tr("One &step"), QKeySequence(tr("Ctrl+T")), this, [this] {
+        if (doc_->isLayered())
+            layered_->trainer()->stepOnce();
+        else
+            trainer_->stepOnce();
+    });
+    lessonOnly_ << train->addAction(tr("One &gradient step by hand"), QKeySequence(tr("Ctrl+G")),
+                                    trainer_, &TrainingController::gradientStepByHand);
+    lessonOnly_ << train->addAction(tr("&Reset to the starting weights"),
+                                    QKeySequence(tr("Ctrl+R")), trainer_,
+                                    &TrainingController::reset);
+    train->addAction(tr("&New seed"), QKeySequence(tr("Ctrl+Shift+R")), this, [this] {
+        if (doc_->isLayered())
+            layered_->trainer()->newSeed();
+        else
+            trainer_->newSeed();
+    });
 
     QToolBar* tools = addToolBar(tr("Tools"));
     tools->setObjectName("toolbar");
@@ -379,6 +413,9 @@ void MainWindow::buildMenus() {
     tools->addAction(playAct);
     connect(trainer_, &TrainingController::runningChanged, playAct,
             [playAct](bool running) { playAct->setText(running ? tr("&Pause") : tr("&Play")); });
+    connect(layered_->trainer(), &LayeredTrainingController::runningChanged, playAct,
+            [playAct](bool running) { playAct->setText(running ? tr("&Pause") : tr("&Play")); });
+    lessonOnly_ << inspectMode << drawMode << eraseMode << pointsMode;
     connect(graph_, &GraphView::modeChanged, this,
             [inspectMode, drawMode, eraseMode, pointsMode](GraphView::Mode m) {
                 inspectMode->setChecked(m == GraphView::Mode::Inspect);
@@ -515,6 +552,7 @@ void MainWindow::applyPalette() {
     Palette p = presentation_ ? Palette::projector() : basePalette_;
     graph_->setPalette(p);
     diagram_->setPalette(p);
+    layered_->setPalette(p);
     trainingPanel_->lossPlot()->setPalette(p);
     if (auto* landscape = findChild<LandscapeView*>()) landscape->setPalette(p);
     QFont f = QApplication::font();

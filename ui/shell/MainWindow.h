@@ -17,6 +17,7 @@ class QActionGroup;
 class QLabel;
 class QMenu;
 class QToolBar;
+class QStackedWidget;
 
 namespace stepwise::ui {
 
@@ -33,6 +34,7 @@ class PaletteFollower;
 class WalkthroughController;
 class WalkthroughPanel;
 class FocusRing;
+class LayeredWorkspace;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -61,6 +63,7 @@ public:
     WalkthroughController* walkthrough() const { return walk_; }
     WalkthroughPanel* walkthroughPanel() const { return walkPanel_; }
     QAction* walkthroughAction() const { return walkAction_; }
+    LayeredWorkspace* layeredWorkspace() const { return layered_; }
 
     void setPresentationMode(bool on);
     void setBasePalette(const Palette& p) {
@@ -91,6 +94,10 @@ private:
     void saveLayout();
     void updateTitle();
     void buildWalkthrough(QMenu* menu, QToolBar* tools);
+    void buildLayeredMenu(QMenu* net);
+    // Shows the lesson's views or the layered workspace, whichever the network needs; actions
+    // that work on the lesson's network only are off for a layered one.
+    void updatePage();
     void showWalk();
     void notify(QMessageBox::Icon icon, const QString& title, const QString& text);
 
@@ -112,6 +119,9 @@ private:
     WalkthroughController* walk_ = nullptr;
     WalkthroughPanel* walkPanel_ = nullptr;
     QAction* walkAction_ = nullptr;
+    LayeredWorkspace* layered_ = nullptr;
+    QStackedWidget* pages_ = nullptr;
+    QList<QAction*> lessonOnly_;
     int modeBeforeWalk_ = 0; // the graph's tool (GraphView::Mode) to go back to
     PaletteFollower* paletteFollower_ = nullptr;
     FocusRing* focusRing_ = nullptr;

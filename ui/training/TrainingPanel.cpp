@@ -1,8 +1,8 @@
 #include "ui/training/TrainingPanel.h"
 
 #include "ui/base/Format.h"
+#include "ui/base/LossPlot.h"
 #include "ui/document/Document.h"
-#include "ui/training/LossPlot.h"
 #include "ui/training/TrainingController.h"
 
 #include <QCheckBox>

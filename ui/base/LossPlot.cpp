@@ -1,4 +1,4 @@
-#include "ui/training/LossPlot.h"
+#include "ui/base/LossPlot.h"
 
 #include <QApplication>
 #include <QVBoxLayout>

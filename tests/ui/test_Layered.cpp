@@ -1,0 +1,248 @@
+// A layered network in the window (issues 17 and 18): the document's layered mode and its undo
+// steps, the workspace that takes the lesson's views' place, the graph of the output, training
+// on the general engine (one undo step per run, never a non-finite number shown), and the way
+// back to the lesson's network.
+#include "UiTestSupport.h"
+
+#include "core/deep/RandomLayered.h"
+#include "core/scenario/ScenarioFile.h"
+#include "ui/deep/DeepGraph.h"
+#include "ui/deep/LayeredTrainingController.h"
+#include "ui/files/FileController.h"
+#include "ui/lesson/LessonPanel.h"
+#include "ui/shell/LayeredWorkspace.h"
+
+#include <QStackedWidget>
+#include <QTemporaryDir>
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+using namespace stepwise;
+using namespace stepwise::test;
+
+namespace {
+
+LayeredNetwork deepNet(int inputs, std::uint64_t seed = 5) {
+    std::mt19937_64 rng(seed);
+    return randomLayeredNetwork(
+        inputs, {{6, {ActivationKind::Tanh, 1.0}}, {5, {ActivationKind::Tanh, 1.0}}}, -1.0, 1.0,
+        rng);
+}
+
+QStackedWidget* pages(ui::MainWindow* w) {
+    return w->findChild<QStackedWidget*>("pages");
+}
+
+std::unique_ptr<ui::MainWindow> windowWithSine() {
+    auto w = freshWindow();
+    TargetCurve t;
+    t.preset = TargetPreset::Sine;
+    w->document()->setTarget(t, "sine");
+    return w;
+}
+
+} // namespace
+
+TEST(Layered, EnteringDepthIsOneUndoStepAndShowsTheWorkspace) {
+    auto w = windowWithSine();
+    ui::Document* doc = w->document();
+    const Network before = doc->network();
+    EXPECT_EQ(pages(w.get())->currentIndex(), 0);
+    doc->setLayered(deepNet(1), "deeper");
+    QApplication::processEvents();
+    ASSERT_TRUE(doc->isLayered());
+    EXPECT_EQ(pages(w.get())->currentWidget(), w->layeredWorkspace());
+    EXPECT_EQ(doc->layered(), deepNet(1));
+    doc->undoStack()->undo();
+    QApplication::processEvents();
+    EXPECT_FALSE(doc->isLayered());
+    EXPECT_EQ(doc->network(), before);
+    EXPECT_EQ(pages(w.get())->currentIndex(), 0);
+    doc->undoStack()->redo();
+    EXPECT_TRUE(doc->isLayered());
+}
+
+TEST(Layered, TheLessonsShapeIsTheLessonsNetwork) {
+    // One input and one hidden layer is the lesson's network: setLayered of that shape leaves
+    // layered mode with the same parameters (as the file format writes it).
+    auto w = windowWithSine();
+    ui::Document* doc = w->document();
+    doc->setLayered(deepNet(1), "deeper");
+    std::mt19937_64 rng(2);
+    const LayeredNetwork flat =
+        randomLayeredNetwork(1, {{3, {ActivationKind::Sigmoid, 4.0}}}, -1.0, 1.0, rng);
+    doc->setLayered(flat, "shape");
+    EXPECT_FALSE(doc->isLayered());
+    EXPECT_EQ(fromNetwork(doc->network()), flat);
+}
+
+TEST(Layered, TheGraphDrawsTheNetworksOutput) {
+    auto w = windowWithSine();
+    ui::Document* doc = w->document();
+    doc->setLayered(deepNet(1), "deeper");
+    QApplication::processEvents();
+    ui::DeepGraph* g = w->layeredWorkspace()->graph();
+    const auto data = g->outputGraph()->data();
+    ASSERT_GT(data->size(), 10);
+    Eigen::MatrixXd x(1, data->size());
+    Eigen::ArrayXd y(data->size());
+    int i = 0;
+    for (auto it = data->constBegin(); it != data->constEnd(); ++it, ++i) {
+        x(0, i) = it->key;
+        y[i] = it->value;
+    }
+    const Eigen::ArrayXd expected = evaluateOutput(doc->layered(), x);
+    EXPECT_LT((y - expected).abs().maxCoeff(), 1e-12);
+    EXPECT_EQ(g->contributionCount(), 5); // the last hidden layer's neurons
+    // The loss the window shows is the engine's on the training points.
+    const double l = loss(doc->layered(), doc->sampleX().matrix().transpose(), doc->sampleT());
+    EXPECT_NEAR(doc->layeredLoss(), l, 1e-12 * std::max(1.0, l));
+}
+
+TEST(Layered, ParameterEditsMergeWhileADragIsOpen) {
+    auto w = windowWithSine();
+    ui::Document* doc = w->document();
+    doc->setLayered(deepNet(1), "deeper");
+    const Eigen::VectorXd p0 = packParams(doc->layered());
+    const int before = doc->undoStack()->count();
+    doc->beginDrag();
+    doc->setLayeredParam(7, 0.25);
+    doc->setLayeredParam(7, 0.5);
+    doc->setLayeredParam(7, 0.75);
+    doc->endDrag();
+    EXPECT_EQ(doc->undoStack()->count(), before + 1);
+    EXPECT_EQ(packParams(doc->layered())[7], 0.75);
+    doc->setLayeredParam(7, std::nan(""));                 // refused
+    doc->setLayeredParam(paramCount(doc->layered()), 1.0); // out of range: refused
+    EXPECT_EQ(doc->undoStack()->count(), before + 1);
+    doc->undoStack()->undo();
+    EXPECT_EQ(packParams(doc->layered()), p0);
+}
+
+TEST(Layered, TrainingLowersTheLossAndARunIsOneUndoStep) {
+    auto w = windowWithSine();
+    ui::Document* doc = w->document();
+    doc->setLayered(deepNet(1), "deeper");
+    ui::LayeredTrainingController* t = w->layeredWorkspace()->trainer();
+    const LayeredNetwork start = doc->layered();
+    const double l0 = doc->layeredLoss();
+    const int before = doc->undoStack()->count();
+    t->play();
+    ASSERT_TRUE(t->isRunning());
+    ASSERT_TRUE(pumpUntil([&] { return t->steps() >= 300; }, 20000));
+    t->pause();
+    EXPECT_FALSE(t->isRunning());
+    EXPECT_LT(doc->layeredLoss(), 0.5 * l0);
+    EXPECT_EQ(doc->undoStack()->count(), before + 1);
+    EXPECT_FALSE(t->lossValues().empty());
+    doc->undoStack()->undo();
+    EXPECT_EQ(doc->layered(), start);
+    // The same steps taken by the bare engine give the same weights (frames do not matter).
+    doc->undoStack()->redo();
+    LayeredTrainer bare(start, doc->sampleX().matrix().transpose(), doc->sampleT(),
+                        ui::LayeredTrainingController::settingsFrom(*doc),
+                        std::mt19937_64(doc->scenario().training.seed));
+    bare.run(t->steps());
+    EXPECT_LT((packParams(bare.network()) - packParams(doc->layered())).cwiseAbs().maxCoeff(),
+              1e-12);
+}
+
+TEST(Layered, ADivergingRunStopsWithFiniteWeightsAndSaysWhy) {
+    auto w = windowWithSine();
+    ui::Document* doc = w->document();
+    doc->setLayered(deepNet(1), "deeper");
+    TrainSettings s = doc->scenario().training;
+    s.optimizer.kind = OptimizerKind::SGD;
+    s.optimizer.learningRate = 500.0;
+    doc->setTrainingSettings(s);
+    ui::LayeredTrainingController* t = w->layeredWorkspace()->trainer();
+    QString said;
+    QObject::connect(t, &ui::LayeredTrainingController::diverged,
+                     [&](const QString& m) { said = m; });
+    t->play();
+    ASSERT_TRUE(pumpUntil([&] { return !t->isRunning(); }, 20000));
+    EXPECT_FALSE(said.isEmpty());
+    EXPECT_TRUE(allFinite(doc->layered()));
+    EXPECT_TRUE(std::isfinite(doc->layeredLoss()));
+    for (double v : t->lossValues())
+        EXPECT_TRUE(std::isfinite(v));
+}
+
+TEST(Layered, WithoutATargetTrainingSaysSoAndDoesNotStart) {
+    auto w = freshWindow();
+    ui::Document* doc = w->document();
+    doc->clearTarget();
+    doc->setLayered(deepNet(1), "deeper");
+    ui::LayeredTrainingController* t = w->layeredWorkspace()->trainer();
+    QString said;
+    QObject::connect(t, &ui::LayeredTrainingController::message,
+                     [&](const QString& m) { said = m; });
+    t->play();
+    EXPECT_FALSE(t->isRunning());
+    EXPECT_TRUE(said.contains("target"));
+}
+
+TEST(Layered, TwoInputsLearnTheSurfaceOnThePlanesGrid) {
+    auto w = freshWindow();
+    ui::Document* doc = w->document();
+    doc->setLayered(deepNet(2), "two inputs");
+    EXPECT_FALSE(doc->hasLayeredTarget());
+    TargetSurface s;
+    s.preset = SurfacePreset::Tower;
+    doc->setSurface(s, "tower");
+    ASSERT_TRUE(doc->hasLayeredTarget());
+    EXPECT_EQ(doc->layeredX().rows(), 2);
+    EXPECT_EQ(doc->layeredX().cols(), kSurfaceSide * kSurfaceSide);
+    const Eigen::ArrayXd t = sampleSurface(s, doc->layeredX(), -1.0, 1.0);
+    EXPECT_EQ(doc->layeredT().matrix(), t.matrix());
+    doc->undoStack()->undo();
+    EXPECT_FALSE(doc->hasLayeredTarget());
+    EXPECT_EQ(doc->surface(), nullptr);
+}
+
+TEST(Layered, OpensAVersion3FileAndRefusesMoreThanTwoInputs) {
+    auto w = freshWindow();
+    ui::Document* doc = w->document();
+    QTemporaryDir dir;
+    Scenario s = defaultScenario();
+    s.layered = deepNet(1);
+    TargetCurve t;
+    t.preset = TargetPreset::Bump;
+    s.target = t;
+    const QString good = dir.filePath("deep.stepwise");
+    ASSERT_TRUE(writeScenarioFile(good.toStdString(), s, nullptr));
+    ASSERT_TRUE(w->files()->open(good));
+    ASSERT_TRUE(doc->isLayered());
+    EXPECT_EQ(doc->layered(), *s.layered);
+    EXPECT_EQ(pages(w.get())->currentWidget(), w->layeredWorkspace());
+
+    Scenario three = defaultScenario();
+    std::mt19937_64 rng(1);
+    three.layered = randomLayeredNetwork(3, {{4, {ActivationKind::Tanh, 1.0}}}, -1.0, 1.0, rng);
+    const QString bad = dir.filePath("three.stepwise");
+    ASSERT_TRUE(writeScenarioFile(bad.toStdString(), three, nullptr));
+    QString said;
+    QObject::connect(w->files(), &ui::FileController::errorOccurred,
+                     [&](const QString&, const QString& m) { said = m; });
+    EXPECT_FALSE(w->files()->open(bad));
+    EXPECT_TRUE(said.contains("network.inputs")) << said.toStdString();
+    EXPECT_EQ(doc->layered(), *s.layered); // the open document is unchanged
+}
+
+TEST(Layered, BackToTheLessonsNetwork) {
+    auto w = windowWithSine();
+    ui::Document* doc = w->document();
+    doc->setLayered(deepNet(1), "deeper");
+    QApplication::processEvents();
+    doc->leaveLayered("back");
+    QApplication::processEvents();
+    EXPECT_FALSE(doc->isLayered());
+    EXPECT_EQ(pages(w.get())->currentIndex(), 0);
+    EXPECT_EQ(doc->network(), defaultScenario().network);
+    // A lesson chapter always teaches with the lesson's network.
+    doc->undoStack()->undo();
+    ASSERT_TRUE(doc->isLayered());
+    w->lesson()->goToChapter(2);
+    EXPECT_FALSE(doc->isLayered());
+}

@@ -1,0 +1,185 @@
+#include "ui/shell/LayeredWorkspace.h"
+
+#include "core/deep/LayeredNetwork.h"
+#include "ui/base/ActivationLabel.h"
+#include "ui/base/Format.h"
+#include "ui/base/LossPlot.h"
+#include "ui/deep/DeepGraph.h"
+#include "ui/deep/LayeredTrainingController.h"
+#include "ui/document/Document.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace stepwise::ui {
+
+namespace {
+// "1 input → 8 Tanh → 8 Tanh → 1 output".
+QString shapeText(const LayeredNetwork& net) {
+    QStringList parts;
+    parts << (net.inputs == 1 ? QObject::tr("1 input") : QObject::tr("%1 inputs").arg(net.inputs));
+    for (const Layer& l : net.layers)
+        parts << QStringLiteral("%1 %2").arg(l.width()).arg(activationLabel(l.activation.kind));
+    parts << QObject::tr("1 output");
+    return parts.join(QStringLiteral(" → "));
+}
+} // namespace
+
+LayeredWorkspace::LayeredWorkspace(Document* doc, QWidget* parent)
+    : QWidget(parent), doc_(doc), trainer_(new LayeredTrainingController(doc, this)) {
+    setObjectName("layeredWorkspace");
+    graph_ = new DeepGraph(doc_, this);
+    // surface helper: the two-input page (the surface view) replaces this placeholder.
+    surfacePage_ = new QLabel(tr("The surface of a network of two inputs is drawn here."), this);
+    views_ = new QStackedWidget(this);
+    views_->addWidget(graph_);
+    views_->addWidget(surfacePage_);
+
+    leftSplit_ = new QSplitter(Qt::Vertical, this);
+    leftSplit_->setObjectName("layeredLeftSplit");
+    leftSplit_->addWidget(views_);
+    // deep helper: the layer view and the layered diagram go under the main view here.
+    leftSplit_->setStretchFactor(0, 3);
+
+    tabs_ = new QTabWidget(this);
+    tabs_->setObjectName("layeredTabs");
+    tabs_->addTab(buildNetworkTab(), tr("&Network"));
+    tabs_->addTab(buildTrainingTab(), tr("T&raining"));
+
+    split_ = new QSplitter(Qt::Horizontal, this);
+    split_->setObjectName("layeredSplit");
+    split_->addWidget(leftSplit_);
+    split_->addWidget(tabs_);
+    split_->setStretchFactor(0, 3);
+    split_->setStretchFactor(1, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(split_);
+
+    connect(doc_, &Document::structureChanged, this, &LayeredWorkspace::updateShape);
+    connect(doc_, &Document::scenarioReplaced, this, &LayeredWorkspace::updateShape);
+    connect(doc_, &Document::trainingSettingsChanged, this, &LayeredWorkspace::updateSettings);
+    connect(doc_, &Document::refreshed, this, &LayeredWorkspace::updateTraining);
+    connect(trainer_, &LayeredTrainingController::progressed, this,
+            &LayeredWorkspace::updateTraining);
+    connect(trainer_, &LayeredTrainingController::runningChanged, this,
+            [this](bool on) { play_->setText(on ? tr("&Pause") : tr("&Train")); });
+    updateShape();
+    updateSettings();
+}
+
+QWidget* LayeredWorkspace::buildNetworkTab() {
+    auto* page = new QWidget(this);
+    auto* layout = new QVBoxLayout(page);
+    shapeLabel_ = new QLabel(page);
+    shapeLabel_->setObjectName("layeredShape");
+    shapeLabel_->setWordWrap(true);
+    layout->addWidget(shapeLabel_);
+    // deep helper: the network editor and the parameter tree go here.
+    auto* back = new QPushButton(tr("Back to the lesson's network"), page);
+    back->setObjectName("leaveLayered");
+    back->setToolTip(tr("One input, one hidden layer: the network of the lesson (undoable)"));
+    connect(back, &QPushButton::clicked, this, [this] {
+        trainer_->pause();
+        doc_->leaveLayered(tr("Back to the lesson's network"));
+    });
+    layout->addStretch(1);
+    layout->addWidget(back);
+    return page;
+}
+
+QWidget* LayeredWorkspace::buildTrainingTab() {
+    auto* page = new QWidget(this);
+    auto* layout = new QVBoxLayout(page);
+    auto* buttons = new QHBoxLayout;
+    play_ = new QPushButton(tr("&Train"), page);
+    play_->setObjectName("layeredPlay");
+    auto* step = new QPushButton(tr("One &step"), page);
+    step->setObjectName("layeredStep");
+    auto* seed = new QPushButton(tr("New &weights"), page);
+    seed->setObjectName("layeredNewSeed");
+    seed->setToolTip(tr("Random weights for the same shape, spread over the domain"));
+    connect(play_, &QPushButton::clicked, trainer_, &LayeredTrainingController::toggle);
+    connect(step, &QPushButton::clicked, trainer_, &LayeredTrainingController::stepOnce);
+    connect(seed, &QPushButton::clicked, trainer_, &LayeredTrainingController::newSeed);
+    buttons->addWidget(play_);
+    buttons->addWidget(step);
+    buttons->addWidget(seed);
+    layout->addLayout(buttons);
+
+    auto* form = new QFormLayout;
+    optimizer_ = new QComboBox(page);
+    optimizer_->setObjectName("layeredOptimizer");
+    optimizer_->addItem(tr("Gradient descent (SGD)"), static_cast<int>(OptimizerKind::SGD));
+    optimizer_->addItem(tr("Momentum"), static_cast<int>(OptimizerKind::Momentum));
+    optimizer_->addItem(tr("Adam"), static_cast<int>(OptimizerKind::Adam));
+    form->addRow(tr("&Optimizer"), optimizer_);
+    rate_ = new QDoubleSpinBox(page);
+    rate_->setObjectName("layeredRate");
+    rate_->setDecimals(5);
+    rate_->setRange(1e-5, 1000.0);
+    rate_->setSingleStep(0.001);
+    rate_->setKeyboardTracking(false);
+    form->addRow(tr("&Learning rate η"), rate_);
+    layout->addLayout(form);
+    auto edit = [this] {
+        TrainSettings s = doc_->scenario().training;
+        s.optimizer.kind = static_cast<OptimizerKind>(optimizer_->currentData().toInt());
+        s.optimizer.learningRate = rate_->value();
+        doc_->editTrainingSettings(s, tr("Change the training settings"));
+    };
+    connect(optimizer_, &QComboBox::currentIndexChanged, this, edit);
+    connect(rate_, &QDoubleSpinBox::valueChanged, this, edit);
+
+    lossLabel_ = new QLabel(page);
+    lossLabel_->setObjectName("layeredLoss");
+    layout->addWidget(lossLabel_);
+    lossPlot_ = new LossPlot(page);
+    layout->addWidget(lossPlot_, 1);
+    return page;
+}
+
+QWidget* LayeredWorkspace::mainView() const {
+    return views_->currentWidget();
+}
+
+void LayeredWorkspace::setPalette(const Palette& p) {
+    palette_ = p;
+    graph_->setPalette(p);
+    lossPlot_->setPalette(p);
+}
+
+void LayeredWorkspace::updateShape() {
+    if (!doc_->isLayered()) return;
+    views_->setCurrentIndex(doc_->inputs() == 2 ? 1 : 0);
+    shapeLabel_->setText(shapeText(doc_->layered()));
+    updateTraining();
+}
+
+void LayeredWorkspace::updateSettings() {
+    const OptimizerSettings& o = doc_->scenario().training.optimizer;
+    const QSignalBlocker b1(optimizer_), b2(rate_);
+    optimizer_->setCurrentIndex(optimizer_->findData(static_cast<int>(o.kind)));
+    rate_->setValue(o.learningRate);
+}
+
+void LayeredWorkspace::updateTraining() {
+    if (!doc_->isLayered()) return;
+    lossPlot_->setData(trainer_->lossSteps(), trainer_->lossValues());
+    if (!doc_->hasLayeredTarget())
+        lossLabel_->setText(tr("No target yet."));
+    else
+        lossLabel_->setText(tr("Loss %1 after %L2 steps")
+                                .arg(formatLoss(doc_->layeredLoss()))
+                                .arg(trainer_->steps()));
+}
+
+} // namespace stepwise::ui

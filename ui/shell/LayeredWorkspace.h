@@ -1,0 +1,62 @@
+// LayeredWorkspace: what the window shows while the document holds a layered network (more
+// hidden layers, or two inputs) in place of the lesson's graph, diagram and panels: the
+// network's output (a graph over x for one input, a surface over the plane for two), room for
+// the views of its layers, and a side panel with the network and its training.
+#pragma once
+
+#include "ui/base/Palette.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QSplitter;
+class QStackedWidget;
+class QTabWidget;
+class QComboBox;
+class QDoubleSpinBox;
+
+namespace stepwise::ui {
+
+class Document;
+class DeepGraph;
+class LayeredTrainingController;
+class LossPlot;
+
+class LayeredWorkspace : public QWidget {
+    Q_OBJECT
+public:
+    explicit LayeredWorkspace(Document* doc, QWidget* parent = nullptr);
+
+    LayeredTrainingController* trainer() const { return trainer_; }
+    DeepGraph* graph() const { return graph_; }
+    QTabWidget* sideTabs() const { return tabs_; }
+    // The view of the output for the network's inputs (the graph or the surface), for exports.
+    QWidget* mainView() const;
+    void setPalette(const Palette& p);
+
+private:
+    QWidget* buildTrainingTab();
+    QWidget* buildNetworkTab();
+    void updateShape();
+    void updateTraining();
+    void updateSettings();
+
+    Document* doc_;
+    LayeredTrainingController* trainer_;
+    QSplitter* split_;
+    QSplitter* leftSplit_;
+    QStackedWidget* views_;
+    DeepGraph* graph_;
+    QWidget* surfacePage_;
+    QTabWidget* tabs_;
+    LossPlot* lossPlot_;
+    QLabel* shapeLabel_;
+    QLabel* lossLabel_;
+    QPushButton* play_;
+    QComboBox* optimizer_;
+    QDoubleSpinBox* rate_;
+    Palette palette_ = Palette::light();
+};
+
+} // namespace stepwise::ui

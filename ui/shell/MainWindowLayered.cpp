@@ -1,0 +1,78 @@
+// MainWindow: the way into layered networks (Network ▸ Deeper and wider) and the switch between
+// the lesson's views and the layered workspace.
+#include "core/deep/RandomLayered.h"
+#include "ui/deep/LayeredTrainingController.h"
+#include "ui/document/Document.h"
+#include "ui/shell/LayeredWorkspace.h"
+#include "ui/shell/MainWindow.h"
+#include "ui/training/TrainingController.h"
+#include "ui/walkthrough/WalkthroughController.h"
+
+#include <QAction>
+#include <QMenu>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace stepwise::ui {
+
+namespace {
+struct ShapeChoice {
+    const char* label;
+    int inputs;
+    std::vector<LayerShape> layers;
+};
+
+std::vector<ShapeChoice> shapeChoices() {
+    const Activation sigmoid{ActivationKind::Sigmoid, 4.0}, tanh{ActivationKind::Tanh, 1.0},
+        relu{ActivationKind::ReLU, 1.0}, step{ActivationKind::Step, 1.0};
+    return {
+        {QT_TR_NOOP("&Two hidden layers: 1 → 8 tanh → 8 tanh → 1"), 1, {{8, tanh}, {8, tanh}}},
+        {QT_TR_NOOP("T&hree hidden layers: 1 → 8 ReLU → 8 ReLU → 8 ReLU → 1"),
+         1,
+         {{8, relu}, {8, relu}, {8, relu}}},
+        {QT_TR_NOOP("Two &inputs: 2 → 16 sigmoid → 1"), 2, {{16, sigmoid}}},
+        {QT_TR_NOOP("Two inputs, t&wo layers: 2 → 4 step → 4 sigmoid → 1"),
+         2,
+         {{4, step}, {4, sigmoid}}},
+    };
+}
+} // namespace
+
+void MainWindow::buildLayeredMenu(QMenu* net) {
+    QMenu* deeper = net->addMenu(tr("&Deeper and wider"));
+    deeper->setObjectName("deeperMenu");
+    for (const ShapeChoice& c : shapeChoices()) {
+        deeper->addAction(tr(c.label), this, [this, c] {
+            trainer_->pause();
+            layered_->trainer()->pause();
+            const Domain& d = doc_->scenario().domain;
+            std::mt19937_64 rng(doc_->scenario().training.seed);
+            const LayeredNetwork fresh = randomLayeredNetwork(c.inputs, c.layers, d.lo, d.hi, rng);
+            if (fresh.depth() > 0) doc_->setLayered(fresh, tr("New network shape"));
+        });
+    }
+    deeper->addSeparator();
+    QAction* back = deeper->addAction(tr("&Back to the lesson's network"), this, [this] {
+        layered_->trainer()->pause();
+        doc_->leaveLayered(tr("Back to the lesson's network"));
+    });
+    back->setObjectName("leaveLayeredAction");
+    connect(deeper, &QMenu::aboutToShow, back,
+            [this, back] { back->setEnabled(doc_->isLayered()); });
+}
+
+void MainWindow::updatePage() {
+    const bool layered = doc_->isLayered();
+    if (layered) {
+        trainer_->pause();
+        if (walk_->active()) walk_->stop();
+    } else {
+        layered_->trainer()->pause();
+    }
+    pages_->setCurrentIndex(layered ? 1 : 0);
+    for (QAction* a : lessonOnly_)
+        a->setEnabled(!layered);
+    walkAction_->setEnabled(!layered);
+}
+
+} // namespace stepwise::ui
