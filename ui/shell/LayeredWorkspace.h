@@ -20,6 +20,10 @@ namespace stepwise::ui {
 
 class Document;
 class DeepGraph;
+class LayerView;
+class LayeredDiagram;
+class LayeredParamTree;
+class ShapeEditor;
 class LayeredTrainingController;
 class LossPlot;
 
@@ -31,6 +35,10 @@ public:
     LayeredTrainingController* trainer() const { return trainer_; }
     DeepGraph* graph() const { return graph_; }
     QTabWidget* sideTabs() const { return tabs_; }
+    LayeredDiagram* diagram() const { return diagram_; }
+    LayerView* layerView() const { return layerView_; }
+    ShapeEditor* shapeEditor() const { return shape_; }
+    LayeredParamTree* paramTree() const { return params_; }
     // The view of the output for the network's inputs (the graph or the surface), for exports.
     QWidget* mainView() const;
     void setPalette(const Palette& p);
@@ -48,6 +56,10 @@ private:
     QSplitter* leftSplit_;
     QStackedWidget* views_;
     DeepGraph* graph_;
+    LayerView* layerView_;
+    LayeredDiagram* diagram_;
+    ShapeEditor* shape_;
+    LayeredParamTree* params_;
     QWidget* surfacePage_;
     QTabWidget* tabs_;
     LossPlot* lossPlot_;
