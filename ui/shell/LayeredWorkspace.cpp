@@ -60,9 +60,11 @@ LayeredWorkspace::LayeredWorkspace(Document* doc, QWidget* parent)
     under->addWidget(diagram_);
     under->setStretchFactor(0, 3);
     under->setStretchFactor(1, 2);
+    under->setSizes({3000, 2000}); // proportions: the size hints would give the diagram most
     leftSplit_->addWidget(under);
     leftSplit_->setStretchFactor(0, 3);
     leftSplit_->setStretchFactor(1, 2);
+    leftSplit_->setSizes({3000, 2000}); // the output on top stays the largest view
     bindLayerView(layerView_, doc_);
     bindDiagram(diagram_, doc_);
 
