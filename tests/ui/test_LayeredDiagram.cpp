@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <gtest/gtest.h>
 
@@ -164,4 +165,31 @@ TEST(LayeredDiagram, SixtyFourBySixtyFourDrawsInAFrame) {
         for (int x = 0; x < image.width(); x += 7)
             other += image.pixel(x, y) != bg;
     EXPECT_GT(other, 100);
+}
+
+TEST(LayeredDiagram, TheKeyboardWalksTheParametersAndChangesTheSelectedOne) {
+    const LayeredNetwork net = sample(1, {2, 2});
+    auto d = shown(net);
+    Calls<std::optional<long>> selected(d.get(), &ui::LayeredDiagram::selected);
+    Calls<long, double> dragged(d.get(), &ui::LayeredDiagram::paramDragged);
+    Calls<> finished(d.get(), &ui::LayeredDiagram::dragFinished);
+    auto key = [&](int k) {
+        QKeyEvent press(QEvent::KeyPress, k, Qt::NoModifier);
+        QApplication::sendEvent(d.get(), &press);
+    };
+    key(Qt::Key_Down);
+    EXPECT_EQ(d->selection(), 0);
+    key(Qt::Key_Right);
+    EXPECT_EQ(d->selection(), 1);
+    key(Qt::Key_Up);
+    key(Qt::Key_Up); // stays on the first
+    EXPECT_EQ(d->selection(), 0);
+    EXPECT_EQ(selected.count(), 4);
+    key(Qt::Key_Plus);
+    ASSERT_EQ(dragged.count(), 1);
+    EXPECT_EQ(finished.count(), 1);
+    EXPECT_DOUBLE_EQ(std::get<1>(dragged.list[0]),
+                     std::round((net.layers[0].w(0, 0) + 0.1) * 100) / 100);
+    key(Qt::Key_Escape);
+    EXPECT_EQ(d->selection(), std::nullopt);
 }

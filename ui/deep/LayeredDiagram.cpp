@@ -5,6 +5,7 @@
 #include "ui/base/Format.h"
 
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QToolTip>
@@ -42,7 +43,8 @@ LayeredDiagram::LayeredDiagram(QWidget* parent) : QWidget(parent) {
                                 "drag it up or down to change it."));
     setMouseTracking(true);
     setAttribute(Qt::WA_OpaquePaintEvent);
-    setFocusPolicy(Qt::ClickFocus);
+    setFocusPolicy(Qt::StrongFocus);
+    setProperty("stepwiseArrowKeys", true); // the arrows walk the selection (the lesson yields)
 }
 
 void LayeredDiagram::setNetwork(const LayeredNetwork& net) {
@@ -408,6 +410,43 @@ void LayeredDiagram::mouseMoveEvent(QMouseEvent* e) {
     const auto hit = hitTest(e->position());
     setCursor(hit && editable_ ? Qt::SizeVerCursor : Qt::ArrowCursor);
     setHovered(hit);
+}
+
+void LayeredDiagram::keyPressEvent(QKeyEvent* e) {
+    const long n = paramCount(net_);
+    if (net_.depth() == 0 || n == 0) return QWidget::keyPressEvent(e);
+    auto select = [this](std::optional<long> k) {
+        setSelection(k);
+        emit selected(k);
+    };
+    switch (e->key()) {
+    case Qt::Key_Down:
+    case Qt::Key_Right:
+        select(selection_ ? std::min(*selection_ + 1, n - 1) : 0);
+        return;
+    case Qt::Key_Up:
+    case Qt::Key_Left:
+        select(selection_ ? std::max(*selection_ - 1, 0L) : n - 1);
+        return;
+    case Qt::Key_Escape:
+        select(std::nullopt);
+        return;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+    case Qt::Key_Minus: {
+        if (!selection_ || !editable_) return;
+        const auto at = layeredParamAt(net_, *selection_);
+        const bool output = at && (at->kind == LayeredParam::Kind::OutputWeight ||
+                                   at->kind == LayeredParam::Kind::OutputBias);
+        const double step = (output ? 0.05 : 0.1) * (e->key() == Qt::Key_Minus ? -1.0 : 1.0);
+        emit dragStarted();
+        emit paramDragged(*selection_, toHundredths(layeredParamValue(net_, *selection_) + step));
+        emit dragFinished();
+        return;
+    }
+    default:
+        QWidget::keyPressEvent(e);
+    }
 }
 
 void LayeredDiagram::mouseReleaseEvent(QMouseEvent* e) {

@@ -71,6 +71,11 @@ protected:
     void mouseMoveEvent(QMouseEvent*) override;
     void mouseReleaseEvent(QMouseEvent*) override;
     void leaveEvent(QEvent*) override;
+    // From the keyboard: Down/Right select the next parameter (in the flat layout: layer by
+    // layer, a neuron's weights then the biases, then the output's), Up/Left the one before;
+    // + and − change the selected value by 0.1 (0.05 at the output), one undo step a key; Esc
+    // clears the selection.
+    void keyPressEvent(QKeyEvent*) override;
 
 private:
     void endDrag();
