@@ -157,3 +157,18 @@ TEST(LayeredWired, OneInputAndOneLayerGoBackToTheLessonsNetwork) {
     // The shape it has already: nothing to do.
     EXPECT_FALSE(ui::applyShape(doc, 1, doc->layered().shape()));
 }
+
+TEST(LayeredWired, WithTwoInputsTheRowUnderTheSurfaceIsTheDiagrams) {
+    auto w = layeredWindow({{4, kTanh}, {3, kTanh}});
+    ASSERT_TRUE(ui::applyShape(w->document(), 2, {{4, kTanh}, {3, kTanh}}));
+    w->document()->flush();
+    QApplication::processEvents();
+    EXPECT_EQ(w->document()->layered().inputs, 2);
+    EXPECT_TRUE(w->layeredWorkspace()->layerView()->isHidden());
+    EXPECT_EQ(w->layeredWorkspace()->diagram()->nodesIn(0), 2);
+    w->document()->undoStack()->undo(); // one input again
+    w->document()->flush();
+    QApplication::processEvents();
+    ASSERT_TRUE(w->document()->isLayered());
+    EXPECT_FALSE(w->layeredWorkspace()->layerView()->isHidden());
+}

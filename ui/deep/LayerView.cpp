@@ -2,7 +2,6 @@
 
 #include "core/deep/LayeredNames.h"
 #include "core/deep/LinearPieces.h"
-#include "ui/base/ActivationLabel.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -108,10 +107,8 @@ void LayerView::rebuild() {
         const bool output = l == net_.depth();
         const QString title =
             output ? tr("Output y(x)")
-                   : tr("Layer %1 (%2): a%3ⱼ(x)")
+                   : tr("Layer %1: a%2ⱼ(x)")
                          .arg(l + 1)
-                         .arg(activationLabel(
-                             net_.layers[static_cast<std::size_t>(l)].activation.kind))
                          .arg(QString::fromStdString("⁽" + superscript(l + 1) + "⁾"));
         styleOne(plot, title);
         const int curves = output ? 1 : net_.layers[static_cast<std::size_t>(l)].width();

@@ -154,10 +154,13 @@ std::optional<QPointF> LayeredDiagram::edgeMiddle(long flatIndex) const {
     return std::nullopt;
 }
 
-QString LayeredDiagram::columnTitle(int column) const {
-    if (column == 0) return net_.inputs == 1 ? tr("Input") : tr("Inputs");
-    if (column == columns() - 1) return tr("Output");
+QString LayeredDiagram::columnTitle(int column, int brevity) const {
+    if (column == 0)
+        return brevity >= 2 ? QStringLiteral("x") : net_.inputs == 1 ? tr("Input") : tr("Inputs");
+    if (column == columns() - 1) return brevity >= 2 ? QStringLiteral("y") : tr("Output");
     const Layer& l = net_.layers[static_cast<std::size_t>(column - 1)];
+    if (brevity >= 2) return QString::number(column);
+    if (brevity == 1) return tr("Layer %1").arg(column);
     return tr("Layer %1 · %2").arg(column).arg(activationLabel(l.activation.kind));
 }
 
@@ -351,12 +354,19 @@ void LayeredDiagram::paintEvent(QPaintEvent*) {
     }
     // Column titles.
     p.setPen(palette_.foreground);
+    // Each title in the room between its column and the next, shortened until it fits ("Layer 2
+    // · ReLU", "Layer 2", "2"; the tooltips and the tree say the rest).
+    const double room = nodeCenter(1, 0).x() - nodeCenter(0, 0).x() - 6.0;
+    const QFontMetricsF fm(p.font());
     for (int c = 0; c < columns(); ++c) {
-        const QPointF top = nodeCenter(c, 0);
-        const double room = width() / std::max(1.0, columns() - 0.5);
-        QRectF box(top.x() - room / 2, 2, room, titleHeight() - 4);
+        QRectF box(nodeCenter(c, 0).x() - room / 2, 2, room, titleHeight() - 4);
+        if (box.left() < 0) box.moveLeft(0);
+        if (box.right() > width()) box.moveRight(width());
+        QString title = columnTitle(c, 0);
+        for (int brevity = 1; brevity <= 2 && fm.horizontalAdvance(title) > room; ++brevity)
+            title = columnTitle(c, brevity);
         p.drawText(box, Qt::AlignHCenter | Qt::AlignTop,
-                   p.fontMetrics().elidedText(columnTitle(c), Qt::ElideRight, int(room)));
+                   fm.elidedText(title, Qt::ElideRight, room));
     }
     // Labels: the selected parameter's and the hovered one's (every value is in the tooltip).
     if (selection_) paintLabel(p, *selection_, true);

@@ -79,7 +79,7 @@ protected:
 
 private:
     void endDrag();
-    QString columnTitle(int column) const;
+    QString columnTitle(int column, int brevity) const; // 0: in full, 1: shorter, 2: shortest
     double titleHeight() const;
     void paintLabel(class QPainter& p, long flatIndex, bool strong) const;
 
