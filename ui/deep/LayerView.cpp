@@ -191,7 +191,16 @@ void LayerView::fill() {
         }
         pieces_->setVisible(true);
     }
-    if (kinkDots_) kinkDots_->setData(kx, ky, true);
+    if (kinkDots_) {
+        // Many bends: smaller circles, so the curve still shows between them.
+        const double size = kx.size() > 60 ? 3.5 : kx.size() > 20 ? 5.0 : 7.0;
+        QCPScatterStyle dots = kinkDots_->scatterStyle();
+        if (dots.size() != size) {
+            dots.setSize(size);
+            kinkDots_->setScatterStyle(dots);
+        }
+        kinkDots_->setData(kx, ky, true);
+    }
     for (QCustomPlot* p : plots_)
         p->replot(QCustomPlot::rpQueuedReplot);
 }
