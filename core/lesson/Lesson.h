@@ -98,7 +98,10 @@ struct LessonChapter {
     unsigned controls = 0;
     bool locked = false; // the rows shown are read-only (the exercise shows, but asks)
     Network network;     // the starting network
-    TargetCurve target;  // the starting target (often none)
+    // A chapter about depth starts with a layered network (core/deep) instead; it is then the
+    // scenario's network. Every other chapter clears the layered network.
+    std::optional<LayeredNetwork> layered;
+    TargetCurve target; // the starting target (often none)
     std::vector<LessonTask> tasks;
     // A chapter that trains sets its optimizer and its pace (training steps per displayed
     // frame), chosen so that a class watches the fit happen over several seconds without the
@@ -111,9 +114,9 @@ const std::vector<LessonChapter>& lessonChapters();
 int lessonChapterCount();
 const LessonTask* findLessonTask(const std::string& id);
 
-// Puts chapter `index`'s starting network and target into s, and its optimizer when it has one
-// (the seed and the other training settings, the domain and the lesson state are left as they
-// are).
+// Puts chapter `index`'s starting network (its layered one, or none) and target into s, and its
+// optimizer when it has one (the seed and the other training settings, the domain and the lesson
+// state are left as they are).
 void setUpChapter(Scenario& s, int index);
 
 // The ids of the tasks of chapter `index` whose check passes now.

@@ -3,6 +3,8 @@
 // evenly spread step neurons shrinks the error; a step network passes no gradient back.
 #include "core/lesson/Lesson.h"
 
+#include "core/deep/Pieces.h"
+#include "core/deep/RandomLayered.h"
 #include "core/lesson/Walkthrough.h"
 #include "core/scenario/Presets.h"
 
@@ -40,12 +42,12 @@ Stroke traceOf(const Eigen::ArrayXd& x, const Eigen::ArrayXd& y, double offset =
 
 } // namespace
 
-TEST(LessonChapters, NineChaptersInTheLessonsOrder) {
+TEST(LessonChapters, ChaptersInTheLessonsOrder) {
     const auto& c = lessonChapters();
-    ASSERT_EQ(lessonChapterCount(), 9);
+    ASSERT_EQ(lessonChapterCount(), 10);
     const char* ids[] = {"neuron",    "graph",   "network",  "superposition", "exercise",
-                         "universal", "descent", "backprop", "smooth"};
-    for (int i = 0; i < 9; ++i) {
+                         "universal", "descent", "backprop", "smooth",        "depth"};
+    for (int i = 0; i < 10; ++i) {
         EXPECT_EQ(c[i].id, ids[i]);
         EXPECT_FALSE(c[i].tasks.empty()) << ids[i];
     }
@@ -482,4 +484,42 @@ TEST(LessonChapters, EachChaptersOwnSectionShowsInThatChapterOnly) {
     for (const auto& [flag, owner] : sections)
         for (const LessonChapter& c : lessonChapters())
             EXPECT_EQ((c.controls & flag) != 0, c.id == owner) << c.id << " flag " << flag;
+}
+
+// Chapter 10: the tasks need depth. One hidden layer of two neurons bends at most twice, and one
+// of six at most six times, so neither reaches the goals however its weights are set.
+TEST(LessonTask, DepthTasksCannotBeMetByOneLayer) {
+    Scenario s = chapterStart(9);
+    ASSERT_TRUE(s.layered);
+    EXPECT_EQ(linearPieces(*s.layered, -1.0, 1.0), 2); // |x|
+    std::mt19937_64 rng(11);
+    for (int trial = 0; trial < 20; ++trial) {
+        for (int width : {2, 6}) {
+            s.layered =
+                randomLayeredNetwork(1, {{width, {ActivationKind::ReLU, 1.0}}}, -1.0, 1.0, rng);
+            EXPECT_LE(linearPieces(*s.layered, -1.0, 1.0).value_or(0), width + 1);
+            EXPECT_FALSE(passes(s, "ch10.fold"));
+            EXPECT_FALSE(passes(s, "ch10.eight"));
+        }
+    }
+    // Three folds: 8 pieces from 6 neurons; on a wider domain the folds are still all inside.
+    s.layered = foldNetwork(3);
+    EXPECT_TRUE(passes(s, "ch10.eight"));
+    EXPECT_TRUE(passes(s, "ch10.fold"));
+    s.domain = {-2.0, 2.0, 400};
+    EXPECT_TRUE(passes(s, "ch10.eight"));
+    // Many pieces from too many neurons do not count.
+    s.domain = {-1.0, 1.0, 400};
+    s.layered = randomLayeredNetwork(1, {{12, {ActivationKind::ReLU, 1.0}}}, -1.0, 1.0, rng);
+    ASSERT_GE(linearPieces(*s.layered, -1.0, 1.0).value_or(0), 8);
+    EXPECT_FALSE(passes(s, "ch10.eight"));
+}
+
+TEST(LessonChapters, OnlyTheDepthChapterIsLayered) {
+    for (int i = 0; i < lessonChapterCount(); ++i) {
+        Scenario s = defaultScenario();
+        s.layered = foldNetwork(2); // left over from another chapter
+        setUpChapter(s, i);
+        EXPECT_EQ(s.layered.has_value(), lessonChapters()[i].id == "depth") << i;
+    }
 }

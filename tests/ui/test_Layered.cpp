@@ -4,6 +4,7 @@
 // back to the lesson's network.
 #include "UiTestSupport.h"
 
+#include "core/deep/Pieces.h"
 #include "core/deep/RandomLayered.h"
 #include "core/scenario/ScenarioFile.h"
 #include "ui/deep/DeepGraph.h"
@@ -245,4 +246,32 @@ TEST(Layered, BackToTheLessonsNetwork) {
     ASSERT_TRUE(doc->isLayered());
     w->lesson()->goToChapter(2);
     EXPECT_FALSE(doc->isLayered());
+}
+
+TEST(Layered, TheDepthChapterStartsLayeredAndCountsPieces) {
+    auto w = freshWindow();
+    ui::Document* doc = w->document();
+    w->lesson()->goToChapter(9);
+    QApplication::processEvents();
+    doc->flush();
+    ASSERT_TRUE(doc->isLayered());
+    EXPECT_EQ(pages(w.get())->currentWidget(), w->layeredWorkspace());
+    EXPECT_TRUE(w->layeredWorkspace()->piecesText().contains("2 straight pieces"))
+        << w->layeredWorkspace()->piecesText().toStdString();
+    // "Show me" folds again: four pieces, and the task ticks.
+    doc->adoptNetworkOf(
+        [] {
+            Scenario s = defaultScenario();
+            s.layered = foldNetwork(2);
+            return s;
+        }(),
+        "fold");
+    doc->flush();
+    EXPECT_TRUE(w->layeredWorkspace()->piecesText().contains("4 straight pieces"));
+    EXPECT_TRUE(
+        pumpUntil([&] { return doc->scenario().lesson.tasksDone.count("ch10.fold"); }, 2000));
+    // Back to chapter 9: the lesson's network again.
+    w->lesson()->goToChapter(8);
+    EXPECT_FALSE(doc->isLayered());
+    EXPECT_EQ(pages(w.get())->currentIndex(), 0);
 }

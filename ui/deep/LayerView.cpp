@@ -1,7 +1,7 @@
 #include "ui/deep/LayerView.h"
 
 #include "core/deep/LayeredNames.h"
-#include "core/deep/LinearPieces.h"
+#include "core/deep/Pieces.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -167,8 +167,8 @@ void LayerView::fill() {
 
     QVector<double> kx, ky;
     if (piecewiseLinear(net_)) {
-        if (const auto p = linearPieces(net_, lo_, hi_)) {
-            kinks_ = p->kinks;
+        if (const auto bends = outputBends(net_, lo_, hi_)) {
+            kinks_ = *bends;
             if (!kinks_.empty()) {
                 Eigen::MatrixXd at(1, static_cast<Eigen::Index>(kinks_.size()));
                 for (std::size_t k = 0; k < kinks_.size(); ++k)
@@ -184,7 +184,7 @@ void LayerView::fill() {
                     ? tr("The output is one straight line on the domain: it bends nowhere.")
                     : tr("The output is made of %1 straight pieces on the domain (the circles "
                          "mark where it bends).")
-                          .arg(p->pieces()));
+                          .arg(kinks_.size() + 1));
         } else {
             pieces_->setText(tr("The output is made of straight pieces, more than can be "
                                 "counted here."));

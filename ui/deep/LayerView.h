@@ -2,7 +2,7 @@
 // hidden layer holding each of its neurons' activations a⁽ˡ⁾ⱼ(x) over the domain, then the
 // output y(x) — so a learner sees layer 2 build its curves out of layer 1's. When every layer is
 // ReLU (or identity) the output is piecewise linear: its kinks are marked and the count of its
-// straight pieces on the domain is printed (core/deep/LinearPieces.h).
+// straight pieces on the domain is printed (core/deep/Pieces.h).
 //
 // The curves are drawn from at most kSamples values of x, evaluated by core/deep's evaluate(),
 // so the view can redraw every training frame; the kinks are found exactly, not from the samples.

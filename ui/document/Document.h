@@ -99,6 +99,9 @@ public:
     // One parameter of the layered network, by its index in the flat layout; merges with the
     // next edit of the same parameter while a drag is open.
     void setLayeredParam(long index, double value);
+    // The network of s, whichever kind it is (a lesson chapter, a "show me"): its layered network
+    // when it has one, else its one-layer network. One undo step.
+    void adoptNetworkOf(const Scenario& s, const QString& what);
     void setSurface(const std::optional<TargetSurface>& s, const QString& what);
     // The selected parameter of the layered network (flat index), or none.
     std::optional<long> layeredSelection() const { return layeredSelection_; }

@@ -98,6 +98,13 @@ void Document::setLayeredParam(long index, double value) {
     if (!dragOpen_) ++dragSerial_;
 }
 
+void Document::adoptNetworkOf(const Scenario& s, const QString& what) {
+    if (s.layered == scenario_.layered && (s.layered || s.network == scenario_.network)) return;
+    const Network net = s.layered ? scenario_.network : s.network;
+    undo_.push(
+        new SetModelCommand(this, scenario_.network, scenario_.layered, net, s.layered, what));
+}
+
 void Document::setSurface(const std::optional<TargetSurface>& s, const QString& what) {
     if (s == scenario_.surface) return;
     undo_.push(new SetSurfaceCommand(this, scenario_.surface, s, what));

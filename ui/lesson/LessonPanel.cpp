@@ -210,18 +210,16 @@ void LessonPanel::goToChapter(int index) {
     host_->pauseTraining();
     Scenario s = doc->scenario();
     setUpChapter(s, index);
-    const bool net = s.network != doc->network();
+    const bool net = s.network != doc->network() || s.layered != doc->scenario().layered;
     const bool target = s.target != doc->scenario().target;
     // The chapter's own optimizer and pace (not undoable, like every training setting).
     if (!(s.training == doc->scenario().training)) doc->setTrainingSettings(s.training);
     if (const int pace = lessonChapters()[index].stepsPerFrame; pace > 0)
         host_->setTrainingSpeed(pace);
-    const bool layered = doc->isLayered(); // the chapters teach with the one-layer network
-    if (net || target || layered) {
+    if (net || target) {
         doc->undoStack()->beginMacro(tr("Lesson: chapter %1").arg(index + 1));
-        if (layered) doc->leaveLayered(tr("Back to the lesson's network"));
-        if (s.network != doc->network())
-            doc->setNetwork(s.network, tr("Chapter %1 network").arg(index + 1));
+        // The chapter's network, of either kind (chapter 10's is layered).
+        if (net) doc->adoptNetworkOf(s, tr("Chapter %1 network").arg(index + 1));
         if (target) doc->setTarget(s.target, tr("Chapter %1 target").arg(index + 1));
         doc->undoStack()->endMacro();
     }

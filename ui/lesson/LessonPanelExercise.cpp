@@ -82,7 +82,7 @@ void LessonPanel::reveal() {
         Scenario s = doc->scenario();
         t.solve(s);
         doc->undoStack()->beginMacro(tr("Show me: %1").arg(lessontext::taskText(t.id)));
-        doc->setNetwork(s.network, tr("Show me"));
+        doc->adoptNetworkOf(s, tr("Show me"));
         doc->setTarget(s.target, tr("Show me"));
         doc->undoStack()->endMacro();
     } else if (c.controls & kLessonTraining) {

@@ -73,7 +73,14 @@ void LessonPanel::buildMenu() {
     QMenu* go = menu->addMenu(tr("&Go to chapter"));
     for (int i = 0; i < lessonChapterCount(); ++i) {
         QAction* a = go->addAction(tr("%1 · %2").arg(i + 1).arg(lessontext::chapterTitle(i)));
-        if (i < 9) a->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        // Alt+1 … Alt+9, Alt+0 for chapter 10, then Alt+Shift+1 for chapter 11 and on.
+        if (i < 9)
+            a->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        else if (i == 9)
+            a->setShortcut(QKeySequence(Qt::ALT | Qt::Key_0));
+        else if (i < 19)
+            a->setShortcut(
+                QKeySequence(Qt::ALT | Qt::SHIFT | static_cast<Qt::Key>(Qt::Key_1 + i - 10)));
         connect(a, &QAction::triggered, this, [this, i] { goToChapter(i); });
         actions_ << a;
     }

@@ -172,6 +172,19 @@ const std::map<std::string, TaskWords>& taskWords() {
          {QT_TRANSLATE_NOOP("Lesson", "Turn k down to 2 or less: the steps melt into gentle "
                                       "ramps."),
           QT_TRANSLATE_NOOP("Lesson", "Drag the Steepness slider to the left, or type 2.")}},
+        {"ch10.fold",
+         {QT_TRANSLATE_NOOP("Lesson", "With at most two neurons in each layer, give the output "
+                                      "4 or more straight pieces."),
+          QT_TRANSLATE_NOOP("Lesson", "Make layer 2 fold like layer 1 does: from each neuron of "
+                                      "layer 1, weights −2 into its first neuron and 2 into its "
+                                      "second; biases 1 and −1; output weights −2 and −2, and "
+                                      "c = 1.")}},
+        {"ch10.eight",
+         {QT_TRANSLATE_NOOP("Lesson", "Reach 8 or more pieces with at most 6 hidden neurons. "
+                                      "One hidden layer cannot: 6 neurons bend it at most 6 "
+                                      "times, 7 pieces."),
+          QT_TRANSLATE_NOOP("Lesson", "Add a third layer of two ReLU neurons and give it the "
+                                      "same weights and biases as layer 2.")}},
     };
     return words;
 }
@@ -198,6 +211,8 @@ QString chapterTitle(int index) {
         return t("Backpropagation: the chain rule, backwards");
     case 8:
         return t("Why steps cannot learn, and what sigmoids change");
+    case 9:
+        return t("What depth buys: folding the line");
     }
     return {};
 }
@@ -362,6 +377,32 @@ QString chapterBody(int index) {
                  "is large only near the step and almost 0 elsewhere, so samples far from a "
                  "neuron's step pass it almost no gradient. This is the <b>vanishing "
                  "gradient</b>.</p>");
+    case 9:
+        return t("<p>Chapter 6 showed that one hidden layer can trace any continuous curve if "
+                 "it has enough neurons. So why do real networks stack layers? Not because "
+                 "one layer cannot, but because it may need far more neurons.</p>"
+                 "<p>Here the neurons are <b>ReLU</b>: ReLU(<i>z</i>) = max(0, <i>z</i>). A "
+                 "ReLU neuron fed by <i>x</i> bends a straight line once, where its <i>z</i> "
+                 "crosses 0, so one hidden layer of <i>n</i> of them draws a broken line of at "
+                 "most <i>n</i> + 1 straight pieces.</p>"
+                 "<p>This network has two hidden layers of two neurons. Layer 1 computes "
+                 "ReLU(<i>x</i>) and ReLU(−<i>x</i>), whose sum is |<i>x</i>|. Layer 2 does not "
+                 "see <i>x</i>: it reads layer 1's outputs, so whatever it does, it does to the "
+                 "whole bent curve at once. If it bends again where that curve crosses a "
+                 "level, it bends every piece that crosses it, and the pieces can double. The "
+                 "tent</p>") +
+               formula("<i>T</i>(<i>s</i>) = 1 − 2|<i>s</i>|") +
+               t("<p>maps [−1, 1] onto itself twice over, so <i>T</i>(<i>T</i>(<i>x</i>)) has 4 "
+                 "pieces and <i>T</i>(<i>T</i>(<i>T</i>(<i>x</i>))) has 8. With <i>k</i> layers "
+                 "of two neurons the folds make 2<sup><i>k</i></sup> pieces from 2<i>k</i> "
+                 "neurons; one hidden layer needs 2<sup><i>k</i></sup> − 1 neurons for as "
+                 "many. The Network tab counts the pieces of the output on the domain.</p>"
+                 "<p>Where this simplifies: counting pieces shows the economy of depth, not that "
+                 "deep networks are easier to train. Finding such folds by gradient descent is "
+                 "harder than writing them down, and for many curves one layer does well. "
+                 "Research results of this kind (for example Telgarsky, 2016) prove that some "
+                 "functions a deep, narrow network computes need exponentially many neurons "
+                 "in a network of only a few layers.</p>");
     }
     return {};
 }

@@ -1,6 +1,7 @@
 #include "ui/shell/LayeredWorkspace.h"
 
 #include "core/deep/LayeredNetwork.h"
+#include "core/deep/Pieces.h"
 #include "ui/base/ActivationLabel.h"
 #include "ui/base/Format.h"
 #include "ui/base/LossPlot.h"
@@ -87,6 +88,7 @@ LayeredWorkspace::LayeredWorkspace(Document* doc, QWidget* parent)
     connect(doc_, &Document::scenarioReplaced, this, &LayeredWorkspace::updateShape);
     connect(doc_, &Document::trainingSettingsChanged, this, &LayeredWorkspace::updateSettings);
     connect(doc_, &Document::refreshed, this, &LayeredWorkspace::updateTraining);
+    connect(doc_, &Document::refreshed, this, &LayeredWorkspace::updatePieces);
     connect(trainer_, &LayeredTrainingController::progressed, this,
             &LayeredWorkspace::updateTraining);
     connect(trainer_, &LayeredTrainingController::runningChanged, this,
@@ -102,6 +104,10 @@ QWidget* LayeredWorkspace::buildNetworkTab() {
     shapeLabel_->setObjectName("layeredShape");
     shapeLabel_->setWordWrap(true);
     layout->addWidget(shapeLabel_);
+    piecesLabel_ = new QLabel(page);
+    piecesLabel_->setObjectName("layeredPieces");
+    piecesLabel_->setWordWrap(true);
+    layout->addWidget(piecesLabel_);
     shape_ = new ShapeEditor(page);
     connect(shape_, &ShapeEditor::applied, trainer_, &LayeredTrainingController::pause);
     bindShapeEditor(shape_, doc_);
@@ -175,6 +181,11 @@ QWidget* LayeredWorkspace::mainView() const {
     return views_->currentWidget();
 }
 
+QString LayeredWorkspace::piecesText() const {
+    return piecesLabel_->isVisibleTo(const_cast<LayeredWorkspace*>(this)) ? piecesLabel_->text()
+                                                                          : QString();
+}
+
 void LayeredWorkspace::setPalette(const Palette& p) {
     palette_ = p;
     graph_->setPalette(p);
@@ -188,6 +199,21 @@ void LayeredWorkspace::updateShape() {
     views_->setCurrentIndex(doc_->inputs() == 2 ? 1 : 0);
     shapeLabel_->setText(shapeText(doc_->layered()));
     updateTraining();
+}
+
+void LayeredWorkspace::updatePieces() {
+    // Counting evaluates the network at every place a neuron switches: not on live frames (a
+    // drag, training), but on the full-quality frame after them.
+    if (!doc_->isLayered() || doc_->live()) return;
+    const Domain& d = doc_->scenario().domain;
+    const std::optional<int> pieces = linearPieces(doc_->layered(), d.lo, d.hi);
+    piecesLabel_->setVisible(pieces.has_value());
+    if (pieces)
+        piecesLabel_->setText(*pieces == 1
+                                  ? tr("The output is one straight line on the domain.")
+                                  : tr("The output is a broken line of %1 straight pieces on "
+                                       "the domain.")
+                                        .arg(*pieces));
 }
 
 void LayeredWorkspace::updateSettings() {

@@ -9,6 +9,7 @@
 #include <QWidget>
 
 class QLabel;
+class QString;
 class QPushButton;
 class QSplitter;
 class QStackedWidget;
@@ -41,6 +42,7 @@ public:
     LayeredParamTree* paramTree() const { return params_; }
     // The view of the output for the network's inputs (the graph or the surface), for exports.
     QWidget* mainView() const;
+    QString piecesText() const; // what the Network tab says about the output's pieces (tests)
     void setPalette(const Palette& p);
 
 private:
@@ -48,6 +50,7 @@ private:
     QWidget* buildNetworkTab();
     void updateShape();
     void updateTraining();
+    void updatePieces();
     void updateSettings();
 
     Document* doc_;
@@ -65,6 +68,7 @@ private:
     LossPlot* lossPlot_;
     QLabel* shapeLabel_;
     QLabel* lossLabel_;
+    QLabel* piecesLabel_;
     QPushButton* play_;
     QComboBox* optimizer_;
     QDoubleSpinBox* rate_;

@@ -1,4 +1,4 @@
-#include "core/deep/LinearPieces.h"
+#include "core/deep/Pieces.h"
 
 #include <algorithm>
 #include <cmath>
@@ -6,7 +6,7 @@
 namespace stepwise {
 
 bool piecewiseLinear(const LayeredNetwork& net) {
-    if (net.depth() == 0) return false;
+    if (net.depth() == 0 || net.inputs != 1) return false;
     return std::all_of(net.layers.begin(), net.layers.end(), [](const Layer& l) {
         return l.activation.kind == ActivationKind::ReLU ||
                l.activation.kind == ActivationKind::Identity;
@@ -43,7 +43,7 @@ void tidy(std::vector<double>& xs, double tol) {
 
 } // namespace
 
-std::optional<LinearPieces> linearPieces(const LayeredNetwork& net, double lo, double hi) {
+std::optional<std::vector<double>> outputBends(const LayeredNetwork& net, double lo, double hi) {
     if (net.inputs != 1 || !piecewiseLinear(net) || networkProblem(net) || !allFinite(net))
         return std::nullopt;
     if (!std::isfinite(lo) || !std::isfinite(hi) || !(hi > lo)) return std::nullopt;
@@ -90,10 +90,33 @@ std::optional<LinearPieces> linearPieces(const LayeredNetwork& net, double lo, d
     std::vector<double> slope(slopes.begin(), slopes.end());
     // Slopes that differ by rounding alone are one line.
     const double same = 1e-9 * (scale + 1e-12);
-    LinearPieces p;
+    std::vector<double> bends;
     for (std::size_t k = 1; k + 1 < n; ++k)
-        if (std::abs(slope[k] - slope[k - 1]) > same) p.kinks.push_back(xs[k]);
-    return p;
+        if (std::abs(slope[k] - slope[k - 1]) > same) bends.push_back(xs[k]);
+    return bends;
+}
+
+std::optional<int> linearPieces(const LayeredNetwork& net, double lo, double hi) {
+    const auto bends = outputBends(net, lo, hi);
+    if (!bends) return std::nullopt;
+    return static_cast<int>(bends->size()) + 1;
+}
+
+LayeredNetwork foldNetwork(int layers) {
+    const Activation relu{ActivationKind::ReLU, 1.0};
+    std::vector<LayerShape> shape(static_cast<std::size_t>(std::max(layers, 0)), {2, relu});
+    LayeredNetwork net = layeredNetwork(1, shape);
+    if (net.depth() == 0) return net;
+    net.layers[0].w << 1.0, -1.0; // ReLU(x), ReLU(−x): their sum is |x|
+    net.layers[0].b << 0.0, 0.0;
+    for (int l = 1; l < layers; ++l) {
+        // ReLU(u) and ReLU(−u) of u = T(previous) = 1 − 2·(a₁ + a₂).
+        net.layers[l].w << -2.0, -2.0, 2.0, 2.0;
+        net.layers[l].b << 1.0, -1.0;
+    }
+    net.v = Eigen::Vector2d(-2.0, -2.0); // y = 1 − 2·(a₁ + a₂) = T(…)
+    net.c = 1.0;
+    return net;
 }
 
 } // namespace stepwise
