@@ -23,6 +23,16 @@ inline QString formatFixed(double v, int decimals = 2, int width = 0) {
     return QStringLiteral("%1").arg(v, width, 'f', decimals);
 }
 
+// A weight as the diagram labels it: two decimals, none from 100 up (the label stays short).
+inline QString formatWeight(double v) {
+    return formatFixed(v, std::abs(v) >= 100 ? 0 : 2);
+}
+
+// One sample's gradient terms are small (they carry the 1/N of the mean): 3 significant digits.
+inline QString formatSmall(double v) {
+    return v == 0.0 ? QStringLiteral("0") : QString::number(v, 'g', 3);
+}
+
 // Where a drag lands: on hundredths (0.5, not 0.4987), so values read and compare cleanly.
 inline double toHundredths(double v) {
     return std::round(v * 100.0) / 100.0;
