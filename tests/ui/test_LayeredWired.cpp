@@ -14,10 +14,12 @@
 #include "ui/deep/ShapeEditor.h"
 #include "ui/shell/LayeredWorkspace.h"
 
+#include <QAction>
 #include <QDoubleSpinBox>
 #include <QPushButton>
 #include <QSlider>
 #include <QSpinBox>
+#include <QTimer>
 #include <gtest/gtest.h>
 
 using namespace stepwise;
@@ -171,4 +173,35 @@ TEST(LayeredWired, WithTwoInputsTheRowUnderTheSurfaceIsTheDiagrams) {
     QApplication::processEvents();
     ASSERT_TRUE(w->document()->isLayered());
     EXPECT_FALSE(w->layeredWorkspace()->layerView()->isHidden());
+}
+
+TEST(LayeredWired, NetworkLayersAndInputsOpensTheEditorOnTheLessonsNetwork) {
+    auto w = freshWindow();
+    ui::Document* doc = w->document();
+    const Network lesson = doc->network();
+    auto* action = w->findChild<QAction*>("layersAndInputsAction");
+    ASSERT_NE(action, nullptr);
+    bool seen = false;
+    // The dialog is modal: answer it from the event loop it runs.
+    QTimer::singleShot(0, [&] {
+        auto* dialog = qobject_cast<ui::ShapeDialog*>(QApplication::activeModalWidget());
+        ASSERT_NE(dialog, nullptr);
+        seen = true;
+        EXPECT_EQ(dialog->editor()->inputs(), 1);
+        EXPECT_EQ(dialog->editor()->layers().size(), 1u); // the lesson's network
+        EXPECT_EQ(dialog->editor()->widthBox(0)->value(), lesson.hidden());
+        dialog->editor()->depthBox()->setValue(2);
+        dialog->accept();
+    });
+    action->trigger();
+    doc->flush();
+    QApplication::processEvents();
+    EXPECT_TRUE(seen);
+    ASSERT_TRUE(doc->isLayered());
+    EXPECT_EQ(doc->layered().depth(), 2);
+    EXPECT_EQ(doc->layered().layers[0].w.col(0), lesson.w); // the lesson's neurons kept
+    doc->undoStack()->undo();
+    doc->flush();
+    EXPECT_FALSE(doc->isLayered());
+    EXPECT_EQ(doc->network(), lesson);
 }
