@@ -133,6 +133,12 @@ TEST(LayeredDiagram, HoverLabelsTheParameterAndTheTooltipNamesIt) {
     EXPECT_TRUE(text.startsWith("w⁽¹⁾₂₃ = ")) << text.toStdString();
     EXPECT_TRUE(text.contains("input x₂")) << text.toStdString();
     EXPECT_TRUE(text.contains("neuron 3 of layer 1")) << text.toStdString();
+    // One input: it is x, without an index.
+    const LayeredNetwork one = sample(1, {2});
+    d->setNetwork(one);
+    EXPECT_TRUE(d->describe(0).endsWith("the weight from the input x to neuron 1 of layer 1"))
+        << d->describe(0).toStdString();
+    EXPECT_TRUE(d->describe(paramCount(one) - 1).endsWith("the output's bias"));
     QEvent leave(QEvent::Leave);
     QApplication::sendEvent(d.get(), &leave);
     EXPECT_EQ(d->hovered(), std::nullopt);

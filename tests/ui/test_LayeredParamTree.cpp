@@ -49,6 +49,8 @@ TEST(LayeredParamTree, GroupsByLayerThenNeuronAndMakesRowsOnlyWhenOpened) {
     const long k = layeredFlatIndex(net, {LayeredParam::Kind::Weight, 1, 5, 2});
     ASSERT_NE(t.row(k), nullptr);
     EXPECT_DOUBLE_EQ(t.row(k)->value(), std::round(net.layers[1].w(2, 5) * 1000) / 1000);
+    EXPECT_EQ(t.row(k)->spinBox()->toolTip().toStdString(),
+              "w⁽²⁾₆₃: the weight from neuron 6 of layer 1 to neuron 3 of layer 2");
     tree->topLevelItem(1)->setExpanded(false);
     EXPECT_EQ(t.rowCount(), 0);
 }

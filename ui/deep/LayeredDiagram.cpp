@@ -3,6 +3,7 @@
 #include "core/deep/LayeredNames.h"
 #include "ui/base/ActivationLabel.h"
 #include "ui/base/Format.h"
+#include "ui/deep/LayeredText.h"
 
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -165,34 +166,7 @@ QString LayeredDiagram::columnTitle(int column, int brevity) const {
 }
 
 QString LayeredDiagram::describe(long flatIndex) const {
-    const auto p = layeredParamAt(net_, flatIndex);
-    if (!p) return {};
-    const QString name = QString::fromStdString(layeredParamName(net_, flatIndex));
-    const QString value = number(layeredParamValue(net_, flatIndex));
-    const auto from = [&](int i) {
-        return p->layer == 0 ? tr("input x%1").arg(QString::fromStdString(subscript(i + 1)))
-                             : tr("neuron %1 of layer %2").arg(i + 1).arg(p->layer);
-    };
-    switch (p->kind) {
-    case LayeredParam::Kind::Weight:
-        return tr("%1 = %2: the weight from %3 to neuron %4 of layer %5")
-            .arg(name, value, from(p->from))
-            .arg(p->to + 1)
-            .arg(p->layer + 1);
-    case LayeredParam::Kind::Bias:
-        return tr("%1 = %2: the bias of neuron %3 of layer %4")
-            .arg(name, value)
-            .arg(p->to + 1)
-            .arg(p->layer + 1);
-    case LayeredParam::Kind::OutputWeight:
-        return tr("%1 = %2: the weight from neuron %3 of layer %4 to the output")
-            .arg(name, value)
-            .arg(p->from + 1)
-            .arg(net_.depth());
-    case LayeredParam::Kind::OutputBias:
-        return tr("%1 = %2: the output's bias").arg(name, value);
-    }
-    return {};
+    return describeParam(net_, flatIndex);
 }
 
 void LayeredDiagram::paintLabel(QPainter& p, long flatIndex, bool strong) const {

@@ -3,6 +3,7 @@
 #include "core/deep/LayeredNames.h"
 #include "ui/base/ActivationLabel.h"
 #include "ui/base/ParamRow.h"
+#include "ui/deep/LayeredText.h"
 
 #include <QHeaderView>
 #include <QSignalBlocker>
@@ -148,6 +149,7 @@ void LayeredParamTree::open(QTreeWidgetItem* group) {
         });
         connect(r, &ParamRow::released, this, &LayeredParamTree::dragFinished);
         r->setAutoFillBackground(true);
+        r->setFormula(child->text(0) + ": " + paramRole(net_, k)); // what it connects
         showRow(k, r);
         tree_->setItemWidget(child, 0, r);
         rows_[k] = r;
