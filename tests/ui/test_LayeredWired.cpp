@@ -17,9 +17,12 @@
 #include <QAction>
 #include <QDoubleSpinBox>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSlider>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTimer>
+#include <QTreeWidget>
 #include <gtest/gtest.h>
 
 using namespace stepwise;
@@ -204,4 +207,25 @@ TEST(LayeredWired, NetworkLayersAndInputsOpensTheEditorOnTheLessonsNetwork) {
     doc->flush();
     EXPECT_FALSE(doc->isLayered());
     EXPECT_EQ(doc->network(), lesson);
+}
+
+TEST(LayeredWired, AFrameDoesNotScrollTheTreeBackToTheSelection) {
+    auto w = layeredWindow({{64, kTanh}, {8, kTanh}});
+    ui::Document* doc = w->document();
+    ui::LayeredParamTree* tree = w->layeredWorkspace()->paramTree();
+    w->layeredWorkspace()->sideTabs()->setCurrentIndex(0);
+    QApplication::processEvents();
+    doc->selectLayered(0); // w⁽¹⁾₁, at the top of layer 1's first neuron
+    doc->flush();
+    QApplication::processEvents();
+    for (int j = 0; j < 64; ++j) // open every neuron of layer 1: a long list
+        tree->tree()->topLevelItem(0)->child(j)->setExpanded(true);
+    QScrollBar* bar = tree->tree()->verticalScrollBar();
+    ASSERT_GT(bar->maximum(), 0);
+    bar->setValue(bar->maximum());
+    doc->setLayeredParam(paramCount(doc->layered()) - 1, 0.5); // a change: a new frame
+    doc->flush();
+    QApplication::processEvents();
+    EXPECT_EQ(bar->value(), bar->maximum());
+    EXPECT_EQ(tree->selection(), 0);
 }

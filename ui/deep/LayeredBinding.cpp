@@ -44,7 +44,9 @@ void bindParamTree(LayeredParamTree* tree, Document* doc) {
         if (!doc->isLayered()) return;
         tree->setNetwork(doc->layered());
         tree->setGradient(doc->layeredGradient(), doc->hasLayeredTarget());
-        tree->setSelection(doc->layeredSelection());
+        // Only a new selection moves the tree: a learner scrolling it keeps the place.
+        if (tree->selection() != doc->layeredSelection())
+            tree->setSelection(doc->layeredSelection());
     };
     QObject::connect(doc, &Document::refreshed, tree, show);
     QObject::connect(doc, &Document::selectionChanged, tree, [tree, doc] {
