@@ -1,6 +1,6 @@
 #include "core/lesson/Lesson.h"
 
-#include "core/deep/Pieces.h"
+#include "core/lesson/ChaptersBeyond.h"
 #include "core/lesson/Walkthrough.h"
 
 #include "core/network/Backprop.h"
@@ -58,12 +58,7 @@ void setOutputWeights(Scenario& s, double v1, double v2) {
     s.network.v[1] = v2;
 }
 
-using Check = std::function<bool(const Scenario&, const LessonObservation&)>;
-using Solve = std::function<void(Scenario&)>;
-
-LessonTask task(std::string id, Check check, Solve solve = {}) {
-    return {std::move(id), std::move(check), std::move(solve)};
-}
+using lessonchapters::task;
 
 std::vector<LessonChapter> buildChapters() {
     std::vector<LessonChapter> chapters;
@@ -341,45 +336,9 @@ std::vector<LessonChapter> buildChapters() {
             sigmoidWith(1.0)));
         chapters.push_back(c);
     }
-    // 10. What depth buys: each layer of ReLU neurons can fold the curve of the layer before.
-    {
-        LessonChapter c;
-        c.id = "depth";
-        c.controls = kLessonHiddenWeights | kLessonHiddenBiases | kLessonOutputWeights |
-                     kLessonOutputBias | kLessonHiddenCount | kLessonTraining;
-        c.network = defaultScenario().network; // not shown: the layered network is the network
-        // Two layers of two ReLU neurons: the first makes |x|, the second passes it on, so the
-        // output starts as |x|, two pieces.
-        LayeredNetwork start = foldNetwork(2);
-        start.layers[1].w << 1.0, 1.0, 0.0, 0.0;
-        start.layers[1].b << 0.0, 0.0;
-        start.v = Eigen::Vector2d(1.0, 0.0);
-        start.c = 0.0;
-        c.layered = start;
-        auto piecesWith = [](const Scenario& s, int maxWidth, int maxNeurons) {
-            const LayeredNetwork net = s.layered ? *s.layered : fromNetwork(s.network);
-            int neurons = 0;
-            for (const Layer& l : net.layers) {
-                if (l.width() > maxWidth) return 0;
-                neurons += l.width();
-            }
-            if (neurons > maxNeurons) return 0;
-            return linearPieces(net, s.domain.lo, s.domain.hi).value_or(0);
-        };
-        c.tasks.push_back(task(
-            "ch10.fold",
-            [piecesWith](const Scenario& s, const LessonObservation&) {
-                return piecesWith(s, 2, kMaxLayers * 2) >= 4;
-            },
-            [](Scenario& s) { s.layered = foldNetwork(2); }));
-        c.tasks.push_back(task(
-            "ch10.eight",
-            [piecesWith](const Scenario& s, const LessonObservation&) {
-                return piecesWith(s, kMaxWidth, 6) >= 8;
-            },
-            [](Scenario& s) { s.layered = foldNetwork(3); }));
-        chapters.push_back(c);
-    }
+    // Past the one-layer network: depth, then two inputs (core/lesson/ChaptersBeyond.cpp).
+    chapters.push_back(lessonchapters::depthChapter());
+    chapters.push_back(lessonchapters::towersChapter());
     return chapters;
 }
 
@@ -406,6 +365,7 @@ void setUpChapter(Scenario& s, int index) {
     const LessonChapter& c = lessonChapters()[index];
     s.network = c.network;
     s.layered = c.layered;
+    s.surface = c.surface;
     s.target = c.target;
     if (c.optimizer) s.training.optimizer = *c.optimizer;
 }

@@ -101,6 +101,8 @@ struct LessonChapter {
     // A chapter about depth starts with a layered network (core/deep) instead; it is then the
     // scenario's network. Every other chapter clears the layered network.
     std::optional<LayeredNetwork> layered;
+    // A chapter of two inputs starts with a target over the plane; every other clears it.
+    std::optional<TargetSurface> surface;
     TargetCurve target; // the starting target (often none)
     std::vector<LessonTask> tasks;
     // A chapter that trains sets its optimizer and its pace (training steps per displayed
@@ -114,7 +116,8 @@ const std::vector<LessonChapter>& lessonChapters();
 int lessonChapterCount();
 const LessonTask* findLessonTask(const std::string& id);
 
-// Puts chapter `index`'s starting network (its layered one, or none) and target into s, and its
+// Puts chapter `index`'s starting network (its layered one, or none) and target (its surface
+// over the plane, or none) into s, and its
 // optimizer when it has one (the seed and the other training settings, the domain and the lesson
 // state are left as they are).
 void setUpChapter(Scenario& s, int index);

@@ -5,6 +5,7 @@
 
 #include "core/deep/Pieces.h"
 #include "core/deep/RandomLayered.h"
+#include "core/lesson/ChaptersBeyond.h"
 #include "core/lesson/Walkthrough.h"
 #include "core/scenario/Presets.h"
 
@@ -44,10 +45,10 @@ Stroke traceOf(const Eigen::ArrayXd& x, const Eigen::ArrayXd& y, double offset =
 
 TEST(LessonChapters, ChaptersInTheLessonsOrder) {
     const auto& c = lessonChapters();
-    ASSERT_EQ(lessonChapterCount(), 10);
-    const char* ids[] = {"neuron",    "graph",   "network",  "superposition", "exercise",
-                         "universal", "descent", "backprop", "smooth",        "depth"};
-    for (int i = 0; i < 10; ++i) {
+    ASSERT_EQ(lessonChapterCount(), 11);
+    const char* ids[] = {"neuron",  "graph",    "network", "superposition", "exercise", "universal",
+                         "descent", "backprop", "smooth",  "depth",         "towers"};
+    for (int i = 0; i < 11; ++i) {
         EXPECT_EQ(c[i].id, ids[i]);
         EXPECT_FALSE(c[i].tasks.empty()) << ids[i];
     }
@@ -515,11 +516,66 @@ TEST(LessonTask, DepthTasksCannotBeMetByOneLayer) {
     EXPECT_FALSE(passes(s, "ch10.eight"));
 }
 
-TEST(LessonChapters, OnlyTheDepthChapterIsLayered) {
+TEST(LessonChapters, OnlyTheChaptersPastOneLayerAreLayered) {
     for (int i = 0; i < lessonChapterCount(); ++i) {
         Scenario s = defaultScenario();
         s.layered = foldNetwork(2); // left over from another chapter
+        s.surface = TargetSurface{};
         setUpChapter(s, i);
-        EXPECT_EQ(s.layered.has_value(), lessonChapters()[i].id == "depth") << i;
+        const bool layered =
+            lessonChapters()[i].id == "depth" || lessonChapters()[i].id == "towers";
+        EXPECT_EQ(s.layered.has_value(), layered) << i;
+        EXPECT_EQ(s.surface.has_value(), lessonChapters()[i].id == "towers") << i;
     }
+}
+
+// Chapter 11: a ridge is a band of one input that does not depend on the other; a trench or a
+// band touching the edge is not one; the cross of two ridges is not a tower until the threshold
+// leaves only their crossing.
+TEST(LessonTask, TowersAreBuiltFromRidgesAndAThreshold) {
+    Scenario s = chapterStart(10);
+    ASSERT_TRUE(s.layered && s.surface);
+    EXPECT_EQ(s.layered->inputs, 2);
+    Eigen::MatrixXd& w2 = s.layered->layers[1].w;
+    w2 << -1.0, 1.0, 0.0, 0.0; // a trench, not a ridge
+    EXPECT_FALSE(passes(s, "ch11.ridge1"));
+    w2 << 1.0, -1.0, 0.0, 0.0;
+    EXPECT_TRUE(passes(s, "ch11.ridge1"));
+    EXPECT_FALSE(passes(s, "ch11.ridge2"));
+    w2 << 1.0, -1.0, 1.0, 0.0; // neuron 3 alone: a step in x₂, not a ridge
+    EXPECT_FALSE(passes(s, "ch11.ridge2"));
+    w2 << 1.0, -1.0, 1.0, -1.0;
+    EXPECT_TRUE(passes(s, "ch11.ridge2"));
+    EXPECT_FALSE(passes(s, "ch11.tower")); // b = −0.5: the cross
+    for (double b : {-1.2, -1.5, -1.9}) {
+        s.layered->layers[1].b[0] = b;
+        EXPECT_TRUE(passes(s, "ch11.tower")) << b;
+    }
+    s.layered->layers[1].b[0] = -2.5; // nothing stands
+    EXPECT_FALSE(passes(s, "ch11.tower"));
+    // A tower must stand inside the plane: moving neuron 1's switch off the left edge leaves a
+    // block that touches it.
+    s.layered->layers[1].b[0] = -1.5;
+    s.layered->layers[0].b[0] = 15.0; // switches at x₁ = −1.5
+    EXPECT_FALSE(passes(s, "ch11.tower"));
+    EXPECT_FALSE(passes(s, "ch11.ridge1"));
+}
+
+TEST(LessonTask, RidgeAndTowerShapes) {
+    using lessonchapters::isRidge;
+    using lessonchapters::isTower;
+    const int n = 5;
+    Eigen::ArrayXd f = Eigen::ArrayXd::Zero(n * n);
+    EXPECT_FALSE(isRidge(f, n, 0)); // flat
+    for (int i2 = 0; i2 < n; ++i2)
+        f[2 + i2 * n] = 1.0; // x₁ index 2, every x₂
+    EXPECT_TRUE(isRidge(f, n, 0));
+    EXPECT_FALSE(isRidge(f, n, 1));
+    EXPECT_FALSE(isTower(f, n)); // it reaches both edges in x₂
+    f.setZero();
+    f[2 + 2 * n] = 3.0;
+    EXPECT_TRUE(isTower(f, n));
+    f[1 + 2 * n] = 1.5; // a third value
+    EXPECT_FALSE(isTower(f, n));
+    EXPECT_FALSE(isTower(Eigen::ArrayXd::Zero(7), n)); // not a grid of n × n
 }

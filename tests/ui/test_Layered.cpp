@@ -275,3 +275,19 @@ TEST(Layered, TheDepthChapterStartsLayeredAndCountsPieces) {
     EXPECT_FALSE(doc->isLayered());
     EXPECT_EQ(pages(w.get())->currentIndex(), 0);
 }
+
+TEST(Layered, TheTowersChapterBringsTwoInputsAndATargetOverThePlane) {
+    auto w = freshWindow();
+    ui::Document* doc = w->document();
+    w->lesson()->goToChapter(10);
+    QApplication::processEvents();
+    ASSERT_TRUE(doc->isLayered());
+    EXPECT_EQ(doc->inputs(), 2);
+    ASSERT_NE(doc->surface(), nullptr);
+    EXPECT_EQ(doc->surface()->preset, SurfacePreset::Tower);
+    EXPECT_TRUE(doc->hasLayeredTarget());
+    // One undo step takes the whole chapter set-up back.
+    doc->undoStack()->undo();
+    EXPECT_FALSE(doc->isLayered());
+    EXPECT_EQ(doc->surface(), nullptr);
+}

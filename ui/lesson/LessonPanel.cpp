@@ -212,15 +212,17 @@ void LessonPanel::goToChapter(int index) {
     setUpChapter(s, index);
     const bool net = s.network != doc->network() || s.layered != doc->scenario().layered;
     const bool target = s.target != doc->scenario().target;
+    const bool surface = s.surface != doc->scenario().surface;
     // The chapter's own optimizer and pace (not undoable, like every training setting).
     if (!(s.training == doc->scenario().training)) doc->setTrainingSettings(s.training);
     if (const int pace = lessonChapters()[index].stepsPerFrame; pace > 0)
         host_->setTrainingSpeed(pace);
-    if (net || target) {
+    if (net || target || surface) {
         doc->undoStack()->beginMacro(tr("Lesson: chapter %1").arg(index + 1));
         // The chapter's network, of either kind (chapter 10's is layered).
         if (net) doc->adoptNetworkOf(s, tr("Chapter %1 network").arg(index + 1));
         if (target) doc->setTarget(s.target, tr("Chapter %1 target").arg(index + 1));
+        if (surface) doc->setSurface(s.surface, tr("Chapter %1 target").arg(index + 1));
         doc->undoStack()->endMacro();
     }
     LessonState l = doc->scenario().lesson;

@@ -185,6 +185,22 @@ const std::map<std::string, TaskWords>& taskWords() {
                                       "times, 7 pieces."),
           QT_TRANSLATE_NOOP("Lesson", "Add a third layer of two ReLU neurons and give it the "
                                       "same weights and biases as layer 2.")}},
+        {"ch11.ridge1",
+         {QT_TRANSLATE_NOOP("Lesson", "Make a ridge from neurons 1 and 2: weight them into "
+                                      "layer 2 so that their sum is high on a band of x₁ and low "
+                                      "on both sides."),
+          QT_TRANSLATE_NOOP("Lesson", "Weight 1 from neuron 1 and −1 from neuron 2: between "
+                                      "their switching points only neuron 1 is on.")}},
+        {"ch11.ridge2",
+         {QT_TRANSLATE_NOOP("Lesson", "Make a second ridge, across the first, from neurons 3 "
+                                      "and 4."),
+          QT_TRANSLATE_NOOP("Lesson", "Weight 1 from neuron 3 and −1 from neuron 4.")}},
+        {"ch11.tower",
+         {QT_TRANSLATE_NOOP("Lesson", "Raise layer 2's threshold until only the crossing of the "
+                                      "ridges stands: a tower."),
+          QT_TRANSLATE_NOOP("Lesson", "Layer 2 fires where the weighted sum is at least −b. The "
+                                      "sum is 2 on the crossing and 1 on the rest of the ridges: "
+                                      "set b between −2 and −1, say −1.5.")}},
     };
     return words;
 }
@@ -213,6 +229,8 @@ QString chapterTitle(int index) {
         return t("Why steps cannot learn, and what sigmoids change");
     case 9:
         return t("What depth buys: folding the line");
+    case 10:
+        return t("Towers: two inputs");
     }
     return {};
 }
@@ -403,6 +421,30 @@ QString chapterBody(int index) {
                  "Research results of this kind (for example Telgarsky, 2016) prove that some "
                  "functions a deep, narrow network computes need exponentially many neurons "
                  "in a network of only a few layers.</p>");
+    case 10:
+        return t("<p>With two inputs a neuron adds both, each with its own weight:</p>") +
+               formula("<i>z</i> = <i>w</i><sub>1</sub><i>x</i><sub>1</sub> + "
+                       "<i>w</i><sub>2</sub><i>x</i><sub>2</sub> + <i>b</i>") +
+               t("<p>A step neuron answers 1 on one side of the line <i>z</i> = 0 and 0 on the "
+                 "other. Here each neuron of layer 1 looks at one input only: neurons 1 and 2 "
+                 "switch at <i>x</i><sub>1</sub> = −0.4 and 0.4, neurons 3 and 4 at "
+                 "<i>x</i><sub>2</sub> = −0.4 and 0.4.</p>"
+                 "<p>Layer 2 is one step neuron. Its weights from neurons 1 and 2 work as w11 "
+                 "and w21 did in chapter 4: with 1 and −1 their sum is 1 where −0.4 ≤ "
+                 "<i>x</i><sub>1</sub> &lt; 0.4, whatever <i>x</i><sub>2</sub> is, and 0 "
+                 "elsewhere: a ridge. Neurons 3 and 4 make a second ridge across the first.</p>"
+                 "<p>Layer 2 adds the ridges: the sum is 2 where they cross, 1 on the rest of "
+                 "each ridge and 0 elsewhere. Its bias sets a threshold: the neuron fires where "
+                 "the sum is at least −<i>b</i>. At <i>b</i> = −0.5 both ridges pass, a cross; "
+                 "raise the threshold above 1 and only the crossing stands, a tower. The output "
+                 "neuron scales it by <i>v</i> and lifts it by <i>c</i>.</p>"
+                 "<p>Many towers side by side, each with its own height, approximate any "
+                 "continuous surface on a rectangle as closely as we like, as bumps did for "
+                 "curves in chapter 6. Two layers of steps build them here; one hidden layer of "
+                 "steps with a steep threshold at the output would do the same. Where this "
+                 "simplifies: networks trained by gradient descent use smooth activations and "
+                 "rarely build clean towers, but their surfaces are made the same way, of "
+                 "pieces switched on and off by lines.</p>");
     }
     return {};
 }

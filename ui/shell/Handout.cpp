@@ -7,6 +7,7 @@
 #include "ui/document/Document.h"
 #include "ui/graph/GraphView.h"
 #include "ui/lesson/LessonText.h"
+#include "ui/shell/LayeredWorkspace.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -40,6 +41,11 @@ QImage chapterPicture(int index) {
     doc.replaceScenario(s);
     doc.flush();
     constexpr int width = 900, graphHeight = 460, diagramHeight = 330;
+    if (doc.isLayered()) { // the chapters past one layer: the layered workspace's view
+        LayeredWorkspace workspace(&doc);
+        workspace.setPalette(Palette::light());
+        return workspace.picture(width, graphHeight + diagramHeight);
+    }
     GraphView graph(&doc);
     graph.setPalette(Palette::light());
     graph.setStepHandlesAllowed(false);

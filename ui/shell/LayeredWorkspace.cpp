@@ -18,12 +18,14 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QImage>
 #include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QVBoxLayout>
+#include <qcustomplot.h>
 
 namespace stepwise::ui {
 
@@ -179,6 +181,14 @@ QWidget* LayeredWorkspace::buildTrainingTab() {
 
 QWidget* LayeredWorkspace::mainView() const {
     return views_->currentWidget();
+}
+
+QImage LayeredWorkspace::picture(int width, int height) {
+    QWidget* view = mainView();
+    view->resize(width, height);
+    if (view == graph_) return graph_->plot()->toPixmap(width, height).toImage();
+    // surface helper: the surface view's own picture here.
+    return view->grab().toImage();
 }
 
 QString LayeredWorkspace::piecesText() const {

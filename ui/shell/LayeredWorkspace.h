@@ -10,6 +10,7 @@
 
 class QLabel;
 class QString;
+class QImage;
 class QPushButton;
 class QSplitter;
 class QStackedWidget;
@@ -42,6 +43,8 @@ public:
     LayeredParamTree* paramTree() const { return params_; }
     // The view of the output for the network's inputs (the graph or the surface), for exports.
     QWidget* mainView() const;
+    // A picture of the main view at this size (the handout, exports); needs no shown window.
+    QImage picture(int width, int height);
     QString piecesText() const; // what the Network tab says about the output's pieces (tests)
     void setPalette(const Palette& p);
 
