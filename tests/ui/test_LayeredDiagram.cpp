@@ -199,3 +199,26 @@ TEST(LayeredDiagram, TheKeyboardWalksTheParametersAndChangesTheSelectedOne) {
     key(Qt::Key_Escape);
     EXPECT_EQ(d->selection(), std::nullopt);
 }
+
+TEST(LayeredDiagram, FewWeightsAreAllLabelledWhereThereIsRoomManyOnlyWhenPointedAt) {
+    auto d = shown(sample(1, {2, 2}));             // 2 + 4 + 2 weights
+    d->setSelection(paramCount(d->network()) - 1); // c
+    const std::vector<long> few = d->labelled();
+    ASSERT_FALSE(few.empty());
+    EXPECT_EQ(few.front(), paramCount(d->network()) - 1); // the selection's label goes first
+    EXPECT_GE(few.size(), 6u) << "most of the 8 weights find room at 600×400";
+    // No label covers another, nor a neuron.
+    for (std::size_t a = 0; a < few.size(); ++a) {
+        for (std::size_t b = a + 1; b < few.size(); ++b)
+            EXPECT_FALSE(d->labelBox(few[a]).intersects(d->labelBox(few[b]))) << a << " " << b;
+        for (int j = 0; j < 2; ++j)
+            EXPECT_FALSE(d->labelBox(few[a]).contains(d->nodeCenter(1, j))) << a;
+    }
+    QString text;
+    d->labelBox(0, &text);
+    EXPECT_TRUE(text.startsWith("w⁽¹⁾₁ = ")) << text.toStdString();
+    auto big = shown(sample(1, {64, 8}));
+    EXPECT_TRUE(big->labelled().empty());
+    big->setHovered(5);
+    EXPECT_EQ(big->labelled(), std::vector<long>{5});
+}

@@ -169,12 +169,19 @@ QString LayeredDiagram::describe(long flatIndex) const {
     return describeParam(net_, flatIndex);
 }
 
-void LayeredDiagram::paintLabel(QPainter& p, long flatIndex, bool strong) const {
+QFont LayeredDiagram::labelFont() const {
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * palette_.fontScale);
+    return f;
+}
+
+QRectF LayeredDiagram::labelBox(long flatIndex, QString* text) const {
     const auto at = layeredParamAt(net_, flatIndex);
-    if (!at) return;
-    const QString text =
+    if (!at) return {};
+    const QString t =
         QStringLiteral("%1 = %2").arg(QString::fromStdString(layeredParamName(net_, flatIndex)),
                                       number(layeredParamValue(net_, flatIndex)));
+    if (text) *text = t;
     QPointF anchor;
     if (const auto mid = edgeMiddle(flatIndex)) {
         anchor = *mid;
@@ -183,13 +190,57 @@ void LayeredDiagram::paintLabel(QPainter& p, long flatIndex, bool strong) const 
         const QPointF c = output ? nodeCenter(columns() - 1, 0) : nodeCenter(at->layer + 1, at->to);
         anchor = c + QPointF(0, std::max(nodeRadius(), output ? 9.0 : 0.0) + 10.0);
     }
-    const QFontMetricsF fm(p.font());
-    QRectF box(0, 0, fm.horizontalAdvance(text) + 8, fm.height() + 2);
+    const QFontMetricsF fm(labelFont());
+    QRectF box(0, 0, fm.horizontalAdvance(t) + 8, fm.height() + 2);
     box.moveCenter(anchor);
     // Kept inside the widget.
     box.moveLeft(std::clamp(box.left(), 1.0, std::max(1.0, width() - box.width() - 1)));
     box.moveTop(
         std::clamp(box.top(), titleHeight(), std::max(titleHeight(), height() - box.height() - 1)));
+    return box;
+}
+
+std::vector<long> LayeredDiagram::labelled() const {
+    std::vector<long> out;
+    if (selection_ && layeredParamAt(net_, *selection_)) out.push_back(*selection_);
+    if (hovered_ && hovered_ != selection_ && layeredParamAt(net_, *hovered_))
+        out.push_back(*hovered_);
+    long weights = net_.v.size();
+    for (const Layer& l : net_.layers)
+        weights += l.w.size();
+    if (weights > kAllLabels) return out;
+    // Few weights: each labelled in the middle of its edge, where the label covers neither a
+    // label placed before it nor a neuron.
+    std::vector<QRectF> taken;
+    for (long k : out)
+        taken.push_back(labelBox(k, nullptr));
+    const double r = std::max(nodeRadius(), 9.0);
+    for (int c = 0; c < columns(); ++c)
+        for (int k = 0; k < nodesIn(c); ++k)
+            taken.emplace_back(nodeCenter(c, k) - QPointF(r, r), QSizeF(2 * r, 2 * r));
+    // The larger weights first: where two labels would meet (crossing edges share a middle),
+    // the one that matters more is shown.
+    std::vector<long> order;
+    for (long k = 0; k < paramCount(net_); ++k)
+        if (edgeMiddle(k) && std::find(out.begin(), out.end(), k) == out.end()) order.push_back(k);
+    std::stable_sort(order.begin(), order.end(), [this](long a, long b) {
+        return std::abs(layeredParamValue(net_, a)) > std::abs(layeredParamValue(net_, b));
+    });
+    for (long k : order) {
+        const QRectF box = labelBox(k, nullptr);
+        if (std::any_of(taken.begin(), taken.end(),
+                        [&](const QRectF& t) { return t.intersects(box); }))
+            continue;
+        out.push_back(k);
+        taken.push_back(box);
+    }
+    return out;
+}
+
+void LayeredDiagram::paintLabel(QPainter& p, long flatIndex, bool strong) const {
+    QString text;
+    const QRectF box = labelBox(flatIndex, &text);
+    if (box.isEmpty()) return;
     QColor fill = palette_.background;
     fill.setAlpha(235);
     p.setPen(QPen(strong ? palette_.foreground : palette_.grid, 1.0));
@@ -343,8 +394,11 @@ void LayeredDiagram::paintEvent(QPaintEvent*) {
                    fm.elidedText(title, Qt::ElideRight, room));
     }
     // Labels: the selected parameter's and the hovered one's (every value is in the tooltip).
-    if (selection_) paintLabel(p, *selection_, true);
-    if (hovered_ && hovered_ != selection_) paintLabel(p, *hovered_, false);
+    // The selected parameter's and the hovered one's, and with few weights every weight's that
+    // finds room (every value is in the tooltip).
+    p.setFont(labelFont());
+    for (long k : labelled())
+        paintLabel(p, k, selection_ == k);
 }
 
 bool LayeredDiagram::event(QEvent* e) {

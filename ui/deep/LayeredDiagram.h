@@ -18,6 +18,7 @@
 #include <QWidget>
 
 #include <optional>
+#include <vector>
 
 namespace stepwise::ui {
 
@@ -49,6 +50,12 @@ public:
     // The parameter under the pointer (its label shows); set by the mouse, settable for tests.
     std::optional<long> hovered() const { return hovered_; }
     void setHovered(std::optional<long> flatIndex);
+    // The parameters whose labels are drawn: the selected one, the hovered one, and, when the
+    // network has at most kAllLabels weights, every weight whose label finds room.
+    static constexpr long kAllLabels = 16;
+    std::vector<long> labelled() const;
+    // Where a parameter's label goes (and its text, "name = value").
+    QRectF labelBox(long flatIndex, QString* text = nullptr) const;
     // The tooltip: the parameter's name, its value and what it does.
     QString describe(long flatIndex) const;
     // The value a drag of `pixelsUp` pixels gives: hidden layers 20 per 300 pixels, the output
@@ -82,6 +89,7 @@ private:
     QString columnTitle(int column, int brevity) const; // 0: in full, 1: shorter, 2: shortest
     double titleHeight() const;
     void paintLabel(class QPainter& p, long flatIndex, bool strong) const;
+    QFont labelFont() const;
 
     LayeredNetwork net_;
     Palette palette_ = Palette::light();
