@@ -203,22 +203,22 @@ TEST(LayeredDiagram, TheKeyboardWalksTheParametersAndChangesTheSelectedOne) {
 TEST(LayeredDiagram, FewWeightsAreAllLabelledWhereThereIsRoomManyOnlyWhenPointedAt) {
     auto d = shown(sample(1, {2, 2}));             // 2 + 4 + 2 weights
     d->setSelection(paramCount(d->network()) - 1); // c
-    const std::vector<long> few = d->labelled();
+    const std::vector<ui::LayeredDiagram::Label> few = d->labels();
     ASSERT_FALSE(few.empty());
-    EXPECT_EQ(few.front(), paramCount(d->network()) - 1); // the selection's label goes first
-    EXPECT_GE(few.size(), 6u) << "most of the 8 weights find room at 600×400";
+    EXPECT_EQ(few.front().index, paramCount(d->network()) - 1); // the selection's label first
+    EXPECT_GE(few.size(), 7u) << "most of the 8 weights find room at 600×400";
     // No label covers another, nor a neuron.
     for (std::size_t a = 0; a < few.size(); ++a) {
         for (std::size_t b = a + 1; b < few.size(); ++b)
-            EXPECT_FALSE(d->labelBox(few[a]).intersects(d->labelBox(few[b]))) << a << " " << b;
-        for (int j = 0; j < 2; ++j)
-            EXPECT_FALSE(d->labelBox(few[a]).contains(d->nodeCenter(1, j))) << a;
+            EXPECT_FALSE(few[a].box.intersects(few[b].box)) << a << " " << b;
+        for (int c = 1; c < d->columns(); ++c)
+            for (int j = 0; j < d->nodesIn(c); ++j)
+                EXPECT_FALSE(few[a].box.contains(d->nodeCenter(c, j))) << a;
     }
-    QString text;
-    d->labelBox(0, &text);
-    EXPECT_TRUE(text.startsWith("w⁽¹⁾₁ = ")) << text.toStdString();
+    EXPECT_TRUE(d->labelText(0).startsWith("w⁽¹⁾₁ = ")) << d->labelText(0).toStdString();
     auto big = shown(sample(1, {64, 8}));
-    EXPECT_TRUE(big->labelled().empty());
+    EXPECT_TRUE(big->labels().empty());
     big->setHovered(5);
-    EXPECT_EQ(big->labelled(), std::vector<long>{5});
+    ASSERT_EQ(big->labels().size(), 1u);
+    EXPECT_EQ(big->labels()[0].index, 5);
 }

@@ -175,23 +175,27 @@ QFont LayeredDiagram::labelFont() const {
     return f;
 }
 
-QRectF LayeredDiagram::labelBox(long flatIndex, QString* text) const {
+QString LayeredDiagram::labelText(long flatIndex) const {
+    return QStringLiteral("%1 = %2").arg(QString::fromStdString(layeredParamName(net_, flatIndex)),
+                                         number(layeredParamValue(net_, flatIndex)));
+}
+
+QRectF LayeredDiagram::labelBox(long flatIndex, double along) const {
     const auto at = layeredParamAt(net_, flatIndex);
     if (!at) return {};
-    const QString t =
-        QStringLiteral("%1 = %2").arg(QString::fromStdString(layeredParamName(net_, flatIndex)),
-                                      number(layeredParamValue(net_, flatIndex)));
-    if (text) *text = t;
     QPointF anchor;
-    if (const auto mid = edgeMiddle(flatIndex)) {
-        anchor = *mid;
+    if (at->kind == LayeredParam::Kind::Weight || at->kind == LayeredParam::Kind::OutputWeight) {
+        const bool output = at->kind == LayeredParam::Kind::OutputWeight;
+        const QPointF a = nodeCenter(output ? columns() - 2 : at->layer, at->from);
+        const QPointF b = output ? nodeCenter(columns() - 1, 0) : nodeCenter(at->layer + 1, at->to);
+        anchor = a + along * (b - a);
     } else {
         const bool output = at->kind == LayeredParam::Kind::OutputBias;
         const QPointF c = output ? nodeCenter(columns() - 1, 0) : nodeCenter(at->layer + 1, at->to);
         anchor = c + QPointF(0, std::max(nodeRadius(), output ? 9.0 : 0.0) + 10.0);
     }
     const QFontMetricsF fm(labelFont());
-    QRectF box(0, 0, fm.horizontalAdvance(t) + 8, fm.height() + 2);
+    QRectF box(0, 0, fm.horizontalAdvance(labelText(flatIndex)) + 8, fm.height() + 2);
     box.moveCenter(anchor);
     // Kept inside the widget.
     box.moveLeft(std::clamp(box.left(), 1.0, std::max(1.0, width() - box.width() - 1)));
@@ -200,20 +204,21 @@ QRectF LayeredDiagram::labelBox(long flatIndex, QString* text) const {
     return box;
 }
 
-std::vector<long> LayeredDiagram::labelled() const {
-    std::vector<long> out;
-    if (selection_ && layeredParamAt(net_, *selection_)) out.push_back(*selection_);
+std::vector<LayeredDiagram::Label> LayeredDiagram::labels() const {
+    std::vector<Label> out;
+    if (selection_ && layeredParamAt(net_, *selection_))
+        out.push_back({*selection_, labelBox(*selection_)});
     if (hovered_ && hovered_ != selection_ && layeredParamAt(net_, *hovered_))
-        out.push_back(*hovered_);
+        out.push_back({*hovered_, labelBox(*hovered_)});
     long weights = net_.v.size();
     for (const Layer& l : net_.layers)
         weights += l.w.size();
     if (weights > kAllLabels) return out;
-    // Few weights: each labelled in the middle of its edge, where the label covers neither a
-    // label placed before it nor a neuron.
+    // Few weights: each labelled on its edge — in the middle, else a little to either side —
+    // where the label covers neither a label placed before it nor a neuron.
     std::vector<QRectF> taken;
-    for (long k : out)
-        taken.push_back(labelBox(k, nullptr));
+    for (const Label& l : out)
+        taken.push_back(l.box);
     const double r = std::max(nodeRadius(), 9.0);
     for (int c = 0; c < columns(); ++c)
         for (int k = 0; k < nodesIn(c); ++k)
@@ -221,33 +226,35 @@ std::vector<long> LayeredDiagram::labelled() const {
     // The larger weights first: where two labels would meet (crossing edges share a middle),
     // the one that matters more is shown.
     std::vector<long> order;
-    for (long k = 0; k < paramCount(net_); ++k)
-        if (edgeMiddle(k) && std::find(out.begin(), out.end(), k) == out.end()) order.push_back(k);
+    for (long k = 0; k < paramCount(net_); ++k) {
+        const bool shown =
+            std::any_of(out.begin(), out.end(), [k](const Label& l) { return l.index == k; });
+        if (edgeMiddle(k) && !shown) order.push_back(k);
+    }
     std::stable_sort(order.begin(), order.end(), [this](long a, long b) {
         return std::abs(layeredParamValue(net_, a)) > std::abs(layeredParamValue(net_, b));
     });
-    for (long k : order) {
-        const QRectF box = labelBox(k, nullptr);
-        if (std::any_of(taken.begin(), taken.end(),
-                        [&](const QRectF& t) { return t.intersects(box); }))
-            continue;
-        out.push_back(k);
-        taken.push_back(box);
-    }
+    for (long k : order)
+        for (double along : {0.5, 0.3, 0.7}) {
+            const QRectF box = labelBox(k, along);
+            if (std::any_of(taken.begin(), taken.end(),
+                            [&](const QRectF& t) { return t.intersects(box); }))
+                continue;
+            out.push_back({k, box});
+            taken.push_back(box);
+            break;
+        }
     return out;
 }
 
-void LayeredDiagram::paintLabel(QPainter& p, long flatIndex, bool strong) const {
-    QString text;
-    const QRectF box = labelBox(flatIndex, &text);
-    if (box.isEmpty()) return;
+void LayeredDiagram::paintLabel(QPainter& p, const Label& label, bool strong) const {
     QColor fill = palette_.background;
     fill.setAlpha(235);
     p.setPen(QPen(strong ? palette_.foreground : palette_.grid, 1.0));
     p.setBrush(fill);
-    p.drawRoundedRect(box, 3, 3);
+    p.drawRoundedRect(label.box, 3, 3);
     p.setPen(palette_.foreground);
-    p.drawText(box, Qt::AlignCenter, text);
+    p.drawText(label.box, Qt::AlignCenter, labelText(label.index));
 }
 
 void LayeredDiagram::paintEvent(QPaintEvent*) {
@@ -397,8 +404,8 @@ void LayeredDiagram::paintEvent(QPaintEvent*) {
     // The selected parameter's and the hovered one's, and with few weights every weight's that
     // finds room (every value is in the tooltip).
     p.setFont(labelFont());
-    for (long k : labelled())
-        paintLabel(p, k, selection_ == k);
+    for (const Label& l : labels())
+        paintLabel(p, l, selection_ == l.index);
 }
 
 bool LayeredDiagram::event(QEvent* e) {

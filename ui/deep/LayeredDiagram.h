@@ -53,9 +53,15 @@ public:
     // The parameters whose labels are drawn: the selected one, the hovered one, and, when the
     // network has at most kAllLabels weights, every weight whose label finds room.
     static constexpr long kAllLabels = 16;
-    std::vector<long> labelled() const;
-    // Where a parameter's label goes (and its text, "name = value").
-    QRectF labelBox(long flatIndex, QString* text = nullptr) const;
+    struct Label {
+        long index;
+        QRectF box;
+    };
+    std::vector<Label> labels() const;
+    // Where a parameter's label goes: for a weight, `along` its edge from the input side (the
+    // middle by default); for a bias, under its neuron. Its text is "name = value".
+    QRectF labelBox(long flatIndex, double along = 0.5) const;
+    QString labelText(long flatIndex) const;
     // The tooltip: the parameter's name, its value and what it does.
     QString describe(long flatIndex) const;
     // The value a drag of `pixelsUp` pixels gives: hidden layers 20 per 300 pixels, the output
@@ -88,7 +94,7 @@ private:
     void endDrag();
     QString columnTitle(int column, int brevity) const; // 0: in full, 1: shorter, 2: shortest
     double titleHeight() const;
-    void paintLabel(class QPainter& p, long flatIndex, bool strong) const;
+    void paintLabel(class QPainter& p, const Label& label, bool strong) const;
     QFont labelFont() const;
 
     LayeredNetwork net_;
