@@ -13,6 +13,9 @@
 #include "ui/lesson/LessonPanel.h"
 #include "ui/shell/LayeredWorkspace.h"
 
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
 #include <QStackedWidget>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
@@ -290,4 +293,49 @@ TEST(Layered, TheTowersChapterBringsTwoInputsAndATargetOverThePlane) {
     doc->undoStack()->undo();
     EXPECT_FALSE(doc->isLayered());
     EXPECT_EQ(doc->surface(), nullptr);
+}
+
+TEST(Layered, ExportsShowTheLayeredNetwork) {
+    auto w = freshWindow();
+    ui::Document* doc = w->document();
+    std::vector<TargetPoint> pts;
+    for (int i = 0; i < 9; ++i)
+        pts.push_back({-1.0 + 0.25 * i, std::sin(2.0 * i)});
+    doc->setPoints(pts, "points");
+    doc->setLayered(deepNet(1), "deeper");
+    QTemporaryDir dir;
+    // The points' predictions are the layered network's.
+    const QString csv = dir.filePath("points.csv");
+    ASSERT_TRUE(w->exportPoints(csv));
+    QFile f(csv);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
+    ASSERT_EQ(lines.size(), 10); // a header and the points
+    Eigen::MatrixXd x(1, 9);
+    for (int i = 0; i < 9; ++i)
+        x(0, i) = pts[static_cast<std::size_t>(i)].x;
+    const Eigen::ArrayXd y = evaluateOutput(doc->layered(), x);
+    for (int i = 0; i < 9; ++i) {
+        const QStringList cells = lines[i + 1].split(',');
+        ASSERT_GE(cells.size(), 3) << lines[i + 1].toStdString();
+        EXPECT_NEAR(cells[2].toDouble(), y[i], 1e-9) << lines[i + 1].toStdString();
+    }
+    // The picture is the workspace's graph: not blank, in every format.
+    for (const char* name : {"graph.png", "graph.svg", "graph.pdf"}) {
+        const QString path = dir.filePath(name);
+        EXPECT_TRUE(w->exportGraph(path)) << name;
+        EXPECT_GT(QFileInfo(path).size(), 1000) << name;
+    }
+    QImage png(dir.filePath("graph.png"));
+    ASSERT_FALSE(png.isNull());
+    int dark = 0;
+    for (int yy = 0; yy < png.height(); yy += 2)
+        for (int xx = 0; xx < png.width(); xx += 2)
+            dark += qGray(png.pixel(xx, yy)) < 80;
+    EXPECT_GT(dark, 200);
+    EXPECT_FALSE(w->exportGraph(dir.filePath("graph.bmp")));
+    // Two inputs: no x and y columns to write.
+    doc->setLayered(deepNet(2), "two inputs");
+    EXPECT_FALSE(w->exportPoints(dir.filePath("two.csv")));
+    EXPECT_FALSE(QFileInfo::exists(dir.filePath("two.csv")));
 }

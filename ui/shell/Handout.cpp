@@ -43,7 +43,9 @@ QImage chapterPicture(int index) {
     constexpr int width = 900, graphHeight = 460, diagramHeight = 330;
     if (doc.isLayered()) { // the chapters past one layer: the layered workspace's view
         LayeredWorkspace workspace(&doc);
-        workspace.setPalette(Palette::light());
+        Palette palette = Palette::light();
+        palette.lineScale = 2.0; // a curve without a diagram under it: drawn bolder for paper
+        workspace.setPalette(palette);
         return workspace.picture(width, graphHeight + diagramHeight);
     }
     GraphView graph(&doc);

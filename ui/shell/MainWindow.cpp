@@ -237,7 +237,7 @@ void MainWindow::buildMenus() {
                        .arg(path));
     });
     exportAct->setShortcut(QKeySequence(tr("Ctrl+E")));
-    exports->addAction(tr("Training as &GIF…"), this, [this] {
+    lessonOnly_ << exports->addAction(tr("Training as &GIF…"), this, [this] {
         bool ok = false;
         const int steps = QInputDialog::getInt(this, tr("Export training as GIF"),
                                                tr("Train how many steps for the animation?"), 2000,
@@ -539,6 +539,7 @@ bool MainWindow::exportPoints(const QString& path) {
 }
 
 bool MainWindow::exportGraph(const QString& path) {
+    if (doc_->isLayered()) return exportLayeredPicture(path);
     // Through the exporter, so the file is written under a temporary name and renamed in place.
     ExportOptions o;
     o.width = 1600;
