@@ -6,6 +6,7 @@
 #include "app/Headless.h"
 #include "app/ProgressLine.h"
 #include "app/StopSignals.h"
+#include "core/deep/LayeredNames.h"
 #include "core/deep/LayeredTrainer.h"
 #include "core/export/LayeredModelExport.h"
 #include "core/scenario/ScenarioFile.h"
@@ -133,6 +134,12 @@ int runLayeredScenario(const RunRequest& req, const Scenario& scenario, Progress
         j["seconds"] = seconds;
         j["samples"] = t.size();
         j["network"] = nlohmann::ordered_json::parse(layeredModelJson(trained));
+        // Every parameter by the name the window gives it, in ASCII (core/deep/LayeredNames.h).
+        nlohmann::ordered_json params;
+        const Eigen::VectorXd p = packParams(trained);
+        for (long k = 0; k < p.size(); ++k)
+            params[layeredParamKey(trained, k)] = p[k];
+        j["parameters"] = params;
         std::string error;
         if (!writeFileAtomically(pathOf(req.reportPath), j.dump(2) + "\n", &error)) {
             sayLine(QStringLiteral("%1: %2").arg(req.reportPath, QString::fromStdString(error)));

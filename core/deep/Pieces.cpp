@@ -6,67 +6,98 @@
 namespace stepwise {
 
 bool piecewiseLinear(const LayeredNetwork& net) {
-    if (net.inputs != 1 || net.depth() == 0) return false;
+    if (net.depth() == 0 || net.inputs != 1) return false;
     return std::all_of(net.layers.begin(), net.layers.end(), [](const Layer& l) {
         return l.activation.kind == ActivationKind::ReLU ||
                l.activation.kind == ActivationKind::Identity;
     });
 }
 
-std::optional<std::vector<double>> outputBends(const LayeredNetwork& net, double lo, double hi,
-                                               int samples) {
-    if (!piecewiseLinear(net) || !(lo < hi) || !std::isfinite(lo) || !std::isfinite(hi) ||
-        networkProblem(net))
-        return std::nullopt;
-    samples = std::max(samples, 3);
-    const Eigen::ArrayXd x = Eigen::ArrayXd::LinSpaced(samples, lo, hi);
-    const Eigen::ArrayXd y = evaluateOutput(net, x.matrix().transpose());
-    if (!y.allFinite()) return std::nullopt;
-    const double h = (hi - lo) / (samples - 1);
-    const Eigen::ArrayXd slope = (y.tail(samples - 1) - y.head(samples - 1)) / h;
-    const double scale = 1.0 + slope.abs().maxCoeff();
-    auto same = [&](double a, double b) { return std::abs(a - b) <= 1e-7 * scale; };
+namespace {
 
-    // Runs of cells of one slope: [start, end) in cell indices.
-    struct Run {
-        Eigen::Index start, end;
-    };
-    std::vector<Run> runs;
-    for (Eigen::Index i = 0; i < slope.size(); ++i) {
-        if (!runs.empty() && same(slope[runs.back().start], slope[i]))
-            runs.back().end = i + 1;
-        else
-            runs.push_back({i, i + 1});
+// The sums of layer `upTo` (0-based) at the points xs.
+Eigen::ArrayXXd sumsAt(const LayeredNetwork& net, int upTo, const std::vector<double>& xs) {
+    Eigen::MatrixXd in =
+        Eigen::Map<const Eigen::VectorXd>(xs.data(), static_cast<Eigen::Index>(xs.size()))
+            .transpose();
+    for (int l = 0;; ++l) {
+        const Layer& layer = net.layers[static_cast<std::size_t>(l)];
+        Eigen::ArrayXXd z = ((layer.w * in).colwise() + layer.b).array();
+        if (l == upTo) return z;
+        Eigen::ArrayXXd a(z.rows(), z.cols());
+        layer.activation.apply(z, a);
+        in = a.matrix();
     }
-    std::vector<double> bends;
-    for (std::size_t r = 0; r + 1 < runs.size(); ++r) {
-        const Run& a = runs[r];
-        const Run& b = runs[r + 1];
-        const bool lone = b.end - b.start == 1 && r + 2 < runs.size();
-        if (lone) {
-            // A mixed cell: the bend lies inside it, where the lines of its neighbours meet.
-            const Run& c = runs[r + 2];
-            const double sa = slope[a.start], sc = slope[c.start];
-            const Eigen::Index cell = b.start;
-            double xb = x[cell] + 0.5 * h;
-            if (!same(sa, sc)) {
-                // y_a(t) = y[cell] + sa·(t − x[cell]) meets y_c(t) = y[cell+1] + sc·(t −
-                // x[cell+1]).
-                const double t =
-                    (y[cell + 1] - y[cell] + sa * x[cell] - sc * x[cell + 1]) / (sa - sc);
-                if (t >= x[cell] && t <= x[cell + 1]) xb = t;
+}
+
+// Sorted, without points closer than tol to the one before (the ends stay).
+void tidy(std::vector<double>& xs, double tol) {
+    std::sort(xs.begin(), xs.end());
+    std::vector<double> out;
+    out.reserve(xs.size());
+    for (double x : xs)
+        if (out.empty() || x - out.back() > tol) out.push_back(x);
+    if (out.size() > 1 && xs.back() != out.back()) out.back() = xs.back(); // keep hi exact
+    xs = std::move(out);
+}
+
+} // namespace
+
+std::optional<std::vector<double>> outputBends(const LayeredNetwork& net, double lo, double hi) {
+    if (net.inputs != 1 || !piecewiseLinear(net) || networkProblem(net) || !allFinite(net))
+        return std::nullopt;
+    if (!std::isfinite(lo) || !std::isfinite(hi) || !(hi > lo)) return std::nullopt;
+    const double tol = 1e-12 * (hi - lo) + 1e-300;
+    std::vector<double> xs = {lo, hi};
+    for (int l = 0; l < net.depth(); ++l) {
+        if (net.layers[static_cast<std::size_t>(l)].activation.kind != ActivationKind::ReLU)
+            continue; // an identity layer bends nowhere
+        const Eigen::ArrayXXd z = sumsAt(net, l, xs);
+        std::vector<double> next = xs;
+        for (Eigen::Index j = 0; j < z.rows(); ++j)
+            for (std::size_t k = 0; k + 1 < xs.size(); ++k) {
+                const double za = z(j, static_cast<Eigen::Index>(k)),
+                             zb = z(j, static_cast<Eigen::Index>(k + 1));
+                if ((za < 0.0 && zb > 0.0) || (za > 0.0 && zb < 0.0)) {
+                    const double t = za / (za - zb);
+                    next.push_back(xs[k] + t * (xs[k + 1] - xs[k]));
+                    if (static_cast<long>(next.size()) > kMaxBreakpoints) return std::nullopt;
+                }
             }
-            bends.push_back(xb); // the same slope either side: two bends in one cell, as one
-            ++r;                 // the lone cell and the run after it are done
+        tidy(next, tol);
+        xs = std::move(next);
+    }
+    // The output's slope on every interval between breakpoints, at its middle, by the chain
+    // rule forward (dy/dx = v·D_L·W_L ⋯ D_1·W_1, D_l the 0/1 slopes of layer l's neurons there):
+    // exact for each piece, without the rounding a difference quotient on a short piece has.
+    const std::size_t n = xs.size();
+    Eigen::RowVectorXd mid(static_cast<Eigen::Index>(n - 1));
+    for (std::size_t k = 0; k + 1 < n; ++k)
+        mid[static_cast<Eigen::Index>(k)] = 0.5 * (xs[k] + xs[k + 1]);
+    Eigen::MatrixXd in = mid, g = Eigen::MatrixXd::Ones(1, mid.size());
+    for (const Layer& layer : net.layers) {
+        const Eigen::ArrayXXd z = ((layer.w * in).colwise() + layer.b).array();
+        g = layer.w * g;
+        if (layer.activation.kind == ActivationKind::ReLU) {
+            g = (z > 0.0).cast<double>() * g.array();
+            in = z.max(0.0).matrix();
         } else {
-            bends.push_back(x[a.end]); // the bend sits on a sample
+            in = z.matrix();
         }
     }
+    const Eigen::RowVectorXd slopes = net.v.transpose() * g;
+    const double scale = slopes.cwiseAbs().maxCoeff();
+    std::vector<double> slope(slopes.begin(), slopes.end());
+    // Slopes that differ by rounding alone are one line.
+    const double same = 1e-9 * (scale + 1e-12);
+    std::vector<double> bends;
+    for (std::size_t k = 1; k + 1 < n; ++k)
+        if (std::abs(slope[k] - slope[k - 1]) > same) bends.push_back(xs[k]);
     return bends;
 }
 
-std::optional<int> linearPieces(const LayeredNetwork& net, double lo, double hi, int samples) {
-    const auto bends = outputBends(net, lo, hi, samples);
+std::optional<int> linearPieces(const LayeredNetwork& net, double lo, double hi) {
+    const auto bends = outputBends(net, lo, hi);
     if (!bends) return std::nullopt;
     return static_cast<int>(bends->size()) + 1;
 }

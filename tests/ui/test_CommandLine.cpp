@@ -155,6 +155,12 @@ TEST(CommandLine, ALayeredNetworkTrainsHeadlessAndExportsItsModel) {
     ASSERT_EQ(j["network"]["layers"].size(), 2u);
     EXPECT_EQ(j["network"]["layers"][0]["neurons"], 8);
     EXPECT_EQ(j["network"]["layers"][1]["neurons"], 6);
+    // Every parameter by its name: 8·2 + 6·9 + 6 + 1, the layer-2 weight from neuron 8 to
+    // neuron 6 among them, as the network holds it.
+    EXPECT_EQ(j["parameters"].size(), 77u);
+    EXPECT_EQ(j["parameters"]["w2_8_6"].get<double>(),
+              j["network"]["layers"][1]["W"][5][7].get<double>());
+    EXPECT_TRUE(j["parameters"].contains("w1_8") && j["parameters"].contains("c"));
     EXPECT_EQ(readJson(model)["format"], "stepwise-layered-model");
     EXPECT_TRUE(QFile::exists(dir.filePath("m.py")));
 

@@ -5,7 +5,12 @@
 #include "ui/base/ActivationLabel.h"
 #include "ui/base/Format.h"
 #include "ui/deep/DeepGraph.h"
+#include "ui/deep/LayerView.h"
+#include "ui/deep/LayeredBinding.h"
+#include "ui/deep/LayeredDiagram.h"
+#include "ui/deep/LayeredParamTree.h"
 #include "ui/deep/LayeredTrainingController.h"
+#include "ui/deep/ShapeEditor.h"
 #include "ui/document/Document.h"
 #include "ui/surface/SurfaceView.h"
 #include "ui/training/LossPlot.h"
@@ -50,8 +55,22 @@ LayeredWorkspace::LayeredWorkspace(Document* doc, QWidget* parent)
     leftSplit_ = new QSplitter(Qt::Vertical, this);
     leftSplit_->setObjectName("layeredLeftSplit");
     leftSplit_->addWidget(views_);
-    // deep helper: the layer view and the layered diagram go under the main view here.
+    // Under the main view: every layer's curves beside the diagram of the whole network.
+    layerView_ = new LayerView(this);
+    diagram_ = new LayeredDiagram(this);
+    auto* under = new QSplitter(Qt::Horizontal, this);
+    under->setObjectName("layeredUnderSplit");
+    under->addWidget(layerView_);
+    under->addWidget(diagram_);
+    under->setStretchFactor(0, 3);
+    under->setStretchFactor(1, 2);
+    under->setSizes({3000, 2000}); // proportions: the size hints would give the diagram most
+    leftSplit_->addWidget(under);
     leftSplit_->setStretchFactor(0, 3);
+    leftSplit_->setStretchFactor(1, 2);
+    leftSplit_->setSizes({3000, 2000}); // the output on top stays the largest view
+    bindLayerView(layerView_, doc_);
+    bindDiagram(diagram_, doc_);
 
     tabs_ = new QTabWidget(this);
     tabs_->setObjectName("layeredTabs");
@@ -92,7 +111,13 @@ QWidget* LayeredWorkspace::buildNetworkTab() {
     piecesLabel_->setObjectName("layeredPieces");
     piecesLabel_->setWordWrap(true);
     layout->addWidget(piecesLabel_);
-    // deep helper: the network editor and the parameter tree go here.
+    shape_ = new ShapeEditor(page);
+    connect(shape_, &ShapeEditor::applied, trainer_, &LayeredTrainingController::pause);
+    bindShapeEditor(shape_, doc_);
+    layout->addWidget(shape_);
+    params_ = new LayeredParamTree(page);
+    bindParamTree(params_, doc_);
+    layout->addWidget(params_, 1);
     auto* back = new QPushButton(tr("Back to the lesson's network"), page);
     back->setObjectName("leaveLayered");
     back->setToolTip(tr("One input, one hidden layer: the network of the lesson (undoable)"));
@@ -100,7 +125,6 @@ QWidget* LayeredWorkspace::buildNetworkTab() {
         trainer_->pause();
         doc_->leaveLayered(tr("Back to the lesson's network"));
     });
-    layout->addStretch(1);
     layout->addWidget(back);
     return page;
 }
@@ -239,6 +263,8 @@ void LayeredWorkspace::setPalette(const Palette& p) {
     graph_->setPalette(p);
     surface_->setPalette(p);
     lossPlot_->setPalette(p);
+    diagram_->setPalette(p);
+    layerView_->setPalette(p);
 }
 
 void LayeredWorkspace::updateShape() {
@@ -249,8 +275,8 @@ void LayeredWorkspace::updateShape() {
 }
 
 void LayeredWorkspace::updatePieces() {
-    // Counting takes a pass over 8192 samples: not on live frames (a drag, training), but on the
-    // full-quality frame after them.
+    // Counting evaluates the network at every place a neuron switches: not on live frames (a
+    // drag, training), but on the full-quality frame after them.
     if (!doc_->isLayered() || doc_->live()) return;
     const Domain& d = doc_->scenario().domain;
     const std::optional<int> pieces = linearPieces(doc_->layered(), d.lo, d.hi);

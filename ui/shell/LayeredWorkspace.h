@@ -22,6 +22,10 @@ namespace stepwise::ui {
 
 class Document;
 class DeepGraph;
+class LayerView;
+class LayeredDiagram;
+class LayeredParamTree;
+class ShapeEditor;
 class LayeredTrainingController;
 class LossPlot;
 class SurfaceView;
@@ -35,6 +39,10 @@ public:
     DeepGraph* graph() const { return graph_; }
     SurfaceView* surface() const { return surface_; } // the page for two inputs
     QTabWidget* sideTabs() const { return tabs_; }
+    LayeredDiagram* diagram() const { return diagram_; }
+    LayerView* layerView() const { return layerView_; }
+    ShapeEditor* shapeEditor() const { return shape_; }
+    LayeredParamTree* paramTree() const { return params_; }
     // The view of the output for the network's inputs (the graph or the surface), for exports.
     QWidget* mainView() const;
     // A picture of the main view at this size (the handout, exports); needs no shown window.
@@ -59,6 +67,10 @@ private:
     DeepGraph* graph_;
     SurfaceView* surface_;
     bool surfaceDirty_ = true;
+    LayerView* layerView_;
+    LayeredDiagram* diagram_;
+    ShapeEditor* shape_;
+    LayeredParamTree* params_;
     QTabWidget* tabs_;
     LossPlot* lossPlot_;
     QLabel* shapeLabel_;

@@ -1,7 +1,9 @@
 // MainWindow: the way into layered networks (Network ▸ Deeper and wider) and the switch between
 // the lesson's views and the layered workspace.
 #include "core/deep/RandomLayered.h"
+#include "ui/deep/LayeredBinding.h"
 #include "ui/deep/LayeredTrainingController.h"
+#include "ui/deep/ShapeEditor.h"
 #include "ui/document/Document.h"
 #include "ui/shell/LayeredWorkspace.h"
 #include "ui/shell/MainWindow.h"
@@ -45,6 +47,15 @@ std::vector<ShapeChoice> shapeChoices() {
 } // namespace
 
 void MainWindow::buildLayeredMenu(QMenu* net) {
+    QAction* editor = net->addAction(tr("&Layers and inputs…"), this, [this] {
+        const LayeredNetwork now = currentLayered(doc_);
+        ShapeDialog dialog(now.inputs, now.shape(), this);
+        if (dialog.exec() != QDialog::Accepted) return;
+        trainer_->pause();
+        layered_->trainer()->pause();
+        applyShape(doc_, dialog.editor()->inputs(), dialog.editor()->layers());
+    });
+    editor->setObjectName("layersAndInputsAction");
     QMenu* deeper = net->addMenu(tr("&Deeper and wider"));
     deeper->setObjectName("deeperMenu");
     for (const ShapeChoice& c : shapeChoices()) {

@@ -1,4 +1,4 @@
-#include "ui/params/FineSlider.h"
+#include "ui/base/FineSlider.h"
 
 #include <QMouseEvent>
 #include <QStyle>

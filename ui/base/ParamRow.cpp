@@ -1,6 +1,6 @@
-#include "ui/params/ParamRow.h"
+#include "ui/base/ParamRow.h"
 
-#include "ui/params/FineSlider.h"
+#include "ui/base/FineSlider.h"
 
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
