@@ -1,8 +1,9 @@
 // Headless runs of a layered network (a version 3 scenario: more than one hidden layer, core/deep):
-// trained by LayeredTrainer with the file's settings, reported, and exported as a model. The
-// window shows only the lesson's one-layer network so far, so pictures of a layered network are
-// refused with a message naming why. A network of two inputs learns the file's targetSurface on
-// the plane's grid (core/scenario/TargetSurface.h); more inputs have no target form yet.
+// trained by LayeredTrainer with the file's settings, reported, and exported as a model or as a
+// picture drawn by the window's layered workspace (the graph over x, or the surface over the
+// plane; the training GIF is the lesson's network's only). A network of two inputs learns the
+// file's targetSurface on the plane's grid (core/scenario/TargetSurface.h); more inputs have no
+// target form yet.
 #include "app/Headless.h"
 #include "app/ProgressLine.h"
 #include "app/StopSignals.h"
@@ -10,7 +11,11 @@
 #include "core/deep/LayeredTrainer.h"
 #include "core/export/LayeredModelExport.h"
 #include "core/scenario/ScenarioFile.h"
+#include "ui/base/Palette.h"
+#include "ui/document/Document.h"
+#include "ui/shell/LayeredWorkspace.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <nlohmann/json.hpp>
@@ -30,6 +35,12 @@ std::filesystem::path pathOf(const QString& s) {
     return std::filesystem::path(s.toStdU16String());
 }
 
+// A picture the layered workspace writes (not the GIF: it animates the lesson's network).
+bool isLayeredPicture(const QString& path) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    return suffix == "png" || suffix == "svg" || suffix == "pdf";
+}
+
 } // namespace
 
 int runLayeredScenario(const RunRequest& req, const Scenario& scenario, ProgressLine& progress) {
@@ -42,12 +53,11 @@ int runLayeredScenario(const RunRequest& req, const Scenario& scenario, Progress
         return kExitBadInput;
     }
     for (const QString& out : req.exports)
-        if (!modelFormatFor(pathOf(out))) {
-            sayLine(QStringLiteral("%1: --export: a network of %2 hidden layers is exported as a "
-                                   "model (.json, .py or .c); this version of Stepwise draws the "
-                                   "lesson's one-layer network only")
-                        .arg(out)
-                        .arg(net.depth()));
+        if (!modelFormatFor(pathOf(out)) && !isLayeredPicture(out)) {
+            sayLine(QStringLiteral("%1: --export: a layered network is exported as a model "
+                                   "(.json, .py or .c) or a picture (.png, .svg or .pdf); the "
+                                   "animated GIF is for the lesson's network only")
+                        .arg(out));
             return kExitBadInput;
         }
     // One input: the curve on the domain's grid. Two: the surface on the plane's grid.
@@ -114,6 +124,27 @@ int runLayeredScenario(const RunRequest& req, const Scenario& scenario, Progress
     notes.domainHi = d.hi;
     notes.steps = report.steps;
     for (const QString& out : req.exports) {
+        if (isLayeredPicture(out)) {
+            // As the window draws it: the layered workspace's graph, or its surface.
+            Scenario shown = scenario;
+            shown.layered = trained;
+            ui::Document doc;
+            doc.replaceScenario(shown);
+            ui::LayeredWorkspace workspace(&doc);
+            workspace.setPalette(req.projector ? ui::Palette::projector() : ui::Palette::light());
+            // Laid out as a window would be, without appearing anywhere.
+            workspace.setAttribute(Qt::WA_DontShowOnScreen, true);
+            workspace.resize(req.width + 420, req.height + 420);
+            workspace.show();
+            doc.flush();
+            QCoreApplication::processEvents();
+            QString error;
+            if (!workspace.exportPicture(out, req.width, req.height, &error)) {
+                sayLine(QStringLiteral("%1: %2").arg(out, error));
+                failed = true;
+            }
+            continue;
+        }
         std::string error;
         if (!writeLayeredModelFile(pathOf(out), trained, notes, &error)) {
             sayLine(QStringLiteral("%1: %2").arg(out, QString::fromStdString(error)));

@@ -169,12 +169,18 @@ TEST(CommandLine, ALayeredNetworkTrainsHeadlessAndExportsItsModel) {
     ASSERT_EQ(stepwiseRun({"--scenario", file, "--train", "400", "--report", again}).code, 0);
     EXPECT_EQ(readJson(again)["loss"].get<double>(), j["loss"].get<double>());
 
-    // A picture of a layered network: refused by name, nothing written.
+    // A picture of a layered network is drawn as the window draws it; the training GIF (the
+    // lesson's network's animation) is refused by name, and nothing is written.
     const ProcessResult picture =
         stepwiseRun({"--scenario", file, "--export", dir.filePath("g.png")});
-    EXPECT_EQ(picture.code, 2);
-    EXPECT_TRUE(picture.err.contains("model")) << picture.err.toStdString();
-    EXPECT_FALSE(QFile::exists(dir.filePath("g.png")));
+    EXPECT_EQ(picture.code, 0) << picture.err.toStdString();
+    const QImage drawn(dir.filePath("g.png"));
+    ASSERT_FALSE(drawn.isNull());
+    EXPECT_EQ(drawn.size(), QSize(1200, 750));
+    const ProcessResult gif = stepwiseRun({"--scenario", file, "--export", dir.filePath("g.gif")});
+    EXPECT_EQ(gif.code, 2);
+    EXPECT_TRUE(gif.err.contains("GIF")) << gif.err.toStdString();
+    EXPECT_FALSE(QFile::exists(dir.filePath("g.gif")));
 
     // Three inputs: no target has a form for them yet.
     Scenario three = s;
@@ -216,6 +222,32 @@ TEST(CommandLine, TwoInputsLearnTheTargetOverThePlane) {
     QFile c(dir.filePath("tower.c"));
     ASSERT_TRUE(c.open(QIODevice::ReadOnly));
     EXPECT_TRUE(c.readAll().contains("double stepwise_predict(const double* x)"));
+}
+
+// The examples of a deeper network and of two inputs: valid, trained, and drawn (the surface's
+// maps over the plane: the output where the tower stands is brighter than in a corner).
+TEST(CommandLine, TheLayeredExamplesCheckTrainAndDraw) {
+    QTemporaryDir dir;
+    for (const char* name : {"deeper-sine", "two-input-tower"}) {
+        const QString file =
+            QString(STEPWISE_SOURCE_DIR) + "/resources/examples/" + name + ".stepwise";
+        EXPECT_EQ(stepwiseRun({"--check", file}).code, 0) << name;
+        const QString report = dir.filePath(QString(name) + ".json");
+        const QString png = dir.filePath(QString(name) + ".png");
+        const ProcessResult r =
+            stepwiseRun({"--scenario", file, "--train", "1500", "--report", report, "--export", png,
+                         "--export", dir.filePath(QString(name) + ".pdf")});
+        ASSERT_EQ(r.code, 0) << name << ": " << r.err.toStdString();
+        EXPECT_LT(readJson(report)["loss"].get<double>(), 0.05) << name;
+        const QImage image(png);
+        ASSERT_FALSE(image.isNull()) << name;
+        int dark = 0;
+        for (int y = 0; y < image.height(); y += 3)
+            for (int x = 0; x < image.width(); x += 3)
+                dark += qGray(image.pixel(x, y)) < 100;
+        EXPECT_GT(dark, 300) << name; // drawn, not a blank page
+        EXPECT_GT(QFileInfo(dir.filePath(QString(name) + ".pdf")).size(), 1000) << name;
+    }
 }
 
 TEST(CommandLine, MissingFileIsBadInput) {

@@ -12,18 +12,24 @@
 #include "ui/deep/LayeredTrainingController.h"
 #include "ui/deep/ShapeEditor.h"
 #include "ui/document/Document.h"
+#include "ui/surface/SurfaceExport.h"
 #include "ui/surface/SurfaceView.h"
 #include "ui/training/LossPlot.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QImage>
 #include <QLabel>
+#include <QPainter>
+#include <QPdfWriter>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QSvgGenerator>
 #include <QTabWidget>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
@@ -251,6 +257,41 @@ QImage LayeredWorkspace::picture(int width, int height) {
     if (view == graph_) return graph_->plot()->toPixmap(width, height).toImage();
     // surface helper: the surface view's own picture here.
     return view->grab().toImage();
+}
+
+bool LayeredWorkspace::exportPicture(const QString& path, int width, int height, QString* error) {
+    if (doc_->inputs() == 2) return exportSurface(surface_, path, width, height, error);
+    auto fail = [error](const QString& why) {
+        if (error) *error = why;
+        return false;
+    };
+    const QImage picture = this->picture(width, height);
+    QSaveFile file(path);
+    if (picture.isNull()) return fail(tr("there is nothing to draw"));
+    if (!file.open(QIODevice::WriteOnly)) return fail(file.errorString());
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == "png") {
+        if (!picture.save(&file, "PNG")) return fail(tr("the PNG could not be written"));
+    } else if (suffix == "svg") {
+        QSvgGenerator svg;
+        svg.setOutputDevice(&file);
+        svg.setSize(picture.size());
+        svg.setViewBox(QRect(QPoint(0, 0), picture.size()));
+        QPainter p(&svg);
+        p.drawImage(0, 0, picture);
+    } else if (suffix == "pdf") {
+        QPdfWriter pdf(&file);
+        pdf.setPageSize(QPageSize(QSizeF(width, height), QPageSize::Point));
+        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+        pdf.setResolution(72);
+        QPainter p(&pdf);
+        p.drawImage(QRect(0, 0, width, height), picture);
+    } else {
+        file.cancelWriting();
+        return fail(tr("the name must end in .png, .svg or .pdf"));
+    }
+    if (!file.commit()) return fail(file.errorString());
+    return true;
 }
 
 QString LayeredWorkspace::piecesText() const {

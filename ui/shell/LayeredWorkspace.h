@@ -47,6 +47,10 @@ public:
     QWidget* mainView() const;
     // A picture of the main view at this size (the handout, exports); needs no shown window.
     QImage picture(int width, int height);
+    // The view to a file by its name's ending: the surface as SurfaceExport writes it (two
+    // inputs), or the graph's picture as PNG, or inside an SVG or a PDF; written under a temporary
+    // name and renamed into place. False with *error set (one line) when it cannot be.
+    bool exportPicture(const QString& path, int width, int height, QString* error = nullptr);
     QString piecesText() const; // what the Network tab says about the output's pieces (tests)
     void setPalette(const Palette& p);
 

@@ -25,7 +25,6 @@
 #include "ui/shell/PreferencesDialog.h"
 #include "ui/shell/RestoreSessionsDialog.h"
 #include "ui/shell/WindowLessonHost.h"
-#include "ui/surface/SurfaceExport.h"
 #include "ui/training/GhostList.h"
 #include "ui/training/LossPlot.h"
 #include "ui/training/RaceDialog.h"
@@ -558,10 +557,8 @@ bool MainWindow::exportPoints(const QString& path) {
 }
 
 bool MainWindow::exportGraph(const QString& path) {
-    // A network of two inputs: its surface, as the surface view shows it.
-    if (doc_->isLayered() && doc_->inputs() == 2)
-        return exportSurface(layered_->surface(), path, 1600, 1000, nullptr);
-    if (doc_->isLayered()) return exportLayeredPicture(path);
+    // A layered network: the workspace's graph, or its surface for two inputs.
+    if (doc_->isLayered()) return layered_->exportPicture(path, 1600, 1000);
     // Through the exporter, so the file is written under a temporary name and renamed in place.
     ExportOptions o;
     o.width = 1600;

@@ -98,9 +98,6 @@ private:
     // Shows the lesson's views or the layered workspace, whichever the network needs; actions
     // that work on the lesson's network only are off for a layered one.
     void updatePage();
-    // The layered workspace's view as PNG, SVG or PDF (a picture inside the latter two), written
-    // under a temporary name and renamed into place.
-    bool exportLayeredPicture(const QString& path);
     void showWalk();
     void notify(QMessageBox::Icon icon, const QString& title, const QString& text);
 

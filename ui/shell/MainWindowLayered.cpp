@@ -11,15 +11,9 @@
 #include "ui/walkthrough/WalkthroughController.h"
 
 #include <QAction>
-#include <QFileInfo>
-#include <QImage>
 #include <QMenu>
-#include <QPainter>
-#include <QPdfWriter>
-#include <QSaveFile>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QSvgGenerator>
 
 namespace stepwise::ui {
 
@@ -76,35 +70,6 @@ void MainWindow::buildLayeredMenu(QMenu* net) {
     back->setObjectName("leaveLayeredAction");
     connect(deeper, &QMenu::aboutToShow, back,
             [this, back] { back->setEnabled(doc_->isLayered()); });
-}
-
-bool MainWindow::exportLayeredPicture(const QString& path) {
-    constexpr int width = 1600, height = 1000;
-    const QImage picture = layered_->picture(width, height);
-    QSaveFile file(path);
-    if (picture.isNull() || !file.open(QIODevice::WriteOnly)) return false;
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == "png") {
-        if (!picture.save(&file, "PNG")) return false;
-    } else if (suffix == "svg") {
-        QSvgGenerator svg;
-        svg.setOutputDevice(&file);
-        svg.setSize(picture.size());
-        svg.setViewBox(QRect(QPoint(0, 0), picture.size()));
-        QPainter p(&svg);
-        p.drawImage(0, 0, picture);
-    } else if (suffix == "pdf") {
-        QPdfWriter pdf(&file);
-        pdf.setPageSize(QPageSize(QSizeF(width, height), QPageSize::Point));
-        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-        pdf.setResolution(72);
-        QPainter p(&pdf);
-        p.drawImage(QRect(0, 0, width, height), picture);
-    } else {
-        file.cancelWriting();
-        return false;
-    }
-    return file.commit();
 }
 
 void MainWindow::updatePage() {
