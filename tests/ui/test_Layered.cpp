@@ -16,6 +16,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QMenu>
 #include <QStackedWidget>
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
@@ -338,4 +339,24 @@ TEST(Layered, ExportsShowTheLayeredNetwork) {
     doc->setLayered(deepNet(2), "two inputs");
     EXPECT_FALSE(w->exportPoints(dir.filePath("two.csv")));
     EXPECT_FALSE(QFileInfo::exists(dir.filePath("two.csv")));
+}
+
+TEST(Layered, TheTargetMenuOffersThePlanesPresetsForTwoInputs) {
+    auto w = freshWindow();
+    ui::Document* doc = w->document();
+    auto* menu = w->findChild<QMenu*>("surfaceTargetMenu");
+    ASSERT_NE(menu, nullptr);
+    EXPECT_FALSE(menu->isEnabled()); // the lesson's network: a curve, not a surface
+    doc->setLayered(deepNet(2), "two inputs");
+    QApplication::processEvents();
+    EXPECT_TRUE(menu->isEnabled());
+    ASSERT_EQ(menu->actions().size(), kSurfacePresetCount);
+    const int before = doc->undoStack()->count();
+    menu->actions()[static_cast<int>(SurfacePreset::Ring)]->trigger();
+    ASSERT_NE(doc->surface(), nullptr);
+    EXPECT_EQ(doc->surface()->preset, SurfacePreset::Ring);
+    EXPECT_EQ(doc->undoStack()->count(), before + 1);
+    doc->setLayered(deepNet(1), "one input");
+    QApplication::processEvents();
+    EXPECT_FALSE(menu->isEnabled());
 }

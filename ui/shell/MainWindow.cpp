@@ -366,6 +366,7 @@ void MainWindow::buildMenus() {
             doc_->setTarget(t, tr("Target: %1").arg(targetLabel(p)));
         });
     }
+    buildSurfaceTargetMenu(target);
     target->addSeparator();
     target->addAction(tr("Use the current &output as the target"), this, [this] {
         doc_->setTarget(targetFromSamples(doc_->x(), doc_->evaluation().output),

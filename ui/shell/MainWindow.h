@@ -95,6 +95,7 @@ private:
     void updateTitle();
     void buildWalkthrough(QMenu* menu, QToolBar* tools);
     void buildLayeredMenu(QMenu* net);
+    void buildSurfaceTargetMenu(QMenu* target); // Target ▸ Over the plane (two inputs)
     // Shows the lesson's views or the layered workspace, whichever the network needs; actions
     // that work on the lesson's network only are off for a layered one.
     void updatePage();
@@ -122,6 +123,7 @@ private:
     LayeredWorkspace* layered_ = nullptr;
     QStackedWidget* pages_ = nullptr;
     QList<QAction*> lessonOnly_;
+    QMenu* surfaceTargets_ = nullptr;
     int modeBeforeWalk_ = 0; // the graph's tool (GraphView::Mode) to go back to
     PaletteFollower* paletteFollower_ = nullptr;
     FocusRing* focusRing_ = nullptr;

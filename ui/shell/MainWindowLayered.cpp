@@ -7,6 +7,7 @@
 #include "ui/document/Document.h"
 #include "ui/shell/LayeredWorkspace.h"
 #include "ui/shell/MainWindow.h"
+#include "ui/surface/SurfaceView.h"
 #include "ui/training/TrainingController.h"
 #include "ui/walkthrough/WalkthroughController.h"
 
@@ -72,6 +73,19 @@ void MainWindow::buildLayeredMenu(QMenu* net) {
             [this, back] { back->setEnabled(doc_->isLayered()); });
 }
 
+void MainWindow::buildSurfaceTargetMenu(QMenu* target) {
+    surfaceTargets_ = target->addMenu(tr("Over the &plane (two inputs)"));
+    surfaceTargets_->setObjectName("surfaceTargetMenu");
+    for (int k = 0; k < kSurfacePresetCount; ++k) {
+        const auto p = static_cast<SurfacePreset>(k);
+        surfaceTargets_->addAction(surfacePresetLabel(p), this, [this, p] {
+            TargetSurface s;
+            s.preset = p;
+            doc_->setSurface(s, tr("Target: %1").arg(surfacePresetLabel(p)));
+        });
+    }
+}
+
 void MainWindow::updatePage() {
     const bool layered = doc_->isLayered();
     if (layered) {
@@ -84,6 +98,7 @@ void MainWindow::updatePage() {
     for (QAction* a : lessonOnly_)
         a->setEnabled(!layered);
     walkAction_->setEnabled(!layered);
+    if (surfaceTargets_) surfaceTargets_->setEnabled(layered && doc_->inputs() == 2);
 }
 
 } // namespace stepwise::ui

@@ -34,6 +34,9 @@ class QScrollArea;
 
 namespace stepwise::ui {
 
+// A target preset over the plane as the window names it ("Tower", "Two bumps", …), translated.
+QString surfacePresetLabel(SurfacePreset p);
+
 class NeuronStrip;
 class SectionPlot;
 class SurfacePlot;

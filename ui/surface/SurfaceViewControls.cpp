@@ -18,9 +18,7 @@
 
 namespace stepwise::ui {
 
-namespace {
-
-QString presetLabel(SurfacePreset p) {
+QString surfacePresetLabel(SurfacePreset p) {
     switch (p) {
     case SurfacePreset::Tower:
         return SurfaceView::tr("Tower");
@@ -40,6 +38,8 @@ QString presetLabel(SurfacePreset p) {
     return {};
 }
 
+namespace {
+
 static_assert(SurfaceView::kMaxSurfacePoints <= kMaxTotalStrokePoints / 2);
 
 // The target choice's items: none, flat (a plane at 0 to paint on), then the presets.
@@ -57,7 +57,7 @@ QWidget* SurfaceView::buildControls() {
     targetChoice_->addItem(tr("No target"));
     targetChoice_->addItem(tr("Flat, to paint on"));
     for (int k = 0; k < kSurfacePresetCount; ++k)
-        targetChoice_->addItem(presetLabel(static_cast<SurfacePreset>(k)));
+        targetChoice_->addItem(surfacePresetLabel(static_cast<SurfacePreset>(k)));
     auto* targetLabel = new QLabel(tr("&Target:"), bar);
     targetLabel->setBuddy(targetChoice_);
     connect(targetChoice_, &QComboBox::activated, this, [this](int k) {
@@ -68,7 +68,7 @@ QWidget* SurfaceView::buildControls() {
         TargetSurface s;
         if (k >= kFirstPreset) s.preset = static_cast<SurfacePreset>(k - kFirstPreset);
         emit surfaceEdited(s, k == kFlat ? tr("Flat target")
-                                         : tr("Target: %1").arg(presetLabel(*s.preset)));
+                                         : tr("Target: %1").arg(surfacePresetLabel(*s.preset)));
     });
 
     displayChoice_ = new QComboBox(bar);
