@@ -585,8 +585,11 @@ TEST(CommandLine, ProgressLineOnATerminal) {
         GTEST_SKIP() << "script(1) or timeout(1) is missing: no terminal to try";
     QTemporaryDir dir;
     const QString file = writeScenarioTo(dir, "sine.stepwise", sineScenario(0.5));
-    const QString command = QStringLiteral("%1 -s INT 3 %2 --scenario %3 --train 1000000000")
-                                .arg(timeout, STEPWISE_APP, file);
+    // The shell keeps the terminal open for a second after the app has gone: script(1) may stop
+    // reading as soon as its child exits, and the last line (the interruption) would be lost.
+    const QString command =
+        QStringLiteral("%1 -s INT 3 %2 --scenario %3 --train 1000000000; sleep 1")
+            .arg(timeout, STEPWISE_APP, file);
     QProcess p;
     p.setProcessEnvironment(headlessEnvironment());
     p.start(script, {"-qec", command, "/dev/null"});
