@@ -2,13 +2,18 @@
 
 #ifdef STEPWISE_BENCH_UI
 
+#include "core/deep/LayeredTrainer.h"
 #include "core/deep/RandomLayered.h"
 #include "core/scenario/Presets.h"
+#include "ui/deep/DeepGraph.h"
+#include "ui/deep/LayeredParamTree.h"
+#include "ui/deep/LayeredTrainingController.h"
 #include "ui/document/Document.h"
 #include "ui/files/FileController.h"
 #include "ui/graph/GraphView.h"
 #include "ui/params/ParamRow.h"
 #include "ui/params/ParameterPanel.h"
+#include "ui/shell/LayeredWorkspace.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/surface/SurfacePlot.h"
 #include "ui/surface/SurfaceView.h"
@@ -234,6 +239,137 @@ void surfaceReplot(int hidden, int moves) {
     std::fflush(stdout);
 }
 
+// A window holding a layered network of these inputs and hidden layers (sigmoid), on the sine's
+// samples (one input) or the tower over the plane (two inputs).
+std::unique_ptr<ui::MainWindow> layeredWindow(int inputs, const std::vector<int>& widths,
+                                              int samples) {
+    auto w = std::make_unique<ui::MainWindow>();
+    w->resize(1600, 1000);
+    w->show();
+    Scenario s = defaultScenario();
+    s.lesson.freeMode = true;
+    s.domain.samples = samples;
+    s.target.preset = TargetPreset::Sine;
+    std::vector<LayerShape> layers;
+    for (int n : widths)
+        layers.push_back({n, {ActivationKind::Sigmoid, 1.0}});
+    std::mt19937_64 rng(7);
+    s.layered = randomLayeredNetwork(inputs, layers, -1.0, 1.0, rng);
+    if (inputs == 2) {
+        TargetSurface tower;
+        tower.preset = SurfacePreset::Tower;
+        s.surface = tower;
+    }
+    w->document()->replaceScenario(s);
+    QApplication::processEvents();
+    return w;
+}
+
+std::string widthsText(const std::vector<int>& widths) {
+    std::string t;
+    for (int n : widths)
+        t += (t.empty() ? "" : ",") + std::to_string(n);
+    return t;
+}
+
+// Issue 17: a first-layer weight of a layered network dragged with its slider in the parameter
+// tree, to the output graph painted with it (the layer views and the diagram in the same pass).
+void layeredSliderToReplot(const std::vector<int>& widths, int samples, int moves) {
+    auto w = layeredWindow(1, widths, samples);
+    ui::LayeredWorkspace* ws = w->layeredWorkspace();
+    ws->paramTree()->setSelection(0);
+    QApplication::processEvents();
+    ui::ParamRow* row = ws->paramTree()->row(0);
+    if (!row) {
+        std::printf("ui slider_to_replot_ms layers=%s samples=%d: no row for the first weight\n",
+                    widthsText(widths).c_str(), samples);
+        return;
+    }
+    PaintWatch watch(ws->graph()->plot());
+    QSlider* slider = row->slider();
+    slider->setSliderDown(true);
+    std::vector<double> ms;
+    QElapsedTimer t;
+    for (int i = 0; i < moves; ++i) {
+        watch.painted = false;
+        t.start();
+        slider->setValue(slider->minimum() + (i * 37) % (slider->maximum() - slider->minimum()));
+        while (!watch.painted)
+            QApplication::processEvents();
+        ms.push_back(t.nsecsElapsed() / 1e6);
+    }
+    slider->setSliderDown(false);
+    std::printf("ui slider_to_replot_ms layers=%s samples=%d p50=%.3f p95=%.3f\n",
+                widthsText(widths).c_str(), samples, percentile(ms, 0.5), percentile(ms, 0.95));
+    std::fflush(stdout);
+}
+
+// Issue 18: a two-input network training in the window (a frame is a paint of the output map,
+// 128 × 128 samples, with its sections and the first layer's pictures), beside the bare engine
+// on the same data with the same settings: the plane's training grid and the tower.
+void layeredTrainingFrames(int hidden, double seconds, bool frames, bool bare) {
+    auto w = layeredWindow(2, {hidden}, 200);
+    ui::Document* doc = w->document();
+    TrainSettings ts;
+    ts.optimizer.kind = OptimizerKind::SGD;
+    ts.optimizer.learningRate = 0.1;
+    doc->setTrainingSettings(ts);
+    const long points = doc->layeredX().cols();
+    const int grid = ui::SurfaceView::kMapSide;
+    if (frames) {
+        ui::LayeredWorkspace* ws = w->layeredWorkspace();
+        std::vector<double> gaps;
+        QElapsedTimer clock;
+        qint64 last = -1;
+        class FrameWatch : public QObject {
+        public:
+            std::function<void()> onPaint;
+            bool eventFilter(QObject*, QEvent* e) override {
+                if (e->type() == QEvent::Paint) onPaint();
+                return false;
+            }
+        } watch;
+        watch.onPaint = [&] {
+            const qint64 now = clock.nsecsElapsed();
+            if (last >= 0) gaps.push_back((now - last) / 1e6);
+            last = now;
+        };
+        ws->surface()->outputPlot()->installEventFilter(&watch);
+        ui::LayeredTrainingController* tc = ws->trainer();
+        clock.start();
+        tc->play();
+        const long start = tc->steps();
+        QElapsedTimer run;
+        run.start();
+        while (run.elapsed() < seconds * 1000)
+            QApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+        const double elapsed = run.nsecsElapsed() / 1e9;
+        const long steps = tc->steps() - start;
+        tc->pause();
+        std::printf("ui training_frame_ms inputs=2 grid=%d hidden=%d p50=%.2f p95=%.2f "
+                    "frames=%zu\n",
+                    grid, hidden, percentile(gaps, 0.5), percentile(gaps, 0.95), gaps.size());
+        std::printf("ui training_steps_per_s inputs=2 grid=%d hidden=%d points=%ld value=%.0f\n",
+                    grid, hidden, points, steps / elapsed);
+        std::fflush(stdout);
+    }
+    if (bare) {
+        LayeredTrainer trainer(doc->layered(), doc->layeredX(), doc->layeredT(),
+                               ui::LayeredTrainingController::settingsFrom(*doc),
+                               std::mt19937_64(1));
+        QElapsedTimer run;
+        run.start();
+        long steps = 0;
+        while (run.elapsed() < seconds * 1000) {
+            trainer.run(50);
+            steps += 50;
+        }
+        std::printf("train inputs=2 grid=%d hidden=%d points=%ld steps_per_s=%.0f\n", grid, hidden,
+                    points, steps / (run.nsecsElapsed() / 1e9));
+        std::fflush(stdout);
+    }
+}
+
 void startup() {
     QElapsedTimer t;
     t.start();
@@ -261,7 +397,7 @@ void uiFigures(bool quick, const std::string& filter) {
     const bool any = wanted("ui window_open_ms") || wanted("ui memory_mb") ||
                      wanted("ui slider_to_replot_ms") || wanted("ui training_frame_ms") ||
                      wanted("ui training_steps_per_s") || wanted("ui long_run_memory_mb") ||
-                     wanted("ui surface_replot_ms");
+                     wanted("ui surface_replot_ms") || wanted("train inputs=2");
     if (!any) return;
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     QStandardPaths::setTestModeEnabled(true); // leave the user's settings and autosave alone
@@ -278,7 +414,11 @@ void uiFigures(bool quick, const std::string& filter) {
             sliderToReplot(h, 1000, quick ? 60 : 300);
     if (wanted("ui training_frame_ms") || wanted("ui training_steps_per_s"))
         trainingFrames(16, 512, quick ? 1.0 : 3.0);
+    if (wanted("ui slider_to_replot_ms")) layeredSliderToReplot({16, 16}, 1000, quick ? 60 : 300);
     if (wanted("ui surface_replot_ms")) surfaceReplot(16, quick ? 60 : 300);
+    const bool frames = wanted("ui training_frame_ms") || wanted("ui training_steps_per_s");
+    if (frames || wanted("train inputs=2"))
+        layeredTrainingFrames(16, quick ? 1.0 : 3.0, frames, wanted("train inputs=2") || frames);
     if (wanted("ui long_run_memory_mb")) longRunMemory(quick ? 200000 : 1000000, 16, 64);
 }
 

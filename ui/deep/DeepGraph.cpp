@@ -33,10 +33,15 @@ DeepGraph::DeepGraph(Document* doc, QWidget* parent) : QWidget(parent), doc_(doc
     plot_->xAxis->setLabel(QStringLiteral("x"));
     plot_->yAxis->setLabel(QStringLiteral("y"));
     layout->addWidget(plot_);
-    connect(doc_, &Document::networkChanged, this, &DeepGraph::refresh);
+    // The target and the points on a layer of their own under the curves, both buffered: a frame
+    // that moves only the network (a drag, training) redraws the curves' layer alone.
+    plot_->addLayer("target", plot_->layer("grid"), QCustomPlot::limAbove);
+    plot_->layer("target")->setMode(QCPLayer::lmBuffered);
+    plot_->layer("main")->setMode(QCPLayer::lmBuffered);
+    connect(doc_, &Document::networkChanged, this, [this] { refresh(false); });
     connect(doc_, &Document::targetChanged, this, [this] {
         fitted_ = false;
-        refresh();
+        refresh(true);
     });
     connect(doc_, &Document::structureChanged, this, &DeepGraph::rebuild);
     connect(doc_, &Document::scenarioReplaced, this, [this] {
@@ -67,12 +72,14 @@ void DeepGraph::rebuild() {
     const int parts = doc_->isLayered() && doc_->inputs() == 1
                           ? std::min(doc_->layered().layers.back().width(), kMaxContributions)
                           : 0;
+    plot_->setCurrentLayer("main");
     for (int j = 0; j < parts; ++j) {
         QCPGraph* g = plot_->addGraph();
         g->setPen(QPen(p.neuron(j), 1.0 * p.lineScale));
         g->setName(tr("neuron %1 of the last layer, weighted").arg(j + 1));
         parts_.push_back(g);
     }
+    plot_->setCurrentLayer("target");
     target_ = plot_->addGraph();
     QColor band = p.target;
     target_->setPen(QPen(band, 8.0 * p.lineScale, Qt::SolidLine, Qt::RoundCap));
@@ -85,13 +92,14 @@ void DeepGraph::rebuild() {
     testPoints_->setLineStyle(QCPGraph::lsNone);
     testPoints_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(p.foreground),
                                                  Qt::NoBrush, 7 * p.lineScale));
+    plot_->setCurrentLayer("main");
     output_ = plot_->addGraph();
     output_->setPen(QPen(p.output, 3.0 * p.lineScale));
     output_->setName(tr("output"));
-    refresh();
+    refresh(true);
 }
 
-void DeepGraph::refresh() {
+void DeepGraph::refresh(bool targetToo) {
     if (!doc_->isLayered() || doc_->inputs() != 1 || !output_) return;
     const Domain& d = doc_->scenario().domain;
     const int n = std::clamp(d.samples, 2, kMaxDrawn);
@@ -105,6 +113,18 @@ void DeepGraph::refresh() {
         const Eigen::ArrayXd part = net.v[j] * last.row(j).transpose();
         if (part.allFinite()) parts_[j]->setData(xs, toVector(part), true);
     }
+    const bool live = doc_->live();
+    // Live frames (a drag, training) skip antialiasing, as the lesson's graph does: most of a
+    // frame's cost; the frame after the drag or the run is drawn in full quality.
+    plot_->setNotAntialiasedElements(live ? QCP::aeAll : QCP::aeNone);
+    if (live && !targetToo && fitted_ && live_) {
+        // Only the curves moved: their layer alone (QCustomPlot replots everything if its
+        // buffers went stale, say after a resize).
+        plot_->layer("main")->replot();
+        emit plot_->afterReplot(); // whoever waits for a new picture hears of this one too
+        return;
+    }
+    live_ = live;
     if (doc_->hasPoints()) {
         target_->data()->clear();
         points_->setData(toVector(doc_->sampleX()), toVector(doc_->sampleT()));

@@ -28,7 +28,7 @@ public:
 
 private:
     void rebuild();
-    void refresh();
+    void refresh(bool targetToo);
     void fitY();
 
     Document* doc_;
@@ -40,6 +40,7 @@ private:
     QVector<QCPGraph*> parts_;
     Palette palette_ = Palette::light();
     bool fitted_ = false;
+    bool live_ = false; // the last full picture was drawn live (no antialiasing)
 };
 
 } // namespace stepwise::ui

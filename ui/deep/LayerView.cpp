@@ -112,7 +112,7 @@ void LayerView::rebuild() {
                          .arg(QString::fromStdString("⁽" + superscript(l + 1) + "⁾"));
         styleOne(plot, title);
         const int curves = output ? 1 : net_.layers[static_cast<std::size_t>(l)].width();
-        const double thin = (curves > 16 ? 1.0 : 1.6) * palette_.lineScale;
+        const double thin = (curves > 8 ? 1.0 : 1.6) * palette_.lineScale;
         for (int j = 0; j < curves; ++j) {
             QCPGraph* g = plot->addGraph();
             g->setPen(output ? QPen(palette_.output, 2.2 * palette_.lineScale)
@@ -201,8 +201,10 @@ void LayerView::fill() {
         }
         kinkDots_->setData(kx, ky, true);
     }
-    for (QCustomPlot* p : plots_)
+    for (QCustomPlot* p : plots_) {
+        p->setNotAntialiasedElements(live_ ? QCP::aeAll : QCP::aeNone);
         p->replot(QCustomPlot::rpQueuedReplot);
+    }
 }
 
 } // namespace stepwise::ui

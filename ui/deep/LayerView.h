@@ -32,6 +32,8 @@ public:
 
     void setNetwork(const LayeredNetwork& net, double lo, double hi);
     void setPalette(const Palette& p);
+    // While something drags or trains: curves drawn without antialiasing (the next setNetwork).
+    void setLive(bool on) { live_ = on; }
 
     // For tests: the plots (hidden layers, then the output), the curves of one, and the line
     // that counts the pieces (empty when the output is not piecewise linear).
@@ -58,6 +60,7 @@ private:
     std::vector<QCustomPlot*> plots_;
     QCPGraph* kinkDots_ = nullptr;
     std::vector<double> kinks_;
+    bool live_ = false;
 };
 
 } // namespace stepwise::ui

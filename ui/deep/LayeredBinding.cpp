@@ -33,6 +33,7 @@ void bindLayerView(LayerView* view, Document* doc) {
         if (!doc->isLayered()) return;
         // With two inputs a neuron is a surface: the row under the main view is the diagram's.
         view->setVisible(doc->layered().inputs == 1);
+        view->setLive(doc->live());
         view->setNetwork(doc->layered(), doc->scenario().domain.lo, doc->scenario().domain.hi);
     };
     QObject::connect(doc, &Document::refreshed, view, show);
