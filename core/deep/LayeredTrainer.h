@@ -73,6 +73,7 @@ public:
     long steps() const { return steps_; }
     double loss(); // of the current parameters
     const std::vector<double>& lossHistory() const { return lossHistory_; }
+    void clearHistory() { lossHistory_.clear(); } // a long run keeps memory flat
     const Eigen::VectorXd& lastGradient() const { return gradient_; } // 0 for frozen layers
 
 private:

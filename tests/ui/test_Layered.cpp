@@ -125,69 +125,6 @@ TEST(Layered, ParameterEditsMergeWhileADragIsOpen) {
     EXPECT_EQ(packParams(doc->layered()), p0);
 }
 
-TEST(Layered, TrainingLowersTheLossAndARunIsOneUndoStep) {
-    auto w = windowWithSine();
-    ui::Document* doc = w->document();
-    doc->setLayered(deepNet(1), "deeper");
-    ui::LayeredTrainingController* t = w->layeredWorkspace()->trainer();
-    const LayeredNetwork start = doc->layered();
-    const double l0 = doc->layeredLoss();
-    const int before = doc->undoStack()->count();
-    t->play();
-    ASSERT_TRUE(t->isRunning());
-    ASSERT_TRUE(pumpUntil([&] { return t->steps() >= 300; }, 20000));
-    t->pause();
-    EXPECT_FALSE(t->isRunning());
-    EXPECT_LT(doc->layeredLoss(), 0.5 * l0);
-    EXPECT_EQ(doc->undoStack()->count(), before + 1);
-    EXPECT_FALSE(t->lossValues().empty());
-    doc->undoStack()->undo();
-    EXPECT_EQ(doc->layered(), start);
-    // The same steps taken by the bare engine give the same weights (frames do not matter).
-    doc->undoStack()->redo();
-    LayeredTrainer bare(start, doc->sampleX().matrix().transpose(), doc->sampleT(),
-                        ui::LayeredTrainingController::settingsFrom(*doc),
-                        std::mt19937_64(doc->scenario().training.seed));
-    bare.run(t->steps());
-    EXPECT_LT((packParams(bare.network()) - packParams(doc->layered())).cwiseAbs().maxCoeff(),
-              1e-12);
-}
-
-TEST(Layered, ADivergingRunStopsWithFiniteWeightsAndSaysWhy) {
-    auto w = windowWithSine();
-    ui::Document* doc = w->document();
-    doc->setLayered(deepNet(1), "deeper");
-    TrainSettings s = doc->scenario().training;
-    s.optimizer.kind = OptimizerKind::SGD;
-    s.optimizer.learningRate = 500.0;
-    doc->setTrainingSettings(s);
-    ui::LayeredTrainingController* t = w->layeredWorkspace()->trainer();
-    QString said;
-    QObject::connect(t, &ui::LayeredTrainingController::diverged,
-                     [&](const QString& m) { said = m; });
-    t->play();
-    ASSERT_TRUE(pumpUntil([&] { return !t->isRunning(); }, 20000));
-    EXPECT_FALSE(said.isEmpty());
-    EXPECT_TRUE(allFinite(doc->layered()));
-    EXPECT_TRUE(std::isfinite(doc->layeredLoss()));
-    for (double v : t->lossValues())
-        EXPECT_TRUE(std::isfinite(v));
-}
-
-TEST(Layered, WithoutATargetTrainingSaysSoAndDoesNotStart) {
-    auto w = freshWindow();
-    ui::Document* doc = w->document();
-    doc->clearTarget();
-    doc->setLayered(deepNet(1), "deeper");
-    ui::LayeredTrainingController* t = w->layeredWorkspace()->trainer();
-    QString said;
-    QObject::connect(t, &ui::LayeredTrainingController::message,
-                     [&](const QString& m) { said = m; });
-    t->play();
-    EXPECT_FALSE(t->isRunning());
-    EXPECT_TRUE(said.contains("target"));
-}
-
 TEST(Layered, TwoInputsLearnTheSurfaceOnThePlanesGrid) {
     auto w = freshWindow();
     ui::Document* doc = w->document();

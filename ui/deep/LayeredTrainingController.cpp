@@ -3,18 +3,55 @@
 #include "core/deep/RandomLayered.h"
 #include "ui/document/Document.h"
 
+#include <chrono>
 #include <cmath>
+#include <limits>
 
 namespace stepwise::ui {
 
 namespace {
-constexpr int kFrameMs = 16;       // a display frame
-constexpr int kBudgetMs = 10;      // of which training may take this much
-constexpr long kMaxPerFrame = 500; // steps
+constexpr int kFrameMs = 15; // a display frame, a little under 1/60 s
+// The worker hands its weights over this often (a frame takes the newest).
+constexpr auto kDeliverEvery = std::chrono::milliseconds(8);
+// Kept of the trainer's own loss history on a long run (the window keeps its own).
+constexpr std::size_t kTrainerHistory = 4096;
 } // namespace
 
 LayeredTrainingController::LayeredTrainingController(Document* doc, QObject* parent)
-    : QObject(parent), doc_(doc) {
+    : QObject(parent), doc_(doc), worker_([](Job& job, const auto& ctx) {
+          LayeredTrainer& t = *job.trainer;
+          long done = 0;
+          auto last = std::chrono::steady_clock::now();
+          auto deliver = [&](const TrainReport& r) {
+              Snapshot s;
+              s.net = t.network();
+              s.done = done;
+              s.loss = t.lossHistory().empty() ? std::numeric_limits<double>::quiet_NaN()
+                                               : t.lossHistory().back();
+              s.diverged = r.diverged;
+              s.reachedStopLoss = r.reachedStopLoss;
+              s.reason = r.reason;
+              ctx.deliver(std::move(s));
+          };
+          TrainReport r;
+          // One step at a time, so a pause or an edit waits for one step at most.
+          while (!ctx.shouldStop()) {
+              const long before = r.steps;
+              r = t.run(1);
+              done += r.steps > before ? r.steps - before : 1;
+              if (t.lossHistory().size() >= kTrainerHistory) t.clearHistory();
+              const auto now = std::chrono::steady_clock::now();
+              if (r.diverged || r.reachedStopLoss) {
+                  deliver(r);
+                  return;
+              }
+              if (now - last >= kDeliverEvery) {
+                  deliver(r);
+                  last = now;
+              }
+          }
+          deliver(r); // what was reached when told to stop
+      }) {
     timer_.setInterval(kFrameMs);
     connect(&timer_, &QTimer::timeout, this, &LayeredTrainingController::frame);
     connect(doc_, &Document::networkChanged, this, &LayeredTrainingController::onDocumentChanged);
@@ -35,11 +72,23 @@ LayeredTrainingController::LayeredTrainingController(Document* doc, QObject* par
         historyLoss_.clear();
         emit progressed();
     });
+    // A drag while training: the run waits (the weights stay as shown under the pointer) and
+    // goes on from the dragged network when the drag ends.
     connect(doc_, &Document::dragStarted, this, [this] {
-        if (running_) timer_.stop();
+        dragging_ = true;
+        if (!running_) return;
+        timer_.stop();
+        haltWorker(false);
     });
     connect(doc_, &Document::dragEnded, this, [this] {
-        if (running_) timer_.start();
+        dragging_ = false;
+        if (!running_) return;
+        if (!ensureTrainer()) {
+            stopRun();
+            return;
+        }
+        startWorker();
+        timer_.start();
     });
 }
 
@@ -83,13 +132,54 @@ void LayeredTrainingController::play() {
     runSteps_ = 0;
     running_ = true;
     doc_->setLiveTraining(true);
-    timer_.start();
+    if (!dragging_) {
+        startWorker();
+        timer_.start();
+    }
     emit runningChanged(true);
+}
+
+void LayeredTrainingController::startWorker() {
+    jobBase_ = steps_;
+    jobShown_ = 0;
+    worker_.submit(Job{trainer_.get()});
+}
+
+void LayeredTrainingController::haltWorker(bool show) {
+    worker_.stop();
+    const std::optional<Snapshot> last = worker_.take();
+    if (last && show) apply(*last);
+}
+
+void LayeredTrainingController::apply(const Snapshot& s) {
+    const long fresh = s.done - jobShown_;
+    jobShown_ = s.done;
+    steps_ = jobBase_ + s.done;
+    runSteps_ += fresh;
+    if (std::isfinite(s.loss)) loss_ = s.loss;
+    showing_ = true;
+    doc_->showTrainingLayered(s.net);
+    showing_ = false;
+    if (std::isfinite(s.loss) && fresh > 0) {
+        historySteps_.push_back(static_cast<double>(steps_));
+        historyLoss_.push_back(s.loss);
+        if (historySteps_.size() > kMaxHistory) {
+            std::size_t k = 0;
+            for (std::size_t i = 0; i < historySteps_.size(); i += 2, ++k) {
+                historySteps_[k] = historySteps_[i];
+                historyLoss_[k] = historyLoss_[i];
+            }
+            historySteps_.resize(k);
+            historyLoss_.resize(k);
+        }
+    }
+    emit progressed();
 }
 
 void LayeredTrainingController::pause() {
     if (!running_) return;
     timer_.stop();
+    if (!dragging_) haltWorker(true);
     running_ = false;
     doc_->setLiveTraining(false);
     record();
@@ -125,45 +215,13 @@ void LayeredTrainingController::stepOnce() {
 }
 
 void LayeredTrainingController::frame() {
-    if (!trainer_ && !ensureTrainer()) {
+    const std::optional<Snapshot> s = worker_.take();
+    if (!s) return;
+    apply(*s);
+    if (s->diverged) {
         stopRun();
-        return;
-    }
-    QElapsedTimer clock;
-    clock.start();
-    TrainReport r;
-    long done = 0;
-    // Whole steps until the frame's budget is spent; the numbers do not depend on the frame
-    // rate (the same steps in any grouping give the same weights).
-    while (done < kMaxPerFrame && clock.elapsed() < kBudgetMs) {
-        r = trainer_->run(1);
-        ++done;
-        if (r.diverged || r.reachedStopLoss) break;
-    }
-    steps_ += done;
-    runSteps_ += done;
-    loss_ = trainer_->lossHistory().empty() ? trainer_->loss() : trainer_->lossHistory().back();
-    showing_ = true;
-    doc_->showTrainingLayered(trainer_->network());
-    showing_ = false;
-    if (std::isfinite(loss_)) {
-        historySteps_.push_back(static_cast<double>(steps_));
-        historyLoss_.push_back(loss_);
-        if (historySteps_.size() > kMaxHistory) {
-            std::size_t k = 0;
-            for (std::size_t i = 0; i < historySteps_.size(); i += 2, ++k) {
-                historySteps_[k] = historySteps_[i];
-                historyLoss_[k] = historyLoss_[i];
-            }
-            historySteps_.resize(k);
-            historyLoss_.resize(k);
-        }
-    }
-    emit progressed();
-    if (r.diverged) {
-        stopRun();
-        emit diverged(tr("Training stopped: %1").arg(QString::fromStdString(r.reason)));
-    } else if (r.reachedStopLoss) {
+        emit diverged(tr("Training stopped: %1").arg(QString::fromStdString(s->reason)));
+    } else if (s->reachedStopLoss) {
         stopRun();
         emit message(tr("Reached the stop loss after %L1 steps.").arg(steps_));
     }
@@ -175,9 +233,17 @@ void LayeredTrainingController::stopRun() {
 
 void LayeredTrainingController::onDocumentChanged() {
     if (showing_) return;
-    // An edit from outside (a drag, undo, a new target or settings): start again from it.
+    // An edit from outside (a drag, undo, a new target or settings): start again from it. What
+    // the worker reached since the last frame is dropped: the edit was made on what was shown.
+    const bool working = running_ && !dragging_;
+    if (working) haltWorker(false);
     trainer_.reset();
-    if (running_ && !ensureTrainer()) stopRun();
+    if (!working) return;
+    if (!ensureTrainer()) {
+        stopRun();
+        return;
+    }
+    startWorker();
 }
 
 void LayeredTrainingController::newSeed() {

@@ -1,7 +1,8 @@
 // LayeredTrainingController: trains the document's layered network (core/deep LayeredTrainer)
-// on the GUI thread, a few steps per display frame within a time budget, and shows the weights
-// after each frame without an undo step; a whole run (play … pause) is one undo step, as with
-// the one-layer network's TrainingController.
+// on a worker thread (ui/base/BackgroundWorker), step after step while the window draws, and
+// shows the newest weights on each display frame without an undo step; a whole run (play …
+// pause) is one undo step, as with the one-layer network's TrainingController. Pausing waits
+// for the step under way and shows exactly the weights of the steps counted.
 //
 // The trainer is made from the document when a run starts and again whenever the document
 // changes under it (an edit, undo, a new target, new settings): training always continues from
@@ -10,8 +11,8 @@
 #pragma once
 
 #include "core/deep/LayeredTrainer.h"
+#include "ui/base/BackgroundWorker.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 
@@ -58,6 +59,23 @@ private:
     void stopRun();
     void record();
     void onDocumentChanged();
+    void startWorker();
+    // Stops the worker and shows what it reached (`show`), or drops it (an edit came first).
+    void haltWorker(bool show);
+
+    // What the worker steps: the trainer, which belongs to the worker while a job runs.
+    struct Job {
+        LayeredTrainer* trainer = nullptr;
+    };
+    // What it hands back, every few milliseconds and when it stops.
+    struct Snapshot {
+        LayeredNetwork net;
+        long done = 0; // steps of this job
+        double loss = 0.0;
+        bool diverged = false, reachedStopLoss = false;
+        std::string reason;
+    };
+    void apply(const Snapshot& s);
 
     Document* doc_;
     QTimer timer_;
@@ -70,6 +88,11 @@ private:
     double loss_ = 0.0;
     std::vector<double> historySteps_, historyLoss_;
     std::uint64_t seedBump_ = 0;
+    long jobBase_ = 0;  // steps_ when the running job started
+    long jobShown_ = 0; // steps of the running job already counted
+    bool dragging_ = false;
+    // Last: destroyed (and joined) before the trainer its body steps.
+    BackgroundWorker<Job, Snapshot> worker_;
 };
 
 } // namespace stepwise::ui
