@@ -1,7 +1,7 @@
 // Headless runs of a layered network (a version 3 scenario: more than one hidden layer, core/deep):
 // trained by LayeredTrainer with the file's settings, reported, and exported as a model or as a
 // picture drawn by the window's layered workspace (the graph over x, or the surface over the
-// plane; the training GIF is the lesson's network's only). A network of two inputs learns the
+// plane), or the training as an animated GIF. A network of two inputs learns the
 // file's targetSurface on the plane's grid (core/scenario/TargetSurface.h); more inputs have no
 // target form yet.
 #include "app/Headless.h"
@@ -12,7 +12,9 @@
 #include "core/export/LayeredModelExport.h"
 #include "core/scenario/ScenarioFile.h"
 #include "ui/base/Palette.h"
+#include "ui/deep/LayeredTrainingController.h"
 #include "ui/document/Document.h"
+#include "ui/shell/LayeredGif.h"
 #include "ui/shell/LayeredWorkspace.h"
 
 #include <QCoreApplication>
@@ -35,10 +37,10 @@ std::filesystem::path pathOf(const QString& s) {
     return std::filesystem::path(s.toStdU16String());
 }
 
-// A picture the layered workspace writes (not the GIF: it animates the lesson's network).
+// A picture the layered workspace writes, or its animation.
 bool isLayeredPicture(const QString& path) {
     const QString suffix = QFileInfo(path).suffix().toLower();
-    return suffix == "png" || suffix == "svg" || suffix == "pdf";
+    return suffix == "png" || suffix == "svg" || suffix == "pdf" || suffix == "gif";
 }
 
 } // namespace
@@ -55,8 +57,8 @@ int runLayeredScenario(const RunRequest& req, const Scenario& scenario, Progress
     for (const QString& out : req.exports)
         if (!modelFormatFor(pathOf(out)) && !isLayeredPicture(out)) {
             sayLine(QStringLiteral("%1: --export: a layered network is exported as a model "
-                                   "(.json, .py or .c) or a picture (.png, .svg or .pdf); the "
-                                   "animated GIF is for the lesson's network only")
+                                   "(.json, .py or .c), a picture (.png, .svg or .pdf) or an "
+                                   "animation of its training (.gif)")
                         .arg(out));
             return kExitBadInput;
         }
@@ -88,12 +90,9 @@ int runLayeredScenario(const RunRequest& req, const Scenario& scenario, Progress
     LayeredNetwork trained = net;
     double lossNow = 0.0;
     if (t.size() > 0) {
-        LayeredTrainSettings settings;
-        settings.optimizer = scenario.training.optimizer;
-        settings.batchSize = scenario.training.batchSize;
-        settings.surrogateSteepness = scenario.training.surrogateSteepness;
-        settings.stopLoss = scenario.training.stopLoss;
-        LayeredTrainer trainer(net, x, t, settings, std::mt19937_64(scenario.training.seed));
+        // The window's settings (which layers learn included).
+        LayeredTrainer trainer(net, x, t, ui::LayeredTrainingController::settingsFrom(scenario),
+                               std::mt19937_64(scenario.training.seed));
         if (trainer.problem()) {
             sayLine(QStringLiteral("%1: %2").arg(req.scenario,
                                                  QString::fromStdString(*trainer.problem())));
@@ -124,6 +123,31 @@ int runLayeredScenario(const RunRequest& req, const Scenario& scenario, Progress
     notes.domainHi = d.hi;
     notes.steps = report.steps;
     for (const QString& out : req.exports) {
+        if (ui::exportFormatFor(out) == ui::ExportFormat::Gif) {
+            // The run itself: trained again from the start, frame by frame, to the steps
+            // reached (the same seed gives the same steps). A stop request abandons it.
+            const bool stoppedInTraining = StopSignals::requested() != 0;
+            ui::ExportOptions o;
+            o.width = req.width;
+            o.height = req.height;
+            o.projector = req.projector;
+            auto onFrame = [&](int frame, int frames) {
+                progress.stage(QStringLiteral("Drawing %1, frame").arg(QFileInfo(out).fileName()),
+                               frame, frames);
+                return stoppedInTraining || StopSignals::requested() == 0;
+            };
+            QString error;
+            const ui::ExportResult drawn =
+                ui::exportLayeredGif(scenario, out, report.steps, o, onFrame, &error);
+            progress.finish();
+            if (drawn == ui::ExportResult::Cancelled) {
+                sayLine(QStringLiteral("%1: not written: the run was interrupted").arg(out));
+            } else if (drawn == ui::ExportResult::Failed) {
+                sayLine(QStringLiteral("%1: %2").arg(out, error));
+                failed = true;
+            }
+            continue;
+        }
         if (isLayeredPicture(out)) {
             // As the window draws it: the layered workspace's graph, or its surface.
             Scenario shown = scenario;

@@ -169,18 +169,29 @@ TEST(CommandLine, ALayeredNetworkTrainsHeadlessAndExportsItsModel) {
     ASSERT_EQ(stepwiseRun({"--scenario", file, "--train", "400", "--report", again}).code, 0);
     EXPECT_EQ(readJson(again)["loss"].get<double>(), j["loss"].get<double>());
 
-    // A picture of a layered network is drawn as the window draws it; the training GIF (the
-    // lesson's network's animation) is refused by name, and nothing is written.
+    // A picture of a layered network is drawn as the window draws it, and its training as an
+    // animation; a picture type Stepwise does not write is refused by name, nothing written.
     const ProcessResult picture =
         stepwiseRun({"--scenario", file, "--export", dir.filePath("g.png")});
     EXPECT_EQ(picture.code, 0) << picture.err.toStdString();
     const QImage drawn(dir.filePath("g.png"));
     ASSERT_FALSE(drawn.isNull());
     EXPECT_EQ(drawn.size(), QSize(1200, 750));
-    const ProcessResult gif = stepwiseRun({"--scenario", file, "--export", dir.filePath("g.gif")});
-    EXPECT_EQ(gif.code, 2);
-    EXPECT_TRUE(gif.err.contains("GIF")) << gif.err.toStdString();
-    EXPECT_FALSE(QFile::exists(dir.filePath("g.gif")));
+    const ProcessResult gif = stepwiseRun({"--scenario", file, "--train", "200", "--export",
+                                           dir.filePath("g.gif"), "--size", "400x250"});
+    EXPECT_EQ(gif.code, 0) << gif.err.toStdString();
+    int err = 0;
+    GifFileType* frames = DGifOpenFileName(dir.filePath("g.gif").toLocal8Bit().constData(), &err);
+    ASSERT_NE(frames, nullptr);
+    ASSERT_EQ(DGifSlurp(frames), GIF_OK);
+    EXPECT_EQ(frames->ImageCount, 60);
+    EXPECT_EQ(frames->SWidth, 400);
+    EXPECT_EQ(frames->SHeight, 250);
+    DGifCloseFile(frames, &err);
+    const ProcessResult bmp = stepwiseRun({"--scenario", file, "--export", dir.filePath("g.bmp")});
+    EXPECT_EQ(bmp.code, 2);
+    EXPECT_TRUE(bmp.err.contains("g.bmp")) << bmp.err.toStdString();
+    EXPECT_FALSE(QFile::exists(dir.filePath("g.bmp")));
 
     // Three inputs: no target has a form for them yet.
     Scenario three = s;

@@ -11,11 +11,14 @@
 #include "ui/deep/LayeredTrainingController.h"
 #include "ui/files/FileController.h"
 #include "ui/lesson/LessonPanel.h"
+#include "ui/shell/LayeredGif.h"
 #include "ui/shell/LayeredWorkspace.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QImageReader>
 #include <QMenu>
 #include <QStackedWidget>
 #include <QTemporaryDir>
@@ -296,4 +299,54 @@ TEST(Layered, TheTargetMenuOffersThePlanesPresetsForTwoInputs) {
     doc->setLayered(deepNet(1), "one input");
     QApplication::processEvents();
     EXPECT_FALSE(menu->isEnabled());
+}
+
+// The training of a two-input network as an animation: one frame per step of the schedule, the
+// surface changing as it learns; a cancelled export leaves the file that was there untouched.
+TEST(Layered, TheTrainingOfTwoInputsBecomesAnAnimation) {
+    QTemporaryDir dir;
+    Scenario s = defaultScenario();
+    s.layered = deepNet(2);
+    TargetSurface tower;
+    tower.preset = SurfacePreset::Tower;
+    s.surface = tower;
+    ui::ExportOptions o;
+    o.width = 360;
+    o.height = 240;
+    o.frames = 5;
+    const QString path = dir.filePath("tower.gif");
+    QString error;
+    LayeredNetwork reached;
+    TrainReport report;
+    ASSERT_EQ(ui::exportLayeredGif(s, path, 300, o, {}, &error, &report, &reached),
+              ui::ExportResult::Written)
+        << error.toStdString();
+    EXPECT_EQ(report.steps, 300);
+    EXPECT_NE(reached, *s.layered);
+    QImageReader reader(path);
+    EXPECT_EQ(reader.imageCount(), 5);
+    const QImage first = reader.read();
+    QImage last;
+    while (reader.canRead())
+        last = reader.read();
+    ASSERT_FALSE(first.isNull());
+    ASSERT_FALSE(last.isNull());
+    EXPECT_EQ(first.size(), QSize(360, 240));
+    EXPECT_NE(first.convertToFormat(QImage::Format_RGB32),
+              last.convertToFormat(QImage::Format_RGB32)); // the surface learned
+
+    const qint64 before = QFileInfo(path).size();
+    const ui::ExportResult cancelled = ui::exportLayeredGif(
+        s, path, 300, o, [](int done, int) { return done < 2; }, &error);
+    EXPECT_EQ(cancelled, ui::ExportResult::Cancelled);
+    EXPECT_EQ(QFileInfo(path).size(), before);
+    EXPECT_EQ(QImageReader(path).imageCount(), 5);
+    EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1); // no leftovers
+
+    Scenario none = s;
+    none.surface.reset();
+    EXPECT_EQ(ui::exportLayeredGif(none, dir.filePath("none.gif"), 10, o, {}, &error),
+              ui::ExportResult::Failed);
+    EXPECT_TRUE(error.contains("target")) << error.toStdString();
+    EXPECT_FALSE(QFile::exists(dir.filePath("none.gif")));
 }

@@ -95,14 +95,18 @@ LayeredTrainingController::LayeredTrainingController(Document* doc, QObject* par
 LayeredTrainingController::~LayeredTrainingController() = default;
 
 LayeredTrainSettings LayeredTrainingController::settingsFrom(const Document& doc) {
-    const TrainSettings& t = doc.scenario().training;
+    return settingsFrom(doc.scenario());
+}
+
+LayeredTrainSettings LayeredTrainingController::settingsFrom(const Scenario& scenario) {
+    const TrainSettings& t = scenario.training;
     LayeredTrainSettings s;
     s.optimizer = t.optimizer;
     s.batchSize = t.batchSize;
     s.surrogateSteepness = t.surrogateSteepness;
     s.stopLoss = t.stopLoss;
-    if (t.layers == LearningLayers::OutputOnly && doc.isLayered()) {
-        s.learns.assign(doc.layered().depth() + 1, false);
+    if (t.layers == LearningLayers::OutputOnly && scenario.layered) {
+        s.learns.assign(scenario.layered->depth() + 1, false);
         s.learns.back() = true;
     }
     return s;

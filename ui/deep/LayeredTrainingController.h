@@ -11,6 +11,7 @@
 #pragma once
 
 #include "core/deep/LayeredTrainer.h"
+#include "core/scenario/Scenario.h"
 #include "ui/base/BackgroundWorker.h"
 
 #include <QObject>
@@ -46,6 +47,7 @@ public:
 
     // The settings the core trainer gets from the document's training settings.
     static LayeredTrainSettings settingsFrom(const Document& doc);
+    static LayeredTrainSettings settingsFrom(const Scenario& scenario); // the command line too
 
 signals:
     void runningChanged(bool running);

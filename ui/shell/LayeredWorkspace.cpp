@@ -255,8 +255,8 @@ QImage LayeredWorkspace::picture(int width, int height) {
     QWidget* view = mainView();
     view->resize(width, height);
     if (view == graph_) return graph_->plot()->toPixmap(width, height).toImage();
-    // surface helper: the surface view's own picture here.
-    return view->grab().toImage();
+    // The maps and the sections as exported (not the controls around them).
+    return surfaceImage(surface_, width, height);
 }
 
 bool LayeredWorkspace::exportPicture(const QString& path, int width, int height, QString* error) {

@@ -20,6 +20,7 @@
 #include "ui/shell/Exporter.h"
 #include "ui/shell/Handout.h"
 #include "ui/shell/HelpMenu.h"
+#include "ui/shell/LayeredGif.h"
 #include "ui/shell/LayeredWorkspace.h"
 #include "ui/shell/PaletteFollower.h"
 #include "ui/shell/PreferencesDialog.h"
@@ -336,13 +337,14 @@ void MainWindow::startSession(const QString& file) {
 }
 
 void MainWindow::exportTrainingGif(const QString& path, long steps) {
-    if (!doc_->hasTarget()) {
+    if (doc_->isLayered() ? !doc_->hasLayeredTarget() : !doc_->hasTarget()) {
         notify(QMessageBox::Information, tr("Export training as GIF"),
                tr("The animation shows the network learning a target: draw one "
                   "or pick one from the Target menu first."));
         return;
     }
     trainer_->pause();
+    layered_->trainer()->pause();
     QProgressDialog progress(tr("Rendering the animation…"), tr("Cancel"), 0, 100, this);
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(200);
@@ -351,15 +353,17 @@ void MainWindow::exportTrainingGif(const QString& path, long steps) {
     o.height = 540;
     o.projector = presentation_;
     QString error;
-    const ExportResult result = exportScenario(
-        doc_->scenario(), path, steps, o,
-        [&progress](int done, int total) {
-            progress.setMaximum(total);
-            progress.setValue(done);
-            QCoreApplication::processEvents();
-            return !progress.wasCanceled();
-        },
-        &error, nullptr);
+    const auto onProgress = [&progress](int done, int total) {
+        progress.setMaximum(total);
+        progress.setValue(done);
+        QCoreApplication::processEvents();
+        return !progress.wasCanceled();
+    };
+    // A layered network: its own workspace's pictures (the graph over x, or the surface).
+    const ExportResult result =
+        doc_->isLayered()
+            ? exportLayeredGif(doc_->scenario(), path, steps, o, onProgress, &error)
+            : exportScenario(doc_->scenario(), path, steps, o, onProgress, &error, nullptr);
     progress.reset();
     switch (result) {
     case ExportResult::Written:

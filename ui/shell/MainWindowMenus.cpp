@@ -113,7 +113,7 @@ void MainWindow::buildMenus() {
                        .arg(path));
     });
     exportAct->setShortcut(QKeySequence(tr("Ctrl+E")));
-    lessonOnly_ << exports->addAction(tr("Training as &GIF…"), this, [this] {
+    exports->addAction(tr("Training as &GIF…"), this, [this] {
         bool ok = false;
         const int steps = QInputDialog::getInt(this, tr("Export training as GIF"),
                                                tr("Train how many steps for the animation?"), 2000,

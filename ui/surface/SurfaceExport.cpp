@@ -39,7 +39,35 @@ void paintPicture(SurfaceView* view, QCPPainter& painter, int width, int height)
     }
 }
 
+// A page not on screen has no layout yet: give it the picture's size. Then every plot drawn
+// with what the view shows now (nothing waits for a queued replot).
+void prepare(SurfaceView* view, int width, int height) {
+    if (!view->picture()->isVisible()) {
+        view->resize(width, height + 160);
+        if (view->layout()) view->layout()->activate();
+    }
+    view->replotNow();
+}
+
+QImage paintImage(SurfaceView* view, int width, int height, double scale) {
+    QImage image(static_cast<int>(width * scale), static_cast<int>(height * scale),
+                 QImage::Format_ARGB32_Premultiplied);
+    image.fill(view->backgroundColour());
+    QCPPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.scale(scale, scale);
+    paintPicture(view, painter, width, height);
+    painter.end();
+    return image;
+}
+
 } // namespace
+
+QImage surfaceImage(SurfaceView* view, int width, int height, double scale) {
+    if (width < 16 || height < 16 || !(scale > 0.0)) return {};
+    prepare(view, width, height);
+    return paintImage(view, width, height, scale);
+}
 
 bool exportSurface(SurfaceView* view, const QString& path, int width, int height, QString* error,
                    double scale) {
@@ -53,27 +81,13 @@ bool exportSurface(SurfaceView* view, const QString& path, int width, int height
     if (!png && !svg && !pdf)
         return fail(SurfaceView::tr("the name must end in .png, .svg or .pdf"));
     if (width < 16 || height < 16) return fail(SurfaceView::tr("the picture is too small"));
-    // A page not on screen has no layout yet: give it the picture's size.
-    QWidget* picture = view->picture();
-    if (!picture->isVisible()) {
-        view->resize(width, height + 160);
-        if (view->layout()) view->layout()->activate();
-    }
-    view->replotNow();
+    prepare(view, width, height);
 
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) return fail(file.errorString());
     bool painted = false;
     if (png) {
-        QImage image(static_cast<int>(width * scale), static_cast<int>(height * scale),
-                     QImage::Format_ARGB32_Premultiplied);
-        image.fill(view->backgroundColour());
-        QCPPainter painter(&image);
-        painter.setRenderHint(QPainter::Antialiasing);
-        painter.scale(scale, scale);
-        paintPicture(view, painter, width, height);
-        painter.end();
-        painted = image.save(&file, "PNG");
+        painted = paintImage(view, width, height, scale).save(&file, "PNG");
     } else if (svg) {
         QSvgGenerator gen;
         gen.setOutputDevice(&file);

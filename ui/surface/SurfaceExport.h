@@ -5,6 +5,7 @@
 // a temporary name and renamed into place, so a failed export leaves an old file as it was.
 #pragma once
 
+#include <QImage>
 #include <QString>
 
 namespace stepwise::ui {
@@ -15,5 +16,9 @@ class SurfaceView;
 // in none of .png, .svg, .pdf.
 bool exportSurface(SurfaceView* view, const QString& path, int width, int height, QString* error,
                    double scale = 1.0);
+
+// The same picture as an image of width × height pixels (times `scale`): a frame of an
+// animation, the handout's figure. Null when the size is below 16 pixels.
+QImage surfaceImage(SurfaceView* view, int width, int height, double scale = 1.0);
 
 } // namespace stepwise::ui
