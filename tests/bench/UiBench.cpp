@@ -92,6 +92,16 @@ protected:
     }
 };
 
+// Calls onPaint on every paint event of the widgets it watches (a frame).
+class FrameWatch : public QObject {
+public:
+    std::function<void()> onPaint;
+    bool eventFilter(QObject*, QEvent* e) override {
+        if (e->type() == QEvent::Paint) onPaint();
+        return false;
+    }
+};
+
 // From a slider's new value to the graph painted with it (the diagram, number box and the rest
 // of the window are painted in the same pass).
 void sliderToReplot(int hidden, int samples, int moves) {
@@ -128,14 +138,7 @@ void trainingFrames(int hidden, int samples, double seconds) {
     QElapsedTimer clock;
     qint64 last = -1;
     // A frame is a paint of the graph (a full replot or the curves alone).
-    class FrameWatch : public QObject {
-    public:
-        std::function<void()> onPaint;
-        bool eventFilter(QObject*, QEvent* e) override {
-            if (e->type() == QEvent::Paint) onPaint();
-            return false;
-        }
-    } watch;
+    FrameWatch watch;
     watch.onPaint = [&] {
         const qint64 now = clock.nsecsElapsed();
         if (last >= 0) frames.push_back((now - last) / 1e6);
@@ -321,14 +324,7 @@ void layeredTrainingFrames(int hidden, double seconds, bool frames, bool bare) {
         std::vector<double> gaps;
         QElapsedTimer clock;
         qint64 last = -1;
-        class FrameWatch : public QObject {
-        public:
-            std::function<void()> onPaint;
-            bool eventFilter(QObject*, QEvent* e) override {
-                if (e->type() == QEvent::Paint) onPaint();
-                return false;
-            }
-        } watch;
+        FrameWatch watch;
         watch.onPaint = [&] {
             const qint64 now = clock.nsecsElapsed();
             if (last >= 0) gaps.push_back((now - last) / 1e6);
