@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace stepwise;
@@ -204,4 +205,47 @@ TEST(SurfaceWindow, PickingANeuronPicksItsParameters) {
     EXPECT_EQ(strip->selected(), 1);
     f.doc->selectLayered(std::nullopt);
     EXPECT_EQ(f.view->selectedNeuron(), -1);
+}
+
+// Hovering says what a press would take hold of: a step neuron's switching line, the handle
+// that turns it, nothing special elsewhere.
+TEST(SurfaceWindow, HoveringASwitchingLineSaysWhatDraggingItDoes) {
+    Window f(ActivationKind::Step);
+    ui::SurfacePlot* map = f.view->outputPlot();
+    map->layOut();
+    ASSERT_FALSE(map->switchingLines().empty());
+    const ui::SurfacePlot::Segment seg = map->switchingLines().front();
+    const QPointF a = map->pixelAt(seg.p.x(), seg.p.y()), e = map->pixelAt(seg.q.x(), seg.q.y());
+    sendMouse(map, QEvent::MouseMove, a + (e - a) * 0.4, Qt::NoButton, Qt::NoButton);
+    EXPECT_TRUE(map->toolTip().contains(QString("Neuron %1 switches").arg(seg.neuron + 1)))
+        << map->toolTip().toStdString();
+    EXPECT_TRUE(map->toolTip().contains("changes b")) << map->toolTip().toStdString();
+    sendMouse(map, QEvent::MouseMove, e, Qt::NoButton, Qt::NoButton);
+    EXPECT_TRUE(map->toolTip().contains("turn")) << map->toolTip().toStdString();
+    // Far from every line and both sections: no hint.
+    auto distance = [](QPointF p, QPointF u, QPointF v) {
+        const QPointF d = v - u;
+        const double len2 = QPointF::dotProduct(d, d);
+        const double t =
+            len2 > 0 ? std::clamp(QPointF::dotProduct(p - u, d) / len2, 0.0, 1.0) : 0.0;
+        const QPointF q = u + d * t - p;
+        return std::hypot(q.x(), q.y());
+    };
+    const double lo = f.view->lo(), hi = f.view->hi();
+    bool found = false;
+    for (int i = 1; i < 12 && !found; ++i)
+        for (int k = 1; k < 12 && !found; ++k) {
+            const double x1 = lo + (hi - lo) * i / 12.0, x2 = lo + (hi - lo) * k / 12.0;
+            const QPointF p = map->pixelAt(x1, x2);
+            bool near = std::abs(p.x() - map->pixelAt(f.view->sectionX1(), x2).x()) < 25 ||
+                        std::abs(p.y() - map->pixelAt(x1, f.view->sectionX2()).y()) < 25;
+            for (const ui::SurfacePlot::Segment& l : map->switchingLines())
+                near = near || distance(p, map->pixelAt(l.p.x(), l.p.y()),
+                                        map->pixelAt(l.q.x(), l.q.y())) < 25;
+            if (near) continue;
+            sendMouse(map, QEvent::MouseMove, p, Qt::NoButton, Qt::NoButton);
+            EXPECT_TRUE(map->toolTip().isEmpty()) << map->toolTip().toStdString();
+            found = true;
+        }
+    EXPECT_TRUE(found);
 }

@@ -198,22 +198,33 @@ void SurfaceMouse::hover(SurfacePlot* plot, QPointF pixel) {
     const PlanePoint p = plane(plot, pixel);
     if (plot->onMap(pixel)) view_->showReadoutAt(p.x1, p.x2);
     const Hit hit = hitAt(plot, pixel);
+    // The cursor says what a press would take hold of; the tooltip says it in words.
+    QString hint;
     switch (hit.grab) {
     case Grab::SectionX1:
         plot->setCursor(Qt::SizeHorCursor);
+        hint = QObject::tr("Drag to move the cross-section along x₁ (its graph is below).");
         break;
     case Grab::SectionX2:
         plot->setCursor(Qt::SizeVerCursor);
+        hint = QObject::tr("Drag to move the cross-section along x₂ (its graph is below).");
         break;
     case Grab::Move:
         plot->setCursor(Qt::SizeAllCursor);
+        hint = QObject::tr("Neuron %1 switches on this line, where w₁x₁ + w₂x₂ + b = 0. Drag "
+                           "it to move the line: that changes b.")
+                   .arg(hit.neuron + 1);
         break;
     case Grab::Turn:
         plot->setCursor(Qt::PointingHandCursor);
+        hint = QObject::tr("Drag this end to turn neuron %1's switching line about its "
+                           "middle: that changes w₁, w₂ and b, and keeps the length of (w₁, w₂).")
+                   .arg(hit.neuron + 1);
         break;
     default:
         plot->setCursor(Qt::CrossCursor);
     }
+    if (plot->toolTip() != hint) plot->setToolTip(hint);
     if (hit.grab == Grab::Paint) {
         plot->setBrush(QPointF(p.x1, p.x2), view_->brushRadius());
         plot->replotOverlay();
