@@ -103,6 +103,11 @@ TEST(Layered, TheGraphDrawsTheNetworksOutput) {
     const Eigen::ArrayXd expected = evaluateOutput(doc->layered(), x);
     EXPECT_LT((y - expected).abs().maxCoeff(), 1e-12);
     EXPECT_EQ(g->contributionCount(), 5); // the last hidden layer's neurons
+    // Named as the parameter tree names the output weights: v₃·a⁽²⁾₃ for the third.
+    QStringList names;
+    for (int k = 0; k < g->plot()->graphCount(); ++k)
+        names << g->plot()->graph(k)->name();
+    EXPECT_TRUE(names.contains(QString::fromUtf8("v₃·a⁽²⁾₃"))) << names.join(", ").toStdString();
     // The loss the window shows is the engine's on the training points.
     const double l = loss(doc->layered(), doc->sampleX().matrix().transpose(), doc->sampleT());
     EXPECT_NEAR(doc->layeredLoss(), l, 1e-12 * std::max(1.0, l));

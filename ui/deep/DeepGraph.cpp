@@ -1,5 +1,6 @@
 #include "ui/deep/DeepGraph.h"
 
+#include "core/deep/LayeredNames.h"
 #include "core/deep/LayeredNetwork.h"
 #include "ui/document/Document.h"
 
@@ -76,7 +77,11 @@ void DeepGraph::rebuild() {
     for (int j = 0; j < parts; ++j) {
         QCPGraph* g = plot_->addGraph();
         g->setPen(QPen(p.neuron(j), 1.0 * p.lineScale));
-        g->setName(tr("neuron %1 of the last layer, weighted").arg(j + 1));
+        // As the parameter tree and the diagram name them: vⱼ·a⁽ᴸ⁾ⱼ, neuron j of the last layer
+        // L times its output weight.
+        const int last = doc_->layered().depth();
+        g->setName(QString::fromStdString("v" + subscript(j + 1) + "·a⁽" + superscript(last) + "⁾" +
+                                          subscript(j + 1)));
         parts_.push_back(g);
     }
     plot_->setCurrentLayer("target");
