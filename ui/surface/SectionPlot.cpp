@@ -1,5 +1,7 @@
 #include "ui/surface/SectionPlot.h"
 
+#include "ui/base/PlotStyle.h"
+
 namespace stepwise::ui {
 
 namespace {
@@ -97,22 +99,12 @@ void SectionPlot::applyStyle() {
     const Palette& p = palette_;
     const double s = p.lineScale;
     setBackground(p.background);
-    QFont f = font();
-    f.setPointSizeF(f.pointSizeF() * p.fontScale);
-    QFont bold = f;
-    bold.setBold(true);
-    for (QCPAxis* a : {xAxis, yAxis}) {
-        a->setBasePen(QPen(p.foreground, 1));
-        a->setTickPen(QPen(p.foreground, 1));
-        a->setSubTickPen(QPen(p.foreground, 1));
-        a->setTickLabelColor(p.foreground);
-        a->setLabelColor(p.foreground);
-        a->setTickLabelFont(f);
-        a->setLabelFont(f);
-        a->grid()->setPen(QPen(p.grid, 1));
-        a->grid()->setZeroLinePen(QPen(p.grid.darker(130), 1));
-    }
-    title_->setFont(bold);
+    const PlotFonts f = plotFonts(font(), p);
+    for (QCPAxis* a : {xAxis, yAxis})
+        styleAxis(a, p, f.plain, f.plain, true);
+    // A short plot: few values up its side, so large type (a projector) does not overlap.
+    yAxis->ticker()->setTickCount(p.fontScale > 1.2 ? 2 : 3);
+    title_->setFont(f.bold);
     title_->setTextColor(p.foreground);
     target_->setPen(QPen(p.target, 9.0 * s, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
     output_->setPen(QPen(p.output, 2.5 * s, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));

@@ -1,6 +1,7 @@
 #include "ui/surface/SurfacePlot.h"
 
 #include "core/landscape/Contours.h"
+#include "ui/base/PlotStyle.h"
 #include "ui/surface/SurfaceColours.h"
 
 #include <algorithm>
@@ -296,20 +297,11 @@ void SurfacePlot::applyStyle() {
     const Palette& p = palette_;
     const double s = p.lineScale;
     setBackground(p.background);
-    QFont f = font();
-    f.setPointSizeF(f.pointSizeF() * p.fontScale);
-    QFont bold = f;
-    bold.setBold(true);
-    for (QCPAxis* a : {xAxis, yAxis, scale_->axis()}) {
-        a->setBasePen(QPen(p.foreground, 1));
-        a->setTickPen(QPen(p.foreground, 1));
-        a->setSubTickPen(QPen(p.foreground, 1));
-        a->setTickLabelColor(p.foreground);
-        a->setLabelColor(p.foreground);
-        a->setTickLabelFont(f);
-        a->setLabelFont(a == scale_->axis() ? f : bold);
-        a->grid()->setVisible(false);
-    }
+    const PlotFonts fonts = plotFonts(font(), p);
+    const QFont& f = fonts.plain;
+    const QFont& bold = fonts.bold;
+    for (QCPAxis* a : {xAxis, yAxis, scale_->axis()})
+        styleAxis(a, p, f, a == scale_->axis() ? f : bold, false);
     xAxis->setLabel(QStringLiteral("x₁"));
     yAxis->setLabel(QStringLiteral("x₂"));
     title_->setFont(bold);
