@@ -2,6 +2,7 @@
 // the target: a stroke previewed while it is drawn, handed over when it ends.
 #include "core/scenario/ScenarioFile.h"
 #include "ui/surface/NeuronStrip.h"
+#include "ui/surface/Surface3D.h"
 #include "ui/surface/SurfacePlot.h"
 #include "ui/surface/SurfaceView.h"
 
@@ -11,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSignalBlocker>
+#include <QStackedWidget>
 #include <QToolButton>
 
 #include <algorithm>
@@ -92,6 +94,29 @@ QWidget* SurfaceView::buildControls() {
     row->addWidget(targetChoice_);
     row->addWidget(displayLabel);
     row->addWidget(displayChoice_);
+
+    // Map or 3-D: how the output (and the target) are drawn.
+    lookGroup_ = new QButtonGroup(bar);
+    lookGroup_->setExclusive(true);
+    const std::pair<Look, QString> looks[] = {{Look::Map, tr("Map")}, {Look::Solid, tr("3-D")}};
+    row->addSpacing(8);
+    for (const auto& [look, text] : looks) {
+        auto* b = new QToolButton(bar);
+        b->setText(text);
+        b->setCheckable(true);
+        b->setChecked(look == Look::Map);
+        b->setObjectName(look == Look::Map ? "surfaceLookMap" : "surfaceLook3d");
+        lookGroup_->addButton(b, static_cast<int>(look));
+        row->addWidget(b);
+    }
+    lookGroup_->button(static_cast<int>(Look::Map))
+        ->setToolTip(tr("The output and the target as colour maps seen from above, with contour "
+                        "lines"));
+    lookGroup_->button(static_cast<int>(Look::Solid))
+        ->setToolTip(tr("The output as a surface in space, its height the value at (x₁, x₂), "
+                        "with the target over it; drag to turn it"));
+    connect(lookGroup_, &QButtonGroup::idClicked, this,
+            [this](int id) { setLook(static_cast<Look>(id)); });
     row->addStretch(1);
     row->addWidget(brushLabel);
     for (const auto& [tool, text] : tools) {
@@ -161,11 +186,59 @@ void SurfaceView::setTargetDisplay(TargetDisplay d) {
     output_->setColourBarVisible(!beside);
     target_->setColourBarVisible(beside);
     updateTargetContours();
+    if (surface3d_) surface3d_->setTargetWireframe(!beside);
     replotSoon();
+}
+
+// The 3-D view is made the first time it is chosen, where it can be; the maps stay otherwise.
+void SurfaceView::setLook(Look l) {
+    look_ = l;
+    if (QAbstractButton* button = lookGroup_->button(static_cast<int>(l))) button->setChecked(true);
+    std::optional<QString> why;
+    if (l == Look::Solid) {
+        why = Surface3D::unavailableReason();
+        if (!why && !surface3d_) {
+            surface3d_ = new Surface3D(mapStack_);
+            surface3d_->setPalette(palette_);
+            surface3d_->setTargetWireframe(display_ == TargetDisplay::Contours);
+            mapStack_->addWidget(surface3d_);
+        }
+    }
+    lookNotice_->setText(why.value_or(QString()));
+    lookNotice_->setVisible(why.has_value());
+    const bool solid = l == Look::Solid && !why;
+    mapStack_->setCurrentWidget(solid ? static_cast<QWidget*>(surface3d_) : maps_);
+    if (solid) {
+        surface3d_->setLive(live_);
+        send3d(true, true);
+    } else {
+        replotSoon();
+    }
+}
+
+bool SurfaceView::showing3d() const {
+    return surface3d_ && mapStack_->currentWidget() == surface3d_;
+}
+
+// The samples the maps hold, handed to the 3-D view (which draws them at once, or while live at
+// its own pace); nothing when it is not on screen (choosing it sends everything).
+void SurfaceView::send3d(bool output, bool target) {
+    if (!showing3d()) return;
+    surface3d_->setDomain(lo_, hi_);
+    surface3d_->setValueRange(colourLo_, colourHi_);
+    if (target) surface3d_->setTarget(targetValues_, kMapSide);
+    if (!output) return;
+    if (sampler_.valid())
+        surface3d_->setOutput(sampler_.output(), kMapSide);
+    else
+        surface3d_->setOutput(Eigen::ArrayXd(), kMapSide,
+                              net_.inputs == 2 ? tr("This network cannot be drawn.")
+                                               : tr("The surface needs a network of two inputs."));
 }
 
 void SurfaceView::setBrush(Brush b) {
     brush_ = b;
+    if (b != Brush::Off && showing3d()) setLook(Look::Map); // painting is done on the maps
     if (QAbstractButton* button = brushGroup_->button(static_cast<int>(b)))
         button->setChecked(true);
     const bool painting = b != Brush::Off;

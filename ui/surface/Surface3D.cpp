@@ -1,0 +1,338 @@
+#include "ui/surface/Surface3D.h"
+
+#include "ui/surface/SurfaceColours.h"
+
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QOpenGLContext>
+#include <QPushButton>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#ifdef STEPWISE_HAVE_3D
+#include <QtDataVisualization/Q3DCamera>
+#include <QtDataVisualization/Q3DInputHandler>
+#include <QtDataVisualization/Q3DScene>
+#include <QtDataVisualization/Q3DSurface>
+#include <QtDataVisualization/Q3DTheme>
+#include <QtDataVisualization/QSurface3DSeries>
+#include <QtDataVisualization/QSurfaceDataProxy>
+#include <QtDataVisualization/QValue3DAxis>
+#endif
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace stepwise::ui {
+
+namespace {
+
+#ifdef STEPWISE_HAVE_3D
+// The first camera: from the front (x₁ running left to right, x₂ away from the eye), raised
+// enough to see over a tower and turned a little so the depth reads.
+constexpr int kWireLines = 24; // the target's wire mesh: about so many lines a side
+constexpr float kCameraTurn = -30.0f, kCameraRise = 28.0f, kCameraZoom = 95.0f;
+
+QColor mix(const QColor& a, const QColor& b, double t) {
+    return QColor::fromRgbF(static_cast<float>(a.redF() + (b.redF() - a.redF()) * t),
+                            static_cast<float>(a.greenF() + (b.greenF() - a.greenF()) * t),
+                            static_cast<float>(a.blueF() + (b.blueF() - a.blueF()) * t));
+}
+
+// The map's colours as a gradient over the height axis (ColorStyleRangeGradient spans the axis).
+QLinearGradient viridis() {
+    QLinearGradient g(0.0, 0.0, 1.0, 0.0);
+    constexpr int kStops = 32;
+    for (int k = 0; k <= kStops; ++k) {
+        const double t = static_cast<double>(k) / kStops;
+        g.setColorAt(t, QColor::fromRgb(surfaceColour(t)));
+    }
+    return g;
+}
+
+// side × side values (x₁ the faster) as rows of constant x₂, positions (x₁, value, x₂). A value
+// that is not finite (an output too large to compute) is drawn at the end of the height axis it
+// lies beyond (NaN at the bottom): the surface has no holes.
+// With every > 1, only every so many grid lines a side (and always the last): a wire mesh of all
+// the points would be a dark felt.
+QSurfaceDataArray* surfaceArray(const Eigen::ArrayXd& v, int side, double lo, double hi, double yLo,
+                                double yHi, int every = 1) {
+    auto* rows = new QSurfaceDataArray;
+    if (side < 2 || v.size() != static_cast<Eigen::Index>(side) * side) return rows;
+    std::vector<int> at;
+    for (int k = 0; k < side; k += every)
+        at.push_back(k);
+    if (at.back() != side - 1) at.push_back(side - 1);
+    const int n = static_cast<int>(at.size());
+    rows->reserve(n);
+    for (int j : at) {
+        auto* row = new QSurfaceDataRow(n);
+        const double x2 = lo + (hi - lo) * j / (side - 1);
+        for (int c = 0; c < n; ++c) {
+            const int i = at[c];
+            const double x1 = lo + (hi - lo) * i / (side - 1);
+            double y = v[static_cast<Eigen::Index>(j) * side + i];
+            if (!std::isfinite(y)) y = y > 0.0 ? yHi : yLo;
+            (*row)[c].setPosition(
+                QVector3D(static_cast<float>(x1), static_cast<float>(y), static_cast<float>(x2)));
+        }
+        rows->append(row);
+    }
+    return rows;
+}
+
+QValue3DAxis* axis(const QString& title, const QString& format) {
+    auto* a = new QValue3DAxis;
+    a->setTitle(title);
+    a->setTitleVisible(true);
+    a->setLabelFormat(format);
+    a->setAutoAdjustRange(false);
+    a->setLabelAutoRotation(30.0f);
+    return a;
+}
+#endif
+
+} // namespace
+
+std::optional<QString> Surface3D::unavailableReason() {
+#ifndef STEPWISE_HAVE_3D
+    return tr("This copy of Stepwise was built without the 3-D view: the map is shown instead.");
+#else
+    // The offscreen and minimal platforms put nothing on a screen (and under the offscreen one an
+    // OpenGL context may seem to work through a display it does not draw on).
+    static const bool ok = [] {
+        const QString platform = QGuiApplication::platformName();
+        if (platform == QLatin1String("offscreen") || platform == QLatin1String("minimal"))
+            return false;
+        QOpenGLContext probe;
+        return probe.create() && probe.isValid();
+    }();
+    if (ok) return std::nullopt;
+    return tr("The 3-D view needs OpenGL, which is not available on this display: the map is "
+              "shown instead.");
+#endif
+}
+
+Surface3D::Surface3D(QWidget* parent) : QWidget(parent) {
+    setObjectName("surface3d");
+    timer_ = new QTimer(this);
+    timer_->setSingleShot(true);
+    connect(timer_, &QTimer::timeout, this, &Surface3D::flush);
+
+    message_ = new QLabel(this);
+    message_->setObjectName("surface3dMessage");
+    auto* reset = new QPushButton(tr("Reset view"), this);
+    reset->setObjectName("surface3dReset");
+    reset->setToolTip(tr("Turn and zoom the surface back to the first view"));
+    connect(reset, &QPushButton::clicked, this, &Surface3D::resetView);
+    auto* top = new QHBoxLayout;
+    top->setContentsMargins(0, 0, 0, 0);
+    top->addWidget(message_, 1);
+    top->addWidget(reset);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+
+#ifdef STEPWISE_HAVE_3D
+    if (!unavailableReason()) {
+        graph_ = new Q3DSurface;
+        graph_->setShadowQuality(QAbstract3DGraph::ShadowQualityNone);
+        graph_->setSelectionMode(QAbstract3DGraph::SelectionItem);
+        graph_->setAxisX(axis(QStringLiteral("x₁"), QStringLiteral("%.2g")));
+        graph_->setAxisZ(axis(QStringLiteral("x₂"), QStringLiteral("%.2g")));
+        graph_->setAxisY(axis(tr("output"), QStringLiteral("%.3g")));
+        graph_->setHorizontalAspectRatio(1.0);
+        graph_->setAspectRatio(1.6);
+
+        outputSeries_ = new QSurface3DSeries;
+        outputSeries_->setName(tr("Output"));
+        outputSeries_->setDrawMode(QSurface3DSeries::DrawSurface);
+        outputSeries_->setFlatShadingEnabled(false);
+        outputSeries_->setColorStyle(Q3DTheme::ColorStyleRangeGradient);
+        outputSeries_->setBaseGradient(viridis());
+        outputSeries_->setItemLabelFormat(tr("x₁ = @xLabel, x₂ = @zLabel: output @yLabel"));
+        targetSeries_ = new QSurface3DSeries;
+        targetSeries_->setName(tr("Target"));
+        targetSeries_->setFlatShadingEnabled(false);
+        targetSeries_->setColorStyle(Q3DTheme::ColorStyleUniform);
+        targetSeries_->setItemLabelFormat(tr("x₁ = @xLabel, x₂ = @zLabel: target @yLabel"));
+        targetSeries_->setVisible(false);
+        graph_->addSeries(outputSeries_);
+        graph_->addSeries(targetSeries_);
+
+        auto* theme = new Q3DTheme(Q3DTheme::ThemeQt);
+        graph_->setActiveTheme(theme);
+        QWidget* container = QWidget::createWindowContainer(graph_, this);
+        container->setObjectName("surface3dWindow");
+        container->setMinimumSize(200, 160);
+        container->setFocusPolicy(Qt::StrongFocus);
+        container->setAccessibleName(tr("The network's output over the plane, in 3-D"));
+        container->setAccessibleDescription(
+            tr("The output as a surface whose height is the value at (x₁, x₂), in the map's "
+               "colours, the target as a pale surface or a wire mesh; drag to turn it, scroll to "
+               "zoom"));
+        layout->addWidget(container, 1);
+        applyTheme();
+        applyTargetStyle();
+        resetView();
+        graph_->axisX()->setRange(static_cast<float>(lo_), static_cast<float>(hi_));
+        graph_->axisZ()->setRange(static_cast<float>(lo_), static_cast<float>(hi_));
+        graph_->axisY()->setRange(static_cast<float>(valueLo_), static_cast<float>(valueHi_));
+    }
+#endif
+    message_->setText(graph_ ? hint() : unavailableReason().value_or(QString()));
+    if (!graph_) layout->addStretch(1);
+}
+
+Surface3D::~Surface3D() = default;
+
+QString Surface3D::hint() {
+    return tr("Drag to turn the surface, scroll to zoom; click it to read a value.");
+}
+
+QString Surface3D::message() const {
+    return message_->text();
+}
+
+void Surface3D::setDomain(double lo, double hi) {
+    if (!(hi > lo) || (lo == lo_ && hi == hi_)) return;
+    lo_ = lo;
+    hi_ = hi;
+#ifdef STEPWISE_HAVE_3D
+    if (graph_) {
+        graph_->axisX()->setRange(static_cast<float>(lo), static_cast<float>(hi));
+        graph_->axisZ()->setRange(static_cast<float>(lo), static_cast<float>(hi));
+    }
+#endif
+    outputDirty_ = targetDirty_ = true;
+    schedule();
+}
+
+void Surface3D::setOutput(const Eigen::ArrayXd& values, int side, const QString& whyNot) {
+    output_ = values;
+    outputSide_ = values.size() > 0 ? side : 0;
+    outputDirty_ = true;
+    message_->setText(outputSide_ > 0 ? hint() : whyNot);
+    schedule();
+}
+
+void Surface3D::setTarget(const Eigen::ArrayXd& values, int side) {
+    target_ = values;
+    targetSide_ = values.size() > 0 ? side : 0;
+    targetDirty_ = true;
+    schedule();
+}
+
+void Surface3D::setValueRange(double lo, double hi) {
+    if (!(hi > lo) || !std::isfinite(lo) || !std::isfinite(hi)) return;
+    if (lo == valueLo_ && hi == valueHi_) return;
+    valueLo_ = lo;
+    valueHi_ = hi;
+#ifdef STEPWISE_HAVE_3D
+    if (graph_) graph_->axisY()->setRange(static_cast<float>(lo), static_cast<float>(hi));
+#endif
+}
+
+void Surface3D::setTargetWireframe(bool on) {
+    if (on == wireframe_) return;
+    wireframe_ = on;
+    applyTargetStyle();
+    targetDirty_ = true; // the mesh is coarser than the surface
+    schedule();
+}
+
+void Surface3D::setLive(bool on) {
+    live_ = on;
+    if (!live_ && pending()) flush();
+}
+
+// At once, unless live and drawn less than kLiveInterval ago: then when that time is up.
+void Surface3D::schedule() {
+    if (!live_ || !sinceDrawn_.isValid() || sinceDrawn_.elapsed() >= kLiveInterval) {
+        flush();
+        return;
+    }
+    if (!timer_->isActive())
+        timer_->start(static_cast<int>(std::max<qint64>(1, kLiveInterval - sinceDrawn_.elapsed())));
+}
+
+void Surface3D::flush() {
+    timer_->stop();
+#ifdef STEPWISE_HAVE_3D
+    if (graph_) {
+        if (outputDirty_) {
+            outputSeries_->dataProxy()->resetArray(
+                surfaceArray(output_, outputSide_, lo_, hi_, valueLo_, valueHi_));
+            outputSeries_->setVisible(outputSide_ > 0);
+        }
+        if (targetDirty_) {
+            targetSeries_->dataProxy()->resetArray(
+                surfaceArray(target_, targetSide_, lo_, hi_, valueLo_, valueHi_,
+                             wireframe_ ? std::max(1, targetSide_ / kWireLines) : 1));
+            targetSeries_->setVisible(targetSide_ > 0);
+        }
+    }
+#endif
+    outputDirty_ = targetDirty_ = false;
+    sinceDrawn_.start();
+}
+
+void Surface3D::resetView() {
+#ifdef STEPWISE_HAVE_3D
+    if (!graph_) return;
+    Q3DCamera* camera = graph_->scene()->activeCamera();
+    camera->setCameraPosition(kCameraTurn, kCameraRise, kCameraZoom);
+    camera->setTarget(QVector3D(0.0f, 0.0f, 0.0f));
+    graph_->clearSelection();
+#endif
+}
+
+void Surface3D::setPalette(const Palette& p) {
+    palette_ = p;
+    applyTheme();
+    applyTargetStyle();
+}
+
+// The window and the walls in the palette's background (the walls a shade towards the text), the
+// grid in its grid colour, the labels in its text colour, their type grown with the plots'.
+void Surface3D::applyTheme() {
+#ifdef STEPWISE_HAVE_3D
+    if (!graph_) return;
+    Q3DTheme* t = graph_->activeTheme();
+    t->setWindowColor(palette_.background);
+    t->setBackgroundColor(mix(palette_.background, palette_.foreground, 0.05));
+    t->setBackgroundEnabled(true);
+    t->setGridEnabled(true);
+    t->setGridLineColor(palette_.grid);
+    t->setLabelTextColor(palette_.foreground);
+    t->setLabelBackgroundColor(palette_.background);
+    t->setLabelBackgroundEnabled(true);
+    t->setLabelBorderEnabled(false);
+    t->setSingleHighlightColor(palette_.negative);
+    t->setLightStrength(3.0f);
+    t->setAmbientLightStrength(0.45f);
+    QFont f = font();
+    f.setPointSizeF(36.0 * palette_.fontScale);
+    t->setFont(f);
+#endif
+}
+
+// The target over the output: a wire mesh in the text colour (with the map's dashed contours), or
+// a pale surface one sees the output through.
+void Surface3D::applyTargetStyle() {
+#ifdef STEPWISE_HAVE_3D
+    if (!targetSeries_) return;
+    QColor pale = mix(palette_.background, palette_.foreground, 0.35);
+    pale.setAlphaF(0.45f);
+    QColor wire = palette_.foreground;
+    targetSeries_->setDrawMode(wireframe_ ? QSurface3DSeries::DrawWireframe
+                                          : QSurface3DSeries::DrawSurface);
+    targetSeries_->setBaseColor(pale);
+    targetSeries_->setWireframeColor(wire);
+    outputSeries_->setWireframeColor(palette_.grid);
+#endif
+}
+
+} // namespace stepwise::ui

@@ -1,0 +1,87 @@
+// Surface3D: the surface a network of two inputs draws, seen in space — the output as a height
+// over the plane [lo, hi]² (x₁ across, x₂ in depth), coloured like the map (viridis over the same
+// value range, ui/surface/SurfaceColours), and the target as a second, pale surface or as a wire
+// mesh. Drag to turn it, scroll to zoom (Qt Data Visualization's own mouse handling); "Reset view"
+// brings the first camera back.
+//
+// It draws the values it is given (the samples SurfaceView's map already has: nothing is sampled
+// twice). While something drags or trains (setLive) the surface is redrawn at most every
+// kLiveInterval ms, the last values always; otherwise at once.
+//
+// It needs OpenGL and Qt Data Visualization: unavailableReason() says, in one line, why it cannot
+// be made here (no OpenGL context on this display, or a build without Qt Data Visualization), and
+// SurfaceView then keeps the map.
+#pragma once
+
+#include "ui/base/Palette.h"
+
+#include <Eigen/Core>
+#include <QElapsedTimer>
+#include <QWidget>
+#include <optional>
+
+QT_BEGIN_NAMESPACE
+class QLabel;
+class QTimer;
+class Q3DSurface;
+class QSurface3DSeries;
+QT_END_NAMESPACE
+
+namespace stepwise::ui {
+
+class Surface3D : public QWidget {
+    Q_OBJECT
+public:
+    static constexpr int kLiveInterval = 50; // ms between two redraws while live
+
+    // Why no 3-D view can be made here, or nothing when it can (asked once a run: an OpenGL
+    // context is made to see). Make a Surface3D only when this is empty.
+    static std::optional<QString> unavailableReason();
+
+    explicit Surface3D(QWidget* parent = nullptr);
+    ~Surface3D() override;
+
+    void setDomain(double lo, double hi);
+    // The values over the grid of side × side points (x₁ the faster, as SurfaceSampler lays them
+    // out); empty: nothing to draw, and whyNot says so above the picture.
+    void setOutput(const Eigen::ArrayXd& values, int side, const QString& whyNot = {});
+    void setTarget(const Eigen::ArrayXd& values, int side); // empty: no target
+    // The height axis and the colours span [lo, hi] (the map's colour range).
+    void setValueRange(double lo, double hi);
+    void setTargetWireframe(bool on); // a wire mesh, or a pale surface
+    bool targetWireframe() const { return wireframe_; }
+    void setLive(bool on);
+    void setPalette(const Palette& p);
+    void resetView();
+    // Draws what is waiting now (tests; the end of a live stretch).
+    void flush();
+    bool pending() const { return outputDirty_ || targetDirty_; }
+
+    Q3DSurface* graph() const { return graph_; }
+    QSurface3DSeries* outputSeries() const { return outputSeries_; }
+    QSurface3DSeries* targetSeries() const { return targetSeries_; }
+    QString message() const;
+
+private:
+    static QString hint();
+    void schedule();
+    void applyTheme();
+    void applyTargetStyle();
+
+    Eigen::ArrayXd output_, target_;
+    int outputSide_ = 0, targetSide_ = 0;
+    bool outputDirty_ = false, targetDirty_ = false;
+    double lo_ = -1.0, hi_ = 1.0;
+    double valueLo_ = 0.0, valueHi_ = 1.0;
+    bool wireframe_ = false;
+    bool live_ = false;
+    Palette palette_ = Palette::light();
+    QElapsedTimer sinceDrawn_;
+    QTimer* timer_;
+    QLabel* message_;
+    Q3DSurface* graph_ = nullptr;
+    QSurface3DSeries* outputSeries_ = nullptr;
+    QSurface3DSeries* targetSeries_ = nullptr;
+};
+
+} // namespace stepwise::ui
