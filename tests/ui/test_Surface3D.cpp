@@ -63,9 +63,8 @@ TEST(Surface3D, FallbackKeepsTheMapAndSaysWhy) {
     const LayeredNetwork net = network(ActivationKind::Tanh, 8, 31);
     auto view = shownView(net);
     QToolButton* solid = lookButton(*view, "surfaceLook3d");
-    QToolButton* map = lookButton(*view, "surfaceLookMap");
     ASSERT_NE(solid, nullptr);
-    ASSERT_NE(map, nullptr);
+    EXPECT_FALSE(solid->isChecked());
     EXPECT_FALSE(solid->toolTip().isEmpty());
     EXPECT_FALSE(view->lookNotice()->isVisible());
 
@@ -100,9 +99,10 @@ TEST(Surface3D, FallbackKeepsTheMapAndSaysWhy) {
     EXPECT_TRUE(view->lookNotice()->isVisible());
     EXPECT_TRUE(out->isVisible());
 
-    map->click();
+    solid->click(); // back to the maps
     QApplication::processEvents();
     EXPECT_EQ(view->look(), SurfaceView::Look::Map);
+    EXPECT_FALSE(solid->isChecked());
     EXPECT_FALSE(view->lookNotice()->isVisible());
     EXPECT_TRUE(out->isVisible());
 }
@@ -169,19 +169,29 @@ TEST(Surface3D, GlSurfaceIsTheOutputOnTheGridAndFollowsAWeight) {
     const Eigen::ArrayXd after = expectHeights(net);
     EXPECT_GT((after - before).abs().maxCoeff(), 1e-3);
 
-    // The target: a pale surface beside, a coarser wire mesh with the dashed contours.
+    // The target: its map beside the 3-D view, or a coarser wire mesh over the surface.
     QSurface3DSeries* target = s3->targetSeries();
-    EXPECT_TRUE(target->isVisible());
-    EXPECT_EQ(target->dataProxy()->rowCount(), kSide);
-    EXPECT_EQ(target->drawMode(), QSurface3DSeries::DrawSurface);
+    EXPECT_TRUE(view->targetPlot()->isVisible());
+    EXPECT_TRUE(s3->isAncestorOf(view->targetPlot()) ||
+                s3->parentWidget()->isAncestorOf(view->targetPlot()));
+    EXPECT_FALSE(target->isVisible());
     view->setTargetDisplay(SurfaceView::TargetDisplay::Contours);
     s3->flush();
+    EXPECT_FALSE(view->targetPlot()->isVisible());
+    EXPECT_TRUE(target->isVisible());
     EXPECT_EQ(target->drawMode(), QSurface3DSeries::DrawWireframe);
     EXPECT_GT(target->dataProxy()->rowCount(), 2);
     EXPECT_LT(target->dataProxy()->rowCount(), kSide);
     view->setSurface(nullptr);
     s3->flush();
     EXPECT_FALSE(target->isVisible());
+    // Back on the maps the target's map is beside the output again.
+    view->setTargetDisplay(SurfaceView::TargetDisplay::Beside);
+    view->setLook(SurfaceView::Look::Map);
+    EXPECT_TRUE(view->targetPlot()->isVisible());
+    EXPECT_EQ(view->targetPlot()->parentWidget(), view->outputPlot()->parentWidget());
+    view->setLook(SurfaceView::Look::Solid);
+    ASSERT_TRUE(view->showing3d());
 
     // A network that cannot be drawn: no surface, and the reason above the picture.
     std::mt19937_64 rng(42);

@@ -32,8 +32,7 @@ namespace {
 #ifdef STEPWISE_HAVE_3D
 // The first camera: from the front (x₁ running left to right, x₂ away from the eye), raised
 // enough to see over a tower and turned a little so the depth reads.
-constexpr int kWireLines = 24; // the target's wire mesh: about so many lines a side
-constexpr float kCameraTurn = -30.0f, kCameraRise = 28.0f, kCameraZoom = 95.0f;
+constexpr float kCameraTurn = -30.0f, kCameraRise = 28.0f, kCameraZoom = 160.0f;
 
 QColor mix(const QColor& a, const QColor& b, double t) {
     return QColor::fromRgbF(static_cast<float>(a.redF() + (b.redF() - a.redF()) * t),
@@ -138,6 +137,9 @@ Surface3D::Surface3D(QWidget* parent) : QWidget(parent) {
 #ifdef STEPWISE_HAVE_3D
     if (!unavailableReason()) {
         graph_ = new Q3DSurface;
+        graph_->setActiveTheme(
+            new Q3DTheme(Q3DTheme::ThemeQt)); // before the series: it resets them
+        applyTheme();
         graph_->setShadowQuality(QAbstract3DGraph::ShadowQualityNone);
         graph_->setSelectionMode(QAbstract3DGraph::SelectionItem);
         graph_->setAxisX(axis(QStringLiteral("x₁"), QStringLiteral("%.2g")));
@@ -150,20 +152,15 @@ Surface3D::Surface3D(QWidget* parent) : QWidget(parent) {
         outputSeries_->setName(tr("Output"));
         outputSeries_->setDrawMode(QSurface3DSeries::DrawSurface);
         outputSeries_->setFlatShadingEnabled(false);
-        outputSeries_->setColorStyle(Q3DTheme::ColorStyleRangeGradient);
-        outputSeries_->setBaseGradient(viridis());
         outputSeries_->setItemLabelFormat(tr("x₁ = @xLabel, x₂ = @zLabel: output @yLabel"));
         targetSeries_ = new QSurface3DSeries;
         targetSeries_->setName(tr("Target"));
         targetSeries_->setFlatShadingEnabled(false);
-        targetSeries_->setColorStyle(Q3DTheme::ColorStyleUniform);
         targetSeries_->setItemLabelFormat(tr("x₁ = @xLabel, x₂ = @zLabel: target @yLabel"));
         targetSeries_->setVisible(false);
         graph_->addSeries(outputSeries_);
         graph_->addSeries(targetSeries_);
 
-        auto* theme = new Q3DTheme(Q3DTheme::ThemeQt);
-        graph_->setActiveTheme(theme);
         QWidget* container = QWidget::createWindowContainer(graph_, this);
         container->setObjectName("surface3dWindow");
         container->setMinimumSize(200, 160);
@@ -171,10 +168,9 @@ Surface3D::Surface3D(QWidget* parent) : QWidget(parent) {
         container->setAccessibleName(tr("The network's output over the plane, in 3-D"));
         container->setAccessibleDescription(
             tr("The output as a surface whose height is the value at (x₁, x₂), in the map's "
-               "colours, the target as a pale surface or a wire mesh; drag to turn it, scroll to "
-               "zoom"));
+               "colours, the target (when shown) as a wire mesh over it; drag to turn it, scroll "
+               "to zoom"));
         layout->addWidget(container, 1);
-        applyTheme();
         applyTargetStyle();
         resetView();
         graph_->axisX()->setRange(static_cast<float>(lo_), static_cast<float>(hi_));
@@ -235,14 +231,6 @@ void Surface3D::setValueRange(double lo, double hi) {
 #endif
 }
 
-void Surface3D::setTargetWireframe(bool on) {
-    if (on == wireframe_) return;
-    wireframe_ = on;
-    applyTargetStyle();
-    targetDirty_ = true; // the mesh is coarser than the surface
-    schedule();
-}
-
 void Surface3D::setLive(bool on) {
     live_ = on;
     if (!live_ && pending()) flush();
@@ -270,7 +258,7 @@ void Surface3D::flush() {
         if (targetDirty_) {
             targetSeries_->dataProxy()->resetArray(
                 surfaceArray(target_, targetSide_, lo_, hi_, valueLo_, valueHi_,
-                             wireframe_ ? std::max(1, targetSide_ / kWireLines) : 1));
+                             std::max(1, targetSide_ / kWireLines)));
             targetSeries_->setVisible(targetSide_ > 0);
         }
     }
@@ -319,19 +307,18 @@ void Surface3D::applyTheme() {
 #endif
 }
 
-// The target over the output: a wire mesh in the text colour (with the map's dashed contours), or
-// a pale surface one sees the output through.
+// The target over the output as a wire mesh in the text colour, the output seen through it. (The
+// theme's changes reset the series' colours: this comes after them.)
 void Surface3D::applyTargetStyle() {
 #ifdef STEPWISE_HAVE_3D
     if (!targetSeries_) return;
-    QColor pale = mix(palette_.background, palette_.foreground, 0.35);
-    pale.setAlphaF(0.45f);
-    QColor wire = palette_.foreground;
-    targetSeries_->setDrawMode(wireframe_ ? QSurface3DSeries::DrawWireframe
-                                          : QSurface3DSeries::DrawSurface);
-    targetSeries_->setBaseColor(pale);
-    targetSeries_->setWireframeColor(wire);
+    outputSeries_->setColorStyle(Q3DTheme::ColorStyleRangeGradient);
+    outputSeries_->setBaseGradient(viridis());
     outputSeries_->setWireframeColor(palette_.grid);
+    targetSeries_->setDrawMode(QSurface3DSeries::DrawWireframe);
+    targetSeries_->setColorStyle(Q3DTheme::ColorStyleUniform);
+    targetSeries_->setBaseColor(palette_.foreground);
+    targetSeries_->setWireframeColor(palette_.foreground);
 #endif
 }
 

@@ -1,8 +1,8 @@
 // Surface3D: the surface a network of two inputs draws, seen in space — the output as a height
 // over the plane [lo, hi]² (x₁ across, x₂ in depth), coloured like the map (viridis over the same
-// value range, ui/surface/SurfaceColours), and the target as a second, pale surface or as a wire
-// mesh. Drag to turn it, scroll to zoom (Qt Data Visualization's own mouse handling); "Reset view"
-// brings the first camera back.
+// value range, ui/surface/SurfaceColours), and the target, when given, as a wire mesh over it. Drag
+// to turn it, scroll to zoom (Qt Data Visualization's own mouse handling); "Reset view" brings the
+// first camera back.
 //
 // It draws the values it is given (the samples SurfaceView's map already has: nothing is sampled
 // twice). While something drags or trains (setLive) the surface is redrawn at most every
@@ -33,6 +33,7 @@ class Surface3D : public QWidget {
     Q_OBJECT
 public:
     static constexpr int kLiveInterval = 50; // ms between two redraws while live
+    static constexpr int kWireLines = 24;
 
     // Why no 3-D view can be made here, or nothing when it can (asked once a run: an OpenGL
     // context is made to see). Make a Surface3D only when this is empty.
@@ -45,11 +46,10 @@ public:
     // The values over the grid of side × side points (x₁ the faster, as SurfaceSampler lays them
     // out); empty: nothing to draw, and whyNot says so above the picture.
     void setOutput(const Eigen::ArrayXd& values, int side, const QString& whyNot = {});
-    void setTarget(const Eigen::ArrayXd& values, int side); // empty: no target
+    // The target, drawn as a wire mesh of about kWireLines lines a side; empty: none.
+    void setTarget(const Eigen::ArrayXd& values, int side);
     // The height axis and the colours span [lo, hi] (the map's colour range).
     void setValueRange(double lo, double hi);
-    void setTargetWireframe(bool on); // a wire mesh, or a pale surface
-    bool targetWireframe() const { return wireframe_; }
     void setLive(bool on);
     void setPalette(const Palette& p);
     void resetView();
@@ -73,7 +73,6 @@ private:
     bool outputDirty_ = false, targetDirty_ = false;
     double lo_ = -1.0, hi_ = 1.0;
     double valueLo_ = 0.0, valueHi_ = 1.0;
-    bool wireframe_ = false;
     bool live_ = false;
     Palette palette_ = Palette::light();
     QElapsedTimer sinceDrawn_;

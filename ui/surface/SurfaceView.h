@@ -141,6 +141,7 @@ private:
     void updateTargetChoice();
     void replotSoon();
     void send3d(bool output, bool target); // what the 3-D view needs of the maps' samples
+    void placeTarget();
     // The stroke being painted, shown before it is handed over.
     void previewStroke(const BrushStroke& stroke) override;
     void finishStroke(const BrushStroke& stroke) override;
@@ -171,9 +172,10 @@ private:
     QWidget* picture_;
     QStackedWidget* mapStack_; // the two maps, or the 3-D view
     QWidget* maps_;
+    QWidget* solidPage_ = nullptr; // the 3-D view, and the target's map beside it
     Surface3D* surface3d_ = nullptr;
     QLabel* lookNotice_;
-    QButtonGroup* lookGroup_;
+    QToolButton* look3d_;
     SurfacePlot* output_;
     SurfacePlot* target_;
     SectionPlot* alongX1_;

@@ -95,28 +95,17 @@ QWidget* SurfaceView::buildControls() {
     row->addWidget(displayLabel);
     row->addWidget(displayChoice_);
 
-    // Map or 3-D: how the output (and the target) are drawn.
-    lookGroup_ = new QButtonGroup(bar);
-    lookGroup_->setExclusive(true);
-    const std::pair<Look, QString> looks[] = {{Look::Map, tr("Map")}, {Look::Solid, tr("3-D")}};
-    row->addSpacing(8);
-    for (const auto& [look, text] : looks) {
-        auto* b = new QToolButton(bar);
-        b->setText(text);
-        b->setCheckable(true);
-        b->setChecked(look == Look::Map);
-        b->setObjectName(look == Look::Map ? "surfaceLookMap" : "surfaceLook3d");
-        lookGroup_->addButton(b, static_cast<int>(look));
-        row->addWidget(b);
-    }
-    lookGroup_->button(static_cast<int>(Look::Map))
-        ->setToolTip(tr("The output and the target as colour maps seen from above, with contour "
-                        "lines"));
-    lookGroup_->button(static_cast<int>(Look::Solid))
-        ->setToolTip(tr("The output as a surface in space, its height the value at (x₁, x₂), "
-                        "with the target over it; drag to turn it"));
-    connect(lookGroup_, &QButtonGroup::idClicked, this,
-            [this](int id) { setLook(static_cast<Look>(id)); });
+    // Map or 3-D: one toggle, on for 3-D.
+    look3d_ = new QToolButton(bar);
+    look3d_->setObjectName("surfaceLook3d");
+    look3d_->setText(tr("3-D"));
+    look3d_->setCheckable(true);
+    look3d_->setToolTip(tr("Show the output as a surface in space, its height the value at "
+                           "(x₁, x₂), with the target over it; drag it to turn it. Click again "
+                           "for the maps."));
+    connect(look3d_, &QToolButton::toggled, this,
+            [this](bool on) { setLook(on ? Look::Solid : Look::Map); });
+    row->addWidget(look3d_);
     row->addStretch(1);
     row->addWidget(brushLabel);
     for (const auto& [tool, text] : tools) {
@@ -186,28 +175,36 @@ void SurfaceView::setTargetDisplay(TargetDisplay d) {
     output_->setColourBarVisible(!beside);
     target_->setColourBarVisible(beside);
     updateTargetContours();
-    if (surface3d_) surface3d_->setTargetWireframe(!beside);
+    placeTarget();
+    send3d(false, true);
     replotSoon();
 }
 
 // The 3-D view is made the first time it is chosen, where it can be; the maps stay otherwise.
 void SurfaceView::setLook(Look l) {
     look_ = l;
-    if (QAbstractButton* button = lookGroup_->button(static_cast<int>(l))) button->setChecked(true);
+    {
+        const QSignalBlocker block(look3d_);
+        look3d_->setChecked(l == Look::Solid);
+    }
     std::optional<QString> why;
     if (l == Look::Solid) {
         why = Surface3D::unavailableReason();
         if (!why && !surface3d_) {
-            surface3d_ = new Surface3D(mapStack_);
+            solidPage_ = new QWidget(mapStack_);
+            auto* row = new QHBoxLayout(solidPage_);
+            row->setContentsMargins(0, 0, 0, 0);
+            surface3d_ = new Surface3D(solidPage_);
             surface3d_->setPalette(palette_);
-            surface3d_->setTargetWireframe(display_ == TargetDisplay::Contours);
-            mapStack_->addWidget(surface3d_);
+            row->addWidget(surface3d_, 1);
+            mapStack_->addWidget(solidPage_);
         }
     }
     lookNotice_->setText(why.value_or(QString()));
     lookNotice_->setVisible(why.has_value());
     const bool solid = l == Look::Solid && !why;
-    mapStack_->setCurrentWidget(solid ? static_cast<QWidget*>(surface3d_) : maps_);
+    mapStack_->setCurrentWidget(solid ? solidPage_ : maps_);
+    placeTarget();
     if (solid) {
         surface3d_->setLive(live_);
         send3d(true, true);
@@ -216,8 +213,19 @@ void SurfaceView::setLook(Look l) {
     }
 }
 
+// The target's map stands beside whichever picture of the output is on screen (over the 3-D
+// surface it is a wire mesh instead when shown as contours).
+void SurfaceView::placeTarget() {
+    QWidget* page = showing3d() ? solidPage_ : maps_;
+    if (target_->parentWidget() != page) {
+        static_cast<QBoxLayout*>(page->layout())->addWidget(target_, 1);
+        target_->replot(QCustomPlot::rpQueuedReplot);
+    }
+    target_->setVisible(display_ == TargetDisplay::Beside);
+}
+
 bool SurfaceView::showing3d() const {
-    return surface3d_ && mapStack_->currentWidget() == surface3d_;
+    return surface3d_ && mapStack_->currentWidget() == solidPage_;
 }
 
 // The samples the maps hold, handed to the 3-D view (which draws them at once, or while live at
@@ -226,7 +234,9 @@ void SurfaceView::send3d(bool output, bool target) {
     if (!showing3d()) return;
     surface3d_->setDomain(lo_, hi_);
     surface3d_->setValueRange(colourLo_, colourHi_);
-    if (target) surface3d_->setTarget(targetValues_, kMapSide);
+    if (target)
+        surface3d_->setTarget(
+            display_ == TargetDisplay::Contours ? targetValues_ : Eigen::ArrayXd(), kMapSide);
     if (!output) return;
     if (sampler_.valid())
         surface3d_->setOutput(sampler_.output(), kMapSide);
