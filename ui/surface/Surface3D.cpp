@@ -32,7 +32,7 @@ namespace {
 #ifdef STEPWISE_HAVE_3D
 // The first camera: from the front (x₁ running left to right, x₂ away from the eye), raised
 // enough to see over a tower and turned a little so the depth reads.
-constexpr float kCameraTurn = -30.0f, kCameraRise = 28.0f, kCameraZoom = 160.0f;
+constexpr float kCameraTurn = -30.0f, kCameraRise = 28.0f, kCameraZoom = 88.0f;
 
 QColor mix(const QColor& a, const QColor& b, double t) {
     return QColor::fromRgbF(static_cast<float>(a.redF() + (b.redF() - a.redF()) * t),
@@ -40,13 +40,34 @@ QColor mix(const QColor& a, const QColor& b, double t) {
                             static_cast<float>(a.blueF() + (b.blueF() - a.blueF()) * t));
 }
 
-// The map's colours as a gradient over the height axis (ColorStyleRangeGradient spans the axis).
-QLinearGradient viridis() {
+// The height axis: [lo, hi] widened to whole steps of 1, 2, 2.5 or 5 × 10ᵏ, about five of them,
+// so its labels are round numbers.
+struct HeightAxis {
+    double lo, hi;
+    int segments;
+};
+HeightAxis heightAxis(double lo, double hi) {
+    const double raw = (hi - lo) / 5.0;
+    const double unit = std::pow(10.0, std::floor(std::log10(raw)));
+    double step = 10.0 * unit;
+    for (double m : {1.0, 2.0, 2.5, 5.0})
+        if (m * unit >= raw) {
+            step = m * unit;
+            break;
+        }
+    const double a = std::floor(lo / step + 1e-9) * step, b = std::ceil(hi / step - 1e-9) * step;
+    return {a, b, std::max(1, static_cast<int>(std::lround((b - a) / step)))};
+}
+
+// The map's colours over the height axis (ColorStyleRangeGradient spans the axis): the value v at
+// height v gets viridis((v − lo)/(hi − lo)) for the map's colour range [lo, hi], as on the map.
+QLinearGradient viridis(const HeightAxis& axis, double lo, double hi) {
     QLinearGradient g(0.0, 0.0, 1.0, 0.0);
-    constexpr int kStops = 32;
+    constexpr int kStops = 48;
     for (int k = 0; k <= kStops; ++k) {
         const double t = static_cast<double>(k) / kStops;
-        g.setColorAt(t, QColor::fromRgb(surfaceColour(t)));
+        const double v = axis.lo + (axis.hi - axis.lo) * t;
+        g.setColorAt(t, QColor::fromRgb(surfaceColour((v - lo) / (hi - lo))));
     }
     return g;
 }
@@ -89,6 +110,7 @@ QValue3DAxis* axis(const QString& title, const QString& format) {
     a->setLabelFormat(format);
     a->setAutoAdjustRange(false);
     a->setLabelAutoRotation(30.0f);
+    a->setTitleFixed(false); // facing the eye, never mirrored
     return a;
 }
 #endif
@@ -124,6 +146,7 @@ Surface3D::Surface3D(QWidget* parent) : QWidget(parent) {
     message_->setObjectName("surface3dMessage");
     auto* reset = new QPushButton(tr("Reset view"), this);
     reset->setObjectName("surface3dReset");
+    reset->setFocusPolicy(Qt::TabFocus);
     reset->setToolTip(tr("Turn and zoom the surface back to the first view"));
     connect(reset, &QPushButton::clicked, this, &Surface3D::resetView);
     auto* top = new QHBoxLayout;
@@ -142,8 +165,8 @@ Surface3D::Surface3D(QWidget* parent) : QWidget(parent) {
         applyTheme();
         graph_->setShadowQuality(QAbstract3DGraph::ShadowQualityNone);
         graph_->setSelectionMode(QAbstract3DGraph::SelectionItem);
-        graph_->setAxisX(axis(QStringLiteral("x₁"), QStringLiteral("%.2g")));
-        graph_->setAxisZ(axis(QStringLiteral("x₂"), QStringLiteral("%.2g")));
+        graph_->setAxisX(axis(QStringLiteral("x₁"), QStringLiteral("%.3g")));
+        graph_->setAxisZ(axis(QStringLiteral("x₂"), QStringLiteral("%.3g")));
         graph_->setAxisY(axis(tr("output"), QStringLiteral("%.3g")));
         graph_->setHorizontalAspectRatio(1.0);
         graph_->setAspectRatio(1.6);
@@ -175,7 +198,7 @@ Surface3D::Surface3D(QWidget* parent) : QWidget(parent) {
         resetView();
         graph_->axisX()->setRange(static_cast<float>(lo_), static_cast<float>(hi_));
         graph_->axisZ()->setRange(static_cast<float>(lo_), static_cast<float>(hi_));
-        graph_->axisY()->setRange(static_cast<float>(valueLo_), static_cast<float>(valueHi_));
+        applyHeights();
     }
 #endif
     message_->setText(graph_ ? hint() : unavailableReason().value_or(QString()));
@@ -226,8 +249,16 @@ void Surface3D::setValueRange(double lo, double hi) {
     if (lo == valueLo_ && hi == valueHi_) return;
     valueLo_ = lo;
     valueHi_ = hi;
+    applyHeights();
+}
+
+void Surface3D::applyHeights() {
 #ifdef STEPWISE_HAVE_3D
-    if (graph_) graph_->axisY()->setRange(static_cast<float>(lo), static_cast<float>(hi));
+    if (!graph_) return;
+    const HeightAxis a = heightAxis(valueLo_, valueHi_);
+    graph_->axisY()->setRange(static_cast<float>(a.lo), static_cast<float>(a.hi));
+    graph_->axisY()->setSegmentCount(a.segments);
+    outputSeries_->setBaseGradient(viridis(a, valueLo_, valueHi_));
 #endif
 }
 
@@ -302,7 +333,7 @@ void Surface3D::applyTheme() {
     t->setLightStrength(3.0f);
     t->setAmbientLightStrength(0.45f);
     QFont f = font();
-    f.setPointSizeF(36.0 * palette_.fontScale);
+    f.setPointSizeF(48.0 * palette_.fontScale);
     t->setFont(f);
 #endif
 }
@@ -313,7 +344,7 @@ void Surface3D::applyTargetStyle() {
 #ifdef STEPWISE_HAVE_3D
     if (!targetSeries_) return;
     outputSeries_->setColorStyle(Q3DTheme::ColorStyleRangeGradient);
-    outputSeries_->setBaseGradient(viridis());
+    applyHeights();
     outputSeries_->setWireframeColor(palette_.grid);
     targetSeries_->setDrawMode(QSurface3DSeries::DrawWireframe);
     targetSeries_->setColorStyle(Q3DTheme::ColorStyleUniform);

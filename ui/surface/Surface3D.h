@@ -48,7 +48,8 @@ public:
     void setOutput(const Eigen::ArrayXd& values, int side, const QString& whyNot = {});
     // The target, drawn as a wire mesh of about kWireLines lines a side; empty: none.
     void setTarget(const Eigen::ArrayXd& values, int side);
-    // The height axis and the colours span [lo, hi] (the map's colour range).
+    // The map's colour range: the colours span it as on the map; the height axis spans it, widened
+    // to round numbers.
     void setValueRange(double lo, double hi);
     void setLive(bool on);
     void setPalette(const Palette& p);
@@ -67,6 +68,7 @@ private:
     void schedule();
     void applyTheme();
     void applyTargetStyle();
+    void applyHeights();
 
     Eigen::ArrayXd output_, target_;
     int outputSide_ = 0, targetSide_ = 0;
