@@ -5,11 +5,14 @@
 // the network's output on the map's grid and follow a dragged weight.
 #include "core/deep/RandomLayered.h"
 #include "ui/surface/Surface3D.h"
+#include "ui/surface/SurfaceExport.h"
 #include "ui/surface/SurfacePlot.h"
 #include "ui/surface/SurfaceView.h"
 
 #include <QApplication>
+#include <QImage>
 #include <QLabel>
+#include <QTemporaryDir>
 #include <QToolButton>
 #include <gtest/gtest.h>
 
@@ -192,6 +195,21 @@ TEST(Surface3D, GlSurfaceIsTheOutputOnTheGridAndFollowsAWeight) {
     EXPECT_EQ(view->targetPlot()->parentWidget(), view->outputPlot()->parentWidget());
     view->setLook(SurfaceView::Look::Solid);
     ASSERT_TRUE(view->showing3d());
+
+    // A picture file shows the maps (the output's map drawn into it), and the 3-D view stays.
+    {
+        QTemporaryDir dir;
+        ASSERT_TRUE(dir.isValid());
+        const QString path = dir.filePath("surface.png");
+        QString error;
+        ASSERT_TRUE(exportSurface(view.get(), path, 800, 600, &error)) << error.toStdString();
+        EXPECT_TRUE(view->showing3d());
+        const QImage image(path);
+        ASSERT_FALSE(image.isNull());
+        // The output map's middle holds a viridis colour, not the background.
+        const QColor middle = image.pixelColor(image.width() / 4, image.height() / 3);
+        EXPECT_NE(middle, QColor(view->backgroundColour())) << middle.name().toStdString();
+    }
 
     // A network that cannot be drawn: no surface, and the reason above the picture.
     std::mt19937_64 rng(42);
