@@ -40,14 +40,14 @@ QColor mix(const QColor& a, const QColor& b, double t) {
                             static_cast<float>(a.blueF() + (b.blueF() - a.blueF()) * t));
 }
 
-// The height axis: [lo, hi] widened to whole steps of 1, 2, 2.5 or 5 × 10ᵏ, about five of them,
-// so its labels are round numbers.
+// The height axis: [lo, hi] widened to whole steps of 1, 2, 2.5 or 5 × 10ᵏ, about four of them
+// (more crowd their labels), so its labels are round numbers.
 struct HeightAxis {
     double lo, hi;
     int segments;
 };
 HeightAxis heightAxis(double lo, double hi) {
-    const double raw = (hi - lo) / 5.0;
+    const double raw = (hi - lo) / 4.0;
     const double unit = std::pow(10.0, std::floor(std::log10(raw)));
     double step = 10.0 * unit;
     for (double m : {1.0, 2.0, 2.5, 5.0})
@@ -333,7 +333,7 @@ void Surface3D::applyTheme() {
     t->setLightStrength(3.0f);
     t->setAmbientLightStrength(0.45f);
     QFont f = font();
-    f.setPointSizeF(48.0 * palette_.fontScale);
+    f.setPointSizeF(56.0 * palette_.fontScale);
     t->setFont(f);
 #endif
 }
