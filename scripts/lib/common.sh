@@ -7,7 +7,7 @@ STEPWISE_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-svg-dev libqcustomplot-dev qt6-tools-dev qt6-l10n-tools
     libeigen3-dev nlohmann-json3-dev libgtest-dev libgif-dev
-    qt6-datavisualization-dev libqt6opengl6-dev libgl1-mesa-dri
+    qt6-datavisualization-dev libgl1-mesa-dri
     fonts-dejavu-core
 )
 STEPWISE_TEST_PACKAGES=(clang libclang-rt-14-dev clang-format desktop-file-utils appstream python3-numpy

@@ -4,6 +4,7 @@
 #include "ui/surface/SurfacePlot.h"
 #include "ui/surface/SurfaceView.h"
 
+#include <QCoreApplication>
 #include <QImage>
 #include <QLayout>
 #include <QPainter>
@@ -39,6 +40,26 @@ void paintPicture(SurfaceView* view, QCPPainter& painter, int width, int height)
     }
 }
 
+// While a picture is written the view shows the maps (the 3-D view is drawn by OpenGL on screen
+// only), and its own choice again afterwards.
+class MapsWhileExporting {
+public:
+    explicit MapsWhileExporting(SurfaceView* view) : view_(view), was_(view->look()) {
+        if (was_ == SurfaceView::Look::Map) return;
+        view_->setLook(SurfaceView::Look::Map);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    }
+    ~MapsWhileExporting() {
+        if (was_ != SurfaceView::Look::Map) view_->setLook(was_);
+    }
+    MapsWhileExporting(const MapsWhileExporting&) = delete;
+    MapsWhileExporting& operator=(const MapsWhileExporting&) = delete;
+
+private:
+    SurfaceView* view_;
+    SurfaceView::Look was_;
+};
+
 // A page not on screen has no layout yet: give it the picture's size. Then every plot drawn
 // with what the view shows now (nothing waits for a queued replot).
 void prepare(SurfaceView* view, int width, int height) {
@@ -65,6 +86,7 @@ QImage paintImage(SurfaceView* view, int width, int height, double scale) {
 
 QImage surfaceImage(SurfaceView* view, int width, int height, double scale) {
     if (width < 16 || height < 16 || !(scale > 0.0)) return {};
+    const MapsWhileExporting maps(view);
     prepare(view, width, height);
     return paintImage(view, width, height, scale);
 }
@@ -81,6 +103,7 @@ bool exportSurface(SurfaceView* view, const QString& path, int width, int height
     if (!png && !svg && !pdf)
         return fail(SurfaceView::tr("the name must end in .png, .svg or .pdf"));
     if (width < 16 || height < 16) return fail(SurfaceView::tr("the picture is too small"));
+    const MapsWhileExporting maps(view);
     prepare(view, width, height);
 
     QSaveFile file(path);

@@ -2,7 +2,8 @@
 // beside it, and the two cross-sections, laid out as on screen — written to a PNG, SVG or PDF
 // file (by the name's ending), as the graph of one input is exported. The plots are drawn into
 // the file as vectors (SVG, PDF) or at `scale` times the pixels (PNG); the file is written under
-// a temporary name and renamed into place, so a failed export leaves an old file as it was.
+// a temporary name and renamed into place, so a failed export leaves an old file as it was. With
+// the 3-D view on screen the file shows the maps all the same.
 #pragma once
 
 #include <QImage>

@@ -3,6 +3,7 @@
 #include "ui/base/Format.h"
 #include "ui/surface/NeuronStrip.h"
 #include "ui/surface/SectionPlot.h"
+#include "ui/surface/Surface3D.h"
 #include "ui/surface/SurfaceMouse.h"
 #include "ui/surface/SurfacePlot.h"
 
@@ -10,6 +11,7 @@
 #include <QLabel>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -79,7 +81,10 @@ SurfaceView::SurfaceView(QWidget* parent) : QWidget(parent) {
     readoutLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     picture_ = new QWidget(this);
-    auto* maps = new QHBoxLayout;
+    mapStack_ = new QStackedWidget(picture_);
+    maps_ = new QWidget(mapStack_);
+    mapStack_->addWidget(maps_);
+    auto* maps = new QHBoxLayout(maps_);
     maps->setContentsMargins(0, 0, 0, 0);
     maps->addWidget(output_, 1);
     maps->addWidget(target_, 1);
@@ -89,12 +94,16 @@ SurfaceView::SurfaceView(QWidget* parent) : QWidget(parent) {
     sections->addWidget(alongX2_, 1);
     auto* pictureLayout = new QVBoxLayout(picture_);
     pictureLayout->setContentsMargins(0, 0, 0, 0);
-    pictureLayout->addLayout(maps, 5);
+    pictureLayout->addWidget(mapStack_, 5);
     pictureLayout->addLayout(sections, 2);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(buildControls());
+    lookNotice_ = new QLabel(this);
+    lookNotice_->setObjectName("surfaceLookNotice");
+    lookNotice_->setVisible(false);
+    layout->addWidget(lookNotice_);
     layout->addWidget(picture_, 1);
     layout->addWidget(readoutLabel_);
     layout->addWidget(neuronTitle_);
@@ -146,10 +155,13 @@ void SurfaceView::setDomain(double lo, double hi) {
 void SurfaceView::setLive(bool on) {
     if (on == live_) return;
     live_ = on;
+    if (surface3d_ && live_) surface3d_->setLive(true);
     if (!live_) { // the last frame in full: the exact colour range and every contour
         updateColours();
         updateOutputContours();
         replotSoon();
+        send3d(false, false);
+        if (surface3d_) surface3d_->setLive(false);
     }
 }
 
@@ -171,6 +183,7 @@ void SurfaceView::updateOutput() {
     updateOutputContours();
     updateSwitchingLines();
     updateSections();
+    send3d(true, false);
     // While a weight is dragged only the output, its sections and the neurons change; the target
     // map is drawn again when the colours do.
     if (live_ && !recoloured && ok) {
@@ -196,6 +209,7 @@ void SurfaceView::updateTarget() {
     }
     if (!updateColours()) updateTargetContours(); // (a new range draws them anyway)
     updateSections();
+    send3d(false, true);
     replotSoon();
 }
 
@@ -400,6 +414,7 @@ void SurfaceView::setPalette(const Palette& p) {
     alongX1_->setPalette(p);
     alongX2_->setPalette(p);
     neurons_->setPalette(p);
+    if (surface3d_) surface3d_->setPalette(p);
     // The readout and the strip's title grow with the plots' type in presentation mode.
     for (QLabel* label : {readoutLabel_, neuronTitle_}) {
         QFont f = font();

@@ -1,7 +1,9 @@
 // SurfaceView: the surface a network of two inputs draws — its output over the plane [lo, hi]²
 // as a colour map with contour lines, the target beside it (or as dashed contours over it), two
 // cross-sections as ordinary graphs, every first-layer neuron's own picture, and a readout of
-// x₁, x₂, the output and the target under the mouse.
+// x₁, x₂, the output and the target under the mouse. Instead of the two maps it can show the
+// surface in 3-D (ui/surface/Surface3D), where OpenGL allows; elsewhere the maps stay, with a line
+// saying why.
 //
 // What the mouse does (ui/surface/SurfaceMouse): drag a cross-section's line; drag a step
 // neuron's switching line w₁x₁ + w₂x₂ + b = 0 to move it (b changes) or a handle at its end to
@@ -31,6 +33,7 @@ class QLabel;
 class QToolButton;
 class QButtonGroup;
 class QScrollArea;
+class QStackedWidget;
 
 namespace stepwise::ui {
 
@@ -40,6 +43,7 @@ QString surfacePresetLabel(SurfacePreset p);
 class NeuronStrip;
 class SectionPlot;
 class SurfacePlot;
+class Surface3D;
 
 class SurfaceView : public QWidget, private SurfaceMouseHost {
     Q_OBJECT
@@ -51,6 +55,7 @@ public:
     static constexpr long kMaxSurfacePoints = 100'000;
     enum class TargetDisplay { Beside, Contours };
     enum class Brush { Off, Raise, Lower, Erase };
+    enum class Look { Map, Solid }; // the maps from above, or the surface in 3-D
 
     explicit SurfaceView(QWidget* parent = nullptr);
     ~SurfaceView() override;
@@ -85,6 +90,13 @@ public:
     double brushRadius() const override;
     void setBrushStrength(double s);
     double brushStrength() const;
+    // The 3-D choice is kept while the view lives; where no 3-D view can be made the maps stay and
+    // lookNotice() says why (look() still answers Solid).
+    void setLook(Look l);
+    Look look() const { return look_; }
+    bool showing3d() const;                             // the 3-D view is on screen
+    Surface3D* surface3d() const { return surface3d_; } // made the first time 3-D is chosen
+    QLabel* lookNotice() const { return lookNotice_; }
     void selectNeuron(int neuron) override; // its switching line drawn thicker; −1: none
     int selectedNeuron() const override { return selected_; }
 
@@ -128,6 +140,8 @@ private:
     void updateSwitchingLines();
     void updateTargetChoice();
     void replotSoon();
+    void send3d(bool output, bool target); // what the 3-D view needs of the maps' samples
+    void placeTarget();
     // The stroke being painted, shown before it is handed over.
     void previewStroke(const BrushStroke& stroke) override;
     void finishStroke(const BrushStroke& stroke) override;
@@ -151,10 +165,17 @@ private:
     double sectionA_ = 0.0, sectionB_ = 0.0;
     TargetDisplay display_ = TargetDisplay::Beside;
     Brush brush_ = Brush::Off;
+    Look look_ = Look::Map;
     int selected_ = -1;
     QString readout_;
 
     QWidget* picture_;
+    QStackedWidget* mapStack_; // the two maps, or the 3-D view
+    QWidget* maps_;
+    QWidget* solidPage_ = nullptr; // the 3-D view, and the target's map beside it
+    Surface3D* surface3d_ = nullptr;
+    QLabel* lookNotice_;
+    QToolButton* look3d_;
     SurfacePlot* output_;
     SurfacePlot* target_;
     SectionPlot* alongX1_;

@@ -2,6 +2,7 @@
 // the target: a stroke previewed while it is drawn, handed over when it ends.
 #include "core/scenario/ScenarioFile.h"
 #include "ui/surface/NeuronStrip.h"
+#include "ui/surface/Surface3D.h"
 #include "ui/surface/SurfacePlot.h"
 #include "ui/surface/SurfaceView.h"
 
@@ -11,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSignalBlocker>
+#include <QStackedWidget>
 #include <QToolButton>
 
 #include <algorithm>
@@ -92,6 +94,18 @@ QWidget* SurfaceView::buildControls() {
     row->addWidget(targetChoice_);
     row->addWidget(displayLabel);
     row->addWidget(displayChoice_);
+
+    // Map or 3-D: one toggle, on for 3-D.
+    look3d_ = new QToolButton(bar);
+    look3d_->setObjectName("surfaceLook3d");
+    look3d_->setText(tr("3-D"));
+    look3d_->setCheckable(true);
+    look3d_->setToolTip(tr("Show the output as a surface in space, its height the value at "
+                           "(x₁, x₂), with the target over it; drag it to turn it. Click again "
+                           "for the maps."));
+    connect(look3d_, &QToolButton::toggled, this,
+            [this](bool on) { setLook(on ? Look::Solid : Look::Map); });
+    row->addWidget(look3d_);
     row->addStretch(1);
     row->addWidget(brushLabel);
     for (const auto& [tool, text] : tools) {
@@ -161,11 +175,80 @@ void SurfaceView::setTargetDisplay(TargetDisplay d) {
     output_->setColourBarVisible(!beside);
     target_->setColourBarVisible(beside);
     updateTargetContours();
+    placeTarget();
+    send3d(false, true);
     replotSoon();
+}
+
+// The 3-D view is made the first time it is chosen, where it can be; the maps stay otherwise.
+void SurfaceView::setLook(Look l) {
+    look_ = l;
+    {
+        const QSignalBlocker block(look3d_);
+        look3d_->setChecked(l == Look::Solid);
+    }
+    std::optional<QString> why;
+    if (l == Look::Solid) {
+        why = Surface3D::unavailableReason();
+        if (!why && !surface3d_) {
+            solidPage_ = new QWidget(mapStack_);
+            auto* row = new QHBoxLayout(solidPage_);
+            row->setContentsMargins(0, 0, 0, 0);
+            surface3d_ = new Surface3D(solidPage_);
+            surface3d_->setPalette(palette_);
+            row->addWidget(surface3d_, 1);
+            mapStack_->addWidget(solidPage_);
+        }
+    }
+    lookNotice_->setText(why.value_or(QString()));
+    lookNotice_->setVisible(why.has_value());
+    const bool solid = l == Look::Solid && !why;
+    mapStack_->setCurrentWidget(solid ? solidPage_ : maps_);
+    placeTarget();
+    if (solid) {
+        surface3d_->setLive(live_);
+        send3d(true, true);
+    } else {
+        replotSoon();
+    }
+}
+
+// The target's map stands beside whichever picture of the output is on screen (over the 3-D
+// surface it is a wire mesh instead when shown as contours).
+void SurfaceView::placeTarget() {
+    QWidget* page = showing3d() ? solidPage_ : maps_;
+    if (target_->parentWidget() != page) {
+        static_cast<QBoxLayout*>(page->layout())->addWidget(target_, 1);
+        target_->replot(QCustomPlot::rpQueuedReplot);
+    }
+    target_->setVisible(display_ == TargetDisplay::Beside);
+}
+
+bool SurfaceView::showing3d() const {
+    return surface3d_ && mapStack_->currentWidget() == solidPage_;
+}
+
+// The samples the maps hold, handed to the 3-D view (which draws them at once, or while live at
+// its own pace); nothing when it is not on screen (choosing it sends everything).
+void SurfaceView::send3d(bool output, bool target) {
+    if (!showing3d()) return;
+    surface3d_->setDomain(lo_, hi_);
+    surface3d_->setValueRange(colourLo_, colourHi_);
+    if (target)
+        surface3d_->setTarget(
+            display_ == TargetDisplay::Contours ? targetValues_ : Eigen::ArrayXd(), kMapSide);
+    if (!output) return;
+    if (sampler_.valid())
+        surface3d_->setOutput(sampler_.output(), kMapSide);
+    else
+        surface3d_->setOutput(Eigen::ArrayXd(), kMapSide,
+                              net_.inputs == 2 ? tr("This network cannot be drawn.")
+                                               : tr("The surface needs a network of two inputs."));
 }
 
 void SurfaceView::setBrush(Brush b) {
     brush_ = b;
+    if (b != Brush::Off && showing3d()) setLook(Look::Map); // painting is done on the maps
     if (QAbstractButton* button = brushGroup_->button(static_cast<int>(b)))
         button->setChecked(true);
     const bool painting = b != Brush::Off;
