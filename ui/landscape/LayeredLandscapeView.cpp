@@ -291,9 +291,18 @@ void LayeredLandscapeView::invalidateSurface() {
 }
 
 int LayeredLandscapeView::fineGrid() const {
-    if (valid() && layeredLandscapeIsQuadratic(doc_->layered(), axes_.p, axes_.q)) return kFineGrid;
+    if (!valid()) return kFineGrid;
+    // A grid point costs about one activation per sample for the upper parameter's neuron and
+    // one per neuron of each layer above it (core/landscape/LayeredLandscape.h); with an output
+    // parameter a whole row costs one forward pass.
+    const LayeredNetwork& net = doc_->layered();
+    const auto a = layeredParamAt(net, axes_.p), b = layeredParamAt(net, axes_.q);
+    if (!a || !b || a->layer == net.depth() || b->layer == net.depth()) return kFineGrid;
+    double perSample = 1.0;
+    for (int l = std::max(a->layer, b->layer) + 1; l < net.depth(); ++l)
+        perSample += net.layers[l].width();
     const double samples = std::max<double>(1.0, static_cast<double>(doc_->layeredT().size()));
-    const int side = static_cast<int>(std::sqrt(kFineWork / samples));
+    const int side = static_cast<int>(std::sqrt(kFineWork / (samples * perSample)));
     return std::clamp(side, kCoarseGrid, kFineGrid);
 }
 

@@ -7,9 +7,9 @@
 //
 // The surface comes from the core (computeLayeredLandscape) on a LayeredLandscapeComputer
 // thread: a coarse grid at once, a finer one once the network has been still for a moment (as
-// fine as the number of samples allows in about a second). It does not depend on the values of
-// the two parameters themselves, so moving only those two just moves the marker. A loss too
-// large for a double is drawn in the top colour, and the text says so.
+// fine as the samples and the layers above the parameters allow in a second or two). It does not
+// depend on the values of the two parameters themselves, so moving only those two just moves the
+// marker. A loss too large for a double is drawn in the top colour, and the text says so.
 //
 // Rooms: it reads the document only. The shell tells it when training starts and progresses
 // (trainingStarted, onTrainingProgressed); the trail is the network after each training frame.
@@ -42,8 +42,8 @@ class LayeredLandscapeView : public QWidget {
     Q_OBJECT
 public:
     static constexpr int kCoarseGrid = 40;
-    static constexpr int kFineGrid = 160;      // at most
-    static constexpr double kFineWork = 2.5e7; // grid points × samples of the finest grid
+    static constexpr int kFineGrid = 160;    // at most
+    static constexpr double kFineWork = 4e7; // activations for the fine grid (a second or two)
     static constexpr int kMaxTrail = 2000;
 
     explicit LayeredLandscapeView(Document* doc, QWidget* parent = nullptr);
