@@ -38,7 +38,14 @@ Data data(int inputs, int n, std::mt19937_64& rng) {
 
 LayeredNetwork net(int inputs, std::vector<LayerShape> shape, std::mt19937_64& rng) {
     LayeredNetwork n = randomLayeredNetwork(inputs, shape, -1.0, 1.0, rng);
-    // Random output bias too, so c is not a special value.
+    // Random output bias too, so c is not a special value. A step layer after a step layer
+    // starts with its switching points exactly on values its binary inputs give (the quantiles
+    // of RandomLayered.h), so z = 0 up to rounding there and any two orders of summation may
+    // disagree on the step (the trainer's kernel and evaluate() do): nudge every bias off them.
+    std::uniform_real_distribution<double> jitter(0.01, 0.05);
+    for (Layer& l : n.layers)
+        for (Eigen::Index j = 0; j < l.b.size(); ++j)
+            l.b[j] += jitter(rng);
     n.c = std::uniform_real_distribution<double>(-0.5, 0.5)(rng);
     return n;
 }
