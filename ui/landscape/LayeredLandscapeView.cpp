@@ -134,6 +134,7 @@ LayeredLandscapeView::LayeredLandscapeView(Document* doc, QWidget* parent)
     connect(doc_, &Document::scenarioReplaced, this, &LayeredLandscapeView::rebuildBoxes);
     connect(doc_, &Document::trainingRunUndone, this, [this] { trail_.clear(); });
 
+    axes_.p = axes_.q = -1; // none chosen yet: rebuildBoxes picks the default pair
     rebuildBoxes();
 }
 
