@@ -197,6 +197,10 @@ void LandscapePlot::layOut() {
     replot(QCustomPlot::rpImmediateRefresh);
 }
 
+double LandscapePlot::cell(int i, int k) const {
+    return map_->data()->cell(i, k);
+}
+
 void LandscapePlot::setPoint(QPointF p) {
     point_->setData(QVector<double>{p.x()}, QVector<double>{p.y()}, true);
 }

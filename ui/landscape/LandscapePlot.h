@@ -43,6 +43,7 @@ public:
     std::optional<QPointF> minimum() const;
     QVector<QPointF> trail() const;
     int contourSegmentCount() const;
+    double cell(int i, int k) const; // the value the colour map holds at grid point (i, k)
 
 private:
     void applyStyle();

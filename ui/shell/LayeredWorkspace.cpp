@@ -12,6 +12,7 @@
 #include "ui/deep/LayeredTrainingController.h"
 #include "ui/deep/ShapeEditor.h"
 #include "ui/document/Document.h"
+#include "ui/landscape/LayeredLandscapeView.h"
 #include "ui/surface/SurfaceExport.h"
 #include "ui/surface/SurfaceView.h"
 #include "ui/training/LossPlot.h"
@@ -82,6 +83,14 @@ LayeredWorkspace::LayeredWorkspace(Document* doc, QWidget* parent)
     tabs_->setObjectName("layeredTabs");
     tabs_->addTab(buildNetworkTab(), tr("&Network"));
     tabs_->addTab(buildTrainingTab(), tr("T&raining"));
+    // The loss over two parameters of any layers; the trail follows the training runs.
+    landscape_ = new LayeredLandscapeView(doc_, this);
+    tabs_->addTab(landscape_, tr("Lan&dscape"));
+    connect(trainer_, &LayeredTrainingController::runningChanged, landscape_, [this](bool on) {
+        if (on) landscape_->trainingStarted();
+    });
+    connect(trainer_, &LayeredTrainingController::progressed, landscape_,
+            &LayeredLandscapeView::onTrainingProgressed);
 
     split_ = new QSplitter(Qt::Horizontal, this);
     split_->setObjectName("layeredSplit");
@@ -306,6 +315,7 @@ void LayeredWorkspace::setPalette(const Palette& p) {
     lossPlot_->setPalette(p);
     diagram_->setPalette(p);
     layerView_->setPalette(p);
+    landscape_->setPalette(p);
 }
 
 void LayeredWorkspace::updateShape() {

@@ -27,6 +27,7 @@ class LayeredDiagram;
 class LayeredParamTree;
 class ShapeEditor;
 class LayeredTrainingController;
+class LayeredLandscapeView;
 class LossPlot;
 class SurfaceView;
 
@@ -43,6 +44,7 @@ public:
     LayerView* layerView() const { return layerView_; }
     ShapeEditor* shapeEditor() const { return shape_; }
     LayeredParamTree* paramTree() const { return params_; }
+    LayeredLandscapeView* landscape() const { return landscape_; }
     // The view of the output for the network's inputs (the graph or the surface), for exports.
     QWidget* mainView() const;
     // A picture of the main view at this size (the handout, exports); needs no shown window.
@@ -75,6 +77,7 @@ private:
     LayeredDiagram* diagram_;
     ShapeEditor* shape_;
     LayeredParamTree* params_;
+    LayeredLandscapeView* landscape_;
     QTabWidget* tabs_;
     LossPlot* lossPlot_;
     QLabel* shapeLabel_;
