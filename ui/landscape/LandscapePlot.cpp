@@ -258,6 +258,7 @@ int LandscapePlot::contourSegmentCount() const {
 void LandscapePlot::setPalette(const Palette& p) {
     palette_ = p;
     applyStyle();
+    fitLegend(width());
     replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -299,6 +300,28 @@ void LandscapePlot::applyStyle() {
     legend->setTextColor(p.foreground);
     legend->setBrush(p.background);
     legend->setBorderPen(Qt::NoPen);
+}
+
+void LandscapePlot::resizeEvent(QResizeEvent* event) {
+    fitLegend(event->size().width());
+    QCustomPlot::resizeEvent(event);
+}
+
+// Two columns of legend entries where both fit across the plot, else one under the other (a
+// narrow side panel), so no entry is cut.
+void LandscapePlot::fitLegend(int width) {
+    const QFontMetrics fm(legend->font());
+    int widest = 0;
+    for (int i = 0; i < legend->itemCount(); ++i)
+        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(i)))
+            widest = std::max(widest, fm.horizontalAdvance(item->plottable()->name()));
+    const QMargins m = legend->margins();
+    const int column = legend->iconSize().width() + legend->iconTextPadding() + widest + 8;
+    const int wrap =
+        2 * column + legend->columnSpacing() + m.left() + m.right() + 8 <= width ? 2 : 1;
+    if (legend->wrap() == wrap) return;
+    legend->setWrap(wrap);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
 }
 
 } // namespace stepwise::ui

@@ -45,7 +45,11 @@ public:
     int contourSegmentCount() const;
     double cell(int i, int k) const; // the value the colour map holds at grid point (i, k)
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    void fitLegend(int width);
     void applyStyle();
 
     Palette palette_ = Palette::light();

@@ -442,8 +442,10 @@ void LayeredLandscapeView::drawOverlay() {
                           "everywhere. The arrow shows the slope training borrows from a steep "
                           "sigmoid instead. Every other parameter is held at its value."));
     else
-        hint_->setText(tr("Every other parameter is held at its value. The arrow points "
-                          "downhill (−∇L); training steps that way. Click the map to move the "
+        hint_->setText(tr("Every other parameter is held at its value. The arrow is −∇L in "
+                          "these two parameters, the steepest way down on this map; plain "
+                          "gradient descent moves them along it (momentum and Adam bend the "
+                          "path, and the other parameters move too). Click the map to move the "
                           "two parameters there."));
 }
 
