@@ -1,6 +1,7 @@
 #include "ui/landscape/LandscapePlot.h"
 
 #include "core/landscape/Contours.h"
+#include "ui/base/PlotStyle.h"
 
 #include <algorithm>
 #include <cmath>
@@ -266,20 +267,11 @@ void LandscapePlot::applyStyle() {
     const Palette& p = palette_;
     const double s = p.lineScale;
     setBackground(p.background);
-    QFont f = font();
-    f.setPointSizeF(f.pointSizeF() * p.fontScale);
-    QFont bold = f;
-    bold.setBold(true);
-    for (QCPAxis* a : {xAxis, yAxis, scale_->axis()}) {
-        a->setBasePen(QPen(p.foreground, 1));
-        a->setTickPen(QPen(p.foreground, 1));
-        a->setSubTickPen(QPen(p.foreground, 1));
-        a->setTickLabelColor(p.foreground);
-        a->setLabelColor(p.foreground);
-        a->setTickLabelFont(f);
-        a->setLabelFont(a == scale_->axis() ? f : bold);
-        a->grid()->setVisible(false);
-    }
+    const PlotFonts fonts = plotFonts(font(), p);
+    const QFont& f = fonts.plain;
+    const QFont& bold = fonts.bold;
+    for (QCPAxis* a : {xAxis, yAxis, scale_->axis()})
+        styleAxis(a, p, f, a == scale_->axis() ? f : bold, false);
     // Contours: white over the dark (low) part of the map, black over the bright part.
     for (int m = 0; m < contours_.size(); ++m) {
         const bool low = m < contours_.size() * 6 / 10;
