@@ -14,8 +14,8 @@ namespace stepwise::ui {
 
 namespace {
 
-const QString kSample = QStringLiteral("walkSample"), kError = QStringLiteral("walkError"),
-              kAfter = QStringLiteral("walkAfter");
+const QString kSample = QStringLiteral("walkSample"), kHalo = QStringLiteral("walkHalo"),
+              kError = QStringLiteral("walkError"), kAfter = QStringLiteral("walkAfter");
 
 // The plot's graph of this name, made on first use (the plots own their graphs; a plot that
 // clears its graphs loses it, and the next call makes it again).
@@ -46,6 +46,7 @@ void showLayeredWalk(const WalkthroughController* walk, LayeredWorkspace* space,
         space->diagram()->setNotes({}, std::nullopt);
         for (const QString& n : {kSample, kError, kAfter})
             clearGraph(graph, n);
+        clearGraph(map, kHalo);
         clearGraph(map, kSample);
         graph->replot(QCustomPlot::rpQueuedReplot);
         map->replot(QCustomPlot::rpQueuedReplot);
@@ -79,10 +80,16 @@ void showLayeredWalk(const WalkthroughController* walk, LayeredWorkspace* space,
         }
         graph->replot(QCustomPlot::rpQueuedReplot);
     } else if (x.size() == 2) {
+        // A dark ring on a light halo: it shows on every colour of the map.
+        QCPGraph* halo = graphNamed(map, kHalo);
+        halo->setLineStyle(QCPGraph::lsNone);
+        halo->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 5.0),
+                                              QBrush(Qt::NoBrush), 17));
+        halo->setData({x[0]}, {x[1]}, true);
         QCPGraph* sample = graphNamed(map, kSample);
         sample->setLineStyle(QCPGraph::lsNone);
         sample->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCrossCircle,
-                                                QPen(Qt::white, 2.5), QBrush(Qt::NoBrush), 16));
+                                                QPen(Qt::black, 2.0), QBrush(Qt::NoBrush), 17));
         sample->setData({x[0]}, {x[1]}, true);
         sample->setName(QObject::tr("the sample walked"));
         map->replot(QCustomPlot::rpQueuedReplot);
