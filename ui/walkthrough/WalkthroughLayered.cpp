@@ -166,9 +166,13 @@ std::vector<WalkthroughController::LayeredNote> WalkthroughController::layeredNo
     const auto put = [&](int column, int node, const QString& text, bool current, bool stopped) {
         at[{column, node}] = LayeredNote{column, node, text, current, stopped};
     };
+    // The batch shows its means, then (from the first descent step on) the new values.
+    const bool descending =
+        now->kind == LayeredWalkKind::DescentStep || now->kind == LayeredWalkKind::LossAfter;
     for (int k = 0; k <= index_; ++k) {
         const LayeredWalkStep& s = layeredWalk_.steps[static_cast<std::size_t>(k)];
         if (layeredWalkPhase(s.kind) != phase || !visible(k)) continue;
+        if (descending && s.kind == LayeredWalkKind::BatchMean) continue;
         const bool cur = k == index_;
         const int column = s.layer + 1;
         // Every neuron of a layer step, or the one neuron of a neuron step.
