@@ -23,6 +23,8 @@ QCPGraph* graphNamed(QCustomPlot* plot, const QString& name) {
     for (int i = 0; i < plot->graphCount(); ++i)
         if (plot->graph(i)->property("walkRole").toString() == name) return plot->graph(i);
     QCPGraph* g = plot->addGraph();
+    // Above the surface's colour map when the plot has one (its marks layer).
+    if (QCPLayer* marks = plot->layer(QStringLiteral("marks"))) g->setLayer(marks);
     g->setProperty("walkRole", name);
     g->removeFromLegend();
     return g;
