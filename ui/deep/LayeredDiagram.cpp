@@ -404,6 +404,10 @@ void LayeredDiagram::paintEvent(QPaintEvent*) {
     // The selected parameter's and the hovered one's, and with few weights every weight's that
     // finds room (every value is in the tooltip).
     p.setFont(labelFont());
+    if (!notes_.empty() || noteHighlight_) {
+        paintNotes(p);
+        return;
+    }
     for (const Label& l : labels())
         paintLabel(p, l, selection_ == l.index);
 }

@@ -68,6 +68,23 @@ public:
     // 6 (as the one-layer diagram), landing on hundredths.
     static double dragValue(double startValue, double pixelsUp, bool fine, bool output);
 
+    // Numbers written at the nodes (the backprop walkthrough): column as nodeCenter's, node −1 for
+    // the column as a whole. A current note is drawn strong, a stopped one (nothing flows back
+    // there) grey; the highlight rings a node, or a whole column (node −1). While notes show, the
+    // parameters' own labels wait (LayeredDiagramNotes.cpp).
+    struct Note {
+        int column = 0;
+        int node = -1;
+        QString text;
+        bool current = false;
+        bool stopped = false;
+    };
+    void setNotes(std::vector<Note> notes, std::optional<std::pair<int, int>> highlight);
+    const std::vector<Note>& notes() const { return notes_; }
+    std::optional<std::pair<int, int>> noteHighlight() const { return noteHighlight_; }
+    // Where a note is drawn (tests); an empty box when the column is too crowded to label.
+    QRectF noteBox(const Note& note) const;
+
     QSize sizeHint() const override { return {420, 300}; }
     QSize minimumSizeHint() const override { return {220, 140}; }
 
@@ -96,6 +113,7 @@ private:
     double titleHeight() const;
     void paintLabel(class QPainter& p, const Label& label, bool strong) const;
     QFont labelFont() const;
+    void paintNotes(class QPainter& p) const;
 
     LayeredNetwork net_;
     Palette palette_ = Palette::light();
@@ -107,6 +125,8 @@ private:
         bool output;
     };
     std::optional<Drag> drag_;
+    std::vector<Note> notes_;
+    std::optional<std::pair<int, int>> noteHighlight_;
 };
 
 } // namespace stepwise::ui

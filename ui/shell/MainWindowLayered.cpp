@@ -88,16 +88,16 @@ void MainWindow::buildSurfaceTargetMenu(QMenu* target) {
 
 void MainWindow::updatePage() {
     const bool layered = doc_->isLayered();
+    // A walk through the other kind of network ends; one through this kind goes on.
+    if (walk_->active() && walk_->layered() != layered) walk_->stop();
     if (layered) {
         trainer_->pause();
-        if (walk_->active()) walk_->stop();
     } else {
         layered_->trainer()->pause();
     }
     pages_->setCurrentIndex(layered ? 1 : 0);
     for (QAction* a : lessonOnly_)
         a->setEnabled(!layered);
-    walkAction_->setEnabled(!layered);
     if (surfaceTargets_) surfaceTargets_->setEnabled(layered && doc_->inputs() == 2);
 }
 

@@ -22,6 +22,7 @@
 #include "ui/shell/Exporter.h"
 #include "ui/shell/Handout.h"
 #include "ui/shell/HelpMenu.h"
+#include "ui/shell/LayeredWalkView.h"
 #include "ui/shell/LayeredWorkspace.h"
 #include "ui/shell/PaletteFollower.h"
 #include "ui/shell/PreferencesDialog.h"
@@ -331,7 +332,10 @@ void MainWindow::buildWalkthrough(QMenu* menu, QToolBar* tools) {
     connect(walk_, &WalkthroughController::activeChanged, this, [this](bool on) {
         walkAction_->setChecked(on);
         walkPanel_->setVisible(on);
-        if (on) {
+        if (on && walk_->layered()) {
+            layered_->trainer()->pause();
+            walkPanel_->setFocus(Qt::OtherFocusReason);
+        } else if (on) {
             trainer_->pause();
             diagram_->setBreakdown(std::nullopt);
             // A click on the graph picks the sample to walk.
@@ -347,12 +351,14 @@ void MainWindow::buildWalkthrough(QMenu* menu, QToolBar* tools) {
         showWalk();
     });
     connect(walk_, &WalkthroughController::changed, this, &MainWindow::showWalk);
+    connectLayeredWalkPicking(walk_, layered_);
 }
 
 // Hands what the walk shows to the graph (the sample, the curve after the step) and the diagram
 // (the numbers where they live).
 void MainWindow::showWalk() {
-    if (!walk_->active()) {
+    showLayeredWalk(walk_, layered_, presentation_ ? Palette::projector() : basePalette_);
+    if (!walk_->active() || walk_->layered()) {
         graph_->setSampleMarker(std::nullopt);
         graph_->setDashedCurve({}, {}, {});
         diagram_->clearAnnotations();

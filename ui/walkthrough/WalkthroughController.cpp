@@ -2,6 +2,7 @@
 
 #include "core/training/Optimizer.h"
 #include "ui/document/Document.h"
+#include "ui/walkthrough/LayeredWalkCaption.h"
 #include "ui/walkthrough/WalkCaption.h"
 
 #include <QAbstractSpinBox>
@@ -77,7 +78,7 @@ WalkthroughController::WalkthroughController(Document* doc, QWidget* window, QOb
     // Clicking a neuron (on the diagram or its slider) follows it.
     connect(doc_, &Document::selectionChanged, this, [this] {
         const auto sel = doc_->selection();
-        if (!active_ || !sel || sel->kind == ParamKind::OutputBias) return;
+        if (!active_ || layered_ || !sel || sel->kind == ParamKind::OutputBias) return;
         if (sel->neuron >= 0 && sel->neuron < doc_->network().hidden()) follow(sel->neuron);
     });
 }
@@ -87,7 +88,7 @@ WalkthroughController::~WalkthroughController() {
 }
 
 const WalkStep* WalkthroughController::currentStep() const {
-    if (!active_ || index_ < 0 || index_ >= stepCount()) return nullptr;
+    if (!active_ || layered_ || index_ < 0 || index_ >= stepCount()) return nullptr;
     return &walk_.steps[static_cast<std::size_t>(index_)];
 }
 
@@ -98,6 +99,10 @@ void WalkthroughController::startWalkthrough(double x) {
 }
 
 void WalkthroughController::start() {
+    if (doc_->isLayered()) {
+        startLayered();
+        return;
+    }
     if (!doc_->hasTarget()) {
         emit message(tr("The walkthrough follows a sample to its target: draw a target or pick "
                         "one from the Target menu first."));
@@ -141,6 +146,10 @@ void WalkthroughController::toggle() {
 }
 
 void WalkthroughController::setSample(double x) {
+    if (layered_) {
+        setSamplePoint(x, 0.0);
+        return;
+    }
     x_ = x;
     haveSample_ = true;
     if (!active_) return;
@@ -150,6 +159,12 @@ void WalkthroughController::setSample(double x) {
 }
 
 void WalkthroughController::rebuild() {
+    if (doc_->isLayered()) {
+        rebuildLayered();
+        return;
+    }
+    layered_ = false;
+    layeredWalk_ = {};
     const Eigen::ArrayXd& xs = doc_->x();
     const Eigen::ArrayXd& ts = doc_->targetSamples();
     if (xs.size() == 0 || ts.size() != xs.size()) {
@@ -173,6 +188,10 @@ void WalkthroughController::rebuild() {
 
 bool WalkthroughController::visible(int index) const {
     if (index < 0 || index >= stepCount()) return false;
+    if (layered_) {
+        const LayeredWalkStep& s = layeredWalk_.steps[static_cast<std::size_t>(index)];
+        return s.neuron < 0 || neuronsOpen(s.layer);
+    }
     const int n = walk_.steps[static_cast<std::size_t>(index)].neuron;
     return !followed_ || n < 0 || n == *followed_;
 }
@@ -209,11 +228,14 @@ void WalkthroughController::toEnd() {
 
 void WalkthroughController::skipNeurons() {
     if (!active_) return;
-    const int k = firstVisibleFrom(stepwise::skipNeurons(walk_.steps, index_), +1);
+    const int skipped = layered_ ? layeredSkipNeurons(layeredWalk_.steps, index_)
+                                 : stepwise::skipNeurons(walk_.steps, index_);
+    const int k = firstVisibleFrom(skipped, +1);
     if (k < stepCount()) goTo(k);
 }
 
 void WalkthroughController::follow(std::optional<int> neuron) {
+    if (layered_) return;
     if (neuron && (*neuron < 0 || *neuron >= doc_->network().hidden())) return;
     if (neuron == followed_) return;
     followed_ = neuron;
@@ -259,6 +281,10 @@ void WalkthroughController::setSpeed(int speed) {
 
 void WalkthroughController::takeStep() {
     if (!active_) return;
+    if (layered_) {
+        takeLayeredStep();
+        return;
+    }
     const Network& after = walk_.batch.networkAfter;
     if (!packParams(after).allFinite()) {
         emit message(tr("That step would make a weight infinite; try a smaller learning rate."));
@@ -317,12 +343,14 @@ std::optional<WalkthroughController::Spot> WalkthroughController::highlight() co
 
 std::optional<WalkthroughController::Marker> WalkthroughController::marker() const {
     if (!active_) return std::nullopt;
+    if (layered_) return layeredMarker();
     for (const WalkStep& s : walk_.steps)
         if (s.kind == WalkKind::Output) return Marker{x_, s.value, t_};
     return std::nullopt;
 }
 
 std::optional<WalkthroughController::Curve> WalkthroughController::afterCurve() const {
+    if (layered_) return layeredAfterCurve();
     const WalkStep* now = currentStep();
     if (!now || (now->kind != WalkKind::DescentStep && now->kind != WalkKind::LossAfter))
         return std::nullopt;
@@ -343,25 +371,32 @@ std::optional<WalkthroughController::Curve> WalkthroughController::afterCurve() 
 }
 
 QString WalkthroughController::formula() const {
+    if (const LayeredWalkStep* l = currentLayeredStep())
+        return layeredWalkText(*l, layeredContext()).formula;
     const WalkStep* s = currentStep();
     return s ? walkText(*s, context()).formula : QString();
 }
 
 QString WalkthroughController::meaning() const {
+    if (const LayeredWalkStep* l = currentLayeredStep())
+        return layeredWalkText(*l, layeredContext()).meaning;
     const WalkStep* s = currentStep();
     return s ? walkText(*s, context()).meaning : QString();
 }
 
 QString WalkthroughController::position() const {
     const WalkStep* s = currentStep();
-    if (!s) return {};
+    const LayeredWalkStep* l = currentLayeredStep();
+    if (!s && !l) return {};
     int shown = 0, at = 0;
     for (int k = 0; k < stepCount(); ++k)
         if (visible(k)) {
             ++shown;
             if (k <= index_) ++at;
         }
-    return tr("%1 · step %2 of %3").arg(walkPhaseName(walkPhase(s->kind))).arg(at).arg(shown);
+    const QString phase =
+        l ? layeredWalkPhaseName(layeredWalkPhase(l->kind)) : walkPhaseName(walkPhase(s->kind));
+    return tr("%1 · step %2 of %3").arg(phase).arg(at).arg(shown);
 }
 
 bool WalkthroughController::handleKey(int key) {
@@ -387,6 +422,9 @@ bool WalkthroughController::handleKey(int key) {
     case Qt::Key_P:
         setPlaying(!playing());
         return true;
+    case Qt::Key_O:
+        toggleNeurons();
+        return true;
     case Qt::Key_Escape:
         stop();
         return true;
@@ -404,8 +442,9 @@ bool WalkthroughController::eventFilter(QObject* watched, QEvent* event) {
     const int key = k->key();
     static constexpr int ours[] = {Qt::Key_Right,  Qt::Key_Space, Qt::Key_PageDown, Qt::Key_Left,
                                    Qt::Key_PageUp, Qt::Key_Home,  Qt::Key_End,      Qt::Key_N,
-                                   Qt::Key_P,      Qt::Key_Escape};
+                                   Qt::Key_P,      Qt::Key_O,     Qt::Key_Escape};
     if (!w || !window_ || w->window() != window_ || (k->modifiers() & ~Qt::KeypadModifier) != 0 ||
+        (key == Qt::Key_O && !layered_) ||
         std::find(std::begin(ours), std::end(ours), key) == std::end(ours))
         return QObject::eventFilter(watched, event);
     // A text box keeps the keys it edits with (typing x); Esc and the page keys stay the walk's.

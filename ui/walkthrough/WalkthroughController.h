@@ -9,8 +9,15 @@
 // installed last, so it sees every key first): → Space Page Down forward, ← Page Up back, Home the
 // start, End the end, N over the other neurons, P play or pause, Esc ends the walk. A text box
 // that has the focus keeps its arrows, Home and End.
+//
+// While the document holds a layered network (more hidden layers, two inputs) the walk is
+// core/lesson/LayeredWalkthrough.h's: the sample is one of the layered data's samples (a point of
+// the plane with two inputs), steps come layer by layer, and a wide layer's neurons show one by one
+// only when the learner opens it (O). The numbers for the layered diagram come as layeredNotes();
+// the member functions for that mode are in WalkthroughLayered.cpp.
 #pragma once
 
+#include "core/lesson/LayeredWalkthrough.h"
 #include "core/lesson/Walkthrough.h"
 
 #include <QObject>
@@ -27,6 +34,7 @@ namespace stepwise::ui {
 
 class Document;
 struct WalkContext;
+struct LayeredWalkContext;
 
 class WalkthroughController : public QObject {
     Q_OBJECT
@@ -62,7 +70,9 @@ public:
     bool active() const { return active_; }
     const Walkthrough& walk() const { return walk_; }
     int stepIndex() const { return index_; }
-    int stepCount() const { return static_cast<int>(walk_.steps.size()); }
+    int stepCount() const {
+        return static_cast<int>(layered_ ? layeredWalk_.steps.size() : walk_.steps.size());
+    }
     const WalkStep* currentStep() const;
     double sampleX() const { return x_; }
     double sampleTarget() const { return t_; }
@@ -71,6 +81,31 @@ public:
     // Whether a step network's walk borrows σ′(k·z) as training does (the default), or shows the
     // step's true slope 0.
     bool borrowSlope() const { return borrowSlope_; }
+
+    // ---- The layered walk (WalkthroughLayered.cpp) ----
+    // Whether the walk is a layered network's (set when it starts or the document changes).
+    bool layered() const { return layered_; }
+    const LayeredWalk& layeredWalk() const { return layeredWalk_; }
+    const LayeredWalkStep* currentLayeredStep() const;
+    // The sample walked: its index among the layered data's samples, its inputs and target.
+    int sampleIndex() const { return sample_; }
+    int sampleCount() const;
+    std::vector<double> sampleInputs() const;
+    // Whether the steps of layer l's neurons (l = depth: the output weights') are shown one by
+    // one; a layer of at most kLayeredWalkOpenWidth neurons is, a wider one once opened.
+    bool neuronsOpen(int layer) const;
+    // A number on the layered diagram: column 0 the inputs, 1 … depth the hidden layers, depth + 1
+    // the output; node −1 for the whole column.
+    struct LayeredNote {
+        int column = 0;
+        int node = -1;
+        QString text;
+        bool current = false;
+        bool stopped = false;
+    };
+    std::vector<LayeredNote> layeredNotes() const;
+    // The column (and node, or −1) of the current step.
+    std::optional<std::pair<int, int>> layeredHighlight() const;
 
     // What to show now.
     std::vector<Annotation> annotations() const;
@@ -104,6 +139,12 @@ public slots:
     void setPlaying(bool on);
     void setSpeed(int speed);
     void takeStep(); // applies θ − η·∂L/∂θ to the document: one undo step
+    // Layered: the sample by its index, or the one nearest to a point (x₂ ignored with one
+    // input); the walk restarts there.
+    void setSampleIndex(int index);
+    void setSamplePoint(double x1, double x2);
+    // Layered: opens or closes the current step's layer (its neurons one by one).
+    void toggleNeurons();
 
 signals:
     void activeChanged(bool active);
@@ -120,6 +161,12 @@ private:
     int firstVisibleFrom(int index, int direction) const;
     WalkContext context() const;
     bool handleKey(int key);
+    void startLayered();
+    void rebuildLayered();
+    LayeredWalkContext layeredContext() const;
+    std::optional<Marker> layeredMarker() const;
+    std::optional<Curve> layeredAfterCurve() const;
+    void takeLayeredStep();
 
     Document* doc_;
     QPointer<QWidget> window_;
@@ -133,6 +180,12 @@ private:
     BackpropOptions options_;
     QTimer timer_;
     int speed_ = 4;
+    bool layered_ = false;
+    LayeredWalk layeredWalk_;
+    int sample_ = 0;
+    bool haveLayeredSample_ = false;
+    std::vector<bool> open_; // per layer (depth + 1): its neurons shown one by one
+    LayeredBackpropOptions layeredOptions_;
 };
 
 } // namespace stepwise::ui

@@ -13,6 +13,7 @@
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSlider>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace stepwise::ui {
@@ -45,6 +46,19 @@ WalkthroughPanel::WalkthroughPanel(WalkthroughController* walk, Document* doc, Q
     xBox_->setAccessibleName(tr("The sample's x"));
     xBox_->setToolTip(tr("The sample walked through the network: type its x (the nearest sample "
                          "of the grid is taken), or click the graph."));
+    indexBox_ = new QSpinBox(this);
+    indexBox_->setObjectName("walkSampleIndex");
+    indexBox_->setKeyboardTracking(false);
+    indexBox_->setAccessibleName(tr("The sample's number"));
+    indexBox_->setToolTip(tr("The sample walked through the network, by its number; or click the "
+                             "graph (one input) or the map (two inputs) near it."));
+    indexLabel_ = new QLabel(tr("Sample:"), this);
+    pointLabel_ = new QLabel(this);
+    pointLabel_->setObjectName("walkSamplePoint");
+    neurons_ = new QCheckBox(tr("Each neuron (O)"), this);
+    neurons_->setToolTip(tr("Go through this layer's neurons one by one, or see the whole layer "
+                            "in one step (O)"));
+    neurons_->setFocusPolicy(Qt::TabFocus);
     auto button = [this](const QString& text, const QString& tip) {
         auto* b = new QPushButton(text, this);
         b->setToolTip(tip);
@@ -82,12 +96,17 @@ WalkthroughPanel::WalkthroughPanel(WalkthroughController* walk, Document* doc, Q
     top->addSpacing(12);
     top->addWidget(position_, 1);
     top->addWidget(neuron_);
+    top->addWidget(neurons_);
     top->addWidget(borrow_);
     top->addSpacing(8);
     top->addWidget(close_);
     auto* controls = new QHBoxLayout;
-    controls->addWidget(new QLabel(tr("Sample x:"), this));
+    xLabel_ = new QLabel(tr("Sample x:"), this);
+    controls->addWidget(xLabel_);
     controls->addWidget(xBox_);
+    controls->addWidget(indexLabel_);
+    controls->addWidget(indexBox_);
+    controls->addWidget(pointLabel_);
     controls->addSpacing(8);
     for (QPushButton* b : {home_, back_, next_, end_, skip_, play_})
         controls->addWidget(b);
@@ -123,6 +142,10 @@ WalkthroughPanel::WalkthroughPanel(WalkthroughController* walk, Document* doc, Q
         setFocus(Qt::OtherFocusReason); // the arrows step the walk again
         walk_->setSample(xBox_->value());
     });
+    connect(indexBox_, qOverload<int>(&QSpinBox::valueChanged), this, [this](int i) {
+        walk_->setSampleIndex(i - 1); // shown from 1
+    });
+    connect(neurons_, &QCheckBox::clicked, walk_, &WalkthroughController::toggleNeurons);
     connect(walk_, &WalkthroughController::changed, this, &WalkthroughPanel::refresh);
     applyFonts();
     refresh();
@@ -163,6 +186,23 @@ void WalkthroughPanel::refresh() {
     formula_->setText(walk_->formula());
     meaning_->setText(walk_->meaning());
     position_->setText(walk_->position());
+    const bool layered = walk_->layered();
+    xLabel_->setVisible(!layered);
+    xBox_->setVisible(!layered);
+    neuron_->setVisible(!layered);
+    indexLabel_->setVisible(layered);
+    indexBox_->setVisible(layered);
+    pointLabel_->setVisible(layered);
+    neurons_->setVisible(layered);
+    const int i = walk_->stepIndex();
+    home_->setEnabled(i > 0);
+    back_->setEnabled(i > 0);
+    next_->setEnabled(i + 1 < walk_->stepCount());
+    end_->setEnabled(i + 1 < walk_->stepCount());
+    if (layered) {
+        refreshLayered();
+        return;
+    }
     const Domain& d = doc_->scenario().domain;
     {
         const QSignalBlocker block(xBox_);
@@ -182,11 +222,31 @@ void WalkthroughPanel::refresh() {
         neuron_->setCurrentIndex(walk_->followed() ? *walk_->followed() + 1 : 0);
     }
     borrow_->setVisible(doc_->network().activation.kind == ActivationKind::Step);
-    const int i = walk_->stepIndex();
-    home_->setEnabled(i > 0);
-    back_->setEnabled(i > 0);
-    next_->setEnabled(i + 1 < walk_->stepCount());
-    end_->setEnabled(i + 1 < walk_->stepCount());
+}
+
+void WalkthroughPanel::refreshLayered() {
+    {
+        const QSignalBlocker block(indexBox_);
+        indexBox_->setRange(1, std::max(1, walk_->sampleCount()));
+        if (!indexBox_->hasFocus()) indexBox_->setValue(walk_->sampleIndex() + 1);
+    }
+    QStringList x;
+    for (double v : walk_->sampleInputs())
+        x << QString::number(v, 'g', 3);
+    pointLabel_->setText(x.size() == 1 ? tr("x = %1").arg(x.front())
+                                       : tr("(x₁, x₂) = (%1)").arg(x.join(", ")));
+    const LayeredWalkStep* s = walk_->currentLayeredStep();
+    const bool hasNeurons = s && s->layer >= 0 && s->kind != LayeredWalkKind::BatchMean &&
+                            s->kind != LayeredWalkKind::DescentStep;
+    {
+        const QSignalBlocker block(neurons_);
+        neurons_->setEnabled(hasNeurons);
+        neurons_->setChecked(hasNeurons && walk_->neuronsOpen(s->layer));
+    }
+    bool step = false;
+    for (const Layer& l : doc_->layered().layers)
+        step = step || l.activation.kind == ActivationKind::Step;
+    borrow_->setVisible(step);
 }
 
 } // namespace stepwise::ui

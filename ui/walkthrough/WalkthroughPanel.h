@@ -2,7 +2,9 @@
 // where the walk is, the formula of the step with its numbers, what it means, and the controls
 // (the sample's x, back / next / start / end, over the other neurons, autoplay and its speed, the
 // neuron followed, a step network's borrowed slope, "Take this step", and the way out). It shows
-// what its WalkthroughController says and asks it for everything.
+// what its WalkthroughController says and asks it for everything. For a layered network the
+// sample is picked by its number (or a click on the graph or the map) and the neuron box gives way
+// to "each neuron" (the current layer's neurons one by one).
 #pragma once
 
 #include <QWidget>
@@ -13,6 +15,7 @@ class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
 class QSlider;
+class QSpinBox;
 
 namespace stepwise::ui {
 
@@ -36,9 +39,12 @@ public:
     QPushButton* closeButton() const { return close_; }
     QComboBox* neuronBox() const { return neuron_; }
     QCheckBox* borrowBox() const { return borrow_; }
+    QSpinBox* sampleIndexBox() const { return indexBox_; }
+    QCheckBox* neuronsBox() const { return neurons_; }
 
 private:
     void refresh();
+    void refreshLayered();
     void applyFonts();
 
     WalkthroughController* walk_;
@@ -49,6 +55,11 @@ private:
     QLabel* formula_;
     QLabel* meaning_;
     QDoubleSpinBox* xBox_;
+    QLabel* xLabel_;
+    QSpinBox* indexBox_;
+    QLabel* indexLabel_;
+    QLabel* pointLabel_;
+    QCheckBox* neurons_;
     QPushButton* home_;
     QPushButton* back_;
     QPushButton* next_;
