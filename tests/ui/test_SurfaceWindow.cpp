@@ -167,15 +167,17 @@ TEST(SurfaceWindow, ExportsTheSurfaceAsTheGraphIsExported) {
     Window f(ActivationKind::Sigmoid, 6);
     QTemporaryDir dir;
     ASSERT_TRUE(dir.isValid());
+    // Where the middle of the output map sits on screen (measured before the export: drawing a
+    // plot at another size leaves its axes at that size until its next replot).
+    ui::SurfacePlot* map = f.view->outputPlot();
+    const QPoint inMap = map->mapTo(f.view->picture(), map->pixelAt(0.0, 0.0).toPoint());
+    const double s =
+        std::min(1600.0 / f.view->picture()->width(), 1000.0 / f.view->picture()->height());
     const QString png = dir.filePath("surface.png");
     ASSERT_TRUE(f.w->exportGraph(png));
     QImage image(png);
     ASSERT_EQ(image.size(), QSize(1600, 1000));
     // The output map is in the picture: a pixel of the map's colours where the map was drawn.
-    ui::SurfacePlot* map = f.view->outputPlot();
-    const QPoint inMap = map->mapTo(f.view->picture(), map->pixelAt(0.0, 0.0).toPoint());
-    const double s =
-        std::min(1600.0 / f.view->picture()->width(), 1000.0 / f.view->picture()->height());
     const QColor c =
         image.pixelColor(QPoint(static_cast<int>(inMap.x() * s), static_cast<int>(inMap.y() * s)));
     EXPECT_NE(c, QColor(Qt::white));

@@ -88,7 +88,9 @@ QImage surfaceImage(SurfaceView* view, int width, int height, double scale) {
     if (width < 16 || height < 16 || !(scale > 0.0)) return {};
     const MapsWhileExporting maps(view);
     prepare(view, width, height);
-    return paintImage(view, width, height, scale);
+    const QImage image = paintImage(view, width, height, scale);
+    view->replotNow(); // drawing at another size left the plots' axes at that size
+    return image;
 }
 
 bool exportSurface(SurfaceView* view, const QString& path, int width, int height, QString* error,
@@ -136,6 +138,7 @@ bool exportSurface(SurfaceView* view, const QString& path, int width, int height
             painted = painter.end();
         }
     }
+    view->replotNow(); // drawing at another size left the plots' axes at that size
     if (!painted) {
         file.cancelWriting();
         return fail(SurfaceView::tr("the picture could not be drawn"));

@@ -14,6 +14,7 @@
 #include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
@@ -50,9 +51,14 @@ constexpr int kNone = 0, kFlat = 1, kFirstPreset = 2;
 } // namespace
 
 QWidget* SurfaceView::buildControls() {
+    // Two rows (what is shown; the brush), so the view stays narrow enough for a projector's
+    // window beside the lesson and the side panel.
     auto* bar = new QWidget(this);
-    auto* row = new QHBoxLayout(bar);
-    row->setContentsMargins(0, 0, 0, 0);
+    auto* rows = new QVBoxLayout(bar);
+    rows->setContentsMargins(0, 0, 0, 0);
+    rows->setSpacing(2);
+    auto* row = new QHBoxLayout;
+    rows->addLayout(row);
 
     targetChoice_ = new QComboBox(bar);
     targetChoice_->setObjectName("surfaceTargetChoice");
@@ -107,6 +113,8 @@ QWidget* SurfaceView::buildControls() {
             [this](bool on) { setLook(on ? Look::Solid : Look::Map); });
     row->addWidget(look3d_);
     row->addStretch(1);
+    row = new QHBoxLayout;
+    rows->addLayout(row);
     row->addWidget(brushLabel);
     for (const auto& [tool, text] : tools) {
         auto* b = new QToolButton(bar);
@@ -151,6 +159,7 @@ QWidget* SurfaceView::buildControls() {
     row->addWidget(radius_);
     row->addWidget(strengthLabel);
     row->addWidget(strength_);
+    row->addStretch(1);
     return bar;
 }
 

@@ -79,7 +79,6 @@ WalkthroughPanel::WalkthroughPanel(WalkthroughController* walk, Document* doc, Q
     speed_->setAccessibleName(tr("Autoplay speed"));
     speed_->setToolTip(tr("How fast autoplay steps"));
     neuron_ = new QComboBox(this);
-    neuron_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     neuron_->setAccessibleName(tr("The neuron followed"));
     neuron_->setToolTip(tr("Follow one neuron's steps (or click a neuron in the diagram)"));
     borrow_ = new QCheckBox(tr("Borrowed slope, as training uses"), this);
@@ -91,13 +90,15 @@ WalkthroughPanel::WalkthroughPanel(WalkthroughController* walk, Document* doc, Q
                                             "step)"));
     close_ = button(tr("End the walk"), tr("Leave the walkthrough (Esc, or Ctrl+B)"));
 
+    // Three rows, none wider than the window needs: what this is and where the walk stands;
+    // the formula and its meaning; the sample and the moves; what to follow and the step.
+    neuron_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    neuron_->setMinimumContentsLength(14);
+    position_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto* top = new QHBoxLayout;
     top->addWidget(title_);
     top->addSpacing(12);
     top->addWidget(position_, 1);
-    top->addWidget(neuron_);
-    top->addWidget(neurons_);
-    top->addWidget(borrow_);
     top->addSpacing(8);
     top->addWidget(close_);
     auto* controls = new QHBoxLayout;
@@ -112,7 +113,12 @@ WalkthroughPanel::WalkthroughPanel(WalkthroughController* walk, Document* doc, Q
         controls->addWidget(b);
     controls->addWidget(speed_);
     controls->addStretch(1);
-    controls->addWidget(take_);
+    auto* options = new QHBoxLayout;
+    options->addWidget(neuron_);
+    options->addWidget(neurons_);
+    options->addWidget(borrow_);
+    options->addStretch(1);
+    options->addWidget(take_);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 4, 8, 6);
     layout->setSpacing(4);
@@ -120,6 +126,7 @@ WalkthroughPanel::WalkthroughPanel(WalkthroughController* walk, Document* doc, Q
     layout->addWidget(formula_);
     layout->addWidget(meaning_);
     layout->addLayout(controls);
+    layout->addLayout(options);
 
     connect(home_, &QPushButton::clicked, walk_, &WalkthroughController::restart);
     connect(back_, &QPushButton::clicked, walk_, &WalkthroughController::back);
