@@ -107,7 +107,8 @@ void DeepGraph::rebuild() {
 void DeepGraph::refresh(bool targetToo) {
     if (!doc_->isLayered() || doc_->inputs() != 1 || !output_) return;
     const Domain& d = doc_->scenario().domain;
-    const int n = std::clamp(d.samples, 2, kMaxDrawn);
+    // Live frames (a drag, training) draw half as many points; the frame after them all.
+    const int n = std::clamp(d.samples, 2, doc_->live() ? kMaxDrawn / 2 : kMaxDrawn);
     const Eigen::ArrayXd x = Eigen::ArrayXd::LinSpaced(n, d.lo, d.hi);
     const LayeredNetwork& net = doc_->layered();
     const LayeredEvaluation e = evaluate(net, x.matrix().transpose());

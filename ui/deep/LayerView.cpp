@@ -158,6 +158,11 @@ void LayerView::fill() {
         // At least a unit of height, so a flat layer does not blow its rounding up to full size.
         const double mid = 0.5 * (ylo + yhi), half = std::max(0.5, 0.55 * (yhi - ylo));
         plot->xAxis->setRange(lo_, hi_);
+        // While something drags or trains the range only grows: the axis keeps its numbers
+        // (their text is what costs most to draw again) unless a curve leaves it.
+        const QCPRange now = plot->yAxis->range();
+        if (live_ && now.lower <= mid - half && now.upper >= mid + half && now.size() < 4.0 * half)
+            return;
         plot->yAxis->setRange(mid - half, mid + half);
     };
     for (int l = 0; l < net_.depth(); ++l)

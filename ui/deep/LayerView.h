@@ -26,7 +26,7 @@ namespace stepwise::ui {
 class LayerView : public QWidget {
     Q_OBJECT
 public:
-    static constexpr int kSamples = 400;
+    static constexpr int kSamples = 240;
 
     explicit LayerView(QWidget* parent = nullptr);
 
