@@ -11,11 +11,13 @@
 #include "core/scenario/ScenarioFile.h"
 #include "ui/deep/LayeredTrainingController.h"
 #include "ui/document/Document.h"
+#include "ui/landscape/LandscapePlot.h"
 #include "ui/landscape/LayeredLandscapeComputer.h"
 #include "ui/landscape/LayeredLandscapeView.h"
 #include "ui/shell/LayeredWorkspace.h"
 
 #include <QComboBox>
+#include <QKeyEvent>
 #include <QStandardItemModel>
 #include <QTabWidget>
 #include <gtest/gtest.h>
@@ -289,4 +291,37 @@ TEST(LayeredLandscape, TheWorkspaceHasALandscapeTabForDeeperNetworksAndTwoInputs
         EXPECT_FALSE(ws->landscape()->landscape().loss.hasNaN());
         tabs->setCurrentIndex(0);
     }
+}
+
+// The arrow keys move the point a fortieth of the map's span, along p (← →) or q (↓ ↑), each
+// press one undo step; other keys leave the network alone.
+TEST(LayeredLandscape, ArrowKeysStepThePointAcrossTheMap) {
+    Fixture f(deepNet(1));
+    const LayeredNetwork before = f.doc.layered();
+    const long p = weightIndex(before, 1, 2, 5), q = biasIndex(before, 0, 1);
+    f.view->setParams(p, q);
+    ASSERT_TRUE(f.view->waitUntilUpToDate(20000));
+    const LayeredLandscapeAxes a = f.view->axes();
+    auto* plot = f.view->findChild<ui::LandscapePlot*>();
+    ASSERT_NE(plot, nullptr);
+    auto press = [plot](int key) {
+        QKeyEvent e(QEvent::KeyPress, key, Qt::NoModifier);
+        QApplication::sendEvent(plot, &e);
+    };
+    const double p0 = layeredParamValue(before, p), q0 = layeredParamValue(before, q);
+    press(Qt::Key_Right);
+    f.doc.flush();
+    EXPECT_NEAR(layeredParamValue(f.doc.layered(), p), p0 + (a.pHi - a.pLo) / 40.0, 1e-12);
+    EXPECT_EQ(layeredParamValue(f.doc.layered(), q), q0);
+    press(Qt::Key_Up);
+    f.doc.flush();
+    EXPECT_NEAR(layeredParamValue(f.doc.layered(), q), q0 + (a.qHi - a.qLo) / 40.0, 1e-12);
+    const LayeredNetwork moved = f.doc.layered();
+    press(Qt::Key_A);
+    f.doc.flush();
+    EXPECT_EQ(f.doc.layered(), moved);
+    EXPECT_EQ(f.doc.undoStack()->count(), 2);
+    f.doc.undoStack()->undo();
+    f.doc.undoStack()->undo();
+    EXPECT_EQ(f.doc.layered(), before);
 }

@@ -316,4 +316,19 @@ void LandscapePlot::fitLegend(int width) {
     legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
 }
 
+std::optional<QPointF> LandscapePlot::arrowStep(int key, double pSpan, double qSpan) {
+    switch (key) {
+    case Qt::Key_Left:
+        return QPointF(-pSpan / 40.0, 0.0);
+    case Qt::Key_Right:
+        return QPointF(pSpan / 40.0, 0.0);
+    case Qt::Key_Down:
+        return QPointF(0.0, -qSpan / 40.0);
+    case Qt::Key_Up:
+        return QPointF(0.0, qSpan / 40.0);
+    default:
+        return std::nullopt;
+    }
+}
+
 } // namespace stepwise::ui

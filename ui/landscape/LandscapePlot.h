@@ -45,6 +45,10 @@ public:
     int contourSegmentCount() const;
     double cell(int i, int k) const; // the value the colour map holds at grid point (i, k)
 
+    // What an arrow key moves the point by on a map spanning these widths: a fortieth of the
+    // span, along p for ← and →, along q for ↓ and ↑; nothing for another key.
+    static std::optional<QPointF> arrowStep(int key, double pSpan, double qSpan);
+
 protected:
     void resizeEvent(QResizeEvent* event) override;
 

@@ -470,27 +470,11 @@ bool LandscapeView::eventFilter(QObject* watched, QEvent* event) {
         return true;
     }
     case QEvent::KeyPress: {
-        auto* e = static_cast<QKeyEvent*>(event);
-        const double dp = (axes_.pHi - axes_.pLo) / 40.0, dq = (axes_.qHi - axes_.qLo) / 40.0;
-        double mp = 0, mq = 0;
-        switch (e->key()) {
-        case Qt::Key_Left:
-            mp = -dp;
-            break;
-        case Qt::Key_Right:
-            mp = dp;
-            break;
-        case Qt::Key_Down:
-            mq = -dq;
-            break;
-        case Qt::Key_Up:
-            mq = dq;
-            break;
-        default:
-            return false;
-        }
+        const auto step = LandscapePlot::arrowStep(static_cast<QKeyEvent*>(event)->key(),
+                                                   axes_.pHi - axes_.pLo, axes_.qHi - axes_.qLo);
+        if (!step) return false;
         const Network& n = doc_->network();
-        moveTo(param(n, axes_.p) + mp, param(n, axes_.q) + mq);
+        moveTo(param(n, axes_.p) + step->x(), param(n, axes_.q) + step->y());
         return true;
     }
     default:
