@@ -370,8 +370,10 @@ WalkText layeredWalkText(const LayeredWalkStep& s, const LayeredWalkContext& c) 
         t.meaning = s.value <= s.operands[0]
                         ? tr("The loss over the whole batch before and after the step: the step "
                              "went downhill.")
-                        : tr("The loss over the whole batch rose: the step was too long and "
-                             "overshot. A smaller learning rate takes a shorter step.");
+                        : tr("The loss over the whole batch rose. Along the true gradient a "
+                             "short enough step always lowers L, so this one was too long (or, "
+                             "where a step layer's slope was borrowed, not quite downhill). A "
+                             "smaller learning rate takes a shorter step.");
         t.label = "L = " + walkNumber(s.value);
         return t;
     }
