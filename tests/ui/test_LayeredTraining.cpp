@@ -37,6 +37,18 @@ double maxDifference(const LayeredNetwork& a, const LayeredNetwork& b) {
     return (packParams(a) - packParams(b)).cwiseAbs().maxCoeff();
 }
 
+// What the bare engine reaches from `from` in `steps` steps on the document's data and settings,
+// seeded as the window seeds a run that starts after `stepsBefore` steps.
+LayeredNetwork bareEngine(const ui::Document& doc, const LayeredNetwork& from, long stepsBefore,
+                          long steps) {
+    LayeredTrainer bare(
+        from, doc.sampleX().matrix().transpose(), doc.sampleT(),
+        ui::LayeredTrainingController::settingsFrom(doc),
+        std::mt19937_64(doc.scenario().training.seed + static_cast<std::uint64_t>(stepsBefore)));
+    bare.run(steps);
+    return bare.network();
+}
+
 } // namespace
 
 TEST(LayeredTraining, TrainingLowersTheLossAndARunIsOneUndoStep) {
@@ -59,12 +71,7 @@ TEST(LayeredTraining, TrainingLowersTheLossAndARunIsOneUndoStep) {
     EXPECT_EQ(doc->layered(), start);
     // The same steps taken by the bare engine give the same weights (frames do not matter).
     doc->undoStack()->redo();
-    LayeredTrainer bare(start, doc->sampleX().matrix().transpose(), doc->sampleT(),
-                        ui::LayeredTrainingController::settingsFrom(*doc),
-                        std::mt19937_64(doc->scenario().training.seed));
-    bare.run(t->steps());
-    EXPECT_LT((packParams(bare.network()) - packParams(doc->layered())).cwiseAbs().maxCoeff(),
-              1e-12);
+    EXPECT_LT(maxDifference(bareEngine(*doc, start, 0, t->steps()), doc->layered()), 1e-12);
 }
 
 TEST(LayeredTraining, ADivergingRunStopsWithFiniteWeightsAndSaysWhy) {
@@ -119,12 +126,7 @@ TEST(LayeredTraining, AnEditInTheMiddleOfARunGoesOnFromTheEdit) {
     ASSERT_TRUE(t->isRunning());
     ASSERT_TRUE(pumpUntil([&] { return t->steps() >= at + 100; }, 20000));
     t->pause();
-    LayeredTrainer bare(
-        edited, doc->sampleX().matrix().transpose(), doc->sampleT(),
-        ui::LayeredTrainingController::settingsFrom(*doc),
-        std::mt19937_64(doc->scenario().training.seed + static_cast<std::uint64_t>(at)));
-    bare.run(t->steps() - at);
-    EXPECT_LT(maxDifference(bare.network(), doc->layered()), 1e-12);
+    EXPECT_LT(maxDifference(bareEngine(*doc, edited, at, t->steps() - at), doc->layered()), 1e-12);
 }
 
 // A drag while training: the run waits (nothing moves under the pointer), then goes on from the
@@ -150,10 +152,6 @@ TEST(LayeredTraining, ADragInTheMiddleOfARunHoldsItAndGoesOnFromTheDrag) {
     doc->endDrag();
     ASSERT_TRUE(pumpUntil([&] { return t->steps() >= held + 60; }, 20000));
     t->pause();
-    LayeredTrainer bare(
-        dragged, doc->sampleX().matrix().transpose(), doc->sampleT(),
-        ui::LayeredTrainingController::settingsFrom(*doc),
-        std::mt19937_64(doc->scenario().training.seed + static_cast<std::uint64_t>(held)));
-    bare.run(t->steps() - held);
-    EXPECT_LT(maxDifference(bare.network(), doc->layered()), 1e-12);
+    EXPECT_LT(maxDifference(bareEngine(*doc, dragged, held, t->steps() - held), doc->layered()),
+              1e-12);
 }
