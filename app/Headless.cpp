@@ -6,6 +6,7 @@
 #include "core/data/PointsReader.h"
 #include "core/export/ModelExport.h"
 #include "core/scenario/ScenarioFile.h"
+#include "ui/base/AppPaths.h"
 #include "ui/shell/Exporter.h"
 #include "ui/shell/Handout.h"
 
@@ -22,10 +23,6 @@
 namespace stepwise::app {
 
 namespace {
-std::filesystem::path fsPath(const QString& s) {
-    return std::filesystem::path(s.toStdU16String());
-}
-
 void say(FILE* f, const QString& line) {
     std::fprintf(f, "%s\n", line.toLocal8Bit().constData());
 }
@@ -56,7 +53,7 @@ int writeHandout(const QString& path, const QString& paper) {
 }
 
 int checkScenario(const QString& file) {
-    const ScenarioResult r = readScenarioFile(fsPath(file));
+    const ScenarioResult r = readScenarioFile(ui::fsPath(file));
     if (!r.ok()) {
         say(stderr, QString::fromStdString(formatError(file.toStdString(), r.error)));
         return kExitBadInput;
@@ -88,7 +85,7 @@ int checkScenario(const QString& file) {
 
 namespace {
 bool isModel(const QString& path) {
-    return modelFormatFor(fsPath(path)).has_value();
+    return modelFormatFor(ui::fsPath(path)).has_value();
 }
 bool isPicture(const QString& path) {
     return ui::exportFormatFor(path) != ui::ExportFormat::Unknown;
@@ -98,7 +95,7 @@ bool isPicture(const QString& path) {
 int runScenario(const RunRequest& req) {
     StopSignals::install(); // from here on Ctrl+C and SIGTERM stop the run cleanly
     ProgressLine progress;
-    const ScenarioResult r = readScenarioFile(fsPath(req.scenario));
+    const ScenarioResult r = readScenarioFile(ui::fsPath(req.scenario));
     if (!r.ok()) {
         say(stderr, QString::fromStdString(formatError(req.scenario.toStdString(), r.error)));
         return kExitBadInput;
@@ -117,7 +114,7 @@ int runScenario(const RunRequest& req) {
     Scenario scenario = *r.scenario;
     if (!req.points.isEmpty()) {
         // The same reader and the same one-line errors as File ▸ Import points in the window.
-        const PointsResult pr = readPointsFile(fsPath(req.points));
+        const PointsResult pr = readPointsFile(ui::fsPath(req.points));
         if (!pr.ok()) {
             say(stderr, QString::fromStdString(pr.message));
             return kExitBadInput;
@@ -208,7 +205,8 @@ int runScenario(const RunRequest& req) {
         QString error;
         if (isModel(out)) {
             std::string e;
-            if (!writeModelFile(fsPath(out), trained, notes, &e)) error = QString::fromStdString(e);
+            if (!writeModelFile(ui::fsPath(out), trained, notes, &e))
+                error = QString::fromStdString(e);
         } else if (ui::exportFormatFor(out) == ui::ExportFormat::Gif) {
             // An animation shows the run itself: it trains again from the start, frame by frame,
             // to the steps reached (the same seed gives the same steps). A stop request that
@@ -268,7 +266,7 @@ int runScenario(const RunRequest& req) {
         }
         j["parameters"] = params;
         std::string error;
-        if (!writeFileAtomically(fsPath(req.reportPath), j.dump(2) + "\n", &error)) {
+        if (!writeFileAtomically(ui::fsPath(req.reportPath), j.dump(2) + "\n", &error)) {
             say(stderr,
                 QStringLiteral("%1: %2").arg(req.reportPath, QString::fromStdString(error)));
             failed = true;

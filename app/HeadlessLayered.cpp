@@ -11,6 +11,7 @@
 #include "core/deep/LayeredTrainer.h"
 #include "core/export/LayeredModelExport.h"
 #include "core/scenario/ScenarioFile.h"
+#include "ui/base/AppPaths.h"
 #include "ui/base/Palette.h"
 #include "ui/deep/LayeredTrainingController.h"
 #include "ui/document/Document.h"
@@ -33,10 +34,6 @@ void sayLine(const QString& line) {
     std::fprintf(stderr, "%s\n", line.toLocal8Bit().constData());
 }
 
-std::filesystem::path pathOf(const QString& s) {
-    return std::filesystem::path(s.toStdU16String());
-}
-
 // A picture the layered workspace writes, or its animation.
 bool isLayeredPicture(const QString& path) {
     const QString suffix = QFileInfo(path).suffix().toLower();
@@ -55,7 +52,7 @@ int runLayeredScenario(const RunRequest& req, const Scenario& scenario, Progress
         return kExitBadInput;
     }
     for (const QString& out : req.exports)
-        if (!modelFormatFor(pathOf(out)) && !isLayeredPicture(out)) {
+        if (!modelFormatFor(ui::fsPath(out)) && !isLayeredPicture(out)) {
             sayLine(QStringLiteral("%1: --export: a layered network is exported as a model "
                                    "(.json, .py or .c), a picture (.png, .svg or .pdf) or an "
                                    "animation of its training (.gif)")
@@ -170,7 +167,7 @@ int runLayeredScenario(const RunRequest& req, const Scenario& scenario, Progress
             continue;
         }
         std::string error;
-        if (!writeLayeredModelFile(pathOf(out), trained, notes, &error)) {
+        if (!writeLayeredModelFile(ui::fsPath(out), trained, notes, &error)) {
             sayLine(QStringLiteral("%1: %2").arg(out, QString::fromStdString(error)));
             failed = true;
         }
@@ -196,7 +193,7 @@ int runLayeredScenario(const RunRequest& req, const Scenario& scenario, Progress
             params[layeredParamKey(trained, k)] = p[k];
         j["parameters"] = params;
         std::string error;
-        if (!writeFileAtomically(pathOf(req.reportPath), j.dump(2) + "\n", &error)) {
+        if (!writeFileAtomically(ui::fsPath(req.reportPath), j.dump(2) + "\n", &error)) {
             sayLine(QStringLiteral("%1: %2").arg(req.reportPath, QString::fromStdString(error)));
             failed = true;
         }

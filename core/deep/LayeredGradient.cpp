@@ -12,9 +12,9 @@ namespace {
 
 // Below this many multiply-adds a step (forward and backward: about 3 per weight per sample) is
 // too short to share between threads: waking the helper costs more than it saves.
-constexpr double kParallelWork = 1024.0 * 1024.0;
+constexpr double kDeepParallelWork = 1024.0 * 1024.0;
 
-struct ChunkWork {
+struct DeepChunkWork {
     const kernels::Table* table;
     const kernels::DeepJob* job;
     bool backward;
@@ -33,12 +33,12 @@ long chunkFor(const LayeredNetwork& net) {
     return std::clamp<long>(16384 / widest / 8 * 8, 256, 2048);
 }
 
-long chunkCount(long n, long chunk) {
+long deepChunkCount(long n, long chunk) {
     return (n + chunk - 1) / chunk;
 }
 
-void runChunk(void* context, long c) {
-    const ChunkWork& w = *static_cast<const ChunkWork*>(context);
+void runDeepChunk(void* context, long c) {
+    const DeepChunkWork& w = *static_cast<const DeepChunkWork*>(context);
     w.table->deepForward(*w.job, c);
     if (w.backward) w.table->deepBackward(*w.job, c);
 }
@@ -49,8 +49,8 @@ int LayeredGradient::threadsFor(const LayeredNetwork& net, Eigen::Index samples)
     double weights = 0.0;
     for (const Layer& l : net.layers)
         weights += static_cast<double>(l.w.size() + l.b.size());
-    const bool large = 3.0 * weights * static_cast<double>(samples) >= kParallelWork;
-    return large && chunkCount(samples, chunkFor(net)) > 1 ? kernelThreads() : 1;
+    const bool large = 3.0 * weights * static_cast<double>(samples) >= kDeepParallelWork;
+    return large && deepChunkCount(samples, chunkFor(net)) > 1 ? kernelThreads() : 1;
 }
 
 double LayeredGradient::run(const LayeredNetwork& net, const Eigen::Ref<const Eigen::MatrixXd>& x,
@@ -60,7 +60,7 @@ double LayeredGradient::run(const LayeredNetwork& net, const Eigen::Ref<const Ei
     const long params = paramCount(net);
     if (gradient) gradient->setZero(params);
     if (n == 0) return 0.0;
-    const long chunk = chunkFor(net), chunks = chunkCount(n, chunk);
+    const long chunk = chunkFor(net), chunks = deepChunkCount(n, chunk);
     // x may be a strided view: the kernels want d×N contiguous columns.
     const bool contiguous = x.outerStride() == x.rows() || x.cols() == 1;
     Eigen::MatrixXd copy;
@@ -110,9 +110,9 @@ double LayeredGradient::run(const LayeredNetwork& net, const Eigen::Ref<const Ei
         job.surrogate = options.stepSurrogate;
         job.surrogateSteepness = options.surrogateSteepness;
     }
-    ChunkWork work{&kernels::active(), &job, gradient != nullptr};
+    DeepChunkWork work{&kernels::active(), &job, gradient != nullptr};
     const int threads = options.threads > 0 ? options.threads : threadsFor(net, n);
-    WorkerPool::shared().run(chunks, runChunk, &work, threads);
+    WorkerPool::shared().run(chunks, runDeepChunk, &work, threads);
     // The chunks' sums, added in chunk order.
     double sum = 0.0;
     for (long c = 0; c < chunks; ++c)

@@ -15,10 +15,6 @@ namespace {
 
 using Kind = LayeredParam::Kind;
 
-double axisValue(double lo, double hi, int n, int i) {
-    return n > 1 ? lo + (hi - lo) * i / static_cast<double>(n - 1) : lo;
-}
-
 bool isOutput(const LayeredParam& p) {
     return p.kind == Kind::OutputWeight || p.kind == Kind::OutputBias;
 }
@@ -59,12 +55,12 @@ struct Grid {
     int countA() const { return swapped ? axes.ny : axes.nx; }
     int countB() const { return swapped ? axes.nx : axes.ny; }
     double valueA(int i) const {
-        return swapped ? axisValue(axes.qLo, axes.qHi, axes.ny, i)
-                       : axisValue(axes.pLo, axes.pHi, axes.nx, i);
+        return swapped ? landscapeAxisValue(axes.qLo, axes.qHi, axes.ny, i)
+                       : landscapeAxisValue(axes.pLo, axes.pHi, axes.nx, i);
     }
     double valueB(int k) const {
-        return swapped ? axisValue(axes.pLo, axes.pHi, axes.nx, k)
-                       : axisValue(axes.qLo, axes.qHi, axes.ny, k);
+        return swapped ? landscapeAxisValue(axes.pLo, axes.pHi, axes.nx, k)
+                       : landscapeAxisValue(axes.qLo, axes.qHi, axes.ny, k);
     }
     double& at(Eigen::MatrixXd& loss, int i, int k) const {
         return swapped ? loss(k, i) : loss(i, k);
@@ -74,10 +70,10 @@ struct Grid {
 } // namespace
 
 double LayeredLandscape::valueP(int i) const {
-    return axisValue(axes.pLo, axes.pHi, axes.nx, i);
+    return landscapeAxisValue(axes.pLo, axes.pHi, axes.nx, i);
 }
 double LayeredLandscape::valueQ(int k) const {
-    return axisValue(axes.qLo, axes.qHi, axes.ny, k);
+    return landscapeAxisValue(axes.qLo, axes.qHi, axes.ny, k);
 }
 
 void setLayeredParamValue(LayeredNetwork& net, long flatIndex, double value) {

@@ -62,17 +62,13 @@ Quadratic quadraticOf(const Network& net, const Eigen::Ref<const Eigen::ArrayXd>
     return k;
 }
 
-double axisValue(double lo, double hi, int n, int i) {
-    return n > 1 ? lo + (hi - lo) * i / static_cast<double>(n - 1) : lo;
-}
-
 } // namespace
 
 double Landscape::valueP(int i) const {
-    return axisValue(axes.pLo, axes.pHi, axes.nx, i);
+    return landscapeAxisValue(axes.pLo, axes.pHi, axes.nx, i);
 }
 double Landscape::valueQ(int k) const {
-    return axisValue(axes.qLo, axes.qHi, axes.ny, k);
+    return landscapeAxisValue(axes.qLo, axes.qHi, axes.ny, k);
 }
 
 bool landscapeIsQuadratic(ParamId p, ParamId q) {

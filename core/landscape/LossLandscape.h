@@ -21,6 +21,11 @@ namespace stepwise {
 
 inline constexpr int kMaxLandscapeGrid = 1024;
 
+// The i-th of n values spread evenly from lo to hi (lo alone when n = 1): a landscape's axis.
+inline double landscapeAxisValue(double lo, double hi, int n, int i) {
+    return n > 1 ? lo + (hi - lo) * i / static_cast<double>(n - 1) : lo;
+}
+
 struct LandscapeAxes {
     ParamId p, q;
     double pLo = -3.0, pHi = 3.0, qLo = -3.0, qHi = 3.0;

@@ -6,16 +6,16 @@
 namespace stepwise {
 
 namespace {
-constexpr std::array<std::string_view, 6> kNames = {"one-neuron",   "added",    "invert-second",
-                                                    "invert-first", "exercise", "bump"};
+constexpr std::array<std::string_view, 6> kPresetNames = {
+    "one-neuron", "added", "invert-second", "invert-first", "exercise", "bump"};
 }
 
 std::string_view networkPresetName(NetworkPreset p) {
-    return enumName(kNames, p);
+    return enumName(kPresetNames, p);
 }
 
 std::optional<NetworkPreset> networkPresetFromName(std::string_view name) {
-    return enumFromName<NetworkPreset>(kNames, name);
+    return enumFromName<NetworkPreset>(kPresetNames, name);
 }
 
 Network networkPreset(NetworkPreset p) {

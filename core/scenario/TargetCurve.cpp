@@ -8,8 +8,8 @@
 namespace stepwise {
 
 namespace {
-constexpr std::array<std::string_view, 8> kNames = {"sine",     "step",     "bump",   "abs",
-                                                    "sawtooth", "gaussian", "square", "noisy"};
+constexpr std::array<std::string_view, 8> kCurvePresetNames = {
+    "sine", "step", "bump", "abs", "sawtooth", "gaussian", "square", "noisy"};
 
 // SplitMix64: a portable hash, so a noisy target is the same on every platform.
 std::uint64_t splitmix(std::uint64_t v) {
@@ -25,11 +25,11 @@ double clampY(double y) {
 } // namespace
 
 std::string_view targetPresetName(TargetPreset p) {
-    return enumName(kNames, p);
+    return enumName(kCurvePresetNames, p);
 }
 
 std::optional<TargetPreset> targetPresetFromName(std::string_view name) {
-    return enumFromName<TargetPreset>(kNames, name);
+    return enumFromName<TargetPreset>(kCurvePresetNames, name);
 }
 
 Eigen::ArrayXd presetSamples(TargetPreset p, const Eigen::Ref<const Eigen::ArrayXd>& x, double lo,

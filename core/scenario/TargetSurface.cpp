@@ -9,7 +9,7 @@ namespace stepwise {
 
 namespace {
 
-constexpr std::array<std::string_view, kSurfacePresetCount> kNames = {
+constexpr std::array<std::string_view, kSurfacePresetCount> kSurfacePresetNames = {
     "tower", "ring", "saddle", "ramp", "checkerboard", "two-bumps", "noisy"};
 
 // SplitMix64, as TargetCurve's noisy preset: the same noise on every platform.
@@ -56,11 +56,11 @@ double presetAt(SurfacePreset p, double s1, double s2, std::uint64_t seed, Eigen
 } // namespace
 
 std::string_view surfacePresetName(SurfacePreset p) {
-    return enumName(kNames, p);
+    return enumName(kSurfacePresetNames, p);
 }
 
 std::optional<SurfacePreset> surfacePresetFromName(std::string_view name) {
-    return enumFromName<SurfacePreset>(kNames, name);
+    return enumFromName<SurfacePreset>(kSurfacePresetNames, name);
 }
 
 Eigen::MatrixXd planeGrid(double lo, double hi, int side) {

@@ -6,15 +6,15 @@
 namespace stepwise {
 
 namespace {
-constexpr std::array<std::string_view, 3> kNames = {"sgd", "momentum", "adam"};
+constexpr std::array<std::string_view, 3> kOptimizerNames = {"sgd", "momentum", "adam"};
 }
 
 std::string_view optimizerName(OptimizerKind kind) {
-    return enumName(kNames, kind);
+    return enumName(kOptimizerNames, kind);
 }
 
 std::optional<OptimizerKind> optimizerFromName(std::string_view name) {
-    return enumFromName<OptimizerKind>(kNames, name);
+    return enumFromName<OptimizerKind>(kOptimizerNames, name);
 }
 
 void Optimizer::reset() {

@@ -4,6 +4,8 @@
 
 #include <QString>
 
+#include <filesystem>
+
 namespace stepwise::ui {
 
 // The user guide to open: the first of the installed copy (XDG data dirs, then the prefix the
@@ -13,5 +15,11 @@ QString userGuidePath();
 
 // The icon of the app, for the window and the About dialog.
 QString appIconPath();
+
+// A file name from Qt as the standard library's path, without a round trip through the local
+// 8-bit encoding (a name with characters outside it stays whole on every system).
+inline std::filesystem::path fsPath(const QString& s) {
+    return std::filesystem::path(s.toStdU16String());
+}
 
 } // namespace stepwise::ui

@@ -1,6 +1,7 @@
 #include "ui/deep/LayeredTrainingController.h"
 
 #include "core/deep/RandomLayered.h"
+#include "ui/base/Frame.h"
 #include "ui/document/Document.h"
 
 #include <chrono>
@@ -10,7 +11,6 @@
 namespace stepwise::ui {
 
 namespace {
-constexpr int kFrameMs = 15; // a display frame, a little under 1/60 s
 // The worker hands its weights over this often (a frame takes the newest).
 constexpr auto kDeliverEvery = std::chrono::milliseconds(8);
 // Kept of the trainer's own loss history on a long run (the window keeps its own).

@@ -1,6 +1,7 @@
 #include "ui/files/FileController.h"
 
 #include "core/scenario/ScenarioFile.h"
+#include "ui/base/AppPaths.h"
 #include "ui/base/Preferences.h"
 #include "ui/document/Document.h"
 
@@ -21,9 +22,6 @@ namespace stepwise::ui {
 namespace {
 constexpr int kMaxRecent = 8;
 
-std::filesystem::path toPath(const QString& s) {
-    return std::filesystem::path(s.toStdU16String());
-}
 } // namespace
 
 FileController::FileController(Document* doc, QWidget* window)
@@ -38,7 +36,7 @@ FileController::FileController(Document* doc, QWidget* window)
 }
 
 bool FileController::open(const QString& path) {
-    const ScenarioResult r = readScenarioFile(toPath(path));
+    const ScenarioResult r = readScenarioFile(fsPath(path));
     if (!r.ok()) {
         emit errorOccurred(tr("Could not open the file"),
                            QString::fromStdString(formatError(path.toStdString(), r.error)));
@@ -71,7 +69,7 @@ bool FileController::save() {
 
 bool FileController::saveAs(const QString& path) {
     std::string error;
-    if (!writeScenarioFile(toPath(path), doc_->scenario(), &error)) {
+    if (!writeScenarioFile(fsPath(path), doc_->scenario(), &error)) {
         emit errorOccurred(tr("Could not save the file"),
                            tr("%1: %2\nThe file on disk (if any) was left as it was.")
                                .arg(path, QString::fromStdString(error)));

@@ -1,6 +1,7 @@
 #include "ui/files/SessionStore.h"
 
 #include "core/scenario/ScenarioFile.h"
+#include "ui/base/AppPaths.h"
 
 #include <QDir>
 #include <QFile>
@@ -14,10 +15,6 @@
 namespace stepwise::ui {
 
 namespace {
-
-std::filesystem::path toPath(const QString& s) {
-    return std::filesystem::path(s.toStdU16String());
-}
 
 QString closedMarker(const QString& session) {
     return session + ".closed";
@@ -69,7 +66,7 @@ std::vector<LeftSession> SessionStore::claimLeft(QStringList* unreadable) {
             continue;
         std::unique_ptr<QLockFile> lock = tryLock(path);
         if (!lock) continue; // a running window's
-        const ScenarioResult r = readScenarioFile(toPath(path));
+        const ScenarioResult r = readScenarioFile(fsPath(path));
         if (!r.ok()) {
             const QString aside = path + "." +
                                   QDateTime::currentDateTime().toString("yyyyMMdd-hhmmss") +
@@ -130,7 +127,7 @@ bool SessionStore::ensureLocked(std::string* error) {
 
 bool SessionStore::save(const Scenario& s, bool closing, std::string* error) {
     if (!ensureLocked(error)) return false;
-    if (!writeScenarioFile(toPath(path_), s, error)) return false;
+    if (!writeScenarioFile(fsPath(path_), s, error)) return false;
     if (closing) {
         QFile marker(closedMarker(path_));
         if (!marker.open(QIODevice::WriteOnly)) {

@@ -1,5 +1,6 @@
 #include "ui/shell/Exporter.h"
 
+#include "ui/base/AppPaths.h"
 #include "ui/document/Document.h"
 #include "ui/files/GifWriter.h"
 #include "ui/graph/GraphView.h"
@@ -15,10 +16,6 @@
 namespace stepwise::ui {
 
 namespace {
-std::filesystem::path fsPath(const QString& s) {
-    return std::filesystem::path(s.toStdU16String());
-}
-
 // Renders both plots into one image: the graph, and the loss curve on its right.
 QImage composeFrame(GraphView& graph, LossPlot* loss, int width, int height) {
     QImage out(width, height, QImage::Format_RGB32);

@@ -1,6 +1,7 @@
 #include "ui/shell/LayeredGif.h"
 
 #include "core/deep/LayeredTrainer.h"
+#include "ui/base/AppPaths.h"
 #include "ui/deep/LayeredTrainingController.h"
 #include "ui/document/Document.h"
 #include "ui/files/GifWriter.h"
@@ -18,11 +19,7 @@
 
 namespace stepwise::ui {
 
-namespace {
-std::filesystem::path fsPath(const QString& s) {
-    return std::filesystem::path(s.toStdU16String());
-}
-} // namespace
+namespace {} // namespace
 
 ExportResult exportLayeredGif(const Scenario& scenario, const QString& path, long steps,
                               const ExportOptions& options,

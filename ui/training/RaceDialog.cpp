@@ -2,6 +2,7 @@
 
 #include "core/training/Race.h"
 #include "ui/base/Format.h"
+#include "ui/base/Frame.h"
 #include "ui/document/Document.h"
 #include "ui/training/RacePlots.h"
 
@@ -26,7 +27,6 @@
 namespace stepwise::ui {
 
 namespace {
-constexpr int kFrameMs = 15;
 constexpr long kFramesPerRace = 240;    // a race of any length takes about four seconds
 constexpr double kFrameBudgetMs = 12.0; // work per frame, at most (the steps then shrink)
 

@@ -1,6 +1,7 @@
 #include "ui/training/TrainingController.h"
 
 #include "core/scenario/Presets.h"
+#include "ui/base/Frame.h"
 #include "ui/document/Document.h"
 
 #include <QThread>
@@ -12,8 +13,7 @@
 namespace stepwise::ui {
 
 namespace {
-constexpr int kFrameMs = 15;     // a little under 1/60 s, so a late frame still lands within 17 ms
-constexpr double kChunkMs = 6.0; // work per chunk when running as fast as possible
+constexpr double kChunkMs = 6.0;    // work per chunk when running as fast as possible
 constexpr long kMaxChunk = 1 << 20; // steps in one chunk, at most
 } // namespace
 
