@@ -1,5 +1,7 @@
 #include "core/deep/SurfaceSampler.h"
 
+#include "core/kernels/KernelTable.h"
+#include "core/network/KernelSet.h"
 #include "core/scenario/TargetSurface.h"
 
 #include <algorithm>
@@ -32,6 +34,28 @@ bool SurfaceSampler::evaluate(const LayeredNetwork& net) {
     if (static_cast<int>(z_.size()) < depth_) {
         z_.resize(depth_);
         a_.resize(depth_);
+    }
+    // A training step moves every weight: when most of the first layer changed, the whole
+    // network goes through the dispatched kernel at once (vectorised for this processor). Not
+    // with a step layer: it costs little either way, and a sum that rounds to 0 one way and not
+    // the other would switch the step at that point (the map would differ from evaluate()).
+    const bool kernelPays = std::none_of(net.layers.begin(), net.layers.end(), [](const Layer& l) {
+        return l.activation.kind == ActivationKind::Step;
+    });
+    if (kernelPays && !sameShape) {
+        forwardAll(net);
+        return true;
+    }
+    if (kernelPays) {
+        const Layer& now = net.layers[0];
+        const Layer& old = last_.layers[0];
+        int moved = 0;
+        for (int j = 0; j < now.width(); ++j)
+            moved += !(now.w.row(j) == old.w.row(j) && now.b[j] == old.b[j]);
+        if (2 * moved > now.width()) {
+            forwardAll(net);
+            return true;
+        }
     }
     bool upstream = false; // a layer before this one was computed afresh
     for (int l = 0; l < depth_; ++l) {
@@ -74,6 +98,53 @@ bool SurfaceSampler::evaluate(const LayeredNetwork& net) {
     last_ = net; // the same shape: copies into the matrices it has
     cached_ = true;
     return true;
+}
+
+// Every layer afresh, chunk by chunk through the active kernel set's forward pass: the targets are
+// zeros, so its errors y − t are the output. The sums and activations land in z_ and a_ (the
+// width × side² column-major layout the kernels read and write).
+void SurfaceSampler::forwardAll(const LayeredNetwork& net) {
+    const long n = grid_.cols();
+    kernels::DeepJob job;
+    long widest = 1;
+    for (const Layer& l : net.layers)
+        widest = std::max<long>(widest, l.width());
+    job.chunk = std::clamp<long>(16384 / widest / 8 * 8, 256, 2048);
+    job.layers = depth_;
+    job.inputs = net.inputs;
+    job.x = grid_.data();
+    if (zeros_.size() != n) zeros_.setZero(n);
+    job.t = zeros_.data();
+    job.n = n;
+    job.v = net.v.data();
+    job.c = net.c;
+    long fanIn = net.inputs;
+    for (int l = 0; l < depth_; ++l) {
+        const Layer& layer = net.layers[l];
+        z_[l].resize(layer.width(), n); // no-ops when the shape is the same
+        a_[l].resize(layer.width(), n);
+        kernels::DeepLayer& d = job.layer[l];
+        d.width = layer.width();
+        d.fanIn = fanIn;
+        d.w = layer.w.data();
+        d.b = layer.b.data();
+        d.activation = static_cast<int>(layer.activation.kind);
+        d.steepness = layer.activation.steepness;
+        d.z = z_[l].data();
+        d.a = a_[l].data();
+        fanIn = layer.width();
+    }
+    output_.resize(n);
+    job.e = output_.data();
+    const long chunks = (n + job.chunk - 1) / job.chunk;
+    chunkLoss_.resize(chunks);
+    job.chunkLoss = chunkLoss_.data();
+    const kernels::Table& table = kernels::active();
+    for (long c = 0; c < chunks; ++c)
+        table.deepForward(job, c);
+    changed_.assign(net.layers.front().width(), 1);
+    last_ = net;
+    cached_ = true;
 }
 
 } // namespace stepwise

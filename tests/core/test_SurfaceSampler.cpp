@@ -1,6 +1,6 @@
 // SurfaceSampler: the grid is planeGrid's, the output and every layer's activations are
-// evaluate()'s to the last bit, networks of other shapes are refused, and a second network of
-// the same shape is evaluated into the same buffers.
+// evaluate()'s (to 1e-12: the kernels' exponential may round otherwise), networks of other shapes
+// are refused, and a second network of the same shape is evaluated into the same buffers.
 #include "core/deep/RandomLayered.h"
 #include "core/deep/SurfaceSampler.h"
 #include "core/scenario/TargetSurface.h"
@@ -124,5 +124,31 @@ TEST(SurfaceSampler, ComputesOnlyWhatChanged) {
         ASSERT_TRUE(s.evaluate(net));
         EXPECT_EQ(s.firstLayerChanged(), std::vector<char>(6, 1));
         EXPECT_LE((s.output() - evaluateOutput(net, s.grid())).abs().maxCoeff(), 1e-12);
+    }
+}
+
+// A training step moves every weight: the whole network is computed again (through the kernels,
+// except with a step layer), into the same buffers, and still equals evaluate().
+TEST(SurfaceSampler, AStepThatMovesEveryWeightComputesEverything) {
+    for (ActivationKind g : {ActivationKind::Sigmoid, ActivationKind::Step}) {
+        SurfaceSampler s;
+        s.setGrid(-2.0, 2.0, 50);
+        LayeredNetwork net = twoInputs({{16, {g, 2.0}}, {8, {ActivationKind::Tanh, 1.0}}}, 31);
+        ASSERT_TRUE(s.evaluate(net));
+        const double* act = s.activations(0).data();
+        std::mt19937_64 rng(4);
+        std::normal_distribution<double> nudge(0.0, 0.05);
+        for (Layer& l : net.layers) {
+            l.w = l.w.unaryExpr([&](double w) { return w + nudge(rng); });
+            l.b = l.b.unaryExpr([&](double b) { return b + nudge(rng); });
+        }
+        net.v = net.v.unaryExpr([&](double v) { return v + nudge(rng); });
+        ASSERT_TRUE(s.evaluate(net));
+        EXPECT_EQ(s.firstLayerChanged(), std::vector<char>(16, 1));
+        EXPECT_EQ(s.activations(0).data(), act);
+        const LayeredEvaluation e = evaluate(net, s.grid());
+        EXPECT_LE((s.output() - e.output).abs().maxCoeff(), 1e-12);
+        for (int l = 0; l < 2; ++l)
+            EXPECT_LE((s.activations(l) - e.a[l]).abs().maxCoeff(), 1e-12);
     }
 }

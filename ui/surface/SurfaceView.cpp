@@ -137,6 +137,8 @@ void SurfaceView::setSurface(const TargetSurface* surface) {
 
 void SurfaceView::setDomain(double lo, double hi) {
     if (!(hi > lo) || !std::isfinite(lo) || !std::isfinite(hi)) return;
+    if (lo == lo_ && hi == hi_ && domainShown_) return; // the same rectangle: nothing to redo
+    domainShown_ = true;
     const bool first = sampler_.grid().size() == 0 || lo != lo_ || hi != hi_;
     lo_ = lo;
     hi_ = hi;

@@ -155,6 +155,7 @@ private:
     std::optional<TargetSurface> surface_;
     double lo_ = -1.0, hi_ = 1.0;
     bool live_ = false;
+    bool domainShown_ = false; // setDomain has drawn the maps for lo_, hi_
     Palette palette_ = Palette::light();
     SurfaceSampler sampler_;
     Eigen::ArrayXd targetValues_;              // kMapSide², x₁ the faster
