@@ -90,12 +90,15 @@ void LayerView::styleOne(QCustomPlot* plot, const QString& title) {
     plot->plotLayout()->addElement(0, 0, text);
     plot->setMinimumSize(120, 110);
     plot->setAccessibleName(title);
+    // The curves on a buffer of their own: a live frame that keeps the axes redraws them alone.
+    plot->layer("main")->setMode(QCPLayer::lmBuffered);
 }
 
 void LayerView::rebuild() {
     for (QCustomPlot* p : plots_)
         delete p;
     plots_.clear();
+    shown_.clear();
     kinkDots_ = nullptr;
     builtShape_ = net_.shape();
     builtInputs_ = net_.inputs;
@@ -140,7 +143,20 @@ void LayerView::fill() {
     for (int k = 0; k < n; ++k)
         xs[k] = x(0, k) = lo_ + (hi_ - lo_) * k / (n - 1);
     const LayeredEvaluation e = evaluate(net_, x);
-    auto show = [&](QCustomPlot* plot, const Eigen::ArrayXXd& rows) {
+    // Per plot: whether its curves changed since the last fill, and whether its axes did.
+    std::vector<char> moved(plots_.size(), 1), rescaled(plots_.size(), 1);
+    // Between two live frames a plot whose values are as drawn is left alone (a weight further
+    // up moved); the first frame after the drag or the run fits and draws every plot.
+    const bool comparable = live_ && liveShown_ && shown_.size() == plots_.size();
+    auto show = [&](std::size_t i, const Eigen::ArrayXXd& rows) {
+        QCustomPlot* plot = plots_[i];
+        const Eigen::ArrayXXd& was = comparable ? shown_[i] : rows;
+        if (comparable && was.rows() == rows.rows() && was.cols() == rows.cols() &&
+            (was == rows || (was.isNaN() && rows.isNaN())).all()) {
+            moved[i] = 0;
+            rescaled[i] = 0;
+            return;
+        }
         double ylo = 0.0, yhi = 0.0;
         bool any = false;
         for (Eigen::Index j = 0; j < rows.rows(); ++j) {
@@ -161,14 +177,21 @@ void LayerView::fill() {
         // While something drags or trains the range only grows: the axis keeps its numbers
         // (their text is what costs most to draw again) unless a curve leaves it.
         const QCPRange now = plot->yAxis->range();
-        if (live_ && now.lower <= mid - half && now.upper >= mid + half && now.size() < 4.0 * half)
+        if (live_ && now.lower <= mid - half && now.upper >= mid + half &&
+            now.size() < 4.0 * half) {
+            rescaled[i] = 0;
             return;
+        }
         plot->yAxis->setRange(mid - half, mid + half);
     };
-    for (int l = 0; l < net_.depth(); ++l)
-        show(plots_[static_cast<std::size_t>(l)], e.a[static_cast<std::size_t>(l)]);
-    QCustomPlot* out = plots_.back();
-    show(out, e.output.transpose());
+    shown_.resize(plots_.size());
+    for (int l = 0; l < net_.depth(); ++l) {
+        const auto i = static_cast<std::size_t>(l);
+        show(i, e.a[i]);
+        shown_[i] = e.a[i];
+    }
+    show(plots_.size() - 1, e.output.transpose());
+    shown_.back() = e.output.transpose();
 
     QVector<double> kx, ky;
     if (piecewiseLinear(net_)) {
@@ -206,9 +229,20 @@ void LayerView::fill() {
         }
         kinkDots_->setData(kx, ky, true);
     }
-    for (QCustomPlot* p : plots_) {
+    // The output plot also carries the bends. A live frame after a live frame redraws only the
+    // curves of the plots that moved and kept their axes (all of a plot when its buffers are
+    // stale); any other frame draws every plot in full.
+    moved.back() = 1;
+    const bool onlyCurves = comparable;
+    liveShown_ = live_;
+    for (std::size_t i = 0; i < plots_.size(); ++i) {
+        QCustomPlot* p = plots_[i];
+        if (onlyCurves && !moved[i]) continue;
         p->setNotAntialiasedElements(live_ ? QCP::aeAll : QCP::aeNone);
-        p->replot(QCustomPlot::rpQueuedReplot);
+        if (onlyCurves && !rescaled[i])
+            p->layer("main")->replot();
+        else
+            p->replot(QCustomPlot::rpQueuedReplot);
     }
 }
 

@@ -296,6 +296,9 @@ void GraphView::applyStyle() {
 }
 
 void GraphView::refresh() {
+    // A layered network is drawn by the layered views; this graph is hidden meanwhile and draws
+    // the lesson's network again on the refresh that follows its return.
+    if (doc_->isLayered()) return;
     const Network& net = doc_->network();
     const Eigen::ArrayXd& x = doc_->x();
     const double lo = doc_->scenario().domain.lo, hi = doc_->scenario().domain.hi;
