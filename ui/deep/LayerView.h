@@ -61,7 +61,7 @@ private:
     QCPGraph* kinkDots_ = nullptr;
     std::vector<double> kinks_;
     bool live_ = false;
-    bool liveShown_ = false;              // the last fill was a live frame
+    bool liveShown_ = false;             // the last fill was a live frame
     std::vector<Eigen::ArrayXXd> shown_; // what each plot draws (its curves' values by row)
 };
 
