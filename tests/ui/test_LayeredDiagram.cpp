@@ -6,7 +6,6 @@
 #include "ui/deep/LayeredDiagram.h"
 
 #include <QApplication>
-#include <QElapsedTimer>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <gtest/gtest.h>
@@ -151,19 +150,13 @@ TEST(LayeredDiagram, ANewShapeDropsASelectionItNoLongerHas) {
     EXPECT_EQ(d->selection(), std::nullopt);
 }
 
-TEST(LayeredDiagram, SixtyFourBySixtyFourDrawsInAFrame) {
+// The widest network draws while live (its time counts in stepwise-bench's frames, not here).
+TEST(LayeredDiagram, SixtyFourBySixtyFourDrawsLive) {
     auto d = shown(sample(1, {64, 64, 64}));
     d->setSelection(layerOffset(d->network(), 1) + 100);
     QImage image(d->size(), QImage::Format_ARGB32_Premultiplied);
-    d->render(&image); // once to warm up
     d->setLive(true);
-    QElapsedTimer t;
-    t.start();
-    for (int k = 0; k < 5; ++k)
-        d->render(&image);
-    // A training frame has 16 ms; leave room for a loaded test machine and sanitizers. (Drawn
-    // translucent, a line at a time through the raster engine's thread pool, it took 370 ms.)
-    EXPECT_LT(t.elapsed() / 5.0, 150.0);
+    d->render(&image);
     // Something was drawn: not every pixel is the background.
     const QRgb bg = image.pixel(0, image.height() - 1);
     int other = 0;
