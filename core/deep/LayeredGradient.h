@@ -68,4 +68,14 @@ private:
 double loss(const LayeredNetwork& net, const Eigen::Ref<const Eigen::MatrixXd>& x,
             const Eigen::Ref<const Eigen::ArrayXd>& t);
 
+namespace kernels {
+struct DeepJob;
+}
+// The deep kernels' view of net (core/kernels/KernelTable.h): its depth, inputs, output weights
+// and bias, and each layer's width, fan-in, weights, biases and activation. The caller gives each
+// layer its z and a, and the rest of the job.
+void describeNetwork(const LayeredNetwork& net, kernels::DeepJob& job);
+// Samples per chunk for the deep kernels: a chunk's matrices of the widest layer stay in cache.
+long deepChunk(const LayeredNetwork& net);
+
 } // namespace stepwise

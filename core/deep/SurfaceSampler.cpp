@@ -1,5 +1,6 @@
 #include "core/deep/SurfaceSampler.h"
 
+#include "core/deep/LayeredGradient.h"
 #include "core/kernels/KernelTable.h"
 #include "core/network/KernelSet.h"
 #include "core/scenario/TargetSurface.h"
@@ -106,33 +107,17 @@ bool SurfaceSampler::evaluate(const LayeredNetwork& net) {
 void SurfaceSampler::forwardAll(const LayeredNetwork& net) {
     const long n = grid_.cols();
     kernels::DeepJob job;
-    long widest = 1;
-    for (const Layer& l : net.layers)
-        widest = std::max<long>(widest, l.width());
-    job.chunk = std::clamp<long>(16384 / widest / 8 * 8, 256, 2048);
-    job.layers = depth_;
-    job.inputs = net.inputs;
+    job.chunk = deepChunk(net);
+    describeNetwork(net, job);
     job.x = grid_.data();
     if (zeros_.size() != n) zeros_.setZero(n);
     job.t = zeros_.data();
     job.n = n;
-    job.v = net.v.data();
-    job.c = net.c;
-    long fanIn = net.inputs;
     for (int l = 0; l < depth_; ++l) {
-        const Layer& layer = net.layers[l];
-        z_[l].resize(layer.width(), n); // no-ops when the shape is the same
-        a_[l].resize(layer.width(), n);
-        kernels::DeepLayer& d = job.layer[l];
-        d.width = layer.width();
-        d.fanIn = fanIn;
-        d.w = layer.w.data();
-        d.b = layer.b.data();
-        d.activation = static_cast<int>(layer.activation.kind);
-        d.steepness = layer.activation.steepness;
-        d.z = z_[l].data();
-        d.a = a_[l].data();
-        fanIn = layer.width();
+        z_[l].resize(net.layers[l].width(), n); // no-ops when the shape is the same
+        a_[l].resize(net.layers[l].width(), n);
+        job.layer[l].z = z_[l].data();
+        job.layer[l].a = a_[l].data();
     }
     output_.resize(n);
     job.e = output_.data();
