@@ -356,6 +356,23 @@ int lessonChapterCount() {
     return static_cast<int>(lessonChapters().size());
 }
 
+LessonNetworkKind networkKindOf(const Scenario& s) {
+    if (!s.layered) return LessonNetworkKind::Lesson;
+    return s.layered->inputs == 2 ? LessonNetworkKind::Plane : LessonNetworkKind::Deep;
+}
+
+LessonNetworkKind networkKindOf(const LessonChapter& c) {
+    if (c.surface || (c.layered && c.layered->inputs == 2)) return LessonNetworkKind::Plane;
+    return c.layered ? LessonNetworkKind::Deep : LessonNetworkKind::Lesson;
+}
+
+int firstChapterFor(LessonNetworkKind kind) {
+    const std::vector<LessonChapter>& all = lessonChapters();
+    for (std::size_t i = 0; i < all.size(); ++i)
+        if (networkKindOf(all[i]) == kind) return static_cast<int>(i);
+    return 0;
+}
+
 const LessonTask* findLessonTask(const std::string& id) {
     for (const LessonChapter& c : lessonChapters())
         for (const LessonTask& t : c.tasks)

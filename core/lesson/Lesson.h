@@ -122,6 +122,14 @@ const std::vector<LessonChapter>& lessonChapters();
 int lessonChapterCount();
 const LessonTask* findLessonTask(const std::string& id);
 
+// The three kinds of network the chapters are written for: the lesson's (one input, one hidden
+// layer), a deeper one of one input, and one of two inputs (a surface over the plane).
+enum class LessonNetworkKind { Lesson, Deep, Plane };
+LessonNetworkKind networkKindOf(const Scenario& s);
+LessonNetworkKind networkKindOf(const LessonChapter& c);
+// The first chapter written for networks of this kind.
+int firstChapterFor(LessonNetworkKind kind);
+
 // Puts chapter `index`'s starting network (its layered one, or none) and target (its surface
 // over the plane, or none) into s, its optimizer when it has one, and its weight decay (with
 // early stopping off) when it has one (the seed and the other training settings, the domain and

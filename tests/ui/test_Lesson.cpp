@@ -4,10 +4,12 @@
 // a focused slider, and progress survives a restart.
 #include "UiTestSupport.h"
 
+#include "core/deep/RandomLayered.h"
 #include "core/lesson/Lesson.h"
 #include "core/lesson/Walkthrough.h"
 #include "core/scenario/Presets.h"
 #include "ui/diagram/NetworkDiagram.h"
+#include "ui/lesson/ChapterFit.h"
 #include "ui/lesson/LessonPanel.h"
 #include "ui/params/ParamRow.h"
 #include "ui/params/ParameterPanel.h"
@@ -685,4 +687,41 @@ TEST_F(Lesson, EveryLessonActionHasAKey) {
     ASSERT_FALSE(lesson()->lessonActions().isEmpty());
     for (QAction* a : lesson()->lessonActions())
         EXPECT_FALSE(a->shortcut().isEmpty()) << a->text().toStdString();
+}
+
+// A file whose network is of another kind than the chapter is written for (two inputs while
+// chapter 1 shows) gets a note offering the chapter for it; going there is one undo step. Back on
+// the lesson's network in a chapter of two inputs, the note offers to set the chapter up.
+TEST_F(Lesson, ANetworkOfAnotherKindIsOfferedItsChapter) {
+    open();
+    ui::ChapterFit* fit = lesson()->chapterFit();
+    ASSERT_EQ(lesson()->chapter(), 0);
+    EXPECT_TRUE(fit->text().isEmpty());
+    ui::Document* doc = window_->document();
+    Scenario s = doc->scenario();
+    std::mt19937_64 rng(3);
+    s.layered = randomLayeredNetwork(2, {{4, {ActivationKind::Sigmoid, 4.0}}}, -1.0, 1.0, rng);
+    s.lesson.chapter = 0;
+    doc->replaceScenario(s);
+    settle();
+    const int towers = firstChapterFor(LessonNetworkKind::Plane);
+    ASSERT_GT(towers, 0);
+    EXPECT_EQ(lessonChapters()[towers].id, "towers");
+    EXPECT_TRUE(shown(fit));
+    EXPECT_EQ(fit->offered(), towers);
+    EXPECT_TRUE(fit->text().contains("two inputs")) << fit->text().toStdString();
+    fit->button()->click();
+    settle();
+    EXPECT_EQ(lesson()->chapter(), towers);
+    EXPECT_EQ(networkKindOf(doc->scenario()), LessonNetworkKind::Plane);
+    EXPECT_FALSE(shown(fit));
+    doc->undoStack()->undo(); // the file's network again, in the chapter of two inputs
+    settle();
+    EXPECT_EQ(doc->scenario().layered, s.layered);
+    EXPECT_FALSE(shown(fit));
+    doc->leaveLayered("back");
+    settle();
+    EXPECT_TRUE(shown(fit));
+    EXPECT_EQ(fit->offered(), towers);
+    EXPECT_EQ(fit->button()->text(), "Set up this chapter");
 }

@@ -1,6 +1,7 @@
 #include "ui/lesson/LessonPanel.h"
 
 #include "ui/document/Document.h"
+#include "ui/lesson/ChapterFit.h"
 #include "ui/lesson/LessonHost.h"
 #include "ui/lesson/LessonText.h"
 
@@ -58,6 +59,9 @@ LessonPanel::LessonPanel(LessonHost* host, QWidget* parent) : QWidget(parent), h
     for (int i = 0; i < lessonChapterCount(); ++i)
         chapters_->addItem(tr("%1 · %2").arg(i + 1).arg(lessontext::chapterTitle(i)));
     layout->addWidget(chapters_);
+    fit_ = new ChapterFit(this);
+    layout->addWidget(fit_);
+    connect(fit_, &ChapterFit::goTo, this, &LessonPanel::goToChapter);
 
     text_ = new QTextBrowser(this);
     text_->setObjectName("lessonText");
@@ -166,6 +170,10 @@ LessonPanel::LessonPanel(LessonHost* host, QWidget* parent) : QWidget(parent), h
         applyControls();
     });
     connect(doc, &Document::structureChanged, this, &LessonPanel::applyControls);
+    // A file opened, or a network of another kind made here: does the chapter still fit it?
+    auto fit = [this] { fit_->update(host_->document()->scenario(), chapter_); };
+    connect(doc, &Document::structureChanged, this, fit);
+    connect(doc, &Document::scenarioReplaced, this, fit);
     connect(doc, &Document::lessonChanged, this, &LessonPanel::onLessonChanged);
     connect(doc, &Document::scenarioReplaced, this, [this] { chapter_ = -1; });
 
@@ -299,6 +307,7 @@ void LessonPanel::onLessonChanged() {
     }
     updateStepMarks();
     applyControls();
+    fit_->update(host_->document()->scenario(), chapter_);
     saveProgress();
 }
 

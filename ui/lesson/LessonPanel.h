@@ -30,6 +30,7 @@ class QGroupBox;
 
 namespace stepwise::ui {
 
+class ChapterFit;
 class LessonHost;
 
 class LessonPanel : public QWidget {
@@ -92,6 +93,7 @@ public:
     QCheckBox* freeModeBox() const { return free_; }
     QTextBrowser* textView() const { return text_; }
     QPushButton* backButton() const { return back_; }
+    ChapterFit* chapterFit() const { return fit_; }
     QPushButton* nextButton() const { return next_; }
     QPushButton* revealButton() const { return reveal_; }
     QPushButton* sketchButton() const { return sketch_; }
@@ -156,6 +158,7 @@ private:
     LessonObservation observation_;
 
     QComboBox* chapters_;
+    ChapterFit* fit_;
     QTextBrowser* text_;
     QGroupBox* tasksBox_;
     QVBoxLayout* tasksLayout_;
