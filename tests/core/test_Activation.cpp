@@ -142,7 +142,7 @@ template <class G> std::vector<double> steepnesses(G) {
     return {1.0};
 }
 
-template <class G> std::string label(G, double k) {
+template <class G> std::string describeActivation(G, double k) {
     return std::string(G::name) + " k = " + std::to_string(k);
 }
 
@@ -161,9 +161,9 @@ TEST(ActivationTable, EveryEntryIsTheActivationOfItsKind) {
         for (double k : steepnesses(g)) {
             const Activation act{g.kind, k};
             for (double z : kPoints) {
-                EXPECT_EQ(act(z), g.f(z, k)) << label(g, k) << " z = " << z;
+                EXPECT_EQ(act(z), g.f(z, k)) << describeActivation(g, k) << " z = " << z;
                 EXPECT_EQ(act.derivative(z), g.slope(z, g.f(z, k), k))
-                    << label(g, k) << " z = " << z;
+                    << describeActivation(g, k) << " z = " << z;
             }
         }
     });
@@ -178,7 +178,7 @@ TEST(ActivationTable, EverySlopeMatchesCentralDifference) {
             for (double z : kPoints)
                 EXPECT_NEAR(act.derivative(z), centralDifference(act, z, h),
                             1e-7 * std::max(1.0, k))
-                    << label(g, k) << " z = " << z;
+                    << describeActivation(g, k) << " z = " << z;
         }
     });
 }
@@ -198,11 +198,12 @@ TEST(ActivationTable, EveryArrayFormMatchesTheScalarForm) {
             for (Eigen::Index i = 0; i < z.rows(); ++i)
                 for (Eigen::Index j = 0; j < z.cols(); ++j) {
                     // Eigen's vectorised exp may differ from std::exp in the last bit.
-                    EXPECT_NEAR(a(i, j), act(z(i, j)), 1e-15) << label(g, k) << " z = " << z(i, j);
+                    EXPECT_NEAR(a(i, j), act(z(i, j)), 1e-15)
+                        << describeActivation(g, k) << " z = " << z(i, j);
                     EXPECT_NEAR(d(i, j), act.derivative(z(i, j)), 1e-15)
-                        << label(g, k) << " z = " << z(i, j);
-                    EXPECT_EQ(aExpr(i, j), a(i, j)) << label(g, k);
-                    EXPECT_EQ(dExpr(i, j), d(i, j)) << label(g, k);
+                        << describeActivation(g, k) << " z = " << z(i, j);
+                    EXPECT_EQ(aExpr(i, j), a(i, j)) << describeActivation(g, k);
+                    EXPECT_EQ(dExpr(i, j), d(i, j)) << describeActivation(g, k);
                 }
         }
     });
@@ -259,10 +260,10 @@ TEST(ActivationTable, EveryGlyphStaysInsideItsBox) {
                     hi = std::max(hi, val);
                 }
             }
-            EXPECT_GE(lo, g.glyph.low) << label(g, k);
-            EXPECT_LE(hi, g.glyph.high) << label(g, k);
+            EXPECT_GE(lo, g.glyph.low) << describeActivation(g, k);
+            EXPECT_LE(hi, g.glyph.high) << describeActivation(g, k);
             // At least 60 % of the box's height is used.
-            EXPECT_GT(hi - lo, 0.6 * (g.glyph.high - g.glyph.low)) << label(g, k);
+            EXPECT_GT(hi - lo, 0.6 * (g.glyph.high - g.glyph.low)) << describeActivation(g, k);
         }
     });
 }

@@ -11,7 +11,7 @@ using namespace stepwise;
 
 namespace {
 
-Network randomNetwork(int hidden, Activation g, std::mt19937_64& rng) {
+Network seededNetwork(int hidden, Activation g, std::mt19937_64& rng) {
     std::uniform_real_distribution<double> u(-1.0, 1.0);
     Network n(hidden, g);
     for (int j = 0; j < hidden; ++j) {
@@ -54,7 +54,7 @@ Eigen::VectorXd numericGradient(const Network& net, const Eigen::ArrayXd& x,
 void expectGradientMatchesNumeric(Activation g, unsigned seed, double h, double tolerance) {
     std::mt19937_64 rng(seed);
     const int hidden = 5;
-    const Network net = randomNetwork(hidden, g, rng);
+    const Network net = seededNetwork(hidden, g, rng);
     Eigen::ArrayXd x = randomArray(40, 1.5, rng);
     if (g.kind == ActivationKind::ReLU) {
         // Keep every sample well away from every kink z = 0.
@@ -114,7 +114,7 @@ TEST(GradientKernel, IdentityMatchesNumeric) {
 
 TEST(GradientKernel, StepGivesZeroHiddenGradientAndExactOutputGradient) {
     std::mt19937_64 rng(11);
-    const Network net = randomNetwork(4, {ActivationKind::Step, 1.0}, rng);
+    const Network net = seededNetwork(4, {ActivationKind::Step, 1.0}, rng);
     const Eigen::ArrayXd x = randomArray(50, 1.5, rng);
     const Eigen::ArrayXd t = randomArray(50, 1.0, rng);
     GradientKernel kernel;
@@ -136,7 +136,7 @@ TEST(GradientKernel, SurrogateMatchesItsDefinition) {
     // Forward pass with the step; backward with g'(z) replaced by k·σ(kz)(1 − σ(kz)).
     std::mt19937_64 rng(5);
     const int h = 4;
-    const Network net = randomNetwork(h, {ActivationKind::Step, 1.0}, rng);
+    const Network net = seededNetwork(h, {ActivationKind::Step, 1.0}, rng);
     const Eigen::ArrayXd x = randomArray(30, 1.5, rng);
     const Eigen::ArrayXd t = randomArray(30, 1.0, rng);
     for (double k : {2.0, 10.0, 50.0}) {
@@ -178,7 +178,7 @@ TEST(GradientKernel, SurrogateMatchesItsDefinition) {
 
 TEST(GradientKernel, SurrogateOptionLeavesSmoothActivationsAlone) {
     std::mt19937_64 rng(9);
-    const Network net = randomNetwork(3, {ActivationKind::Sigmoid, 3.0}, rng);
+    const Network net = seededNetwork(3, {ActivationKind::Sigmoid, 3.0}, rng);
     const Eigen::ArrayXd x = randomArray(20, 1.0, rng);
     const Eigen::ArrayXd t = randomArray(20, 1.0, rng);
     GradientKernel kernel;
@@ -198,7 +198,7 @@ TEST(GradientKernel, ReusedKernelGivesSameResultAsFreshOne) {
     for (int round = 0; round < 6; ++round) {
         const int h = 1 + (round * 3) % 5;
         const Eigen::Index n = 5 + (round * 7) % 13;
-        const Network net = randomNetwork(h, {ActivationKind::Tanh, 1.0}, rng);
+        const Network net = seededNetwork(h, {ActivationKind::Tanh, 1.0}, rng);
         const Eigen::ArrayXd x = randomArray(n, 1.0, rng);
         const Eigen::ArrayXd t = randomArray(n, 1.0, rng);
         Eigen::VectorXd a, b;
@@ -225,7 +225,7 @@ TEST(BackpropAt, TermsSumToBatchGradient) {
         const Activation g = surrogate ? Activation{ActivationKind::Step, 1.0}
                                        : Activation{ActivationKind::Sigmoid, 2.0};
         const int h = 5;
-        const Network net = randomNetwork(h, g, rng);
+        const Network net = seededNetwork(h, g, rng);
         const Eigen::ArrayXd x = randomArray(25, 1.2, rng);
         const Eigen::ArrayXd t = randomArray(25, 1.0, rng);
         BackpropOptions options;
@@ -298,7 +298,7 @@ TEST(WorstCaseError, IsTheLargestDistanceAndBoundsTheRootMeanSquare) {
     std::mt19937_64 rng(41);
     for (const Activation g :
          {Activation{ActivationKind::Sigmoid, 3.0}, Activation{ActivationKind::Tanh, 1.0}}) {
-        const Network net = randomNetwork(6, g, rng);
+        const Network net = seededNetwork(6, g, rng);
         const Eigen::ArrayXd x = randomArray(300, 1.0, rng), t = randomArray(300, 1.0, rng);
         const Eigen::ArrayXd y = evaluateOutput(net, x);
         double largest = 0.0;

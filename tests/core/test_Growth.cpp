@@ -20,11 +20,11 @@ using namespace stepwise;
 
 namespace {
 
-Eigen::ArrayXd samplesX() {
+Eigen::ArrayXd growthSamplesX() {
     return grid(-1.0, 1.0, 200);
 }
 
-struct Case {
+struct GrowthCase {
     std::string name;
     Network net;
     Eigen::ArrayXd t;
@@ -32,11 +32,11 @@ struct Case {
 
 // Networks a learner may have: the lesson's presets, a least-squares fit of steps, trained-looking
 // random networks of every smooth activation, against the lesson's targets.
-std::vector<Case> cases() {
-    const Eigen::ArrayXd x = samplesX();
+std::vector<GrowthCase> growthCases() {
+    const Eigen::ArrayXd x = growthSamplesX();
     const Eigen::ArrayXd sine = presetSamples(TargetPreset::Sine, x, -1.0, 1.0);
     const Eigen::ArrayXd gauss = presetSamples(TargetPreset::Gaussian, x, -1.0, 1.0);
-    std::vector<Case> c;
+    std::vector<GrowthCase> c;
     c.push_back({"exercise/gauss", networkPreset(NetworkPreset::Exercise), gauss});
     c.push_back({"bump/sine", networkPreset(NetworkPreset::Bump), sine});
     Scenario s = defaultScenario();
@@ -66,8 +66,8 @@ double lossAfterOneStep(const Network& net, const Eigen::ArrayXd& x, const Eigen
 } // namespace
 
 TEST(AddNeuron, LeavesTheOutputAndTheLossExactlyAsTheyWere) {
-    const Eigen::ArrayXd x = samplesX();
-    for (const Case& c : cases()) {
+    const Eigen::ArrayXd x = growthSamplesX();
+    for (const GrowthCase& c : growthCases()) {
         const Network added = addNeuronWhereItHelps(c.net, x, c.t, -1.0, 1.0);
         ASSERT_EQ(added.hidden(), c.net.hidden() + 1) << c.name;
         const int h = c.net.hidden();
@@ -83,8 +83,8 @@ TEST(AddNeuron, LeavesTheOutputAndTheLossExactlyAsTheyWere) {
 }
 
 TEST(AddNeuron, OneStepOfTrainingAfterwardsLowersTheLoss) {
-    const Eigen::ArrayXd x = samplesX();
-    for (const Case& c : cases()) {
+    const Eigen::ArrayXd x = growthSamplesX();
+    for (const GrowthCase& c : growthCases()) {
         const Network added = addNeuronWhereItHelps(c.net, x, c.t, -1.0, 1.0);
         const double before = loss(added, x, c.t);
         EXPECT_LT(lossAfterOneStep(added, x, c.t), before * (1.0 - 1e-4)) << c.name;
@@ -94,7 +94,7 @@ TEST(AddNeuron, OneStepOfTrainingAfterwardsLowersTheLoss) {
 TEST(AddNeuron, HelpsEvenWhenTheOutputLayerWasAlreadyTheBest) {
     // With the best output layer for its neurons, training the output layer cannot lower the
     // loss; the added neuron gives it somewhere to go.
-    const Eigen::ArrayXd x = samplesX();
+    const Eigen::ArrayXd x = growthSamplesX();
     const Eigen::ArrayXd t = presetSamples(TargetPreset::Gaussian, x, -1.0, 1.0);
     Network net = networkPreset(NetworkPreset::Bump);
     const OutputFit fit = fitOutputLayer(net, x, t);
@@ -109,7 +109,7 @@ TEST(AddNeuron, HelpsEvenWhenTheOutputLayerWasAlreadyTheBest) {
 
 TEST(AddNeuron, PutsTheStepWhereTheResidualIs) {
     // A network that says 0 everywhere, a target that steps up at x = 0.3: the new step goes there.
-    const Eigen::ArrayXd x = samplesX();
+    const Eigen::ArrayXd x = growthSamplesX();
     const Eigen::ArrayXd t = (x >= 0.3).cast<double>();
     Network net = networkPreset(NetworkPreset::OneNeuron); // steps at −0.5
     net.v.setZero();
@@ -119,7 +119,7 @@ TEST(AddNeuron, PutsTheStepWhereTheResidualIs) {
 }
 
 TEST(AddNeuron, PerfectFitFallsBackToTheWidestGap) {
-    const Eigen::ArrayXd x = samplesX();
+    const Eigen::ArrayXd x = growthSamplesX();
     const Network net = networkPreset(NetworkPreset::Exercise); // steps at ±0.5
     const Network added = addNeuronWhereItHelps(net, x, evaluateOutput(net, x), -1.0, 1.0);
     EXPECT_NEAR(*stepPoint(added, 2), 0.0, 1e-12);
@@ -129,7 +129,7 @@ TEST(AddNeuron, PerfectFitFallsBackToTheWidestGap) {
 }
 
 TEST(AddNeuron, AddingAgainBeforeTrainingNeverStacksAClone) {
-    const Eigen::ArrayXd x = samplesX();
+    const Eigen::ArrayXd x = growthSamplesX();
     const Eigen::ArrayXd t = presetSamples(TargetPreset::Sine, x, -1.0, 1.0);
     Network net = networkPreset(NetworkPreset::Added);
     const double before = loss(net, x, t);

@@ -28,14 +28,14 @@ struct KernelGuard {
     }
 };
 
-struct Case {
+struct KernelCase {
     Activation g;
     bool surrogate = false;
     int hidden = 0, samples = 0;
 };
 
-std::vector<Case> cases() {
-    std::vector<Case> out;
+std::vector<KernelCase> kernelCases() {
+    std::vector<KernelCase> out;
     std::vector<Activation> kinds; // every entry of the table, two steepnesses where it has one
     forEachActivation([&](auto g) {
         kinds.push_back({g.kind, 1.0});
@@ -54,7 +54,7 @@ struct Problem {
     Eigen::ArrayXd x, t;
 };
 
-Problem problem(const Case& c) {
+Problem problem(const KernelCase& c) {
     std::mt19937_64 rng(static_cast<std::uint64_t>(c.hidden * 1000 + c.samples));
     Problem p;
     p.net = randomNetwork(c.hidden, c.g, -1.5, 1.5, rng);
@@ -64,7 +64,7 @@ Problem problem(const Case& c) {
     return p;
 }
 
-std::string describe(const Case& c) {
+std::string describeKernelCase(const KernelCase& c) {
     return std::string(activationName(c.g.kind)) + " k=" + std::to_string(c.g.steepness) +
            (c.surrogate ? " surrogate" : "") + " H=" + std::to_string(c.hidden) +
            " N=" + std::to_string(c.samples);
@@ -75,7 +75,7 @@ struct Result {
     Eigen::VectorXd gradient;
 };
 
-Result gradientOf(const Case& c) {
+Result gradientOf(const KernelCase& c) {
     const Problem p = problem(c);
     BackpropOptions o;
     o.stepSurrogate = c.surrogate;
@@ -86,8 +86,8 @@ Result gradientOf(const Case& c) {
 }
 
 // |a − b| within 1e-12 of the larger of |b| and the largest entry (FMA rounds differently).
-void expectClose(const Eigen::Ref<const Eigen::ArrayXd>& a,
-                 const Eigen::Ref<const Eigen::ArrayXd>& b, const std::string& what) {
+void expectArraysClose(const Eigen::Ref<const Eigen::ArrayXd>& a,
+                       const Eigen::Ref<const Eigen::ArrayXd>& b, const std::string& what) {
     ASSERT_EQ(a.size(), b.size()) << what;
     const double scale = b.abs().maxCoeff();
     for (Eigen::Index i = 0; i < a.size(); ++i)
@@ -96,7 +96,7 @@ void expectClose(const Eigen::Ref<const Eigen::ArrayXd>& a,
 }
 
 // The whole-batch formulas GradientKernel computed before it was cut into chunks (commit 08f2a56).
-Result plainGradient(const Case& c) {
+Result plainGradient(const KernelCase& c) {
     const Problem p = problem(c);
     const Network& net = p.net;
     const Eigen::Index n = p.x.size(), h = net.hidden();
@@ -174,14 +174,14 @@ TEST(KernelSetEnvironment, PinsTheSetItNames) {
 TEST(KernelSet, BaselineGivesTheSameBitsAsThePlainFormulasForOneChunk) {
     KernelGuard guard;
     ASSERT_TRUE(setKernelSet("baseline"));
-    for (const Case& c : cases()) {
+    for (const KernelCase& c : kernelCases()) {
         const Result ours = gradientOf(c), plain = plainGradient(c);
         if (c.samples <= kernels::kChunk) {
-            EXPECT_EQ(ours.loss, plain.loss) << describe(c);
-            EXPECT_EQ(ours.gradient, plain.gradient) << describe(c);
+            EXPECT_EQ(ours.loss, plain.loss) << describeKernelCase(c);
+            EXPECT_EQ(ours.gradient, plain.gradient) << describeKernelCase(c);
         } else { // the chunks add up the same terms in another order
-            EXPECT_NEAR(ours.loss, plain.loss, 1e-12 * plain.loss) << describe(c);
-            expectClose(ours.gradient, plain.gradient, describe(c));
+            EXPECT_NEAR(ours.loss, plain.loss, 1e-12 * plain.loss) << describeKernelCase(c);
+            expectArraysClose(ours.gradient, plain.gradient, describeKernelCase(c));
         }
     }
 }
@@ -189,13 +189,14 @@ TEST(KernelSet, BaselineGivesTheSameBitsAsThePlainFormulasForOneChunk) {
 TEST(KernelSet, EverySetAgreesWithTheBaseline) {
     KernelGuard guard;
     for (const std::string& set : availableKernelSets()) {
-        for (const Case& c : cases()) {
+        for (const KernelCase& c : kernelCases()) {
             ASSERT_TRUE(setKernelSet("baseline"));
             const Result base = gradientOf(c);
             ASSERT_TRUE(setKernelSet(set));
             const Result ours = gradientOf(c);
-            EXPECT_NEAR(ours.loss, base.loss, 1e-12 * base.loss) << set << " " << describe(c);
-            expectClose(ours.gradient, base.gradient, set + " " + describe(c));
+            EXPECT_NEAR(ours.loss, base.loss, 1e-12 * base.loss)
+                << set << " " << describeKernelCase(c);
+            expectArraysClose(ours.gradient, base.gradient, set + " " + describeKernelCase(c));
         }
     }
 }
@@ -203,25 +204,26 @@ TEST(KernelSet, EverySetAgreesWithTheBaseline) {
 TEST(KernelSet, EverySetEvaluatesTheGraphLikeTheBaseline) {
     KernelGuard guard;
     for (const std::string& set : availableKernelSets())
-        for (const Case& c : cases()) {
+        for (const KernelCase& c : kernelCases()) {
             const Problem p = problem(c);
             Evaluation base, ours;
             ASSERT_TRUE(setKernelSet("baseline"));
             evaluate(p.net, p.x, base);
             ASSERT_TRUE(setKernelSet(set));
             evaluate(p.net, p.x, ours);
-            const std::string what = set + " " + describe(c);
-            expectClose(ours.z.reshaped(), base.z.reshaped(), what + " z");
-            expectClose(ours.activation.reshaped(), base.activation.reshaped(), what + " a");
-            expectClose(ours.contribution.reshaped(), base.contribution.reshaped(), what + " v·a");
-            expectClose(ours.output, base.output, what + " y");
+            const std::string what = set + " " + describeKernelCase(c);
+            expectArraysClose(ours.z.reshaped(), base.z.reshaped(), what + " z");
+            expectArraysClose(ours.activation.reshaped(), base.activation.reshaped(), what + " a");
+            expectArraysClose(ours.contribution.reshaped(), base.contribution.reshaped(),
+                              what + " v·a");
+            expectArraysClose(ours.output, base.output, what + " y");
             // And the baseline against the definition.
             if (set == "baseline") {
                 Eigen::ArrayXd y = Eigen::ArrayXd::Constant(p.x.size(), p.net.c);
                 for (int j = 0; j < p.net.hidden(); ++j)
                     for (Eigen::Index i = 0; i < p.x.size(); ++i)
                         y[i] += p.net.v[j] * p.net.activation(p.net.w[j] * p.x[i] + p.net.b[j]);
-                expectClose(base.output, y, what + " y by definition");
+                expectArraysClose(base.output, y, what + " y by definition");
             }
         }
 }
@@ -229,7 +231,7 @@ TEST(KernelSet, EverySetEvaluatesTheGraphLikeTheBaseline) {
 TEST(KernelSet, EverySetDrawsTheHiddenLandscapeLikeTheBaseline) {
     KernelGuard guard;
     for (const std::string& set : availableKernelSets())
-        for (const Case& c : cases()) {
+        for (const KernelCase& c : kernelCases()) {
             const Problem p = problem(c);
             LandscapeAxes axes =
                 defaultAxes(p.net, {ParamKind::HiddenWeight, 0}, {ParamKind::HiddenBias, 0}, 24);
@@ -237,8 +239,8 @@ TEST(KernelSet, EverySetDrawsTheHiddenLandscapeLikeTheBaseline) {
             const Landscape base = computeLandscape(p.net, p.x, p.t, axes);
             ASSERT_TRUE(setKernelSet(set));
             const Landscape ours = computeLandscape(p.net, p.x, p.t, axes);
-            expectClose(ours.loss.array().reshaped(), base.loss.array().reshaped(),
-                        set + " " + describe(c));
+            expectArraysClose(ours.loss.array().reshaped(), base.loss.array().reshaped(),
+                              set + " " + describeKernelCase(c));
             // The corner point against the loss itself.
             Network m = p.net;
             m.w[0] = base.valueP(0);
@@ -252,7 +254,7 @@ TEST(GradientKernel, ThreadCountDoesNotChangeTheBits) {
     for (const std::string& set : availableKernelSets()) {
         ASSERT_TRUE(setKernelSet(set));
         for (const auto& [h, n] : {std::pair{64, 1100}, {128, 2100}, {256, 4096}}) {
-            const Case c{{ActivationKind::Sigmoid, 1.0}, false, h, n};
+            const KernelCase c{{ActivationKind::Sigmoid, 1.0}, false, h, n};
             const Problem p = problem(c);
             std::vector<Result> results;
             std::vector<double> losses;
@@ -273,7 +275,7 @@ TEST(GradientKernel, ThreadCountDoesNotChangeTheBits) {
 
 TEST(Trainer, RunIsBitIdenticalOnOneThreadAndOnSeveral) {
     KernelGuard guard;
-    const Case c{{ActivationKind::Sigmoid, 1.0}, false, 128, 2048}; // large enough to share
+    const KernelCase c{{ActivationKind::Sigmoid, 1.0}, false, 128, 2048}; // large enough to share
     const Problem p = problem(c);
     TrainSettings s;
     s.optimizer.kind = OptimizerKind::SGD;

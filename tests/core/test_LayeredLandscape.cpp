@@ -6,6 +6,7 @@
 #include "core/deep/LayeredGradient.h"
 #include "core/deep/LayeredNames.h"
 #include "core/deep/RandomLayered.h"
+#include "tests/core/CoreTestSupport.h"
 
 #include <gtest/gtest.h>
 
@@ -15,18 +16,20 @@
 #include <vector>
 
 using namespace stepwise;
+using stepwise::test::kRelu;
+using stepwise::test::kTanh;
 
 namespace {
 
-struct Data {
+struct LayeredSamples {
     Eigen::MatrixXd x;
     Eigen::ArrayXd t;
 };
 
 // Inputs spread over [−1, 1]^d, a wavy target.
-Data data(int inputs, int n, std::mt19937_64& rng) {
+LayeredSamples data(int inputs, int n, std::mt19937_64& rng) {
     std::uniform_real_distribution<double> u(-1.0, 1.0);
-    Data d;
+    LayeredSamples d;
     d.x.resize(inputs, n);
     for (int i = 0; i < n; ++i)
         for (int r = 0; r < inputs; ++r)
@@ -63,7 +66,8 @@ long cIndex(const LayeredNetwork& n) {
     return paramCount(n) - 1;
 }
 
-double direct(const LayeredNetwork& n, const Data& d, long p, double a, long q, double b) {
+double direct(const LayeredNetwork& n, const LayeredSamples& d, long p, double a, long q,
+              double b) {
     LayeredNetwork m = n;
     setLayeredParamValue(m, p, a);
     setLayeredParamValue(m, q, b);
@@ -71,7 +75,7 @@ double direct(const LayeredNetwork& n, const Data& d, long p, double a, long q, 
 }
 
 // The landscape over (p, q) equals the direct loss at 40 random grid points and the corners.
-void expectMatchesDirect(const LayeredNetwork& n, const Data& d, long p, long q,
+void expectMatchesDirect(const LayeredNetwork& n, const LayeredSamples& d, long p, long q,
                          std::mt19937_64& rng) {
     SCOPED_TRACE(layeredParamKey(n, p) + " × " + layeredParamKey(n, q));
     ASSERT_GE(p, 0);
@@ -94,7 +98,7 @@ void expectMatchesDirect(const LayeredNetwork& n, const Data& d, long p, long q,
 
 // Every kind of pair on a network: one neuron's w and b, two neurons of one layer, two layers
 // (both orders), a hidden parameter with v or c, v with c.
-void expectEveryPair(const LayeredNetwork& n, const Data& d, std::mt19937_64& rng) {
+void expectEveryPair(const LayeredNetwork& n, const LayeredSamples& d, std::mt19937_64& rng) {
     const int last = n.depth() - 1;
     const std::vector<std::pair<long, long>> pairs{
         {weightIndex(n, 0, 0, 3), biasIndex(n, 0, 3)},       // one neuron, first layer
@@ -112,41 +116,39 @@ void expectEveryPair(const LayeredNetwork& n, const Data& d, std::mt19937_64& rn
         expectMatchesDirect(n, d, p, q, rng);
 }
 
-const Activation kTanh{ActivationKind::Tanh, 1.0};
-const Activation kRelu{ActivationKind::ReLU, 1.0};
 const Activation kStep{ActivationKind::Step, 1.0};
 
 } // namespace
 
 TEST(LayeredLandscape, TanhNetworkOneInputMatchesTheDirectLoss) {
     std::mt19937_64 rng(1);
-    const Data d = data(1, 150, rng);
+    const LayeredSamples d = data(1, 150, rng);
     expectEveryPair(net(1, {{8, kTanh}, {8, kTanh}}, rng), d, rng);
 }
 
 TEST(LayeredLandscape, ReluNetworkOneInputMatchesTheDirectLoss) {
     std::mt19937_64 rng(2);
-    const Data d = data(1, 150, rng);
+    const LayeredSamples d = data(1, 150, rng);
     expectEveryPair(net(1, {{8, kRelu}, {8, kRelu}}, rng), d, rng);
 }
 
 TEST(LayeredLandscape, StepNetworkOneInputMatchesTheDirectLoss) {
     std::mt19937_64 rng(3);
-    const Data d = data(1, 150, rng);
+    const LayeredSamples d = data(1, 150, rng);
     expectEveryPair(net(1, {{8, kStep}, {8, kStep}}, rng), d, rng);
 }
 
 TEST(LayeredLandscape, TwoInputsMatchTheDirectLoss) {
     for (const Activation& g : {kTanh, kRelu, kStep}) {
         std::mt19937_64 rng(4);
-        const Data d = data(2, 300, rng);
+        const LayeredSamples d = data(2, 300, rng);
         expectEveryPair(net(2, {{8, g}, {8, g}}, rng), d, rng);
     }
 }
 
 TEST(LayeredLandscape, ThreeLayersOfMixedActivationsMatchTheDirectLoss) {
     std::mt19937_64 rng(5);
-    const Data d = data(2, 200, rng);
+    const LayeredSamples d = data(2, 200, rng);
     const LayeredNetwork n = net(2, {{8, kTanh}, {8, kRelu}, {8, kStep}}, rng);
     expectEveryPair(n, d, rng);
     // The middle layer with the others (a rank-one update, then more than one layer above).
@@ -157,7 +159,7 @@ TEST(LayeredLandscape, ThreeLayersOfMixedActivationsMatchTheDirectLoss) {
 
 TEST(LayeredLandscape, LargeGridUsesBothCoresAndStillMatches) {
     std::mt19937_64 rng(6);
-    const Data d = data(2, 400, rng);
+    const LayeredSamples d = data(2, 400, rng);
     const LayeredNetwork n = net(2, {{8, kTanh}, {8, kTanh}}, rng);
     const long p = weightIndex(n, 0, 1, 2), q = biasIndex(n, 1, 3);
     const LayeredLandscape land =
@@ -192,7 +194,7 @@ TEST(LayeredLandscape, DefaultAxesAreCentredOnTheCurrentValues) {
 
 TEST(LayeredLandscape, CancelStopsTheComputation) {
     std::mt19937_64 rng(9);
-    const Data d = data(2, 1681, rng);
+    const LayeredSamples d = data(2, 1681, rng);
     const LayeredNetwork n = net(2, {{8, kTanh}, {8, kTanh}}, rng);
     for (auto [p, q] : {std::pair{weightIndex(n, 0, 0, 0), biasIndex(n, 1, 1)},
                         std::pair{biasIndex(n, 0, 2), vIndex(n, 1)}}) {
@@ -212,7 +214,7 @@ TEST(LayeredLandscape, CancelStopsTheComputation) {
 
 TEST(LayeredLandscape, BadArgumentsGiveAnIncompleteLandscape) {
     std::mt19937_64 rng(10);
-    const Data d = data(1, 50, rng);
+    const LayeredSamples d = data(1, 50, rng);
     const LayeredNetwork n = net(1, {{8, kTanh}, {8, kTanh}}, rng);
     auto axes = defaultLayeredAxes(n, 0, 0, 10);
     EXPECT_FALSE(computeLayeredLandscape(n, d.x, d.t, axes).complete); // p = q
@@ -225,7 +227,7 @@ TEST(LayeredLandscape, BadArgumentsGiveAnIncompleteLandscape) {
 
 TEST(LayeredLandscape, AnOverflowingLossIsInfinityNeverNaN) {
     std::mt19937_64 rng(11);
-    const Data d = data(1, 50, rng);
+    const LayeredSamples d = data(1, 50, rng);
     LayeredNetwork n = net(1, {{8, kRelu}, {8, kRelu}}, rng);
     for (long p : {weightIndex(n, 0, 0, 0), vIndex(n, 0)}) {
         LayeredLandscapeAxes axes = defaultLayeredAxes(n, p, cIndex(n), 8);

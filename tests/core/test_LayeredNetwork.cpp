@@ -64,8 +64,8 @@ Eigen::MatrixXd awayFromKinks(const LayeredNetwork& net, const Eigen::MatrixXd& 
 }
 
 // ∂L/∂θ_i by (L(θ + h·e_i) − L(θ − h·e_i)) / 2h, the loss computed plainly by evaluate().
-Eigen::VectorXd numericGradient(const LayeredNetwork& net, const Eigen::MatrixXd& x,
-                                const Eigen::ArrayXd& t, double h) {
+Eigen::VectorXd numericLayeredGradient(const LayeredNetwork& net, const Eigen::MatrixXd& x,
+                                       const Eigen::ArrayXd& t, double h) {
     const Eigen::VectorXd p0 = packParams(net);
     Eigen::VectorXd g(p0.size());
     LayeredNetwork m = net;
@@ -83,18 +83,19 @@ Eigen::VectorXd numericGradient(const LayeredNetwork& net, const Eigen::MatrixXd
     return g;
 }
 
-std::string describe(int inputs, const std::vector<LayerShape>& shape) {
+std::string describeShape(int inputs, const std::vector<LayerShape>& shape) {
     std::string s = "d=" + std::to_string(inputs) + " layers=";
     for (const LayerShape& l : shape)
         s += std::to_string(l.width) + std::string(activationName(l.activation.kind)) + " ";
     return s;
 }
 
-void expectGradientMatchesNumeric(int inputs, const std::vector<LayerShape>& shape, unsigned seed) {
+void expectLayeredGradientMatchesNumeric(int inputs, const std::vector<LayerShape>& shape,
+                                         unsigned seed) {
     std::mt19937_64 rng(seed);
     const LayeredNetwork net = randomParams(inputs, shape, 1.2, rng);
     const Eigen::MatrixXd x = awayFromKinks(net, randomInputs(inputs, 60, rng), 1e-3);
-    ASSERT_GE(x.cols(), 30) << describe(inputs, shape);
+    ASSERT_GE(x.cols(), 30) << describeShape(inputs, shape);
     Eigen::ArrayXd t(x.cols());
     for (Eigen::Index i = 0; i < t.size(); ++i)
         t[i] = uniform(rng, -1.0, 1.0);
@@ -102,11 +103,11 @@ void expectGradientMatchesNumeric(int inputs, const std::vector<LayerShape>& sha
     Eigen::VectorXd analytic;
     const double l = kernel.compute(net, x, t, analytic);
     EXPECT_NEAR(l, (evaluateOutput(net, x) - t).square().mean(), 1e-13 * std::max(1.0, l));
-    const Eigen::VectorXd numeric = numericGradient(net, x, t, 1e-6);
+    const Eigen::VectorXd numeric = numericLayeredGradient(net, x, t, 1e-6);
     ASSERT_EQ(analytic.size(), paramCount(net));
     for (Eigen::Index i = 0; i < analytic.size(); ++i)
         EXPECT_NEAR(analytic[i], numeric[i], 2e-6 * std::max(1.0, std::abs(numeric[i])))
-            << describe(inputs, shape) << "seed " << seed << " param " << i;
+            << describeShape(inputs, shape) << "seed " << seed << " param " << i;
 }
 
 const Activation kSmooth[] = {{ActivationKind::Sigmoid, 1.0},
@@ -129,10 +130,10 @@ TEST(LayeredShape, AcceptsTheLimits) {
             for (int w : {kMinWidth, 7, kMaxWidth}) {
                 const std::vector<LayerShape> s(static_cast<std::size_t>(depth),
                                                 {w, {ActivationKind::Tanh, 1.0}});
-                EXPECT_FALSE(shapeProblem(d, s)) << describe(d, s);
+                EXPECT_FALSE(shapeProblem(d, s)) << describeShape(d, s);
                 const LayeredNetwork net = layeredNetwork(d, s);
                 EXPECT_EQ(net.depth(), depth);
-                EXPECT_FALSE(networkProblem(net)) << describe(d, s);
+                EXPECT_FALSE(networkProblem(net)) << describeShape(d, s);
                 EXPECT_EQ(paramCount(net), packParams(net).size());
             }
 }
@@ -262,7 +263,7 @@ TEST(LayeredGradientCheck, EverySmoothActivationDepthAndInputCount) {
         for (int inputs : {1, 2})
             for (int depth = 1; depth <= 3; ++depth) {
                 const std::vector<LayerShape> shape(static_cast<std::size_t>(depth), {4, g});
-                expectGradientMatchesNumeric(inputs, shape, ++seed);
+                expectLayeredGradientMatchesNumeric(inputs, shape, ++seed);
             }
 }
 
@@ -271,10 +272,10 @@ TEST(LayeredGradientCheck, MixedActivationsAndWidths) {
                                            {3, {ActivationKind::ReLU, 1.0}},
                                            {6, {ActivationKind::Sigmoid, 2.0}}};
     for (unsigned seed : {7u, 8u}) {
-        expectGradientMatchesNumeric(1, shape, seed);
-        expectGradientMatchesNumeric(2, shape, seed);
+        expectLayeredGradientMatchesNumeric(1, shape, seed);
+        expectLayeredGradientMatchesNumeric(2, shape, seed);
     }
-    expectGradientMatchesNumeric(
+    expectLayeredGradientMatchesNumeric(
         2, {{1, {ActivationKind::Identity, 1.0}}, {9, {ActivationKind::Tanh, 1.0}}}, 9);
 }
 
@@ -360,7 +361,8 @@ TEST(LayeredGradientCheck, StepLayersUseTheSurrogateSampleBySample) {
             const Eigen::VectorXd expected = chainRuleBySample(net, x, t, surrogate, 7.0);
             for (Eigen::Index i = 0; i < analytic.size(); ++i)
                 EXPECT_NEAR(analytic[i], expected[i], 1e-12 * std::max(1.0, std::abs(expected[i])))
-                    << describe(2, shape) << (surrogate ? "surrogate" : "plain") << " param " << i;
+                    << describeShape(2, shape) << (surrogate ? "surrogate" : "plain") << " param "
+                    << i;
             // The output layer's gradient of a step network is exact: check it numerically too,
             // on the samples away from every jump.
             const Eigen::MatrixXd xs = awayFromKinks(net, x, 1e-3);
@@ -368,7 +370,7 @@ TEST(LayeredGradientCheck, StepLayersUseTheSurrogateSampleBySample) {
             const Eigen::ArrayXd ts = (xs.row(0).array() * xs.row(1).array()).transpose();
             Eigen::VectorXd onKinkFree;
             kernel.compute(net, xs, ts, onKinkFree, o);
-            const Eigen::VectorXd numeric = numericGradient(net, xs, ts, 1e-7);
+            const Eigen::VectorXd numeric = numericLayeredGradient(net, xs, ts, 1e-7);
             const long vAt = layerOffset(net, net.depth());
             for (Eigen::Index i = vAt; i < numeric.size(); ++i)
                 EXPECT_NEAR(onKinkFree[i], numeric[i], 1e-6) << "output param " << i;

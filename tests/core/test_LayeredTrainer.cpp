@@ -3,6 +3,7 @@
 // and trainers that refuse what they cannot train.
 #include "core/deep/LayeredTrainer.h"
 #include "core/deep/RandomLayered.h"
+#include "tests/core/CoreTestSupport.h"
 
 #include <gtest/gtest.h>
 
@@ -11,37 +12,34 @@
 #include <limits>
 
 using namespace stepwise;
+using stepwise::test::historyFinite;
+using stepwise::test::kTanh;
 
 namespace {
 
-constexpr int kSamples = 256;
+constexpr int kLayeredSamples = 256;
 
-Eigen::MatrixXd samplesX() {
-    return grid(-1.0, 1.0, kSamples).matrix().transpose();
+Eigen::MatrixXd layeredSamplesX() {
+    return grid(-1.0, 1.0, kLayeredSamples).matrix().transpose();
 }
 
 // A wavy target: three and a half waves whose height changes across the domain.
 Eigen::ArrayXd wavyTarget() {
-    const Eigen::ArrayXd x = grid(-1.0, 1.0, kSamples);
+    const Eigen::ArrayXd x = grid(-1.0, 1.0, kLayeredSamples);
     return (7.0 * x).sin() * (0.6 + 0.4 * x);
 }
 
-LayeredTrainSettings adam(double lr) {
+LayeredTrainSettings layeredAdam(double lr) {
     LayeredTrainSettings s;
     s.optimizer.kind = OptimizerKind::Adam;
     s.optimizer.learningRate = lr;
     return s;
 }
 
-LayeredNetwork start(const std::vector<LayerShape>& shape, std::uint64_t seed, int inputs = 1) {
+LayeredNetwork seededLayered(const std::vector<LayerShape>& shape, std::uint64_t seed,
+                             int inputs = 1) {
     std::mt19937_64 rng(seed);
     return randomLayeredNetwork(inputs, shape, -1.0, 1.0, rng);
-}
-
-const Activation kTanh{ActivationKind::Tanh, 1.0};
-
-bool historyFinite(const std::vector<double>& h) {
-    return std::all_of(h.begin(), h.end(), [](double l) { return std::isfinite(l); });
 }
 
 } // namespace
@@ -52,10 +50,10 @@ TEST(LayeredLearning, TwoLayersOfEightFitAWavyTargetBetterThanOneOfFour) {
     // 8.3e-4, 8.0e-2, 2.6e-3: at least 100 times worse. Asserted with a margin of 10.
     constexpr long kSteps = 3000;
     for (std::uint64_t seed : {1u, 2u, 3u}) {
-        LayeredTrainer deep(start({{8, kTanh}, {8, kTanh}}, seed), samplesX(), wavyTarget(),
-                            adam(0.01), std::mt19937_64(seed));
-        LayeredTrainer shallow(start({{4, kTanh}}, seed), samplesX(), wavyTarget(), adam(0.01),
-                               std::mt19937_64(seed));
+        LayeredTrainer deep(seededLayered({{8, kTanh}, {8, kTanh}}, seed), layeredSamplesX(),
+                            wavyTarget(), layeredAdam(0.01), std::mt19937_64(seed));
+        LayeredTrainer shallow(seededLayered({{4, kTanh}}, seed), layeredSamplesX(), wavyTarget(),
+                               layeredAdam(0.01), std::mt19937_64(seed));
         const TrainReport d = deep.run(kSteps), s = shallow.run(kSteps);
         ASSERT_FALSE(d.diverged) << d.reason;
         ASSERT_FALSE(s.diverged) << s.reason;
@@ -74,9 +72,9 @@ TEST(LayeredDeterminism, SameSeedGivesBitIdenticalRunOnAnyNumberOfThreads) {
     // Mini-batches (drawn from the engine) and a batch large enough for several chunks.
     const Eigen::MatrixXd x = grid(-1.0, 1.0, 1500).matrix().transpose();
     const Eigen::ArrayXd t = (5.0 * x.row(0).array()).sin().transpose();
-    const LayeredNetwork net = start({{12, kTanh}, {9, {ActivationKind::Sigmoid, 2.0}}}, 4);
+    const LayeredNetwork net = seededLayered({{12, kTanh}, {9, {ActivationKind::Sigmoid, 2.0}}}, 4);
     for (int batch : {0, 600}) {
-        LayeredTrainSettings s = adam(0.01);
+        LayeredTrainSettings s = layeredAdam(0.01);
         s.batchSize = batch;
         s.threads = 1;
         LayeredTrainer one(net, x, t, s, std::mt19937_64(5));
@@ -97,11 +95,11 @@ TEST(LayeredDeterminism, SameSeedGivesBitIdenticalRunOnAnyNumberOfThreads) {
 }
 
 TEST(LayeredDeterminism, RunInPiecesEqualsRunAtOnce) {
-    const LayeredNetwork net = start({{6, kTanh}, {5, kTanh}}, 8);
-    LayeredTrainSettings s = adam(0.02);
+    const LayeredNetwork net = seededLayered({{6, kTanh}, {5, kTanh}}, 8);
+    LayeredTrainSettings s = layeredAdam(0.02);
     s.batchSize = 50;
-    LayeredTrainer whole(net, samplesX(), wavyTarget(), s, std::mt19937_64(3));
-    LayeredTrainer pieces(net, samplesX(), wavyTarget(), s, std::mt19937_64(3));
+    LayeredTrainer whole(net, layeredSamplesX(), wavyTarget(), s, std::mt19937_64(3));
+    LayeredTrainer pieces(net, layeredSamplesX(), wavyTarget(), s, std::mt19937_64(3));
     whole.run(90);
     pieces.run(30);
     pieces.run(45);
@@ -111,12 +109,12 @@ TEST(LayeredDeterminism, RunInPiecesEqualsRunAtOnce) {
 }
 
 TEST(LayeredDivergence, HugeLearningRateStopsCleanly) {
-    const LayeredNetwork net = start({{8, {ActivationKind::Sigmoid, 4.0}}, {8, kTanh}}, 1);
+    const LayeredNetwork net = seededLayered({{8, {ActivationKind::Sigmoid, 4.0}}, {8, kTanh}}, 1);
     for (double lr : {1e6, 1e300}) {
         LayeredTrainSettings s;
         s.optimizer.kind = OptimizerKind::SGD;
         s.optimizer.learningRate = lr;
-        LayeredTrainer trainer(net, samplesX(), wavyTarget(), s, std::mt19937_64(1));
+        LayeredTrainer trainer(net, layeredSamplesX(), wavyTarget(), s, std::mt19937_64(1));
         const double initial = trainer.loss();
         const TrainReport r = trainer.run(1000);
         EXPECT_TRUE(r.diverged) << "lr " << lr;
@@ -133,12 +131,12 @@ TEST(LayeredDivergence, HugeLearningRateStopsCleanly) {
 TEST(LayeredDivergence, ReluExplosionIsCaughtAndTheLastGoodWeightsKept) {
     // Identity and ReLU layers have no ceiling: a large step sends the loss up by orders of
     // magnitude before anything is non-finite.
-    const LayeredNetwork net =
-        start({{16, {ActivationKind::ReLU, 1.0}}, {16, {ActivationKind::Identity, 1.0}}}, 2);
+    const LayeredNetwork net = seededLayered(
+        {{16, {ActivationKind::ReLU, 1.0}}, {16, {ActivationKind::Identity, 1.0}}}, 2);
     LayeredTrainSettings s;
     s.optimizer.kind = OptimizerKind::Momentum;
     s.optimizer.learningRate = 5.0;
-    LayeredTrainer trainer(net, samplesX(), wavyTarget(), s, std::mt19937_64(1));
+    LayeredTrainer trainer(net, layeredSamplesX(), wavyTarget(), s, std::mt19937_64(1));
     const TrainReport r = trainer.run(500);
     ASSERT_TRUE(r.diverged);
     EXPECT_TRUE(allFinite(trainer.network()));
@@ -150,10 +148,10 @@ TEST(LayeredDivergence, ReluExplosionIsCaughtAndTheLastGoodWeightsKept) {
 }
 
 TEST(LayeredDivergence, NonFiniteTargetStopsWithoutTouchingTheNetwork) {
-    const LayeredNetwork net = start({{3, kTanh}, {3, kTanh}}, 1);
+    const LayeredNetwork net = seededLayered({{3, kTanh}, {3, kTanh}}, 1);
     Eigen::ArrayXd t = wavyTarget();
     t[10] = std::numeric_limits<double>::quiet_NaN();
-    LayeredTrainer trainer(net, samplesX(), t, adam(0.01), std::mt19937_64(1));
+    LayeredTrainer trainer(net, layeredSamplesX(), t, layeredAdam(0.01), std::mt19937_64(1));
     const TrainReport r = trainer.run(10);
     EXPECT_TRUE(r.diverged);
     EXPECT_FALSE(r.reason.empty());
@@ -163,7 +161,8 @@ TEST(LayeredDivergence, NonFiniteTargetStopsWithoutTouchingTheNetwork) {
 }
 
 TEST(LayeredStep, FullBatchSgdStepIsMinusLearningRateTimesGradient) {
-    const LayeredNetwork net = start({{4, {ActivationKind::Sigmoid, 2.0}}, {3, kTanh}}, 4, 2);
+    const LayeredNetwork net =
+        seededLayered({{4, {ActivationKind::Sigmoid, 2.0}}, {3, kTanh}}, 4, 2);
     Eigen::MatrixXd x(2, 64);
     for (Eigen::Index i = 0; i < 64; ++i)
         x.col(i) << -1.0 + 2.0 * (i % 8) / 7.0, -1.0 + 2.0 * (i / 8) / 7.0;
@@ -188,16 +187,16 @@ TEST(LayeredStep, FullBatchSgdStepIsMinusLearningRateTimesGradient) {
 TEST(LayeredStep, MiniBatchesCoverEachSampleOncePerEpoch) {
     // With η = 0 the parameters stay put, so the mean of the four mini-batch gradients of one
     // epoch (batches of 64 out of 256, drawn without replacement) is the full-batch gradient.
-    const LayeredNetwork net = start({{5, kTanh}, {4, kTanh}}, 6);
+    const LayeredNetwork net = seededLayered({{5, kTanh}, {4, kTanh}}, 6);
     LayeredTrainSettings s;
     s.optimizer.kind = OptimizerKind::SGD;
     s.optimizer.learningRate = 0.0;
     s.batchSize = 64;
-    LayeredTrainer trainer(net, samplesX(), wavyTarget(), s, std::mt19937_64(9));
+    LayeredTrainer trainer(net, layeredSamplesX(), wavyTarget(), s, std::mt19937_64(9));
     ASSERT_FALSE(trainer.problem()) << *trainer.problem();
     LayeredGradient kernel;
     Eigen::VectorXd full;
-    kernel.compute(net, samplesX(), wavyTarget(), full);
+    kernel.compute(net, layeredSamplesX(), wavyTarget(), full);
     for (int epoch = 0; epoch < 3; ++epoch) {
         Eigen::VectorXd sum = Eigen::VectorXd::Zero(paramCount(net));
         bool allSame = true;
@@ -217,12 +216,12 @@ TEST(LayeredStep, MiniBatchesCoverEachSampleOncePerEpoch) {
 }
 
 TEST(LayeredStep, FrozenLayersKeepTheirWeightsWithEveryOptimizer) {
-    const LayeredNetwork net = start({{6, kTanh}, {5, kTanh}, {4, kTanh}}, 7);
+    const LayeredNetwork net = seededLayered({{6, kTanh}, {5, kTanh}, {4, kTanh}}, 7);
     for (OptimizerKind kind : {OptimizerKind::SGD, OptimizerKind::Momentum, OptimizerKind::Adam}) {
-        LayeredTrainSettings s = adam(0.01);
+        LayeredTrainSettings s = layeredAdam(0.01);
         s.optimizer.kind = kind;
         s.learns = {true, false, true, false}; // layer 2 and the output frozen
-        LayeredTrainer trainer(net, samplesX(), wavyTarget(), s, std::mt19937_64(1));
+        LayeredTrainer trainer(net, layeredSamplesX(), wavyTarget(), s, std::mt19937_64(1));
         const TrainReport r = trainer.run(50);
         ASSERT_FALSE(r.diverged) << r.reason;
         const LayeredNetwork& after = trainer.network();
@@ -237,12 +236,12 @@ TEST(LayeredStep, FrozenLayersKeepTheirWeightsWithEveryOptimizer) {
 
 TEST(LayeredStep, StepLayersLearnThroughTheSurrogate) {
     // A staircase: the step network's first layer moves (by the surrogate) and the loss falls.
-    const Eigen::ArrayXd x = grid(-1.0, 1.0, kSamples);
+    const Eigen::ArrayXd x = grid(-1.0, 1.0, kLayeredSamples);
     const Eigen::ArrayXd t =
         0.5 * ((x >= -0.5).cast<double>() + (x >= 0.0).cast<double>() + (x >= 0.5).cast<double>());
     const Activation step{ActivationKind::Step, 1.0};
-    const LayeredNetwork net = start({{6, step}, {4, kTanh}}, 3);
-    LayeredTrainer trainer(net, samplesX(), t, adam(0.02), std::mt19937_64(1));
+    const LayeredNetwork net = seededLayered({{6, step}, {4, kTanh}}, 3);
+    LayeredTrainer trainer(net, layeredSamplesX(), t, layeredAdam(0.02), std::mt19937_64(1));
     const double initial = trainer.loss();
     const TrainReport r = trainer.run(1500);
     ASSERT_FALSE(r.diverged) << r.reason;
@@ -252,7 +251,7 @@ TEST(LayeredStep, StepLayersLearnThroughTheSurrogate) {
 }
 
 TEST(LayeredTrainerProblem, RefusesWhatItCannotTrainWithOneLineNamingTheField) {
-    const LayeredNetwork good = start({{4, kTanh}}, 1);
+    const LayeredNetwork good = seededLayered({{4, kTanh}}, 1);
     struct Case {
         LayeredNetwork net;
         Eigen::MatrixXd x;
@@ -266,19 +265,20 @@ TEST(LayeredTrainerProblem, RefusesWhatItCannotTrainWithOneLineNamingTheField) {
     tooWide.layers[0].b.resize(kMaxWidth + 1);
     LayeredNetwork nan = good;
     nan.v[0] = std::numeric_limits<double>::quiet_NaN();
-    LayeredTrainSettings badBatch = adam(0.01), badRate = adam(0.01), badK = adam(0.01);
+    LayeredTrainSettings badBatch = layeredAdam(0.01), badRate = layeredAdam(0.01),
+                         badK = layeredAdam(0.01);
     badBatch.batchSize = -1;
     badRate.optimizer.learningRate = std::numeric_limits<double>::infinity();
     badK.surrogateSteepness = 0.0;
-    const Eigen::MatrixXd x = samplesX();
+    const Eigen::MatrixXd x = layeredSamplesX();
     const Eigen::ArrayXd t = wavyTarget();
     const Case cases[] = {
-        {LayeredNetwork{}, x, t, adam(0.01), "layers:"},
-        {wrongW, x, t, adam(0.01), "layers[0].w:"},
-        {tooWide, x, t, adam(0.01), "layers[0].width:"},
-        {nan, x, t, adam(0.01), "network:"},
-        {good, Eigen::MatrixXd::Zero(2, kSamples), t, adam(0.01), "x:"},
-        {good, x, t.head(10), adam(0.01), "target:"},
+        {LayeredNetwork{}, x, t, layeredAdam(0.01), "layers:"},
+        {wrongW, x, t, layeredAdam(0.01), "layers[0].w:"},
+        {tooWide, x, t, layeredAdam(0.01), "layers[0].width:"},
+        {nan, x, t, layeredAdam(0.01), "network:"},
+        {good, Eigen::MatrixXd::Zero(2, kLayeredSamples), t, layeredAdam(0.01), "x:"},
+        {good, x, t.head(10), layeredAdam(0.01), "target:"},
         {good, x, t, badBatch, "batchSize:"},
         {good, x, t, badRate, "optimizer.learningRate:"},
         {good, x, t, badK, "surrogateSteepness:"},
@@ -294,7 +294,7 @@ TEST(LayeredTrainerProblem, RefusesWhatItCannotTrainWithOneLineNamingTheField) {
         EXPECT_TRUE(trainer.lossHistory().empty());
     }
     // A good trainer has none, and a bad network handed to it later is refused too.
-    LayeredTrainer trainer(good, x, t, adam(0.01), std::mt19937_64(1));
+    LayeredTrainer trainer(good, x, t, layeredAdam(0.01), std::mt19937_64(1));
     EXPECT_FALSE(trainer.problem());
     trainer.setNetwork(wrongW);
     EXPECT_TRUE(trainer.problem());

@@ -40,14 +40,14 @@ double numeric(const LayeredNetwork& net, long k, const Eigen::VectorXd& x, doub
     return (sampleLoss(net, up, x, t) - sampleLoss(net, down, x, t)) / (2.0 * h);
 }
 
-const LayeredWalkStep* find(const std::vector<LayeredWalkStep>& steps, Kind kind, int layer,
-                            int neuron) {
+const LayeredWalkStep* findLayeredStep(const std::vector<LayeredWalkStep>& steps, Kind kind,
+                                       int layer, int neuron) {
     for (const LayeredWalkStep& s : steps)
         if (s.kind == kind && s.layer == layer && s.neuron == neuron) return &s;
     return nullptr;
 }
 
-void expectNear(double walked, double num) {
+void expectWalkedNear(double walked, double num) {
     EXPECT_NEAR(walked, num, 1e-6 * std::max(1.0, std::abs(num)));
 }
 
@@ -57,45 +57,46 @@ void checkAgainstNumeric(const LayeredNetwork& net, const Eigen::VectorXd& x, do
     ASSERT_FALSE(steps.empty());
     const int depth = net.depth();
     const long vAt = layerOffset(net, depth);
-    const LayeredWalkStep* out = find(steps, Kind::OutputGradient, depth, -1);
+    const LayeredWalkStep* out = findLayeredStep(steps, Kind::OutputGradient, depth, -1);
     ASSERT_NE(out, nullptr);
-    expectNear(out->value, numeric(net, paramCount(net) - 1, x, t)); // ∂ℓ/∂c
+    expectWalkedNear(out->value, numeric(net, paramCount(net) - 1, x, t)); // ∂ℓ/∂c
     for (int j = 0; j < net.v.size(); ++j) {
-        expectNear(out->values[static_cast<std::size_t>(j)], numeric(net, vAt + j, x, t));
-        const LayeredWalkStep* s = find(steps, Kind::OutputGradient, depth, j);
+        expectWalkedNear(out->values[static_cast<std::size_t>(j)], numeric(net, vAt + j, x, t));
+        const LayeredWalkStep* s = findLayeredStep(steps, Kind::OutputGradient, depth, j);
         ASSERT_NE(s, nullptr);
-        expectNear(s->value, numeric(net, vAt + j, x, t));
+        expectWalkedNear(s->value, numeric(net, vAt + j, x, t));
     }
     for (int l = 0; l < depth; ++l) {
         const Layer& layer = net.layers[static_cast<std::size_t>(l)];
         const long off = layerOffset(net, l);
         const long fanIn = layer.w.cols();
         const long biasAt = off + layer.w.size();
-        const LayeredWalkStep* deltas = find(steps, Kind::Delta, l, -1);
-        const LayeredWalkStep* grads = find(steps, Kind::Gradient, l, -1);
+        const LayeredWalkStep* deltas = findLayeredStep(steps, Kind::Delta, l, -1);
+        const LayeredWalkStep* grads = findLayeredStep(steps, Kind::Gradient, l, -1);
         ASSERT_NE(deltas, nullptr);
         ASSERT_NE(grads, nullptr);
         ASSERT_EQ(static_cast<long>(grads->values.size()), layer.w.size() + layer.width());
         for (long k = 0; k < static_cast<long>(grads->values.size()); ++k)
-            expectNear(grads->values[static_cast<std::size_t>(k)], numeric(net, off + k, x, t));
+            expectWalkedNear(grads->values[static_cast<std::size_t>(k)],
+                             numeric(net, off + k, x, t));
         for (int j = 0; j < layer.width(); ++j) {
             // δ_j = ∂ℓ/∂z_j = ∂ℓ/∂b_j: the sum and the bias move together.
             const double db = numeric(net, biasAt + j, x, t);
-            expectNear(deltas->values[static_cast<std::size_t>(j)], db);
-            const LayeredWalkStep* d = find(steps, Kind::Delta, l, j);
+            expectWalkedNear(deltas->values[static_cast<std::size_t>(j)], db);
+            const LayeredWalkStep* d = findLayeredStep(steps, Kind::Delta, l, j);
             ASSERT_NE(d, nullptr);
-            expectNear(d->value, db);
-            const LayeredWalkStep* g = find(steps, Kind::Gradient, l, j);
+            expectWalkedNear(d->value, db);
+            const LayeredWalkStep* g = findLayeredStep(steps, Kind::Gradient, l, j);
             ASSERT_NE(g, nullptr);
             for (long i = 0; i < fanIn; ++i)
-                expectNear(g->values[static_cast<std::size_t>(i)],
-                           numeric(net, off + i * layer.width() + j, x, t));
-            expectNear(g->values.back(), db);
+                expectWalkedNear(g->values[static_cast<std::size_t>(i)],
+                                 numeric(net, off + i * layer.width() + j, x, t));
+            expectWalkedNear(g->values.back(), db);
         }
     }
 }
 
-struct Case {
+struct LayeredWalkCase {
     int inputs;
     std::vector<int> widths;
 };
@@ -105,9 +106,9 @@ struct Case {
 TEST(LayeredWalkthrough, EveryDeltaAndGradientIsTheNumericDerivative) {
     const Activation kinds[] = {
         {ActivationKind::Tanh, 1.0}, {ActivationKind::Sigmoid, 2.0}, {ActivationKind::ReLU, 1.0}};
-    const Case cases[] = {{1, {3, 2}}, {2, {4, 4}}};
+    const LayeredWalkCase cases[] = {{1, {3, 2}}, {2, {4, 4}}};
     std::uint64_t seed = 7;
-    for (const Case& c : cases)
+    for (const LayeredWalkCase& c : cases)
         for (const Activation& g : kinds) {
             std::vector<LayerShape> shape;
             for (int w : c.widths)
@@ -136,7 +137,7 @@ TEST(LayeredWalkthrough, TheForwardStepsAreTheNetworksValues) {
     const LayeredEvaluation e = evaluate(net, x);
     for (int l = 0; l < 2; ++l)
         for (int j = 0; j < 4; ++j) {
-            const LayeredWalkStep* s = find(steps, Kind::Forward, l, j);
+            const LayeredWalkStep* s = findLayeredStep(steps, Kind::Forward, l, j);
             ASSERT_NE(s, nullptr);
             EXPECT_DOUBLE_EQ(s->value, e.a[static_cast<std::size_t>(l)](j, 0));
             EXPECT_DOUBLE_EQ(s->operands.front(), e.z[static_cast<std::size_t>(l)](j, 0));
@@ -146,11 +147,11 @@ TEST(LayeredWalkthrough, TheForwardStepsAreTheNetworksValues) {
                 z += s->operands[k] * s->operands[k + 1];
             EXPECT_NEAR(z, s->operands.front(), 1e-12);
         }
-    const LayeredWalkStep* y = find(steps, Kind::Output, -1, -1);
+    const LayeredWalkStep* y = findLayeredStep(steps, Kind::Output, -1, -1);
     ASSERT_NE(y, nullptr);
     EXPECT_DOUBLE_EQ(y->value, e.output[0]);
     // With N = 10 every derivative carries 1/10.
-    const LayeredWalkStep* dy = find(steps, Kind::DLdy, -1, -1);
+    const LayeredWalkStep* dy = findLayeredStep(steps, Kind::DLdy, -1, -1);
     ASSERT_NE(dy, nullptr);
     EXPECT_NEAR(dy->value, 2.0 * (e.output[0] - 0.5) / 10.0, 1e-15);
 }
@@ -236,7 +237,7 @@ TEST(LayeredWalkthrough, StepLayersBorrowTheSigmoidsSlopeAsTrainingDoes) {
     LayeredBackpropOptions off;
     off.stepSurrogate = false;
     const std::vector<LayeredWalkStep> exact = layeredWalkSample(net, x.col(0), 1.5, 1, off);
-    const LayeredWalkStep* d = find(exact, Kind::Delta, 0, -1);
+    const LayeredWalkStep* d = findLayeredStep(exact, Kind::Delta, 0, -1);
     ASSERT_NE(d, nullptr);
     EXPECT_TRUE(d->flowStops);
     for (double v : d->second)

@@ -16,13 +16,13 @@ namespace {
 
 constexpr int kOverfit = 11; // the chapter's index
 
-Scenario start() {
+Scenario chapterStart() {
     Scenario s = defaultScenario();
     setUpChapter(s, kOverfit);
     return s;
 }
 
-bool passes(const Scenario& s, const std::string& id) {
+bool overfitTaskPasses(const Scenario& s, const std::string& id) {
     const LessonTask* t = findLessonTask(id);
     return t && t->check(s, {});
 }
@@ -39,7 +39,7 @@ Scenario trained(Scenario s, long steps) {
 } // namespace
 
 TEST(LessonOverfit, TwelvePointsToLearnFromTwelveHeldOutAndManyNeurons) {
-    const Scenario s = start();
+    const Scenario s = chapterStart();
     EXPECT_EQ(lessonChapters()[kOverfit].id, "overfit");
     const DataSet d = makeDataSet(s.target, s.domain);
     EXPECT_EQ(d.train.size(), 12u);
@@ -57,7 +57,7 @@ TEST(LessonOverfit, TwelvePointsToLearnFromTwelveHeldOutAndManyNeurons) {
 }
 
 TEST(LessonOverfit, SplitLossesAreTheMeanSquaredErrorsOnEachSet) {
-    const Scenario s = start();
+    const Scenario s = chapterStart();
     const auto l = splitLosses(s);
     ASSERT_TRUE(l.has_value());
     const DataSet d = makeDataSet(s.target, s.domain);
@@ -88,7 +88,7 @@ TEST(LessonOverfit, TheChapterStartsWithoutWeightDecayOrEarlyStopping) {
 
 TEST(LessonOverfit, NoTaskIsTickedAtTheStartAndEachShowMeTicksItsOwn) {
     for (const LessonTask& t : lessonChapters()[kOverfit].tasks) {
-        Scenario s = start();
+        Scenario s = chapterStart();
         EXPECT_FALSE(t.check(s, {})) << t.id;
         ASSERT_TRUE(t.solve) << t.id;
         t.solve(s);
@@ -98,39 +98,39 @@ TEST(LessonOverfit, NoTaskIsTickedAtTheStartAndEachShowMeTicksItsOwn) {
 }
 
 TEST(LessonOverfit, PlayFromTheStartThreadsTheTrainingPointsAndTheTestLossStaysHigh) {
-    const Scenario s = trained(start(), 1500);
+    const Scenario s = trained(chapterStart(), 1500);
     const auto l = splitLosses(s);
     ASSERT_TRUE(l.has_value());
     EXPECT_LT(l->train, 0.001);
     EXPECT_GT(l->test, kOverfitTestGoal);
-    EXPECT_TRUE(passes(s, "ch12.overfit"));
-    EXPECT_FALSE(passes(s, "ch12.few"));   // too many neurons for that task
-    EXPECT_FALSE(passes(s, "ch12.decay")); // no weight decay, and a high test loss
+    EXPECT_TRUE(overfitTaskPasses(s, "ch12.overfit"));
+    EXPECT_FALSE(overfitTaskPasses(s, "ch12.few"));   // too many neurons for that task
+    EXPECT_FALSE(overfitTaskPasses(s, "ch12.decay")); // no weight decay, and a high test loss
 }
 
 TEST(LessonOverfit, EachCheckNeedsAllItAsksFor) {
     // The overfit network with fewer neurons than asked: not ticked.
-    Scenario s = trained(start(), 1500);
+    Scenario s = trained(chapterStart(), 1500);
     Scenario few = s;
     few.network = Network(kOverfitManyNeurons - 1, s.network.activation);
     few.network.w = s.network.w.head(kOverfitManyNeurons - 1);
     few.network.b = s.network.b.head(kOverfitManyNeurons - 1);
     few.network.v = s.network.v.head(kOverfitManyNeurons - 1);
     few.network.c = s.network.c;
-    EXPECT_FALSE(passes(few, "ch12.overfit"));
+    EXPECT_FALSE(overfitTaskPasses(few, "ch12.overfit"));
     // Weight decay's solution, with weight decay then turned off: not the decay task.
-    Scenario decayed = start();
+    Scenario decayed = chapterStart();
     findLessonTask("ch12.decay")->solve(decayed);
-    ASSERT_TRUE(passes(decayed, "ch12.decay"));
+    ASSERT_TRUE(overfitTaskPasses(decayed, "ch12.decay"));
     EXPECT_GT(decayed.training.weightDecay, 0.0);
     decayed.training.weightDecay = 0.0;
-    EXPECT_FALSE(passes(decayed, "ch12.decay"));
+    EXPECT_FALSE(overfitTaskPasses(decayed, "ch12.decay"));
     // The few-neuron solution with silent neurons added up to one too many (output weight 0: the
     // curve and the losses are the same):
     // not the few task.
-    Scenario small = start();
+    Scenario small = chapterStart();
     findLessonTask("ch12.few")->solve(small);
-    ASSERT_TRUE(passes(small, "ch12.few"));
+    ASSERT_TRUE(overfitTaskPasses(small, "ch12.few"));
     const int h = small.network.hidden(), extra = kOverfitFewNeurons + 1 - h;
     ASSERT_GT(extra, 0);
     Network more(h + extra, small.network.activation);
@@ -144,7 +144,7 @@ TEST(LessonOverfit, EachCheckNeedsAllItAsksFor) {
     small.network = more;
     ASSERT_EQ(small.network.hidden(), kOverfitFewNeurons + 1);
     EXPECT_LT(splitLosses(small)->test, kOverfitTestGoal);
-    EXPECT_FALSE(passes(small, "ch12.few"));
+    EXPECT_FALSE(overfitTaskPasses(small, "ch12.few"));
     // Weight decay brings the test loss down against the overfit run it started from.
     EXPECT_LT(splitLosses(decayed)->test, splitLosses(s)->test);
 }
@@ -152,18 +152,18 @@ TEST(LessonOverfit, EachCheckNeedsAllItAsksFor) {
 TEST(LessonOverfit, TheHintsPathTicksTheTasksInTurn) {
     // Play (overfit), then 3 neurons and 1 500 steps, then 24 neurons again with λ = 0.001 and
     // 1 000 steps: what the hints tell a learner to do, with the window's resize.
-    Scenario s = trained(start(), 1500);
-    ASSERT_TRUE(passes(s, "ch12.overfit"));
+    Scenario s = trained(chapterStart(), 1500);
+    ASSERT_TRUE(overfitTaskPasses(s, "ch12.overfit"));
     s.network.resize(3, s.domain.lo, s.domain.hi);
     s = trained(s, 1500);
-    EXPECT_TRUE(passes(s, "ch12.few")) << splitLosses(s)->test;
+    EXPECT_TRUE(overfitTaskPasses(s, "ch12.few")) << splitLosses(s)->test;
     s.network.resize(24, s.domain.lo, s.domain.hi);
     s.training.weightDecay = 0.001;
     // Not before training with it: the few-neuron fit with silent neurons added has a low test
     // loss, but its weights are as large as they were (the check reads Σ(w² + v²)).
     EXPECT_LT(splitLosses(s)->test, kOverfitTestGoal);
     EXPECT_GT(s.network.w.squaredNorm() + s.network.v.squaredNorm(), kOverfitDecayedWeights);
-    EXPECT_FALSE(passes(s, "ch12.decay"));
+    EXPECT_FALSE(overfitTaskPasses(s, "ch12.decay"));
     s = trained(s, 1000);
-    EXPECT_TRUE(passes(s, "ch12.decay")) << splitLosses(s)->test;
+    EXPECT_TRUE(overfitTaskPasses(s, "ch12.decay")) << splitLosses(s)->test;
 }

@@ -32,26 +32,27 @@ Network threeTanh() {
     return net;
 }
 
-struct Data {
+struct CurveSamples {
     Eigen::ArrayXd x, t;
 };
 
-Data sineData(Eigen::Index n) {
-    Data d;
+CurveSamples sineData(Eigen::Index n) {
+    CurveSamples d;
     d.x = grid(-1.0, 1.0, static_cast<int>(n));
     d.t = (3.0 * d.x).sin() + 0.2;
     return d;
 }
 
-double bruteForce(const Network& net, const Data& d, ParamId p, double a, ParamId q, double b) {
+double bruteForce(const Network& net, const CurveSamples& d, ParamId p, double a, ParamId q,
+                  double b) {
     Network m = net;
     setParam(m, p, a);
     setParam(m, q, b);
     return loss(m, d.x, d.t);
 }
 
-void expectMatchesBruteForce(const Network& net, const Data& d, ParamId p, ParamId q, int nx,
-                             int ny) {
+void expectMatchesBruteForce(const Network& net, const CurveSamples& d, ParamId p, ParamId q,
+                             int nx, int ny) {
     LandscapeAxes axes;
     axes.p = p;
     axes.q = q;
@@ -85,7 +86,7 @@ void expectMatchesBruteForce(const Network& net, const Data& d, ParamId p, Param
 
 TEST(LossLandscape, TwoOutputParamsQuadraticMatchesBruteForce) {
     const Network net = threeTanh();
-    const Data d = sineData(150);
+    const CurveSamples d = sineData(150);
     ASSERT_TRUE(landscapeIsQuadratic(V(0), C));
     expectMatchesBruteForce(net, d, V(0), C, 23, 17);
     expectMatchesBruteForce(net, d, V(2), V(1), 19, 21);
@@ -94,7 +95,7 @@ TEST(LossLandscape, TwoOutputParamsQuadraticMatchesBruteForce) {
 
 TEST(LossLandscape, ParamsOfDifferentNeuronsMatchBruteForce) {
     const Network net = threeTanh();
-    const Data d = sineData(150);
+    const CurveSamples d = sineData(150);
     EXPECT_FALSE(landscapeIsQuadratic(W(0), B(2)));
     expectMatchesBruteForce(net, d, W(0), B(2), 21, 19);
     expectMatchesBruteForce(net, d, B(1), V(0), 15, 16);
@@ -104,7 +105,7 @@ TEST(LossLandscape, ParamsOfDifferentNeuronsMatchBruteForce) {
 
 TEST(LossLandscape, SameNeuronWithOutputWeightMatchesBruteForce) {
     const Network net = threeTanh();
-    const Data d = sineData(150);
+    const CurveSamples d = sineData(150);
     expectMatchesBruteForce(net, d, W(1), V(1), 18, 15);
     expectMatchesBruteForce(net, d, V(2), B(2), 15, 18);
 }
@@ -112,7 +113,7 @@ TEST(LossLandscape, SameNeuronWithOutputWeightMatchesBruteForce) {
 TEST(LossLandscape, WeightAndBiasOfOneNeuronMatchBruteForce) {
     const Network net = threeTanh();
     // 40·40·200 samples is above the threshold where the rows are shared between two threads.
-    const Data d = sineData(200);
+    const CurveSamples d = sineData(200);
     expectMatchesBruteForce(net, d, W(0), B(0), 40, 40);
     expectMatchesBruteForce(net, d, B(2), W(2), 7, 9); // small: one thread
 }
@@ -122,7 +123,7 @@ TEST(LossLandscape, StepNetworkMatchesBruteForceOnEveryPath) {
     net.w << 4.0, -3.0;
     net.b << 2.0, 0.5;
     net.v << 1.0, 0.5;
-    const Data d = sineData(90);
+    const CurveSamples d = sineData(90);
     expectMatchesBruteForce(net, d, V(0), V(1), 11, 11);
     expectMatchesBruteForce(net, d, W(0), B(1), 11, 11);
     expectMatchesBruteForce(net, d, B(0), V(0), 11, 11);
@@ -137,7 +138,7 @@ TEST(QuadraticMinimum, EqualsLeastSquaresForOneNeuron) {
     net.b << -0.4;
     net.v << -0.7;
     net.c = 0.9;
-    const Data d = sineData(120);
+    const CurveSamples d = sineData(120);
     const auto min = quadraticMinimum(net, d.x, d.t, V(0), C);
     ASSERT_TRUE(min.has_value());
     const OutputFit fit = fitOutputLayer(net, d.x, d.t);
@@ -152,7 +153,7 @@ TEST(QuadraticMinimum, EqualsLeastSquaresForOneNeuron) {
 
 TEST(QuadraticMinimum, IsTheTrueMinimumOfBruteForce) {
     const Network net = threeTanh();
-    const Data d = sineData(100);
+    const CurveSamples d = sineData(100);
     const auto min = quadraticMinimum(net, d.x, d.t, V(0), V(2));
     ASSERT_TRUE(min.has_value());
     const auto [a, b] = *min;
@@ -179,7 +180,7 @@ TEST(QuadraticMinimum, IsTheTrueMinimumOfBruteForce) {
 
 TEST(QuadraticMinimum, NoneForHiddenParamsOrAFlatBowl) {
     const Network net = threeTanh();
-    const Data d = sineData(50);
+    const CurveSamples d = sineData(50);
     EXPECT_FALSE(quadraticMinimum(net, d.x, d.t, W(0), C).has_value());
     EXPECT_FALSE(quadraticMinimum(net, d.x, d.t, V(0), V(0)).has_value());
     // A step neuron that never fires on the samples: its output weight does nothing.
@@ -195,7 +196,7 @@ TEST(LossLandscape, CancelReturnsIncomplete) {
     // helper took every row (the caller descheduled, about 1 run in 40 on a busy machine)
     // progress was never called and the cancel was lost.
     const Network net = threeTanh();
-    const Data d = sineData(200);
+    const CurveSamples d = sineData(200);
     for (auto [p, q] : {std::pair{W(0), B(0)}, std::pair{W(0), B(1)}}) {
         LandscapeAxes axes = defaultAxes(net, p, q, 40);
         int calls = 0;

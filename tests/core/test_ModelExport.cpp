@@ -31,7 +31,7 @@ const ActivationKind kEveryActivation[] = {ActivationKind::Step, ActivationKind:
                                            ActivationKind::Identity};
 
 // A network with random weights of the sizes the lesson uses.
-Network randomNetwork(ActivationKind kind, int hidden, std::uint64_t seed) {
+Network networkToExport(ActivationKind kind, int hidden, std::uint64_t seed) {
     std::mt19937_64 rng(seed);
     std::uniform_real_distribution<double> u(-1.0, 1.0);
     Network net(hidden, {kind, 3.7});
@@ -101,7 +101,7 @@ std::string readText(const fs::path& path) {
     return s.str();
 }
 
-std::string inQuotes(const fs::path& p) {
+std::string shellQuoted(const fs::path& p) {
     std::string s(1, '"'); // built piece by piece: GCC 12 warns falsely about "\"" + s + "\""
     s += p.string();
     s += '"';
@@ -140,7 +140,7 @@ std::string findCCompiler() {
 
 // Runs a command with its output sent to a file; returns its exit status and the output.
 int runCommand(const std::string& command, const fs::path& log, std::string* output) {
-    const int status = std::system((command + " > " + inQuotes(log) + " 2>&1").c_str());
+    const int status = std::system((command + " > " + shellQuoted(log) + " 2>&1").c_str());
     *output = readText(log);
     return status;
 }
@@ -189,15 +189,16 @@ std::vector<double> runC(const std::string& compiler, const ScratchDir& dir,
     const fs::path program = dir / "predict";
     std::string log;
     const int built =
-        runCommand(inQuotes(compiler) + " -std=c99 -O2 -Wall -Wextra -pedantic " + "-Werror -o " +
-                       inQuotes(program) + " " + inQuotes(dir / "driver.c") + " " +
-                       inQuotes(dir / "model.c") + " -lm",
+        runCommand(shellQuoted(compiler) + " -std=c99 -O2 -Wall -Wextra -pedantic " +
+                       "-Werror -o " + shellQuoted(program) + " " + shellQuoted(dir / "driver.c") +
+                       " " + shellQuoted(dir / "model.c") + " -lm",
                    dir / "build.log", &log);
     EXPECT_EQ(built, 0) << "the exported C did not compile cleanly:\n" << log;
     if (built != 0) return {};
     std::string out;
-    EXPECT_EQ(runCommand(inQuotes(program) + " " + inQuotes(dir / "x.txt"), dir / "run.log", &out),
-              0)
+    EXPECT_EQ(
+        runCommand(shellQuoted(program) + " " + shellQuoted(dir / "x.txt"), dir / "run.log", &out),
+        0)
         << out;
     return parseNumbers(out);
 }
@@ -208,7 +209,7 @@ std::string findPythonWithNumpy() {
     for (const std::string& python : findPrograms({"python3", "python"})) {
         ScratchDir dir;
         std::string out;
-        if (runCommand(inQuotes(python) +
+        if (runCommand(shellQuoted(python) +
                            " -c \"import sys, numpy; sys.exit(sys.version_info[0] < 3)\"",
                        dir / "probe.log", &out) == 0)
             return python;
@@ -234,8 +235,8 @@ std::vector<std::string> runPython(const std::string& python, const ScratchDir& 
                                  "    one = model.predict(float(x))\n"
                                  "    print(repr(float(y)), repr(one), type(one).__name__)\n");
     std::string out;
-    EXPECT_EQ(runCommand(inQuotes(python) + " -W error " + inQuotes(dir / "driver.py") + " " +
-                             inQuotes(dir.path) + " " + inQuotes(dir / "x.txt"),
+    EXPECT_EQ(runCommand(shellQuoted(python) + " -W error " + shellQuoted(dir / "driver.py") + " " +
+                             shellQuoted(dir.path) + " " + shellQuoted(dir / "x.txt"),
                          dir / "run.log", &out),
               0)
         << out;
@@ -315,7 +316,7 @@ TEST(ModelExport, FormatFromTheExtension) {
 
 TEST(ModelExport, JsonReadsBackToTheSameNumbers) {
     for (ActivationKind kind : kEveryActivation) {
-        const Network net = randomNetwork(kind, 6, 11);
+        const Network net = networkToExport(kind, 6, 11);
         const auto j = nlohmann::json::parse(modelJson(net, {"sine.stepwise", -3.0, 3.0, 500}));
         const std::string what(activationName(kind));
         EXPECT_EQ(j["format"], "stepwise-model") << what;
@@ -340,20 +341,20 @@ TEST(ModelExport, JsonReadsBackToTheSameNumbers) {
 }
 
 TEST(ModelExport, FormulaNamesTheActivation) {
-    EXPECT_NE(modelFormula(randomNetwork(ActivationKind::Sigmoid, 2, 1)).find("exp(-k * z)"),
+    EXPECT_NE(modelFormula(networkToExport(ActivationKind::Sigmoid, 2, 1)).find("exp(-k * z)"),
               std::string::npos);
-    EXPECT_NE(modelFormula(randomNetwork(ActivationKind::Sigmoid, 2, 1)).find("k = 3.7"),
+    EXPECT_NE(modelFormula(networkToExport(ActivationKind::Sigmoid, 2, 1)).find("k = 3.7"),
               std::string::npos);
-    EXPECT_NE(modelFormula(randomNetwork(ActivationKind::Step, 2, 1)).find("1 if z >= 0"),
+    EXPECT_NE(modelFormula(networkToExport(ActivationKind::Step, 2, 1)).find("1 if z >= 0"),
               std::string::npos);
-    EXPECT_NE(modelFormula(randomNetwork(ActivationKind::Tanh, 2, 1)).find("tanh(z)"),
+    EXPECT_NE(modelFormula(networkToExport(ActivationKind::Tanh, 2, 1)).find("tanh(z)"),
               std::string::npos);
 }
 
 TEST(ModelExport, WriteRefusesAnUnknownExtensionAndNonFiniteWeights) {
     ScratchDir dir;
     std::string error;
-    Network net = randomNetwork(ActivationKind::Tanh, 3, 2);
+    Network net = networkToExport(ActivationKind::Tanh, 3, 2);
     EXPECT_FALSE(writeModelFile(dir / "model.txt", net, {}, &error));
     EXPECT_NE(error.find(".json, .py or .c"), std::string::npos) << error;
     EXPECT_FALSE(fs::exists(dir / "model.txt"));
@@ -369,7 +370,7 @@ TEST(ModelExport, CompiledCGivesTheCoresNumbersForEveryActivation) {
     const std::string compiler = findCCompiler();
     if (compiler.empty()) GTEST_SKIP() << "no C compiler (cc, gcc or clang) on PATH";
     for (ActivationKind kind : kEveryActivation) {
-        const Network net = randomNetwork(kind, 7, 3 + static_cast<int>(kind));
+        const Network net = networkToExport(kind, 7, 3 + static_cast<int>(kind));
         const std::vector<double> xs = manyX(net, 5);
         ScratchDir dir;
         expectAgrees(xs, coreOutput(net, xs), runC(compiler, dir, modelC(net, kNotes), xs),
@@ -398,7 +399,7 @@ TEST(ModelExport, PythonGivesTheCoresNumbersForEveryActivation) {
     const std::string python = findPythonWithNumpy();
     if (python.empty()) GTEST_SKIP() << "no python3 with NumPy on PATH";
     for (ActivationKind kind : kEveryActivation) {
-        const Network net = randomNetwork(kind, 7, 3 + static_cast<int>(kind));
+        const Network net = networkToExport(kind, 7, 3 + static_cast<int>(kind));
         expectPythonAgrees(python, modelPython(net, kNotes), manyX(net, 5),
                            coreOutput(net, manyX(net, 5)),
                            "Python, " + std::string(activationName(kind)));

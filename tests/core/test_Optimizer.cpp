@@ -17,7 +17,7 @@ Eigen::VectorXd vec(std::initializer_list<double> values) {
     return v;
 }
 
-void expectNear(const Eigen::VectorXd& a, const Eigen::VectorXd& b, double tol) {
+void expectVectorNear(const Eigen::VectorXd& a, const Eigen::VectorXd& b, double tol) {
     ASSERT_EQ(a.size(), b.size());
     for (Eigen::Index i = 0; i < a.size(); ++i)
         EXPECT_NEAR(a[i], b[i], tol) << "index " << i;
@@ -37,7 +37,7 @@ TEST(Sgd, OneStepByHand) {
     Eigen::VectorXd p = vec({1.0, -2.0, 0.5});
     opt.update(p, vec({0.5, -1.0, 2.0}));
     // θ − 0.1·g
-    expectNear(p, vec({0.95, -1.9, 0.3}), 1e-15);
+    expectVectorNear(p, vec({0.95, -1.9, 0.3}), 1e-15);
 }
 
 TEST(Momentum, TwoStepsByHand) {
@@ -47,10 +47,10 @@ TEST(Momentum, TwoStepsByHand) {
     Eigen::VectorXd p = vec({1.0, -1.0});
     // Step 1: u = −0.1·(2, −4) = (−0.2, 0.4); θ = (0.8, −0.6).
     opt.update(p, vec({2.0, -4.0}));
-    expectNear(p, vec({0.8, -0.6}), 1e-15);
+    expectVectorNear(p, vec({0.8, -0.6}), 1e-15);
     // Step 2: u = 0.9·(−0.2, 0.4) − 0.1·(1, 1) = (−0.28, 0.26); θ = (0.52, −0.34).
     opt.update(p, vec({1.0, 1.0}));
-    expectNear(p, vec({0.52, -0.34}), 1e-15);
+    expectVectorNear(p, vec({0.52, -0.34}), 1e-15);
 }
 
 TEST(Adam, FirstStepMovesByLearningRateAgainstTheSign) {
@@ -58,7 +58,7 @@ TEST(Adam, FirstStepMovesByLearningRateAgainstTheSign) {
     Optimizer opt(settings(OptimizerKind::Adam, 0.01));
     Eigen::VectorXd p = vec({1.0, 1.0, 1.0});
     opt.update(p, vec({0.5, -50.0, 2.0}));
-    expectNear(p, vec({0.99, 1.01, 0.99}), 1e-9);
+    expectVectorNear(p, vec({0.99, 1.01, 0.99}), 1e-9);
 }
 
 TEST(Adam, TwoStepsByHand) {
@@ -70,12 +70,12 @@ TEST(Adam, TwoStepsByHand) {
     Eigen::VectorXd p = vec({0.0});
     opt.update(p, vec({2.0}));
     // m = 1, s = 1; m̂ = 1/0.5 = 2, ŝ = 1/0.25 = 4; step = 0.1·2/2 = 0.1.
-    expectNear(p, vec({-0.1}), 1e-15);
+    expectVectorNear(p, vec({-0.1}), 1e-15);
     opt.update(p, vec({-4.0}));
     // m = 0.5·1 + 0.5·(−4) = −1.5, s = 0.75·1 + 0.25·16 = 4.75;
     // m̂ = −1.5/0.75 = −2, ŝ = 4.75/0.4375; step = 0.1·(−2)/√(4.75/0.4375).
     const double expected = -0.1 + 0.1 * 2.0 / std::sqrt(4.75 / 0.4375);
-    expectNear(p, vec({expected}), 1e-15);
+    expectVectorNear(p, vec({expected}), 1e-15);
 }
 
 TEST(Adam, ResetStartsTheBiasCorrectionAgain) {
@@ -86,7 +86,7 @@ TEST(Adam, ResetStartsTheBiasCorrectionAgain) {
     opt.reset();
     Eigen::VectorXd q = vec({0.0});
     opt.update(q, vec({-3.0}));
-    expectNear(q, vec({0.01}), 1e-10);
+    expectVectorNear(q, vec({0.01}), 1e-10);
 }
 
 TEST(OptimizerMask, FreezesMaskedParametersForEveryKind) {

@@ -4,6 +4,7 @@
 // sums cross 0; and on random deep networks every bend found is a real change of slope and every
 // change of slope on a fine grid lies next to a bend found.
 #include "core/deep/Pieces.h"
+#include "tests/core/CoreTestSupport.h"
 
 #include <gtest/gtest.h>
 
@@ -11,9 +12,9 @@
 #include <random>
 
 using namespace stepwise;
+using stepwise::test::kRelu;
 
 namespace {
-const Activation kRelu{ActivationKind::ReLU, 1.0};
 
 LayeredNetwork oneLayer(const std::vector<double>& w, const std::vector<double>& b,
                         const std::vector<double>& v) {

@@ -39,8 +39,8 @@ PointsError readBad(std::string_view text, const PointsReadOptions& o = {}) {
     return r.error;
 }
 
-void expectError(std::string_view text, long line, long column, std::string_view words,
-                 const PointsReadOptions& o = {}) {
+void expectPointsError(std::string_view text, long line, long column, std::string_view words,
+                       const PointsReadOptions& o = {}) {
     const PointsError e = readBad(text, o);
     EXPECT_EQ(e.line, line) << e.problem;
     EXPECT_EQ(e.column, column) << e.problem;
@@ -110,13 +110,13 @@ TEST(PointsReader, DelimiterCanBeForced) {
     o.decimal = DecimalMark::Point;
     EXPECT_EQ(readOk("1;2\n3;4\n", o), pts({{1, 2}, {3, 4}}));
     o.delimiter = Delimiter::Comma;
-    expectError("1;2\n3;4\n", 1, 0, "one column", o);
+    expectPointsError("1;2\n3;4\n", 1, 0, "one column", o);
 }
 
 TEST(PointsReader, DecimalMarkCanBeForced) {
     PointsReadOptions o;
     o.decimal = DecimalMark::Point;
-    expectError("1,5;2\n", 1, 1, "decimal comma", o);
+    expectPointsError("1,5;2\n", 1, 1, "decimal comma", o);
     o.decimal = DecimalMark::Comma;
     EXPECT_EQ(readOk("1,5;2\n3;4\n", o), pts({{1.5, 2}, {3, 4}}));
 }
@@ -126,7 +126,7 @@ TEST(PointsReader, HeaderCanBeForced) {
     o.header = true; // a header of numbers (column labels 1 and 2)
     EXPECT_EQ(readOk("1,2\n3,4\n5,6\n", o), pts({{3, 4}, {5, 6}}));
     o.header = false;
-    expectError("x,y\n1,2\n", 1, 1, "\"x\" is not a number", o);
+    expectPointsError("x,y\n1,2\n", 1, 1, "\"x\" is not a number", o);
 }
 
 TEST(PointsReader, CrLfAndBomAndOldMacLineEnds) {
@@ -209,54 +209,54 @@ TEST(PointsReader, NumbersAreExact) {
 // Errors: one per class, each naming source, line and column
 
 TEST(PointsReaderError, NotANumber) {
-    expectError("x,y\n1,2\n3,abc\n", 3, 2, "\"abc\" is not a number (y)");
-    expectError("x,y\n1,2\n0x10,4\n", 3, 1, "is not a number (x)");
-    expectError("1,2\n3,4 5\n", 2, 2, "not a number");
+    expectPointsError("x,y\n1,2\n3,abc\n", 3, 2, "\"abc\" is not a number (y)");
+    expectPointsError("x,y\n1,2\n0x10,4\n", 3, 1, "is not a number (x)");
+    expectPointsError("1,2\n3,4 5\n", 2, 2, "not a number");
 }
 
 TEST(PointsReaderError, EmptyCell) {
-    expectError("x,y\n1,2\n3,\n", 3, 2, "is empty");
+    expectPointsError("x,y\n1,2\n3,\n", 3, 2, "is empty");
 }
 
 TEST(PointsReaderError, NaN) {
-    expectError("x;y\n1;2\nnan;4\n", 3, 1, "NaN");
-    expectError("x;y\n1;2\n3;-NaN\n", 3, 2, "NaN");
+    expectPointsError("x;y\n1;2\nnan;4\n", 3, 1, "NaN");
+    expectPointsError("x;y\n1;2\n3;-NaN\n", 3, 2, "NaN");
 }
 
 TEST(PointsReaderError, Infinity) {
-    expectError("1,2\n3,inf\n", 2, 2, "infinite");
-    expectError("1,2\n-Infinity,4\n", 2, 1, "infinite");
-    expectError("1,2\n3,1e999\n", 2, 2, "too large");
-    expectError("1,2\n3,2e12\n", 2, 2, "too large");
+    expectPointsError("1,2\n3,inf\n", 2, 2, "infinite");
+    expectPointsError("1,2\n-Infinity,4\n", 2, 1, "infinite");
+    expectPointsError("1,2\n3,1e999\n", 2, 2, "too large");
+    expectPointsError("1,2\n3,2e12\n", 2, 2, "too large");
 }
 
 TEST(PointsReaderError, MixedDecimalMarks) {
-    expectError("1,5;2\n3.5;4\n", 2, 1, "decimal point, but this text uses a decimal comma");
-    expectError("1.5;2\n3;4,5\n", 2, 2, "(as in line 1, column 1)");
+    expectPointsError("1,5;2\n3.5;4\n", 2, 1, "decimal point, but this text uses a decimal comma");
+    expectPointsError("1.5;2\n3;4,5\n", 2, 2, "(as in line 1, column 1)");
 }
 
 TEST(PointsReaderError, InconsistentColumnCount) {
-    expectError("x,y\n1,2\n3,4,5\n", 3, 0, "has 3 columns, but line 1 has 2");
-    expectError("1;2;3\n4;5;6\n7;8\n", 3, 0, "has 2 columns, but line 1 has 3");
+    expectPointsError("x,y\n1,2\n3,4,5\n", 3, 0, "has 3 columns, but line 1 has 2");
+    expectPointsError("1;2;3\n4;5;6\n7;8\n", 3, 0, "has 2 columns, but line 1 has 3");
 }
 
 TEST(PointsReaderError, EmptyFile) {
-    expectError("", 0, 0, "empty");
-    expectError(" \r\n\t\n", 0, 0, "empty");
-    expectError("\xEF\xBB\xBF", 0, 0, "empty");
+    expectPointsError("", 0, 0, "empty");
+    expectPointsError(" \r\n\t\n", 0, 0, "empty");
+    expectPointsError("\xEF\xBB\xBF", 0, 0, "empty");
     EXPECT_EQ(formatPointsError("lab.csv", readBad("")),
               "lab.csv: (file): the text is empty; it holds no points");
 }
 
 TEST(PointsReaderError, HeaderWithoutPoints) {
-    expectError("x,y\n\n", 0, 0, "header line but no points");
+    expectPointsError("x,y\n\n", 0, 0, "header line but no points");
 }
 
 TEST(PointsReaderError, TooFewUsablePoints) {
-    expectError("x,y\n1,2\n", 0, 0, "1 usable point; at least 2");
+    expectPointsError("x,y\n1,2\n", 0, 0, "1 usable point; at least 2");
     PointsReadOptions o;
     o.minPoints = 5;
-    expectError("1,2\n3,4\n5,6\n", 0, 0, "3 usable points; at least 5", o);
+    expectPointsError("1,2\n3,4\n5,6\n", 0, 0, "3 usable points; at least 5", o);
 }
 
 TEST(PointsReaderError, TooManyPointsBeforeAllocating) {
@@ -266,52 +266,52 @@ TEST(PointsReaderError, TooManyPointsBeforeAllocating) {
         text += std::to_string(i) + "," + (i == 9 ? "not a number" : "1") + "\n";
     PointsReadOptions o;
     o.maxPoints = 9;
-    expectError(text, 0, 0, "10 points, more than the limit of 9", o);
+    expectPointsError(text, 0, 0, "10 points, more than the limit of 9", o);
     o.maxPoints = 10; // at the limit the count passes and the reader gets to the bad cell
-    expectError(text, 10, 2, "not a number", o);
+    expectPointsError(text, 10, 2, "not a number", o);
 }
 
 TEST(PointsReaderError, TooManyBytes) {
     PointsReadOptions o;
     o.maxBytes = 16;
-    expectError("x,y\n1,2\n3,4\n5,6\n7,8\n", 0, 0, "more than the limit of 16 bytes", o);
+    expectPointsError("x,y\n1,2\n3,4\n5,6\n7,8\n", 0, 0, "more than the limit of 16 bytes", o);
 }
 
 TEST(PointsReaderError, OneColumnOnly) {
-    expectError("1\n2\n3\n", 1, 0, "one column");
-    expectError("\n\nvalues\n1\n", 3, 0, "one column");
+    expectPointsError("1\n2\n3\n", 1, 0, "one column");
+    expectPointsError("\n\nvalues\n1\n", 3, 0, "one column");
 }
 
 TEST(PointsReaderError, TooFewNumericColumns) {
-    expectError("name,value,unit\nalpha,1,m\nbeta,2,m\n", 2, 0, "1 column with a number");
+    expectPointsError("name,value,unit\nalpha,1,m\nbeta,2,m\n", 2, 0, "1 column with a number");
     // With two columns they are x and y, and the cell that is not a number is named.
-    expectError("name,value\nalpha,1\nbeta,2\n", 2, 1, "\"alpha\" is not a number (x)");
+    expectPointsError("name,value\nalpha,1\nbeta,2\n", 2, 1, "\"alpha\" is not a number (x)");
 }
 
 TEST(PointsReaderError, UnclosedQuote) {
-    expectError("x,y\n1,\"2\n", 2, 2, "not closed");
-    expectError("x,y\n\"1\"a,2\n", 2, 1, "follows the closing quote");
+    expectPointsError("x,y\n1,\"2\n", 2, 2, "not closed");
+    expectPointsError("x,y\n\"1\"a,2\n", 2, 1, "follows the closing quote");
 }
 
 TEST(PointsReaderError, ChosenColumnMissing) {
     PointsReadOptions o;
     o.y.name = "current";
-    expectError("t,U\n1,2\n3,4\n", 1, 0, "no column named \"current\"", o);
-    expectError("1,2\n3,4\n", 0, 0, "no header line", o);
+    expectPointsError("t,U\n1,2\n3,4\n", 1, 0, "no column named \"current\"", o);
+    expectPointsError("1,2\n3,4\n", 0, 0, "no header line", o);
     o = {};
     o.x.index = 4;
-    expectError("1,2\n3,4\n", 1, 0, "has no column 5", o);
+    expectPointsError("1,2\n3,4\n", 1, 0, "has no column 5", o);
     o.y.index = 4;
-    expectError("1,2,3,4,5\n3,4,5,6,7\n", 0, 0, "same column", o);
+    expectPointsError("1,2,3,4,5\n3,4,5,6,7\n", 0, 0, "same column", o);
 }
 
 TEST(PointsReaderError, BinaryAndUtf16AreRefused) {
-    expectError(std::string("1,2\n3\0,4\n", 9), 0, 0, "zero bytes");
-    expectError(std::string("\xFF\xFE"
-                            "1\0,\0"
-                            "2\0",
-                            8),
-                0, 0, "UTF-16");
+    expectPointsError(std::string("1,2\n3\0,4\n", 9), 0, 0, "zero bytes");
+    expectPointsError(std::string("\xFF\xFE"
+                                  "1\0,\0"
+                                  "2\0",
+                                  8),
+                      0, 0, "UTF-16");
 }
 
 TEST(PointsReaderError, HostileTextIsBounded) {

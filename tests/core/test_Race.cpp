@@ -21,7 +21,7 @@ Eigen::ArrayXd sine() {
     return presetSamples(TargetPreset::Sine, xs(), -1.0, 1.0);
 }
 
-Network start() {
+Network raceNetwork() {
     std::mt19937_64 rng(11);
     return randomNetwork(6, {ActivationKind::Sigmoid, 4.0}, -1.0, 1.0, rng);
 }
@@ -49,7 +49,7 @@ TrainSettings shared(int batch = 0) {
 } // namespace
 
 TEST(Race, RacersStartFromIdenticalWeights) {
-    const Network n = start();
+    const Network n = raceNetwork();
     Race race(n, xs(), sine(), shared(), threeOptimizers(0.05), 50);
     ASSERT_EQ(race.size(), 3);
     for (int i = 0; i < race.size(); ++i) {
@@ -66,9 +66,9 @@ TEST(Race, RacersStartFromIdenticalWeights) {
 }
 
 TEST(Race, TheSameSeedGivesTheSameLossesHoweverTheStepsAreSplit) {
-    Race once(start(), xs(), sine(), shared(16), threeOptimizers(0.05), 300);
+    Race once(raceNetwork(), xs(), sine(), shared(16), threeOptimizers(0.05), 300);
     once.run(300);
-    Race inFrames(start(), xs(), sine(), shared(16), threeOptimizers(0.05), 300);
+    Race inFrames(raceNetwork(), xs(), sine(), shared(16), threeOptimizers(0.05), 300);
     while (!inFrames.finished())
         inFrames.run(7); // a frame rate of its own: 7 steps at a time, the last frame short
     ASSERT_TRUE(once.finished());
@@ -84,14 +84,14 @@ TEST(Race, MiniBatchesAreDrawnAlikeInEveryRacer) {
     // Two racers with the same optimizer: the same batches, hence the very same losses.
     const std::vector<RacerSpec> twins = {{"a", opt(OptimizerKind::SGD, 0.1)},
                                           {"b", opt(OptimizerKind::SGD, 0.1)}};
-    Race race(start(), xs(), sine(), shared(8), twins, 120);
+    Race race(raceNetwork(), xs(), sine(), shared(8), twins, 120);
     race.run(120);
     EXPECT_EQ(race.state(0).losses, race.state(1).losses);
     EXPECT_EQ(race.network(0), race.network(1));
     // A third seed would draw other batches (the check above can fail).
     TrainSettings other = shared(8);
     other.seed = 6;
-    Race moved(start(), xs(), sine(), other, twins, 120);
+    Race moved(raceNetwork(), xs(), sine(), other, twins, 120);
     moved.run(120);
     EXPECT_NE(moved.state(0).losses, race.state(0).losses);
 }
@@ -99,7 +99,7 @@ TEST(Race, MiniBatchesAreDrawnAlikeInEveryRacer) {
 TEST(Race, ADivergingRacerStopsWhileTheOthersGoOn) {
     const std::vector<RacerSpec> racers = {{"wild", opt(OptimizerKind::SGD, 500.0)},
                                            {"calm", opt(OptimizerKind::Adam, 0.01)}};
-    Race race(start(), xs(), sine(), shared(), racers, 400);
+    Race race(raceNetwork(), xs(), sine(), shared(), racers, 400);
     while (!race.finished())
         race.run(25);
     EXPECT_TRUE(race.state(0).diverged);
@@ -115,7 +115,7 @@ TEST(Race, ADivergingRacerStopsWhileTheOthersGoOn) {
 }
 
 TEST(Race, TheWinnerHasTheLowestFinalLoss) {
-    Race race(start(), xs(), sine(), shared(), threeOptimizers(0.02), 500);
+    Race race(raceNetwork(), xs(), sine(), shared(), threeOptimizers(0.02), 500);
     race.run(500);
     ASSERT_TRUE(race.winner().has_value());
     const int w = *race.winner();
@@ -134,7 +134,7 @@ TEST(Race, TheWinnerHasTheLowestFinalLoss) {
 TEST(Race, EveryRacerDivergedMeansNoWinner) {
     const std::vector<RacerSpec> racers = {{"a", opt(OptimizerKind::SGD, 800.0)},
                                            {"b", opt(OptimizerKind::Momentum, 800.0)}};
-    Race race(start(), xs(), sine(), shared(), racers, 200);
+    Race race(raceNetwork(), xs(), sine(), shared(), racers, 200);
     while (!race.finished())
         race.run(10);
     EXPECT_TRUE(race.state(0).diverged);

@@ -2,16 +2,17 @@
 // places them, and adding neurons or an input leaves the output exactly where it was.
 #include "core/deep/RandomLayered.h"
 #include "core/deep/Reshape.h"
+#include "tests/core/CoreTestSupport.h"
 
 #include <gtest/gtest.h>
 
 using namespace stepwise;
+using stepwise::test::kRelu;
+using stepwise::test::kTanh;
 
 namespace {
-const Activation kTanh{ActivationKind::Tanh, 1.0};
-const Activation kRelu{ActivationKind::ReLU, 1.0};
 
-LayeredNetwork start(int inputs, const std::vector<LayerShape>& shape, unsigned seed = 7) {
+LayeredNetwork netToReshape(int inputs, const std::vector<LayerShape>& shape, unsigned seed = 7) {
     std::mt19937_64 rng(seed);
     LayeredNetwork net = randomLayeredNetwork(inputs, shape, -2.0, 2.0, rng);
     net.c = 0.3;
@@ -28,7 +29,7 @@ Eigen::MatrixXd points(int inputs) {
 } // namespace
 
 TEST(Reshape, KeepsTheOverlappingBlockOfEveryMatrix) {
-    const LayeredNetwork net = start(1, {{5, kTanh}, {4, kTanh}});
+    const LayeredNetwork net = netToReshape(1, {{5, kTanh}, {4, kTanh}});
     std::mt19937_64 rng(1);
     const LayeredNetwork r = reshape(net, 1, {{3, kRelu}, {6, kTanh}}, -2.0, 2.0, rng);
     ASSERT_EQ(r.depth(), 2);
@@ -45,7 +46,7 @@ TEST(Reshape, KeepsTheOverlappingBlockOfEveryMatrix) {
 }
 
 TEST(Reshape, AddingNeuronsLeavesTheOutputUnchanged) {
-    const LayeredNetwork net = start(1, {{3, kTanh}, {2, kTanh}, {4, kRelu}});
+    const LayeredNetwork net = netToReshape(1, {{3, kTanh}, {2, kTanh}, {4, kRelu}});
     std::mt19937_64 rng(2);
     const LayeredNetwork r = reshape(net, 1, {{7, kTanh}, {5, kTanh}, {9, kRelu}}, -2.0, 2.0, rng);
     const Eigen::ArrayXd before = evaluateOutput(net, points(1));
@@ -57,7 +58,7 @@ TEST(Reshape, AddingNeuronsLeavesTheOutputUnchanged) {
 }
 
 TEST(Reshape, NewNeuronsStartAsTheRandomNetworkPlacesThem) {
-    const LayeredNetwork net = start(1, {{2, kTanh}});
+    const LayeredNetwork net = netToReshape(1, {{2, kTanh}});
     std::mt19937_64 a(5), b(5);
     const LayeredNetwork r = reshape(net, 1, {{6, kTanh}}, -2.0, 2.0, a);
     const LayeredNetwork fresh = randomLayeredNetwork(1, {{6, kTanh}}, -2.0, 2.0, b);
@@ -66,7 +67,7 @@ TEST(Reshape, NewNeuronsStartAsTheRandomNetworkPlacesThem) {
 }
 
 TEST(Reshape, ASecondInputStartsWithWeight0SoTheCurveBecomesARidgeOfIt) {
-    const LayeredNetwork net = start(1, {{4, kTanh}, {3, kTanh}});
+    const LayeredNetwork net = netToReshape(1, {{4, kTanh}, {3, kTanh}});
     std::mt19937_64 rng(3);
     const LayeredNetwork r = reshape(net, 2, {{4, kTanh}, {3, kTanh}}, -2.0, 2.0, rng);
     ASSERT_EQ(r.inputs, 2);
@@ -77,7 +78,7 @@ TEST(Reshape, ASecondInputStartsWithWeight0SoTheCurveBecomesARidgeOfIt) {
 }
 
 TEST(Reshape, ANewLayerIsFreshAndTheOutputBiasStays) {
-    const LayeredNetwork net = start(1, {{4, kTanh}});
+    const LayeredNetwork net = netToReshape(1, {{4, kTanh}});
     std::mt19937_64 a(9), b(9);
     const LayeredNetwork r = reshape(net, 1, {{4, kTanh}, {3, kRelu}}, -2.0, 2.0, a);
     const LayeredNetwork fresh = randomLayeredNetwork(1, {{4, kTanh}, {3, kRelu}}, -2.0, 2.0, b);
@@ -88,7 +89,7 @@ TEST(Reshape, ANewLayerIsFreshAndTheOutputBiasStays) {
 }
 
 TEST(Reshape, ABadShapeGivesNoNetwork) {
-    const LayeredNetwork net = start(1, {{4, kTanh}});
+    const LayeredNetwork net = netToReshape(1, {{4, kTanh}});
     std::mt19937_64 rng(1);
     EXPECT_EQ(reshape(net, 1, {{65, kTanh}}, -2.0, 2.0, rng).depth(), 0);
     EXPECT_EQ(reshape(net, 1, {}, -2.0, 2.0, rng).depth(), 0);

@@ -99,7 +99,8 @@ std::string richWith(const std::string& pointer, const json& value) {
 }
 
 // Expects an error whose field is `field` and whose problem contains `words`.
-void expectError(const std::string& bytes, const std::string& field, const std::string& words) {
+void expectScenarioError(const std::string& bytes, const std::string& field,
+                         const std::string& words) {
     const ScenarioResult r = readScenario(bytes);
     ASSERT_FALSE(r.ok()) << "accepted: " << bytes.substr(0, 200);
     EXPECT_EQ(r.error.field, field) << r.error.problem;
@@ -351,27 +352,33 @@ TEST(ScenarioFileVersion2, Version1FileIgnoresVersion2Fields) {
 }
 
 TEST(ScenarioFileVersion2, ErrorsNameTheirField) {
-    expectError(dataWith("/target/points", 3), "target.points", "must be a list");
-    expectError(dataWith("/target/points/1", json::array({1, 2, 3})), "target.points[1]",
-                "must be a point [x, y], not a list of 3 values");
-    expectError(dataWith("/target/points/2/0", "x"), "target.points[2][0]", "must be a number");
-    expectError(dataWith("/target/points/0/1", 2e12), "target.points[0][1]", "between");
-    expectError(dataWith("/target/noise", 0.1), "target.noise", "must be an object");
-    expectError(dataWith("/target/noise/sd", -0.1), "target.noise.sd", "between 0 and 1000");
-    expectError(dataWith("/target/noise/sd", 1001), "target.noise.sd", "between 0 and 1000");
-    expectError(dataWith("/target/noise/seed", -1), "target.noise.seed", "from 0 to");
-    expectError(dataWith("/target/split", json::array()), "target.split", "must be an object");
-    expectError(dataWith("/target/split/testFraction", 1.0), "target.split.testFraction",
-                "between 0 and 0.95");
-    expectError(dataWith("/target/split/testFraction", -0.5), "target.split.testFraction",
-                "between 0 and 0.95");
-    expectError(dataWith("/target/split/seed", 0.5), "target.split.seed", "from 0 to");
-    expectError(dataWith("/training/weightDecay", -1e-3), "training.weightDecay", "between 0");
-    expectError(dataWith("/training/weightDecay", "0.1"), "training.weightDecay",
-                "must be a number");
-    expectError(dataWith("/training/earlyStopping", 1), "training.earlyStopping", "true or false");
-    expectError(dataWith("/training/patience", -1), "training.patience", "between 0 and");
-    expectError(dataWith("/training/patience", 2.5), "training.patience", "whole number");
+    expectScenarioError(dataWith("/target/points", 3), "target.points", "must be a list");
+    expectScenarioError(dataWith("/target/points/1", json::array({1, 2, 3})), "target.points[1]",
+                        "must be a point [x, y], not a list of 3 values");
+    expectScenarioError(dataWith("/target/points/2/0", "x"), "target.points[2][0]",
+                        "must be a number");
+    expectScenarioError(dataWith("/target/points/0/1", 2e12), "target.points[0][1]", "between");
+    expectScenarioError(dataWith("/target/noise", 0.1), "target.noise", "must be an object");
+    expectScenarioError(dataWith("/target/noise/sd", -0.1), "target.noise.sd",
+                        "between 0 and 1000");
+    expectScenarioError(dataWith("/target/noise/sd", 1001), "target.noise.sd",
+                        "between 0 and 1000");
+    expectScenarioError(dataWith("/target/noise/seed", -1), "target.noise.seed", "from 0 to");
+    expectScenarioError(dataWith("/target/split", json::array()), "target.split",
+                        "must be an object");
+    expectScenarioError(dataWith("/target/split/testFraction", 1.0), "target.split.testFraction",
+                        "between 0 and 0.95");
+    expectScenarioError(dataWith("/target/split/testFraction", -0.5), "target.split.testFraction",
+                        "between 0 and 0.95");
+    expectScenarioError(dataWith("/target/split/seed", 0.5), "target.split.seed", "from 0 to");
+    expectScenarioError(dataWith("/training/weightDecay", -1e-3), "training.weightDecay",
+                        "between 0");
+    expectScenarioError(dataWith("/training/weightDecay", "0.1"), "training.weightDecay",
+                        "must be a number");
+    expectScenarioError(dataWith("/training/earlyStopping", 1), "training.earlyStopping",
+                        "true or false");
+    expectScenarioError(dataWith("/training/patience", -1), "training.patience", "between 0 and");
+    expectScenarioError(dataWith("/training/patience", 2.5), "training.patience", "whole number");
 }
 
 TEST(ScenarioFileVersion2, PointsCountWithStrokesAgainstTheLimit) {
@@ -380,7 +387,7 @@ TEST(ScenarioFileVersion2, PointsCountWithStrokesAgainstTheLimit) {
         points.push_back(json::array({0.5, 0.5}));
     json j = json::parse(writeScenario(dataScenario())); // its strokes hold 4 points
     j["target"]["points"] = points;
-    expectError(j.dump(), "target.points", "more than 200000 points in all");
+    expectScenarioError(j.dump(), "target.points", "more than 200000 points in all");
     j["target"]["strokes"] = json::array();
     const ScenarioResult r = readScenario(j.dump());
     ASSERT_TRUE(r.ok()) << r.error.field << ": " << r.error.problem;
@@ -401,113 +408,124 @@ TEST(ScenarioFile, NullPresetMeansNoPreset) {
 // Errors: each names its field
 
 TEST(ScenarioFileError, WrongFormat) {
-    expectError(minimalWith("/format", "other-app"), "format", "not a Stepwise scenario");
-    expectError(minimalWith("/format", 3), "format", "not a number");
-    expectError(minimalWithout("/format"), "format", "missing");
+    expectScenarioError(minimalWith("/format", "other-app"), "format", "not a Stepwise scenario");
+    expectScenarioError(minimalWith("/format", 3), "format", "not a number");
+    expectScenarioError(minimalWithout("/format"), "format", "missing");
 }
 
 TEST(ScenarioFileError, UnknownVersion) {
-    expectError(minimalWith("/version", 4), "version",
-                "version 4 is newer than this Stepwise understands (it reads versions 1 to 3)");
-    expectError(minimalWith("/version", 0), "version", "must be 1 to 3");
-    expectError(minimalWith("/version", -7), "version", "must be 1 to 3");
-    expectError(minimalWith("/version", 1.5), "version", "whole number");
-    expectError(minimalWith("/version", "1"), "version", "whole number");
-    expectError(minimalWithout("/version"), "version", "missing");
+    expectScenarioError(
+        minimalWith("/version", 4), "version",
+        "version 4 is newer than this Stepwise understands (it reads versions 1 to 3)");
+    expectScenarioError(minimalWith("/version", 0), "version", "must be 1 to 3");
+    expectScenarioError(minimalWith("/version", -7), "version", "must be 1 to 3");
+    expectScenarioError(minimalWith("/version", 1.5), "version", "whole number");
+    expectScenarioError(minimalWith("/version", "1"), "version", "whole number");
+    expectScenarioError(minimalWithout("/version"), "version", "missing");
 }
 
 TEST(ScenarioFileError, MissingRequired) {
-    expectError(minimalWithout("/network"), "network", "missing");
-    expectError(minimalWithout("/network/hidden"), "network.hidden", "missing");
-    expectError(minimalWithout("/network/hidden/0/w"), "network.hidden[0].w", "missing");
-    expectError(minimalWithout("/network/hidden/0/b"), "network.hidden[0].b", "missing");
-    expectError(minimalWithout("/network/hidden/0/v"), "network.hidden[0].v", "missing");
+    expectScenarioError(minimalWithout("/network"), "network", "missing");
+    expectScenarioError(minimalWithout("/network/hidden"), "network.hidden", "missing");
+    expectScenarioError(minimalWithout("/network/hidden/0/w"), "network.hidden[0].w", "missing");
+    expectScenarioError(minimalWithout("/network/hidden/0/b"), "network.hidden[0].b", "missing");
+    expectScenarioError(minimalWithout("/network/hidden/0/v"), "network.hidden[0].v", "missing");
     json j = json::parse(writeScenario(richScenario()));
     j["target"]["strokes"][1].erase("points");
-    expectError(j.dump(), "target.strokes[1].points", "missing");
+    expectScenarioError(j.dump(), "target.strokes[1].points", "missing");
 }
 
 TEST(ScenarioFileError, WrongTypes) {
-    expectError(minimalWith("/network", json::array()), "network", "must be an object");
-    expectError(minimalWith("/network/hidden", 3), "network.hidden", "must be a list");
-    expectError(minimalWith("/network/hidden/0", 3), "network.hidden[0]", "must be an object");
-    expectError(minimalWith("/network/hidden/0/w", "4"), "network.hidden[0].w",
-                "must be a number, not text");
-    expectError(minimalWith("/network/hidden/0/b", true), "network.hidden[0].b",
-                "must be a number");
-    expectError(minimalWith("/network/hidden/0/v", nullptr), "network.hidden[0].v",
-                "must be a number, not null");
-    expectError(minimalWith("/network/activation", 1), "network.activation", "must be text");
-    expectError(minimalWith("/network/activation", "softmax"), "network.activation",
-                "\"softmax\" is not an activation (one of: step, sigmoid, tanh, relu, identity)");
-    expectError(richWith("/target/preset", "zigzag"), "target.preset", "\"zigzag\" is not");
-    expectError(richWith("/target/strokes/0/erase", "no"), "target.strokes[0].erase",
-                "true or false");
-    expectError(richWith("/target/strokes/0/points/1", json::array({1, 2, 3})),
-                "target.strokes[0].points[1]", "must be a point [x, y]");
-    expectError(richWith("/target/strokes/0/points/2/1", "y"), "target.strokes[0].points[2][1]",
-                "must be a number");
-    expectError(richWith("/training/optimizer", "lbfgs"), "training.optimizer", "sgd, momentum");
-    expectError(richWith("/training/layers", "hidden"), "training.layers", "all, output");
-    expectError(richWith("/training/stepTraining", "magic"), "training.stepTraining",
-                "surrogate, anneal");
-    expectError(richWith("/lesson/tasksDone", "ch1"), "lesson.tasksDone", "must be a list");
-    expectError(richWith("/lesson/tasksDone/1", 5), "lesson.tasksDone[1]", "must be text");
-    expectError(richWith("/lesson/freeMode", 1), "lesson.freeMode", "true or false");
-    expectError(richWith("/view", "all"), "view", "must be an object");
-    expectError("[1, 2]", "(file)", "JSON object");
-    expectError("\"stepwise-scenario\"", "(file)", "JSON object");
-    expectError("null", "(file)", "JSON object");
+    expectScenarioError(minimalWith("/network", json::array()), "network", "must be an object");
+    expectScenarioError(minimalWith("/network/hidden", 3), "network.hidden", "must be a list");
+    expectScenarioError(minimalWith("/network/hidden/0", 3), "network.hidden[0]",
+                        "must be an object");
+    expectScenarioError(minimalWith("/network/hidden/0/w", "4"), "network.hidden[0].w",
+                        "must be a number, not text");
+    expectScenarioError(minimalWith("/network/hidden/0/b", true), "network.hidden[0].b",
+                        "must be a number");
+    expectScenarioError(minimalWith("/network/hidden/0/v", nullptr), "network.hidden[0].v",
+                        "must be a number, not null");
+    expectScenarioError(minimalWith("/network/activation", 1), "network.activation",
+                        "must be text");
+    expectScenarioError(
+        minimalWith("/network/activation", "softmax"), "network.activation",
+        "\"softmax\" is not an activation (one of: step, sigmoid, tanh, relu, identity)");
+    expectScenarioError(richWith("/target/preset", "zigzag"), "target.preset", "\"zigzag\" is not");
+    expectScenarioError(richWith("/target/strokes/0/erase", "no"), "target.strokes[0].erase",
+                        "true or false");
+    expectScenarioError(richWith("/target/strokes/0/points/1", json::array({1, 2, 3})),
+                        "target.strokes[0].points[1]", "must be a point [x, y]");
+    expectScenarioError(richWith("/target/strokes/0/points/2/1", "y"),
+                        "target.strokes[0].points[2][1]", "must be a number");
+    expectScenarioError(richWith("/training/optimizer", "lbfgs"), "training.optimizer",
+                        "sgd, momentum");
+    expectScenarioError(richWith("/training/layers", "hidden"), "training.layers", "all, output");
+    expectScenarioError(richWith("/training/stepTraining", "magic"), "training.stepTraining",
+                        "surrogate, anneal");
+    expectScenarioError(richWith("/lesson/tasksDone", "ch1"), "lesson.tasksDone", "must be a list");
+    expectScenarioError(richWith("/lesson/tasksDone/1", 5), "lesson.tasksDone[1]", "must be text");
+    expectScenarioError(richWith("/lesson/freeMode", 1), "lesson.freeMode", "true or false");
+    expectScenarioError(richWith("/view", "all"), "view", "must be an object");
+    expectScenarioError("[1, 2]", "(file)", "JSON object");
+    expectScenarioError("\"stepwise-scenario\"", "(file)", "JSON object");
+    expectScenarioError("null", "(file)", "JSON object");
 }
 
 TEST(ScenarioFileError, OutOfRangeValues) {
-    expectError(minimalWith("/network/steepness", 0), "network.steepness", "greater than 0");
-    expectError(minimalWith("/network/steepness", -1), "network.steepness", "greater than 0");
-    expectError(minimalWith("/network/steepness", 1e7), "network.steepness", "at most 1e+06");
-    expectError(minimalWith("/network/hidden/0/w", 1e13), "network.hidden[0].w", "between");
-    expectError(minimalWith("/network/c", -1e300), "network.c", "between");
-    expectError(richWith("/domain/lo", 5.0), "domain.hi", "greater than domain.lo");
-    expectError(richWith("/domain/hi", -2.5), "domain.hi", "greater than domain.lo");
-    expectError(richWith("/domain/hi", -2.5 + 1e-9), "domain.hi", "by at least");
-    expectError(richWith("/domain/lo", -1e7), "domain.lo", "between");
-    expectError(richWith("/domain/samples", 1), "domain.samples", "between 2 and 100000");
-    expectError(richWith("/domain/samples", 100001), "domain.samples", "between 2 and 100000");
-    expectError(richWith("/domain/samples", 10.5), "domain.samples", "whole number");
-    expectError(richWith("/target/smoothing", -1), "target.smoothing", "between");
-    expectError(richWith("/target/noiseSeed", -1), "target.noiseSeed", "from 0 to");
-    expectError(richWith("/training/learningRate", 0), "training.learningRate", "greater than 0");
-    expectError(richWith("/training/learningRate", -0.1), "training.learningRate",
-                "greater than 0");
-    expectError(richWith("/training/momentum", 1.0), "training.momentum", "between");
-    expectError(richWith("/training/beta2", 1.0), "training.beta2", "between");
-    expectError(richWith("/training/epsilon", 0), "training.epsilon", "greater than 0");
-    expectError(richWith("/training/batchSize", -1), "training.batchSize", "between 0 and");
-    expectError(richWith("/training/annealSteps", 0), "training.annealSteps", "between 1 and");
-    expectError(richWith("/training/stopLoss", -1), "training.stopLoss", "between");
-    expectError(richWith("/training/seed", -1), "training.seed", "from 0 to");
-    expectError(richWith("/training/seed", 1.5), "training.seed", "from 0 to");
+    expectScenarioError(minimalWith("/network/steepness", 0), "network.steepness",
+                        "greater than 0");
+    expectScenarioError(minimalWith("/network/steepness", -1), "network.steepness",
+                        "greater than 0");
+    expectScenarioError(minimalWith("/network/steepness", 1e7), "network.steepness",
+                        "at most 1e+06");
+    expectScenarioError(minimalWith("/network/hidden/0/w", 1e13), "network.hidden[0].w", "between");
+    expectScenarioError(minimalWith("/network/c", -1e300), "network.c", "between");
+    expectScenarioError(richWith("/domain/lo", 5.0), "domain.hi", "greater than domain.lo");
+    expectScenarioError(richWith("/domain/hi", -2.5), "domain.hi", "greater than domain.lo");
+    expectScenarioError(richWith("/domain/hi", -2.5 + 1e-9), "domain.hi", "by at least");
+    expectScenarioError(richWith("/domain/lo", -1e7), "domain.lo", "between");
+    expectScenarioError(richWith("/domain/samples", 1), "domain.samples", "between 2 and 100000");
+    expectScenarioError(richWith("/domain/samples", 100001), "domain.samples",
+                        "between 2 and 100000");
+    expectScenarioError(richWith("/domain/samples", 10.5), "domain.samples", "whole number");
+    expectScenarioError(richWith("/target/smoothing", -1), "target.smoothing", "between");
+    expectScenarioError(richWith("/target/noiseSeed", -1), "target.noiseSeed", "from 0 to");
+    expectScenarioError(richWith("/training/learningRate", 0), "training.learningRate",
+                        "greater than 0");
+    expectScenarioError(richWith("/training/learningRate", -0.1), "training.learningRate",
+                        "greater than 0");
+    expectScenarioError(richWith("/training/momentum", 1.0), "training.momentum", "between");
+    expectScenarioError(richWith("/training/beta2", 1.0), "training.beta2", "between");
+    expectScenarioError(richWith("/training/epsilon", 0), "training.epsilon", "greater than 0");
+    expectScenarioError(richWith("/training/batchSize", -1), "training.batchSize", "between 0 and");
+    expectScenarioError(richWith("/training/annealSteps", 0), "training.annealSteps",
+                        "between 1 and");
+    expectScenarioError(richWith("/training/stopLoss", -1), "training.stopLoss", "between");
+    expectScenarioError(richWith("/training/seed", -1), "training.seed", "from 0 to");
+    expectScenarioError(richWith("/training/seed", 1.5), "training.seed", "from 0 to");
     // 2^64 does not fit: the JSON library reads it as a double.
-    expectError(R"({"format": "stepwise-scenario", "version": 1, "network": {"hidden":
+    expectScenarioError(R"({"format": "stepwise-scenario", "version": 1, "network": {"hidden":
         [{"w": 1, "b": 0, "v": 1}]}, "training": {"seed": 18446744073709551616}})",
-                "training.seed", "from 0 to");
-    expectError(richWith("/view/xHi", -3.0), "view.xHi", "greater than view.xLo");
-    expectError(richWith("/view/yLo", 6.0), "view.yHi", "greater than view.yLo");
-    expectError(richWith("/lesson/chapter", 16), "lesson.chapter", "between 0 and 15");
-    expectError(richWith("/lesson/chapter", -1), "lesson.chapter", "between 0 and 15");
-    expectError(richWith("/lesson/tasksDone/0", ""), "lesson.tasksDone[0]", "1 to 64");
-    expectError(richWith("/lesson/tasksDone/0", std::string(65, 'a')), "lesson.tasksDone[0]",
-                "1 to 64");
-    expectError(richWith("/lesson/tasksDone/0", "two words"), "lesson.tasksDone[0]",
-                "letters, digits");
+                        "training.seed", "from 0 to");
+    expectScenarioError(richWith("/view/xHi", -3.0), "view.xHi", "greater than view.xLo");
+    expectScenarioError(richWith("/view/yLo", 6.0), "view.yHi", "greater than view.yLo");
+    expectScenarioError(richWith("/lesson/chapter", 16), "lesson.chapter", "between 0 and 15");
+    expectScenarioError(richWith("/lesson/chapter", -1), "lesson.chapter", "between 0 and 15");
+    expectScenarioError(richWith("/lesson/tasksDone/0", ""), "lesson.tasksDone[0]", "1 to 64");
+    expectScenarioError(richWith("/lesson/tasksDone/0", std::string(65, 'a')),
+                        "lesson.tasksDone[0]", "1 to 64");
+    expectScenarioError(richWith("/lesson/tasksDone/0", "two words"), "lesson.tasksDone[0]",
+                        "letters, digits");
 }
 
 TEST(ScenarioFileError, OutOfRangeCounts) {
-    expectError(minimalWith("/network/hidden", json::array()), "network.hidden",
-                "between 1 and 256 neurons, not 0");
+    expectScenarioError(minimalWith("/network/hidden", json::array()), "network.hidden",
+                        "between 1 and 256 neurons, not 0");
     json neurons = json::array();
     for (int i = 0; i < kMaxHidden + 1; ++i)
         neurons.push_back({{"w", 1}, {"b", 0}, {"v", 1}});
-    expectError(minimalWith("/network/hidden", neurons), "network.hidden", "not 257");
+    expectScenarioError(minimalWith("/network/hidden", neurons), "network.hidden", "not 257");
     neurons.erase(neurons.size() - 1);
     EXPECT_TRUE(readScenario(minimalWith("/network/hidden", neurons)).ok());
 
@@ -516,27 +534,28 @@ TEST(ScenarioFileError, OutOfRangeCounts) {
     json strokes = json::array();
     for (int i = 0; i < kMaxStrokes + 1; ++i)
         strokes.push_back(json{{"points", json::array({point})}});
-    expectError(minimalWith("/target", {{"strokes", strokes}}), "target.strokes",
-                "at most 10000 strokes");
+    expectScenarioError(minimalWith("/target", {{"strokes", strokes}}), "target.strokes",
+                        "at most 10000 strokes");
 
     json points = json::array();
     for (int i = 0; i < kMaxStrokePoints + 1; ++i)
         points.push_back(point);
-    expectError(minimalWith("/target", json{{"strokes", json::array({json{{"points", points}}})}}),
-                "target.strokes[0].points", "at most 100000 points");
+    expectScenarioError(
+        minimalWith("/target", json{{"strokes", json::array({json{{"points", points}}})}}),
+        "target.strokes[0].points", "at most 100000 points");
 
     points.erase(points.size() - 1);
     json many = json::array();
     for (int i = 0; i < 3; ++i)
         many.push_back(json{{"points", points}});
-    expectError(minimalWith("/target", {{"strokes", many}}), "target.strokes[2].points",
-                "more than 200000 points in all");
+    expectScenarioError(minimalWith("/target", {{"strokes", many}}), "target.strokes[2].points",
+                        "more than 200000 points in all");
 
     json tasks = json::array();
     for (int i = 0; i < kMaxTasksDone + 1; ++i)
         tasks.push_back("t" + std::to_string(i));
-    expectError(minimalWith("/lesson", {{"tasksDone", tasks}}), "lesson.tasksDone",
-                "at most 256 tasks");
+    expectScenarioError(minimalWith("/lesson", {{"tasksDone", tasks}}), "lesson.tasksDone",
+                        "at most 256 tasks");
 }
 
 TEST(ScenarioFileError, NonFiniteNumbersSpelledAnyWay) {
@@ -556,7 +575,8 @@ TEST(ScenarioFileError, NonFiniteNumbersSpelledAnyWay) {
         expectSyntaxError(text, "too large; every number must be finite");
     }
     // The strings "NaN" and "Infinity" are text, not numbers.
-    expectError(minimalWith("/network/c", "NaN"), "network.c", "must be a number, not text");
+    expectScenarioError(minimalWith("/network/c", "NaN"), "network.c",
+                        "must be a number, not text");
     // Underflow is not an error: 1e-999 is 0.
     std::string text = richWith("/network/c", 0.4375);
     text.replace(text.find("0.4375"), 6, "1e-999");
@@ -573,7 +593,7 @@ TEST(ScenarioFileError, SyntaxErrorsGiveLineAndColumn) {
 }
 
 TEST(ScenarioFileError, EmptyAndBlank) {
-    expectError("", "(file)", "empty");
+    expectScenarioError("", "(file)", "empty");
     expectSyntaxError("   \n\t ", "ends in the middle");
 }
 
@@ -593,7 +613,7 @@ TEST(ScenarioFileError, Truncated) {
 TEST(ScenarioFileError, TooLarge) {
     std::string big(kMaxScenarioBytes + 1, ' ');
     big.replace(0, std::char_traits<char>::length(kMinimal), kMinimal);
-    expectError(big, "(file)", "more than the limit");
+    expectScenarioError(big, "(file)", "more than the limit");
     // Exactly at the limit is allowed (whitespace after the object).
     big.pop_back();
     EXPECT_TRUE(readScenario(big).ok());

@@ -33,7 +33,8 @@ json layeredFile() {
     return json::parse(writeScenario(layeredScenario(2, kTwoLayers, 3)));
 }
 
-void expectError(const json& file, const std::string& field, const std::string& words) {
+void expectLayeredScenarioError(const json& file, const std::string& field,
+                                const std::string& words) {
     const ScenarioResult r = readScenario(file.dump());
     ASSERT_FALSE(r.ok()) << "accepted; expected an error in " << field;
     EXPECT_EQ(r.error.field, field) << r.error.problem;
@@ -105,78 +106,82 @@ TEST(ScenarioLayered, AVersion3FileReadsIntoOneNeutralNeuronBesideTheLayers) {
 TEST(ScenarioLayeredError, VersionsOutsideOneToThree) {
     json j = layeredFile();
     j["version"] = 4;
-    expectError(j, "version", "version 4 is newer than this Stepwise understands");
+    expectLayeredScenarioError(j, "version", "version 4 is newer than this Stepwise understands");
     j["version"] = 0;
-    expectError(j, "version", "must be 1 to 3");
+    expectLayeredScenarioError(j, "version", "must be 1 to 3");
     // A version 3 file with the lesson's network fields: version 3 wants layers.
     json v1 = json::parse(writeScenario(defaultScenario()));
     v1["version"] = 3;
-    expectError(v1, "network.layers", "missing");
+    expectLayeredScenarioError(v1, "network.layers", "missing");
 }
 
 TEST(ScenarioLayeredError, CountsAreBoundedBeforeAnythingIsMade) {
     json j = layeredFile();
     j["network"]["layers"] = json::array();
-    expectError(j, "network.layers", "between 1 and 3 hidden layers, not 0");
+    expectLayeredScenarioError(j, "network.layers", "between 1 and 3 hidden layers, not 0");
     j = layeredFile();
     for (int k = 0; k < 2; ++k)
         j["network"]["layers"].push_back(j["network"]["layers"][0]);
-    expectError(j, "network.layers", "between 1 and 3 hidden layers, not 4");
+    expectLayeredScenarioError(j, "network.layers", "between 1 and 3 hidden layers, not 4");
     j = layeredFile();
     j["network"]["layers"][1]["neurons"] = json::array();
-    expectError(j, "network.layers[1].neurons", "between 1 and 64 neurons, not 0");
+    expectLayeredScenarioError(j, "network.layers[1].neurons", "between 1 and 64 neurons, not 0");
     j = layeredFile();
     json many = json::array();
     for (int k = 0; k < 100000; ++k)
         many.push_back(0);
     j["network"]["layers"][0]["neurons"] = many;
-    expectError(j, "network.layers[0].neurons", "between 1 and 64 neurons, not 100000");
+    expectLayeredScenarioError(j, "network.layers[0].neurons",
+                               "between 1 and 64 neurons, not 100000");
     j = layeredFile();
     j["network"]["layers"][0]["neurons"][3]["w"] = many;
-    expectError(j, "network.layers[0].neurons[3].w", "must hold 2 weights (one per input), not");
+    expectLayeredScenarioError(j, "network.layers[0].neurons[3].w",
+                               "must hold 2 weights (one per input), not");
     j = layeredFile();
     j["network"]["layers"][1]["neurons"][0]["w"].erase(0);
-    expectError(j, "network.layers[1].neurons[0].w",
-                "must hold 8 weights (one per neuron of the layer before), not 7");
+    expectLayeredScenarioError(j, "network.layers[1].neurons[0].w",
+                               "must hold 8 weights (one per neuron of the layer before), not 7");
     j = layeredFile();
     j["network"]["output"]["v"].push_back(1.0);
-    expectError(j, "network.output.v",
-                "must hold 5 weights (one per neuron of the last hidden layer), not 6");
+    expectLayeredScenarioError(
+        j, "network.output.v",
+        "must hold 5 weights (one per neuron of the last hidden layer), not 6");
     j = layeredFile();
     j["network"]["inputs"] = 0;
-    expectError(j, "network.inputs", "");
+    expectLayeredScenarioError(j, "network.inputs", "");
     j["network"]["inputs"] = kMaxInputs + 1;
-    expectError(j, "network.inputs", "");
+    expectLayeredScenarioError(j, "network.inputs", "");
     j = layeredFile();
     j["network"]["inputs"] = 3; // the first layer's weights were written for 2
-    expectError(j, "network.layers[0].neurons[0].w", "must hold 3 weights (one per input), not 2");
+    expectLayeredScenarioError(j, "network.layers[0].neurons[0].w",
+                               "must hold 3 weights (one per input), not 2");
 }
 
 TEST(ScenarioLayeredError, EveryFieldIsChecked) {
     json j = layeredFile();
     j["network"]["layers"][0]["activation"] = "softplus";
-    expectError(j, "network.layers[0].activation", "not an activation");
+    expectLayeredScenarioError(j, "network.layers[0].activation", "not an activation");
     j = layeredFile();
     j["network"]["layers"][1]["steepness"] = -2.0;
-    expectError(j, "network.layers[1].steepness", "");
+    expectLayeredScenarioError(j, "network.layers[1].steepness", "");
     j = layeredFile();
     j["network"]["layers"][1]["neurons"][2]["b"] = "0.5";
-    expectError(j, "network.layers[1].neurons[2].b", "");
+    expectLayeredScenarioError(j, "network.layers[1].neurons[2].b", "");
     j = layeredFile();
     j["network"]["layers"][0]["neurons"][1]["w"][1] = 1e300;
-    expectError(j, "network.layers[0].neurons[1].w[1]", "");
+    expectLayeredScenarioError(j, "network.layers[0].neurons[1].w[1]", "");
     j = layeredFile();
     j["network"]["output"]["c"] = nullptr;
-    expectError(j, "network.output.c", "");
+    expectLayeredScenarioError(j, "network.output.c", "");
     j = layeredFile();
     j["network"]["layers"][0]["neurons"][0].erase("b");
-    expectError(j, "network.layers[0].neurons[0].b", "missing");
+    expectLayeredScenarioError(j, "network.layers[0].neurons[0].b", "missing");
     j = layeredFile();
     j["network"].erase("output");
-    expectError(j, "network.output", "missing");
+    expectLayeredScenarioError(j, "network.output", "missing");
     j = layeredFile();
     j["network"]["layers"][0] = 5;
-    expectError(j, "network.layers[0]", "must be an object");
+    expectLayeredScenarioError(j, "network.layers[0]", "must be an object");
 }
 
 TEST(ScenarioLayered, BeyondTheLessonsNetworkIsNamedNotShownAsSomethingElse) {

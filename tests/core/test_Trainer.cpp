@@ -4,6 +4,7 @@
 #include "core/scenario/TargetCurve.h"
 #include "core/training/LeastSquares.h"
 #include "core/training/Trainer.h"
+#include "tests/core/CoreTestSupport.h"
 
 #include <gtest/gtest.h>
 
@@ -12,27 +13,28 @@
 #include <limits>
 
 using namespace stepwise;
+using stepwise::test::historyFinite;
 
 namespace {
 
-constexpr int kSamples = 128;
+constexpr int kTrainerSamples = 128;
 
-Eigen::ArrayXd samplesX() {
-    return grid(-1.0, 1.0, kSamples);
+Eigen::ArrayXd trainerSamplesX() {
+    return grid(-1.0, 1.0, kTrainerSamples);
 }
 
 Eigen::ArrayXd sineTarget() {
-    return presetSamples(TargetPreset::Sine, samplesX(), -1.0, 1.0);
+    return presetSamples(TargetPreset::Sine, trainerSamplesX(), -1.0, 1.0);
 }
 
 // A staircase of four treads, 0, 0.5, 1, 1.5, with risers at x = −0.5, 0, 0.5.
 Eigen::ArrayXd staircaseTarget() {
-    const Eigen::ArrayXd x = samplesX();
+    const Eigen::ArrayXd x = trainerSamplesX();
     return 0.5 *
            ((x >= -0.5).cast<double>() + (x >= 0.0).cast<double>() + (x >= 0.5).cast<double>());
 }
 
-TrainSettings adam(double lr) {
+TrainSettings adamSettings(double lr) {
     TrainSettings s;
     s.optimizer.kind = OptimizerKind::Adam;
     s.optimizer.learningRate = lr;
@@ -44,19 +46,15 @@ Network startNetwork(int hidden, Activation g, std::uint64_t seed) {
     return randomNetwork(hidden, g, -1.0, 1.0, rng);
 }
 
-bool historyFinite(const std::vector<double>& h) {
-    return std::all_of(h.begin(), h.end(), [](double l) { return std::isfinite(l); });
-}
-
 } // namespace
 
 TEST(TrainerLearning, SigmoidNetworkFitsSine) {
     // 8 sigmoid neurons (k = 4), Adam η = 0.05, full batch of 128 samples, seed 1: MSE below
     // 1e-3 within 1500 steps (it gets there in a few hundred; the margin is deliberate).
     const Network start = startNetwork(8, {ActivationKind::Sigmoid, 4.0}, 1);
-    const Eigen::ArrayXd x = samplesX(), t = sineTarget();
+    const Eigen::ArrayXd x = trainerSamplesX(), t = sineTarget();
     const double before = loss(start, x, t);
-    TrainSettings s = adam(0.05);
+    TrainSettings s = adamSettings(0.05);
     s.stopLoss = 1e-3;
     Trainer trainer(start, x, t, s, std::mt19937_64(1));
     const TrainReport r = trainer.run(1500);
@@ -69,7 +67,7 @@ TEST(TrainerLearning, SigmoidNetworkFitsSine) {
 
 TEST(TrainerLearning, OutputOnlyGradientDescentReachesLeastSquares) {
     const Network start = startNetwork(5, {ActivationKind::Sigmoid, 3.0}, 1);
-    const Eigen::ArrayXd x = samplesX(), t = sineTarget();
+    const Eigen::ArrayXd x = trainerSamplesX(), t = sineTarget();
     const OutputFit fit = fitOutputLayer(start, x, t);
     TrainSettings s;
     s.optimizer.kind = OptimizerKind::Momentum;
@@ -94,9 +92,9 @@ TEST(TrainerLearning, AnnealedStepNetworkFitsBumpWithTrueSteps) {
     // 8 step neurons trained as a sigmoid whose steepness grows from 2 to 200 over 2000 steps
     // (Adam η = 0.02, seed 1); after 2500 steps the *step* network's MSE is below 1e-3.
     const Network start = startNetwork(8, {ActivationKind::Step, 1.0}, 1);
-    const Eigen::ArrayXd x = samplesX();
+    const Eigen::ArrayXd x = trainerSamplesX();
     const Eigen::ArrayXd t = presetSamples(TargetPreset::Bump, x, -1.0, 1.0);
-    TrainSettings s = adam(0.02);
+    TrainSettings s = adamSettings(0.02);
     s.stepTraining = StepTraining::Anneal;
     s.annealStart = 2.0;
     s.annealEnd = 200.0;
@@ -114,8 +112,8 @@ TEST(TrainerLearning, SurrogateStepNetworkFitsStaircase) {
     // 6 step neurons, straight-through surrogate with k = 10, Adam η = 0.02, seed 1: the
     // staircase is fitted to MSE below 1e-3 within 2000 steps.
     const Network start = startNetwork(6, {ActivationKind::Step, 1.0}, 1);
-    const Eigen::ArrayXd x = samplesX(), t = staircaseTarget();
-    TrainSettings s = adam(0.02);
+    const Eigen::ArrayXd x = trainerSamplesX(), t = staircaseTarget();
+    TrainSettings s = adamSettings(0.02);
     s.stepTraining = StepTraining::Surrogate;
     s.surrogateSteepness = 10.0;
     Trainer trainer(start, x, t, s, std::mt19937_64(1));
@@ -128,10 +126,10 @@ TEST(TrainerLearning, SurrogateStepNetworkFitsStaircase) {
 
 TEST(TrainerDeterminism, SameSeedGivesBitIdenticalRun) {
     const Network start = startNetwork(6, {ActivationKind::Tanh, 1.0}, 3);
-    TrainSettings s = adam(0.03);
+    TrainSettings s = adamSettings(0.03);
     s.batchSize = 16;
     auto run = [&](std::uint64_t seed) {
-        Trainer trainer(start, samplesX(), sineTarget(), s, std::mt19937_64(seed));
+        Trainer trainer(start, trainerSamplesX(), sineTarget(), s, std::mt19937_64(seed));
         trainer.setRecordParams(true);
         trainer.run(300);
         return std::make_pair(trainer.lossHistory(), packParams(trainer.network()));
@@ -147,10 +145,10 @@ TEST(TrainerDeterminism, SameSeedGivesBitIdenticalRun) {
 
 TEST(TrainerDeterminism, RunInPiecesEqualsRunAtOnce) {
     const Network start = startNetwork(4, {ActivationKind::Sigmoid, 2.0}, 2);
-    TrainSettings s = adam(0.02);
+    TrainSettings s = adamSettings(0.02);
     s.batchSize = 20;
-    Trainer whole(start, samplesX(), sineTarget(), s, std::mt19937_64(5));
-    Trainer pieces(start, samplesX(), sineTarget(), s, std::mt19937_64(5));
+    Trainer whole(start, trainerSamplesX(), sineTarget(), s, std::mt19937_64(5));
+    Trainer pieces(start, trainerSamplesX(), sineTarget(), s, std::mt19937_64(5));
     whole.run(200);
     pieces.run(50);
     for (int i = 0; i < 50; ++i)
@@ -162,7 +160,7 @@ TEST(TrainerDeterminism, RunInPiecesEqualsRunAtOnce) {
 
 TEST(TrainerDivergence, HugeLearningRateStopsCleanly) {
     const Network start = startNetwork(8, {ActivationKind::Sigmoid, 4.0}, 1);
-    const Eigen::ArrayXd x = samplesX(), t = sineTarget();
+    const Eigen::ArrayXd x = trainerSamplesX(), t = sineTarget();
     for (double lr : {1e6, 1e300}) {
         TrainSettings s;
         s.optimizer.kind = OptimizerKind::SGD;
@@ -185,11 +183,11 @@ TEST(TrainerDivergence, HugeLearningRateStopsCleanly) {
 // and left loss 7228 on screen. A blow-up goes back to the lowest loss of the run.
 TEST(TrainerDivergence, BlowUpGoesBackToTheBestWeightsOfTheRun) {
     const Network start = startNetwork(8, {ActivationKind::Sigmoid, 2.0}, 3);
-    const Eigen::ArrayXd x = samplesX(), t = sineTarget();
-    Trainer trainer(start, x, t, adam(0.05), std::mt19937_64(1));
+    const Eigen::ArrayXd x = trainerSamplesX(), t = sineTarget();
+    Trainer trainer(start, x, t, adamSettings(0.05), std::mt19937_64(1));
     const TrainReport calm = trainer.run(300);
     ASSERT_FALSE(calm.diverged);
-    trainer.setSettings(adam(1000.0)); // the learner drags the rate up mid-run
+    trainer.setSettings(adamSettings(1000.0)); // the learner drags the rate up mid-run
     const TrainReport r = trainer.run(1000);
     ASSERT_TRUE(r.diverged);
     EXPECT_TRUE(r.restoredBest);
@@ -206,7 +204,7 @@ TEST(TrainerDivergence, BlowUpGoesBackToTheBestWeightsOfTheRun) {
 
 TEST(TrainerDivergence, FirstStepBlowUpGoesBackToTheStart) {
     const Network start = startNetwork(4, {ActivationKind::Tanh, 1.0}, 2);
-    const Eigen::ArrayXd x = samplesX(), t = sineTarget();
+    const Eigen::ArrayXd x = trainerSamplesX(), t = sineTarget();
     TrainSettings s;
     s.optimizer.kind = OptimizerKind::SGD;
     s.optimizer.learningRate = 1e300;
@@ -220,8 +218,8 @@ TEST(TrainerDivergence, FirstStepBlowUpGoesBackToTheStart) {
 }
 
 TEST(TrainerDivergence, SettingANewNetworkForgetsTheBest) {
-    const Eigen::ArrayXd x = samplesX(), t = sineTarget();
-    Trainer trainer(startNetwork(3, {ActivationKind::Tanh, 1.0}, 1), x, t, adam(0.05),
+    const Eigen::ArrayXd x = trainerSamplesX(), t = sineTarget();
+    Trainer trainer(startNetwork(3, {ActivationKind::Tanh, 1.0}, 1), x, t, adamSettings(0.05),
                     std::mt19937_64(1));
     trainer.run(20);
     EXPECT_TRUE(std::isfinite(trainer.bestLoss()));
@@ -232,7 +230,7 @@ TEST(TrainerDivergence, SettingANewNetworkForgetsTheBest) {
 
 // Issue 15: neurons added by raising the count were clones and moved in lockstep for ever.
 TEST(TrainerLearning, AddedNeuronsDoNotMoveInLockstep) {
-    const Eigen::ArrayXd x = samplesX(), t = sineTarget();
+    const Eigen::ArrayXd x = trainerSamplesX(), t = sineTarget();
     Network spread = startNetwork(2, {ActivationKind::Sigmoid, 2.0}, 5);
     Network clones = spread;
     spread.resize(5);
@@ -241,8 +239,8 @@ TEST(TrainerLearning, AddedNeuronsDoNotMoveInLockstep) {
         clones.w[j] = 1.0;
         clones.b[j] = 0.0;
     }
-    Trainer a(spread, x, t, adam(0.02), std::mt19937_64(1));
-    Trainer b(clones, x, t, adam(0.02), std::mt19937_64(1));
+    Trainer a(spread, x, t, adamSettings(0.02), std::mt19937_64(1));
+    Trainer b(clones, x, t, adamSettings(0.02), std::mt19937_64(1));
     a.run(400);
     b.run(400);
     const auto alike = [](const Network& n, int i, int j) {
@@ -261,7 +259,7 @@ TEST(TrainerDivergence, NonFiniteTargetStopsWithoutTouchingTheNetwork) {
     const Network start = startNetwork(3, {ActivationKind::Tanh, 1.0}, 1);
     Eigen::ArrayXd t = sineTarget();
     t[10] = std::numeric_limits<double>::quiet_NaN();
-    Trainer trainer(start, samplesX(), t, adam(0.01), std::mt19937_64(1));
+    Trainer trainer(start, trainerSamplesX(), t, adamSettings(0.01), std::mt19937_64(1));
     const TrainReport r = trainer.run(10);
     EXPECT_TRUE(r.diverged);
     EXPECT_FALSE(r.reason.empty());
@@ -272,7 +270,7 @@ TEST(TrainerDivergence, NonFiniteTargetStopsWithoutTouchingTheNetwork) {
 
 TEST(TrainerStep, FullBatchSgdStepIsMinusLearningRateTimesGradient) {
     const Network start = startNetwork(4, {ActivationKind::Sigmoid, 2.0}, 4);
-    const Eigen::ArrayXd x = samplesX(), t = sineTarget();
+    const Eigen::ArrayXd x = trainerSamplesX(), t = sineTarget();
     TrainSettings s;
     s.optimizer.kind = OptimizerKind::SGD;
     s.optimizer.learningRate = 0.3;
@@ -297,7 +295,7 @@ TEST(TrainerStep, MiniBatchesCoverEachSampleOncePerEpoch) {
     // With η = 0 the parameters stay put, so the mean of the four mini-batch gradients of one
     // epoch (batches of 32 out of 128, drawn without replacement) is the full-batch gradient.
     const Network start = startNetwork(3, {ActivationKind::Tanh, 1.0}, 6);
-    const Eigen::ArrayXd x = samplesX(), t = sineTarget();
+    const Eigen::ArrayXd x = trainerSamplesX(), t = sineTarget();
     TrainSettings s;
     s.optimizer.kind = OptimizerKind::SGD;
     s.optimizer.learningRate = 0.0;
@@ -326,12 +324,12 @@ TEST(TrainerStep, MiniBatchesCoverEachSampleOncePerEpoch) {
 
 TEST(TrainerStep, AnnealSteepnessGrowsGeometrically) {
     const Network start = startNetwork(3, {ActivationKind::Step, 1.0}, 1);
-    TrainSettings s = adam(0.001);
+    TrainSettings s = adamSettings(0.001);
     s.stepTraining = StepTraining::Anneal;
     s.annealStart = 2.0;
     s.annealEnd = 200.0;
     s.annealSteps = 100;
-    Trainer trainer(start, samplesX(), sineTarget(), s, std::mt19937_64(1));
+    Trainer trainer(start, trainerSamplesX(), sineTarget(), s, std::mt19937_64(1));
     EXPECT_DOUBLE_EQ(trainer.currentSteepness(), 2.0);
     trainer.run(50);
     EXPECT_NEAR(trainer.currentSteepness(), 20.0, 1e-12); // 2·100^(1/2)
@@ -348,9 +346,9 @@ TEST(TrainerStep, AnnealSteepnessGrowsGeometrically) {
 
 TEST(TrainerStep, SurrogateKeepsStepActivationAndTrainingNetwork) {
     const Network start = startNetwork(3, {ActivationKind::Step, 1.0}, 1);
-    TrainSettings s = adam(0.01);
+    TrainSettings s = adamSettings(0.01);
     s.stepTraining = StepTraining::Surrogate;
-    Trainer trainer(start, samplesX(), staircaseTarget(), s, std::mt19937_64(1));
+    Trainer trainer(start, trainerSamplesX(), staircaseTarget(), s, std::mt19937_64(1));
     trainer.run(20);
     EXPECT_EQ(trainer.trainingNetwork().activation.kind, ActivationKind::Step);
     // Hidden parameters learn through the surrogate.
@@ -359,9 +357,9 @@ TEST(TrainerStep, SurrogateKeepsStepActivationAndTrainingNetwork) {
 
 TEST(TrainerStep, StopLossStopsEarly) {
     const Network start = startNetwork(8, {ActivationKind::Sigmoid, 4.0}, 1);
-    TrainSettings s = adam(0.05);
+    TrainSettings s = adamSettings(0.05);
     s.stopLoss = 0.05;
-    Trainer trainer(start, samplesX(), sineTarget(), s, std::mt19937_64(1));
+    Trainer trainer(start, trainerSamplesX(), sineTarget(), s, std::mt19937_64(1));
     const TrainReport r = trainer.run(5000);
     EXPECT_TRUE(r.reachedStopLoss);
     EXPECT_LT(r.steps, 5000);
@@ -372,7 +370,7 @@ TEST(TrainerStep, StopLossStopsEarly) {
 
 TEST(TrainerStep, ProgressCanCancel) {
     const Network start = startNetwork(4, {ActivationKind::Tanh, 1.0}, 1);
-    Trainer trainer(start, samplesX(), sineTarget(), adam(0.01), std::mt19937_64(1));
+    Trainer trainer(start, trainerSamplesX(), sineTarget(), adamSettings(0.01), std::mt19937_64(1));
     std::vector<long> seen;
     const TrainReport r = trainer.run(
         1000,
@@ -389,13 +387,13 @@ TEST(TrainerStep, ProgressCanCancel) {
 
 TEST(TrainerStep, SetNetworkReplacesParameters) {
     const Network start = startNetwork(4, {ActivationKind::Tanh, 1.0}, 1);
-    Trainer trainer(start, samplesX(), sineTarget(), adam(0.01), std::mt19937_64(1));
+    Trainer trainer(start, trainerSamplesX(), sineTarget(), adamSettings(0.01), std::mt19937_64(1));
     trainer.run(10);
     Network moved = start;
     moved.c = 3.0;
     trainer.setNetwork(moved);
     EXPECT_TRUE(trainer.network() == moved);
-    EXPECT_NEAR(trainer.loss(), loss(moved, samplesX(), sineTarget()), 1e-15);
+    EXPECT_NEAR(trainer.loss(), loss(moved, trainerSamplesX(), sineTarget()), 1e-15);
 }
 
 TEST(PortableRandom, UniformHelpersStayInRange) {
@@ -433,7 +431,7 @@ TEST(TrainerNames, RoundTrip) {
 TEST(TrainerWeightDecay, GradientMatchesNumeric) {
     // J(θ) = L(θ) + λ·Σ(w_j² + v_j²), written out here by hand; the biases are not decayed.
     const Network start = startNetwork(4, {ActivationKind::Sigmoid, 2.0}, 3);
-    const Eigen::ArrayXd x = samplesX(), t = sineTarget();
+    const Eigen::ArrayXd x = trainerSamplesX(), t = sineTarget();
     const double lambda = 0.07;
     TrainSettings s;
     s.optimizer.kind = OptimizerKind::SGD;
@@ -478,8 +476,8 @@ TEST(TrainerWeightDecay, GradientMatchesNumeric) {
 
 TEST(TrainerWeightDecay, ShrinksWeightsAndReportsTheDataLoss) {
     const Network start = startNetwork(12, {ActivationKind::Tanh, 1.0}, 4);
-    const Eigen::ArrayXd x = samplesX(), t = sineTarget();
-    TrainSettings plain = adam(0.03), decayed = plain;
+    const Eigen::ArrayXd x = trainerSamplesX(), t = sineTarget();
+    TrainSettings plain = adamSettings(0.03), decayed = plain;
     decayed.weightDecay = 0.01;
     Trainer a(start, x, t, plain, std::mt19937_64(1)), b(start, x, t, decayed, std::mt19937_64(1));
     a.run(800);
@@ -511,7 +509,7 @@ Overfit overfit() {
     o.testX = grid(-0.97, 0.97, m);
     o.testT = (3.0 * o.testX).sin();
     o.start = startNetwork(40, {ActivationKind::Tanh, 1.0}, 8);
-    o.settings = adam(0.03);
+    o.settings = adamSettings(0.03);
     return o;
 }
 

@@ -23,7 +23,7 @@ const Activation kActivations[] = {{ActivationKind::Step, 10.0},
                                    {ActivationKind::Tanh, 1.0},
                                    {ActivationKind::ReLU, 1.0}};
 
-std::string label(const Activation& g, int h, double x) {
+std::string walkLabel(const Activation& g, int h, double x) {
     return std::string(activationName(g.kind)) + " H=" + std::to_string(h) +
            " x=" + std::to_string(x);
 }
@@ -49,7 +49,7 @@ double target(double x) {
     return std::sin(3.0 * x);
 }
 
-const WalkStep& find(const std::vector<WalkStep>& steps, WalkKind kind, int neuron = -1) {
+const WalkStep& findWalkStep(const std::vector<WalkStep>& steps, WalkKind kind, int neuron = -1) {
     const auto it = std::find_if(steps.begin(), steps.end(), [&](const WalkStep& s) {
         return s.kind == kind && s.neuron == neuron;
     });
@@ -57,7 +57,7 @@ const WalkStep& find(const std::vector<WalkStep>& steps, WalkKind kind, int neur
     return *it;
 }
 
-void expectClose(double value, double core, const std::string& what) {
+void expectMatchesCore(double value, double core, const std::string& what) {
     EXPECT_NEAR(value, core, 1e-12 * std::max(1.0, std::abs(core))) << what;
 }
 
@@ -109,7 +109,7 @@ TEST(WalkSample, EveryNumberEqualsTheCore) {
         for (int h : {1, 2, 8})
             for (double x : {kFlat, kAtStep})
                 for (int samples : {1, 7}) {
-                    const std::string what = label(g, h, x) + " N=" + std::to_string(samples);
+                    const std::string what = walkLabel(g, h, x) + " N=" + std::to_string(samples);
                     const Network net = testNetwork(h, g, 10u + static_cast<unsigned>(h));
                     const double t = target(x);
                     const std::vector<WalkStep> steps = walkSample(net, x, t, samples);
@@ -120,12 +120,13 @@ TEST(WalkSample, EveryNumberEqualsTheCore) {
                     const Eigen::ArrayXd ts = Eigen::ArrayXd::Constant(1, t);
                     evaluate(net, xs, e);
                     for (int j = 0; j < h; ++j) {
-                        expectClose(find(steps, WalkKind::PreActivation, j).value, e.z(0, j),
-                                    what + " z" + std::to_string(j + 1));
-                        expectClose(find(steps, WalkKind::Activation, j).value, e.activation(0, j),
-                                    what + " a" + std::to_string(j + 1));
+                        expectMatchesCore(findWalkStep(steps, WalkKind::PreActivation, j).value,
+                                          e.z(0, j), what + " z" + std::to_string(j + 1));
+                        expectMatchesCore(findWalkStep(steps, WalkKind::Activation, j).value,
+                                          e.activation(0, j), what + " a" + std::to_string(j + 1));
                     }
-                    expectClose(find(steps, WalkKind::Output).value, e.output[0], what + " y");
+                    expectMatchesCore(findWalkStep(steps, WalkKind::Output).value, e.output[0],
+                                      what + " y");
 
                     // Backward: GradientKernel on this one sample gives ∂ℓ/∂θ; the walk's terms
                     // are ∂L/∂θ = ∂ℓ/∂θ / N.
@@ -133,26 +134,27 @@ TEST(WalkSample, EveryNumberEqualsTheCore) {
                     Eigen::VectorXd grad;
                     const double l = kernel.compute(net, xs, ts, grad);
                     const double n = samples;
-                    expectClose(find(steps, WalkKind::LossTerm).value, l, what + " loss term");
-                    expectClose(find(steps, WalkKind::DLdy).value * n, grad[3 * h],
-                                what + " dL/dy");
-                    expectClose(find(steps, WalkKind::DLdc).value * n, grad[3 * h],
-                                what + " dL/dc");
+                    expectMatchesCore(findWalkStep(steps, WalkKind::LossTerm).value, l,
+                                      what + " loss term");
+                    expectMatchesCore(findWalkStep(steps, WalkKind::DLdy).value * n, grad[3 * h],
+                                      what + " dL/dy");
+                    expectMatchesCore(findWalkStep(steps, WalkKind::DLdc).value * n, grad[3 * h],
+                                      what + " dL/dc");
                     for (int j = 0; j < h; ++j) {
                         const std::string nj = what + " neuron " + std::to_string(j + 1);
-                        expectClose(find(steps, WalkKind::DLdv, j).value * n, grad[2 * h + j],
-                                    nj + " dL/dv");
-                        expectClose(find(steps, WalkKind::Delta, j).value * n, grad[h + j],
-                                    nj + " delta");
-                        expectClose(find(steps, WalkKind::DLdw, j).value * n, grad[j],
-                                    nj + " dL/dw");
-                        expectClose(find(steps, WalkKind::DLdb, j).value * n, grad[h + j],
-                                    nj + " dL/db");
+                        expectMatchesCore(findWalkStep(steps, WalkKind::DLdv, j).value * n,
+                                          grad[2 * h + j], nj + " dL/dv");
+                        expectMatchesCore(findWalkStep(steps, WalkKind::Delta, j).value * n,
+                                          grad[h + j], nj + " delta");
+                        expectMatchesCore(findWalkStep(steps, WalkKind::DLdw, j).value * n, grad[j],
+                                          nj + " dL/dw");
+                        expectMatchesCore(findWalkStep(steps, WalkKind::DLdb, j).value * n,
+                                          grad[h + j], nj + " dL/db");
                         // g′ as the kernel used it: δ_j / (∂ℓ/∂y · v_j).
                         const double through = grad[3 * h] * net.v[j];
                         if (std::abs(through) > 1e-3) {
                             const double slope = grad[h + j] / through;
-                            EXPECT_NEAR(find(steps, WalkKind::GPrime, j).value, slope,
+                            EXPECT_NEAR(findWalkStep(steps, WalkKind::GPrime, j).value, slope,
                                         1e-12 * std::max(1.0, std::abs(slope)))
                                 << nj << " g'";
                         }
@@ -160,9 +162,10 @@ TEST(WalkSample, EveryNumberEqualsTheCore) {
                     // At the step itself the step and ReLU neurons pass nothing back (g′ = 0).
                     if (x == kAtStep &&
                         (g.kind == ActivationKind::Step || g.kind == ActivationKind::ReLU)) {
-                        EXPECT_EQ(find(steps, WalkKind::PreActivation, 0).value, 0.0) << what;
-                        EXPECT_EQ(find(steps, WalkKind::GPrime, 0).value, 0.0) << what;
-                        EXPECT_TRUE(find(steps, WalkKind::GPrime, 0).flowStops) << what;
+                        EXPECT_EQ(findWalkStep(steps, WalkKind::PreActivation, 0).value, 0.0)
+                            << what;
+                        EXPECT_EQ(findWalkStep(steps, WalkKind::GPrime, 0).value, 0.0) << what;
+                        EXPECT_TRUE(findWalkStep(steps, WalkKind::GPrime, 0).flowStops) << what;
                     }
                 }
 }
@@ -176,7 +179,7 @@ TEST(WalkSample, OperandsGiveBackEveryValue) {
             const Walkthrough w = walkthrough(net, x, target(x), bx, bt, 0.1);
             for (const WalkStep& s : w.steps)
                 EXPECT_NEAR(fromOperands(s, g), s.value, 1e-12 * std::max(1.0, std::abs(s.value)))
-                    << label(g, 8, x) << " kind " << static_cast<int>(s.kind) << " neuron "
+                    << walkLabel(g, 8, x) << " kind " << static_cast<int>(s.kind) << " neuron "
                     << s.neuron;
         }
 }
@@ -185,13 +188,13 @@ TEST(WalkSample, StepNeuronsStopTheFlowSmoothOnesDoNot) {
     const Network step = testNetwork(8, {ActivationKind::Step, 10.0}, 5);
     const std::vector<WalkStep> steps = walkSample(step, 0.2, 3.0, 10);
     for (int j = 0; j < 8; ++j) {
-        EXPECT_EQ(find(steps, WalkKind::GPrime, j).value, 0.0);
-        EXPECT_TRUE(find(steps, WalkKind::GPrime, j).flowStops);
-        EXPECT_TRUE(find(steps, WalkKind::Delta, j).flowStops);
-        EXPECT_EQ(find(steps, WalkKind::DLdw, j).value, 0.0);
-        EXPECT_EQ(find(steps, WalkKind::DLdb, j).value, 0.0);
+        EXPECT_EQ(findWalkStep(steps, WalkKind::GPrime, j).value, 0.0);
+        EXPECT_TRUE(findWalkStep(steps, WalkKind::GPrime, j).flowStops);
+        EXPECT_TRUE(findWalkStep(steps, WalkKind::Delta, j).flowStops);
+        EXPECT_EQ(findWalkStep(steps, WalkKind::DLdw, j).value, 0.0);
+        EXPECT_EQ(findWalkStep(steps, WalkKind::DLdb, j).value, 0.0);
     }
-    EXPECT_FALSE(find(steps, WalkKind::DLdy).flowStops); // the output layer still learns
+    EXPECT_FALSE(findWalkStep(steps, WalkKind::DLdy).flowStops); // the output layer still learns
 
     Network smooth = step;
     smooth.activation = {ActivationKind::Sigmoid, 3.0};
@@ -204,7 +207,7 @@ TEST(WalkSample, StepNeuronsStopTheFlowSmoothOnesDoNot) {
     const Eigen::ArrayXd bx = grid(-1.0, 1.0, 5), bt = Eigen::ArrayXd::Zero(5);
     const Walkthrough w = walkthrough(step, 0.2, 3.0, bx, bt, 0.1, borrowed);
     EXPECT_TRUE(w.borrowedSlope);
-    EXPECT_GT(find(w.steps, WalkKind::GPrime, 0).value, 0.0);
+    EXPECT_GT(findWalkStep(w.steps, WalkKind::GPrime, 0).value, 0.0);
     EXPECT_FALSE(walkthrough(step, 0.2, 3.0, bx, bt, 0.1).borrowedSlope);
 }
 
@@ -212,8 +215,8 @@ TEST(WalkSample, NothingFlowsWhenTheOutputIsRight) {
     const Network net = testNetwork(2, {ActivationKind::Tanh, 1.0}, 2);
     const double y = evaluateOutput(net, Eigen::ArrayXd::Constant(1, 0.1))[0];
     const std::vector<WalkStep> steps = walkSample(net, 0.1, y, 4);
-    EXPECT_EQ(find(steps, WalkKind::DLdy).value, 0.0);
-    EXPECT_TRUE(find(steps, WalkKind::DLdy).flowStops);
+    EXPECT_EQ(findWalkStep(steps, WalkKind::DLdy).value, 0.0);
+    EXPECT_TRUE(findWalkStep(steps, WalkKind::DLdy).flowStops);
 }
 
 TEST(WalkBatch, MeanOfPerSampleGradientsIsTheFullGradient) {
@@ -232,9 +235,9 @@ TEST(WalkBatch, MeanOfPerSampleGradientsIsTheFullGradient) {
             EXPECT_EQ(b.samples, 300);
             for (Eigen::Index i = 0; i < full.size(); ++i) {
                 const std::string what =
-                    label(g, h, 0) + " " + paramName(paramAt(static_cast<int>(i), h), h);
-                expectClose(b.meanOfSamples[i], full[i], what + " mean of samples");
-                expectClose(b.gradient[i], full[i], what + " gradient");
+                    walkLabel(g, h, 0) + " " + paramName(paramAt(static_cast<int>(i), h), h);
+                expectMatchesCore(b.meanOfSamples[i], full[i], what + " mean of samples");
+                expectMatchesCore(b.gradient[i], full[i], what + " gradient");
             }
             EXPECT_EQ(b.lossBefore, l);
         }
@@ -287,7 +290,7 @@ TEST(Walkthrough, StepsComeInTheLessonsOrder) {
         EXPECT_EQ(w.steps[i].neuron, expected[i].second) << "step " << i;
     }
     // N is the batch's size.
-    EXPECT_EQ(find(w.steps, K::DLdy).operands.at(2), 10.0);
+    EXPECT_EQ(findWalkStep(w.steps, K::DLdy).operands.at(2), 10.0);
     EXPECT_EQ(walkPhase(K::LossTerm), WalkPhase::Forward);
     EXPECT_EQ(walkPhase(K::DLdb), WalkPhase::Backward);
     EXPECT_EQ(walkPhase(K::DescentStep), WalkPhase::Batch);

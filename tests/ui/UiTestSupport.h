@@ -2,18 +2,34 @@
 // mouse strokes sent to the graph as a learner's mouse would.
 #pragma once
 
+#include "core/deep/RandomLayered.h"
 #include "core/scenario/TargetCurve.h"
 #include "ui/document/Document.h"
 #include "ui/graph/GraphView.h"
+#include "ui/params/ParameterPanel.h"
 #include "ui/shell/MainWindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QMouseEvent>
 #include <QSettings>
+#include <QSpinBox>
 #include <QThread>
+#include <cstdint>
 #include <memory>
 #include <qcustomplot.h>
+#include <tuple>
+#include <type_traits>
+#include <vector>
+
+// What QTest does to deliver a key with its shortcuts: QtGui exports it (declared as in
+// <QtTest/qtestkeyboard.h>); the UI tests do not link QtTest. Declared once here: a unity build
+// compiles several test files as one, where a second declaration would repeat its default
+// arguments.
+Q_GUI_EXPORT bool qt_sendShortcutOverrideEvent(QObject* o, ulong timestamp, int k,
+                                               Qt::KeyboardModifiers mods,
+                                               const QString& text = QString(),
+                                               bool autorep = false, ushort count = 1);
 
 namespace stepwise::test {
 
@@ -71,6 +87,48 @@ inline Stroke landedStroke(ui::GraphView* graph, const std::vector<TargetPoint>&
         s.points.push_back({plot->xAxis->pixelToCoord(px), plot->yAxis->pixelToCoord(py)});
     }
     return s;
+}
+
+// Records every emission of a signal (the tests link no Qt Test).
+template <class... Args> struct Calls {
+    std::vector<std::tuple<std::decay_t<Args>...>> list;
+    template <class Sender, class Signal> Calls(Sender* s, Signal signal) {
+        QObject::connect(s, signal, [this](Args... a) { list.emplace_back(a...); });
+    }
+    int count() const { return static_cast<int>(list.size()); }
+};
+
+// The document's target set to one of the presets.
+inline void useTarget(ui::MainWindow& w, TargetPreset p) {
+    TargetCurve t;
+    t.preset = p;
+    w.document()->setTarget(t, "test");
+}
+
+// The sine target, four hidden neurons, sigmoid activation of steepness 4.
+inline void useSine(ui::MainWindow& w) {
+    TargetCurve t;
+    t.preset = TargetPreset::Sine;
+    w.document()->setTarget(t, "test");
+    w.parameters()->hiddenBox()->setValue(4);
+    w.document()->setActivation({ActivationKind::Sigmoid, 4.0});
+}
+
+// A random network with two tanh layers (6 and 5 neurons) and the given number of inputs.
+inline LayeredNetwork deepNet(int inputs, std::uint64_t seed = 5) {
+    std::mt19937_64 rng(seed);
+    return randomLayeredNetwork(
+        inputs, {{6, {ActivationKind::Tanh, 1.0}}, {5, {ActivationKind::Tanh, 1.0}}}, -1.0, 1.0,
+        rng);
+}
+
+// A fresh main window whose document has the sine target.
+inline std::unique_ptr<ui::MainWindow> windowWithSine() {
+    auto w = freshWindow();
+    TargetCurve t;
+    t.preset = TargetPreset::Sine;
+    w->document()->setTarget(t, "sine");
+    return w;
 }
 
 } // namespace stepwise::test

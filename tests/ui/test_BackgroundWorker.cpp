@@ -45,7 +45,7 @@ void doChunks(Work& w, const Worker::Context& ctx, std::atomic<int>& inside) {
     ctx.deliver({{w.label}, done, cancelled});
 }
 
-template <class Pred> bool waitFor(Pred pred, std::chrono::milliseconds limit) {
+template <class Pred> bool waitForWorker(Pred pred, std::chrono::milliseconds limit) {
     const auto end = clock_type::now() + limit;
     while (clock_type::now() < end) {
         if (pred()) return true;
@@ -62,7 +62,7 @@ TEST(BackgroundWorker, RunsAJobAndLeavesItsResultInTheMailbox) {
     EXPECT_FALSE(w.take().has_value());
     const auto gen = w.submit({3, "a"});
     EXPECT_EQ(gen, 1u);
-    ASSERT_TRUE(waitFor([&] { return !w.busy(); }, 5s));
+    ASSERT_TRUE(waitForWorker([&] { return !w.busy(); }, 5s));
     const std::optional<Done> r = w.take();
     ASSERT_TRUE(r.has_value());
     EXPECT_EQ(r->labels, std::vector<std::string>{"a"});
@@ -82,7 +82,7 @@ TEST(BackgroundWorker, AWaitingJobIsReplacedAndCanHandOnWhatItCarried) {
     hooks.absorb = [](Work& newer, Work&& waiting) { newer.label = waiting.label + newer.label; };
     Worker w([&](Work& job, const Worker::Context& ctx) { doChunks(job, ctx, inside); }, hooks);
     w.submit({200, "long"});
-    ASSERT_TRUE(waitFor([&] { return inside.load() == 1; }, 5s));
+    ASSERT_TRUE(waitForWorker([&] { return inside.load() == 1; }, 5s));
     w.submit({1, "b"}); // waits behind "long"
     w.submit({1, "c"}); // replaces "b", which never runs, taking over its label
     w.stop();           // cancels "long" and the waiting job, which still runs, cancelled
@@ -97,7 +97,7 @@ TEST(BackgroundWorker, StopCancelsALongJobPromptlyAndReturnsOnlyWhenNoBodyRuns) 
     std::atomic<int> inside{0};
     Worker w([&](Work& job, const Worker::Context& ctx) { doChunks(job, ctx, inside); });
     w.submit({100000, "forever"}); // 100 s of chunks
-    ASSERT_TRUE(waitFor([&] { return inside.load() == 1; }, 5s));
+    ASSERT_TRUE(waitForWorker([&] { return inside.load() == 1; }, 5s));
     const auto t0 = clock_type::now();
     w.stop();
     const auto took = clock_type::now() - t0;
@@ -110,7 +110,7 @@ TEST(BackgroundWorker, StopCancelsALongJobPromptlyAndReturnsOnlyWhenNoBodyRuns) 
     EXPECT_LT(r->chunks, 100000);
     // A job submitted after the stop runs normally.
     w.submit({2, "after"});
-    ASSERT_TRUE(waitFor([&] { return !w.busy(); }, 5s));
+    ASSERT_TRUE(waitForWorker([&] { return !w.busy(); }, 5s));
     const std::optional<Done> again = w.take();
     ASSERT_TRUE(again.has_value());
     EXPECT_FALSE(again->cancelled);
@@ -121,9 +121,9 @@ TEST(BackgroundWorker, CancelReturnsAtOnceAndTheBodyStopsSoonAfter) {
     std::atomic<int> inside{0};
     Worker w([&](Work& job, const Worker::Context& ctx) { doChunks(job, ctx, inside); });
     w.submit({100000, "forever"});
-    ASSERT_TRUE(waitFor([&] { return inside.load() == 1; }, 5s));
+    ASSERT_TRUE(waitForWorker([&] { return inside.load() == 1; }, 5s));
     w.cancel();
-    EXPECT_TRUE(waitFor([&] { return !w.busy(); }, 2s));
+    EXPECT_TRUE(waitForWorker([&] { return !w.busy(); }, 2s));
     const std::optional<Done> r = w.take();
     ASSERT_TRUE(r.has_value());
     EXPECT_TRUE(r->cancelled);
@@ -138,9 +138,9 @@ TEST(BackgroundWorker, ACancellingSubmitStopsTheRunningJobForTheNewOne) {
     };
     Worker w([&](Work& job, const Worker::Context& ctx) { doChunks(job, ctx, inside); }, hooks);
     w.submit({100000, "old"});
-    ASSERT_TRUE(waitFor([&] { return inside.load() == 1; }, 5s));
+    ASSERT_TRUE(waitForWorker([&] { return inside.load() == 1; }, 5s));
     w.submit({3, "new"}, Worker::Running::Cancel);
-    ASSERT_TRUE(waitFor([&] { return !w.busy(); }, 5s));
+    ASSERT_TRUE(waitForWorker([&] { return !w.busy(); }, 5s));
     const std::optional<Done> r = w.take();
     ASSERT_TRUE(r.has_value());
     EXPECT_EQ(r->labels, (std::vector<std::string>{"old", "new"}));
@@ -160,9 +160,9 @@ TEST(BackgroundWorker, ABodyThatRunsUntilToldSeesANewerJob) {
         ctx.deliver({{job.label}, 0, ctx.cancelled()});
     });
     w.submit({0, "first"});
-    ASSERT_TRUE(waitFor([&] { return inside.load() == 1; }, 5s));
+    ASSERT_TRUE(waitForWorker([&] { return inside.load() == 1; }, 5s));
     w.submit({0, "second"}); // not a cancel: "first" makes way because it is superseded
-    ASSERT_TRUE(waitFor([&] { return bodies.load() == 2 && inside.load() == 1; }, 5s));
+    ASSERT_TRUE(waitForWorker([&] { return bodies.load() == 2 && inside.load() == 1; }, 5s));
     const std::optional<Done> first = w.take();
     ASSERT_TRUE(first.has_value());
     EXPECT_EQ(first->labels, std::vector<std::string>{"first"});
@@ -177,9 +177,9 @@ TEST(BackgroundWorker, NotifyIsCalledAfterEachDelivery) {
     hooks.notify = [&] { ++notified; };
     Worker w([&](Work& job, const Worker::Context& ctx) { doChunks(job, ctx, inside); }, hooks);
     w.submit({1, "a"});
-    ASSERT_TRUE(waitFor([&] { return notified.load() == 1; }, 5s));
+    ASSERT_TRUE(waitForWorker([&] { return notified.load() == 1; }, 5s));
     w.submit({1, "b"});
-    ASSERT_TRUE(waitFor([&] { return notified.load() == 2; }, 5s));
+    ASSERT_TRUE(waitForWorker([&] { return notified.load() == 2; }, 5s));
     EXPECT_EQ(w.take()->labels, std::vector<std::string>{"b"}); // by default the newer replaces
 }
 
@@ -188,7 +188,7 @@ TEST(BackgroundWorker, DestructionCancelsARunningJobAndJoins) {
     auto w = std::make_unique<Worker>(
         [&](Work& job, const Worker::Context& ctx) { doChunks(job, ctx, inside); });
     w->submit({100000, "forever"});
-    ASSERT_TRUE(waitFor([&] { return inside.load() == 1; }, 5s));
+    ASSERT_TRUE(waitForWorker([&] { return inside.load() == 1; }, 5s));
     w->submit({100000, "waiting"}); // dropped: it never starts
     const auto t0 = clock_type::now();
     w.reset();

@@ -96,7 +96,7 @@ QString writeScenarioTo(const QTemporaryDir& dir, const char* name, const Scenar
     return path;
 }
 
-Scenario sineScenario(double learningRate) {
+Scenario sineScenarioAt(double learningRate) {
     Scenario s = defaultScenario();
     s.network = Network(4, {ActivationKind::Sigmoid, 3.0});
     s.network.w << 2, -2, 3, -3;
@@ -288,7 +288,7 @@ TEST(CommandLine, HelpAndVersion) {
 
 TEST(CommandLine, ReportHoldsStepsLossAndEveryParameter) {
     QTemporaryDir dir;
-    const Scenario s = sineScenario(0.5);
+    const Scenario s = sineScenarioAt(0.5);
     const QString file = writeScenarioTo(dir, "sine.stepwise", s);
     const QString report = dir.filePath("report.json");
     const ProcessResult r = stepwiseRun({"--scenario", file, "--train", "300", "--report", report});
@@ -313,7 +313,7 @@ TEST(CommandLine, ReportHoldsStepsLossAndEveryParameter) {
 
 TEST(CommandLine, PointsReplaceTheTargetAndTheReportHasTheTestLoss) {
     QTemporaryDir dir;
-    const Scenario s = sineScenario(0.05);
+    const Scenario s = sineScenarioAt(0.05);
     const QString file = writeScenarioTo(dir, "sine.stepwise", s);
     const QString data = QString(STEPWISE_TEST_DATA) + "/points/spring.csv";
     const QString report = dir.filePath("report.json");
@@ -345,7 +345,7 @@ TEST(CommandLine, PointsReplaceTheTargetAndTheReportHasTheTestLoss) {
 
 TEST(CommandLine, PointsWithoutASplitReportANullTestLoss) {
     QTemporaryDir dir;
-    const QString file = writeScenarioTo(dir, "sine.stepwise", sineScenario(0.05));
+    const QString file = writeScenarioTo(dir, "sine.stepwise", sineScenarioAt(0.05));
     const QString report = dir.filePath("report.json");
     const ProcessResult r =
         stepwiseRun({"--scenario", file, "--points",
@@ -360,7 +360,7 @@ TEST(CommandLine, PointsWithoutASplitReportANullTestLoss) {
 
 TEST(CommandLine, BadPointsAreBadInputInOneLine) {
     QTemporaryDir dir;
-    const QString file = writeScenarioTo(dir, "sine.stepwise", sineScenario(0.05));
+    const QString file = writeScenarioTo(dir, "sine.stepwise", sineScenarioAt(0.05));
     const QString bad = dir.filePath("bad.csv");
     {
         QFile f(bad);
@@ -383,7 +383,7 @@ TEST(CommandLine, BadPointsAreBadInputInOneLine) {
 
 TEST(CommandLine, DivergingRunReportsItWithFiniteWeights) {
     QTemporaryDir dir;
-    const QString file = writeScenarioTo(dir, "wild.stepwise", sineScenario(900.0));
+    const QString file = writeScenarioTo(dir, "wild.stepwise", sineScenarioAt(900.0));
     const QString report = dir.filePath("report.json");
     const ProcessResult r = stepwiseRun({"--scenario", file, "--train", "500", "--report", report});
     ASSERT_EQ(r.code, 0) << r.err.toStdString();
@@ -397,7 +397,7 @@ TEST(CommandLine, DivergingRunReportsItWithFiniteWeights) {
 
 TEST(CommandLine, ExportsEveryFormatWithoutADisplay) {
     QTemporaryDir dir;
-    const QString file = writeScenarioTo(dir, "sine.stepwise", sineScenario(0.5));
+    const QString file = writeScenarioTo(dir, "sine.stepwise", sineScenarioAt(0.5));
     for (const char* ext : {"png", "svg", "pdf"}) {
         const QString out = dir.filePath(QString("graph.") + ext);
         const ProcessResult r = stepwiseRun({"--scenario", file, "--train", "50", "--export", out});
@@ -411,7 +411,7 @@ TEST(CommandLine, ExportsEveryFormatWithoutADisplay) {
 
 TEST(CommandLine, GifDecodesToTheExpectedFrames) {
     QTemporaryDir dir;
-    const QString file = writeScenarioTo(dir, "sine.stepwise", sineScenario(0.5));
+    const QString file = writeScenarioTo(dir, "sine.stepwise", sineScenarioAt(0.5));
     const QString out = dir.filePath("training.gif");
     const ProcessResult r =
         stepwiseRun({"--scenario", file, "--train", "400", "--export", out, "--size", "480x300"});
@@ -452,7 +452,7 @@ void expectParametersAre(const nlohmann::json& parameters, const Network& net,
 
 TEST(CommandLine, ExportsTheTrainedModelAsCPythonAndJson) {
     QTemporaryDir dir;
-    const Scenario s = sineScenario(0.5);
+    const Scenario s = sineScenarioAt(0.5);
     const QString file = writeScenarioTo(dir, "sine.stepwise", s);
     const QString c = dir.filePath("model.c"), py = dir.filePath("model.py"),
                   json = dir.filePath("model.json"), report = dir.filePath("report.json");
@@ -503,7 +503,7 @@ TEST(CommandLine, ModelExportOfAnUntrainedNetworkAndBadNames) {
 
 TEST(CommandLine, NoProgressLineWhenStderrIsNotATerminal) {
     QTemporaryDir dir;
-    const QString file = writeScenarioTo(dir, "sine.stepwise", sineScenario(0.5));
+    const QString file = writeScenarioTo(dir, "sine.stepwise", sineScenarioAt(0.5));
     QElapsedTimer clock;
     clock.start();
     // Long enough (over a second) that a terminal would have seen the progress line.
@@ -551,7 +551,7 @@ ProcessResult runStoppedBy(int sig, const QStringList& args) {
 
 void expectStoppedCleanly(int sig, int expectedCode) {
     QTemporaryDir dir;
-    const Scenario s = sineScenario(0.5);
+    const Scenario s = sineScenarioAt(0.5);
     const QString file = writeScenarioTo(dir, "sine.stepwise", s);
     const QString report = dir.filePath("report.json"), model = dir.filePath("model.json"),
                   picture = dir.filePath("graph.png");
@@ -595,7 +595,7 @@ TEST(CommandLine, ProgressLineOnATerminal) {
     if (script.isEmpty() || timeout.isEmpty())
         GTEST_SKIP() << "script(1) or timeout(1) is missing: no terminal to try";
     QTemporaryDir dir;
-    const QString file = writeScenarioTo(dir, "sine.stepwise", sineScenario(0.5));
+    const QString file = writeScenarioTo(dir, "sine.stepwise", sineScenarioAt(0.5));
     // The shell keeps the terminal open for a second after the app has gone: script(1) may stop
     // reading as soon as its child exits, and the last line (the interruption) would be lost.
     const QString command =

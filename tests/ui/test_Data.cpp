@@ -35,7 +35,7 @@ QString dataFile(const char* name) {
     return QString(STEPWISE_TEST_DATA) + "/points/" + name;
 }
 
-QString writeText(const QTemporaryDir& dir, const char* name, const QByteArray& bytes) {
+QString writeDataFile(const QTemporaryDir& dir, const char* name, const QByteArray& bytes) {
     const QString path = dir.filePath(name);
     QFile f(path);
     EXPECT_TRUE(f.open(QIODevice::WriteOnly));
@@ -86,7 +86,7 @@ void smallTanhNetwork(ui::MainWindow& w, int hidden) {
     w.document()->setTrainingSettings(s);
 }
 
-QPointF pixelOf(ui::GraphView* g, TargetPoint p) {
+QPointF pixelOfPoint(ui::GraphView* g, TargetPoint p) {
     return {g->plot()->xAxis->coordToPixel(p.x), g->plot()->yAxis->coordToPixel(p.y)};
 }
 
@@ -197,7 +197,7 @@ TEST(Data, ABrokenFileOfEachKindLeavesTheDocumentUnchanged) {
     Errors errors(w->pointsImporter());
     for (const Case& c : cases) {
         errors.messages.clear();
-        const QString path = writeText(dir, c.name, c.bytes);
+        const QString path = writeDataFile(dir, c.name, c.bytes);
         EXPECT_FALSE(w->pointsImporter()->importFile(path)) << c.name;
         ASSERT_EQ(errors.messages.size(), 1) << c.name;
         const QString m = errors.messages.front();
@@ -276,8 +276,8 @@ TEST(Data, PointsAreAddedMovedAndRemovedWithTheMouseOneUndoStepEach) {
     g->setMode(ui::GraphView::Mode::Points);
     QCustomPlot* plot = g->plot();
     auto click = [&](TargetPoint p, Qt::MouseButton b) {
-        sendMouse(plot, QEvent::MouseButtonPress, pixelOf(g, p), b, b);
-        sendMouse(plot, QEvent::MouseButtonRelease, pixelOf(g, p), b, Qt::NoButton);
+        sendMouse(plot, QEvent::MouseButtonPress, pixelOfPoint(g, p), b, b);
+        sendMouse(plot, QEvent::MouseButtonRelease, pixelOfPoint(g, p), b, Qt::NoButton);
     };
     click({-0.5, 0.5}, Qt::LeftButton);
     click({0.5, 1.0}, Qt::LeftButton);
@@ -288,11 +288,13 @@ TEST(Data, PointsAreAddedMovedAndRemovedWithTheMouseOneUndoStepEach) {
 
     // A drag of the second point, through several moves: one undo step.
     const TargetPoint start = doc->scenario().target.points[1];
-    sendMouse(plot, QEvent::MouseButtonPress, pixelOf(g, start), Qt::LeftButton, Qt::LeftButton);
+    sendMouse(plot, QEvent::MouseButtonPress, pixelOfPoint(g, start), Qt::LeftButton,
+              Qt::LeftButton);
     EXPECT_TRUE(doc->dragging()) << "training holds while a point is dragged";
     for (double y : {0.8, 0.5, 0.2})
-        sendMouse(plot, QEvent::MouseMove, pixelOf(g, {start.x, y}), Qt::NoButton, Qt::LeftButton);
-    sendMouse(plot, QEvent::MouseButtonRelease, pixelOf(g, {start.x, 0.2}), Qt::LeftButton,
+        sendMouse(plot, QEvent::MouseMove, pixelOfPoint(g, {start.x, y}), Qt::NoButton,
+                  Qt::LeftButton);
+    sendMouse(plot, QEvent::MouseButtonRelease, pixelOfPoint(g, {start.x, 0.2}), Qt::LeftButton,
               Qt::NoButton);
     EXPECT_FALSE(doc->dragging());
     EXPECT_EQ(doc->undoStack()->count(), 3);
@@ -303,8 +305,8 @@ TEST(Data, PointsAreAddedMovedAndRemovedWithTheMouseOneUndoStepEach) {
     click(doc->scenario().target.points[0], Qt::RightButton);
     ASSERT_EQ(doc->scenario().target.points.size(), 1u);
     EXPECT_EQ(doc->undoStack()->count(), 4);
-    sendMouse(plot, QEvent::MouseMove, pixelOf(g, doc->scenario().target.points[0]), Qt::NoButton,
-              Qt::NoButton);
+    sendMouse(plot, QEvent::MouseMove, pixelOfPoint(g, doc->scenario().target.points[0]),
+              Qt::NoButton, Qt::NoButton);
     QKeyEvent del(QEvent::KeyPress, Qt::Key_Delete, Qt::NoModifier);
     QApplication::sendEvent(plot, &del);
     EXPECT_TRUE(doc->scenario().target.points.empty());

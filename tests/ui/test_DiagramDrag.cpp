@@ -13,8 +13,8 @@ using namespace stepwise::test;
 
 namespace {
 
-void drag(ui::NetworkDiagram* d, QPointF from, double pixelsUp,
-          Qt::KeyboardModifiers mods = Qt::NoModifier) {
+void dragDiagram(ui::NetworkDiagram* d, QPointF from, double pixelsUp,
+                 Qt::KeyboardModifiers mods = Qt::NoModifier) {
     auto send = [&](QEvent::Type type, QPointF at, Qt::MouseButton b, Qt::MouseButtons bs) {
         QMouseEvent e(type, at, d->mapToGlobal(at), b, bs, mods);
         QApplication::sendEvent(d, &e);
@@ -37,7 +37,7 @@ TEST(DiagramDrag, AnEdgeDraggedUpGrowsItsWeight) {
     ui::NetworkDiagram* d = w->diagram();
     const double before = w->document()->network().v[0];
     ASSERT_EQ(d->hitTest(outputEdge(d, 0)), (ParamId{ParamKind::OutputWeight, 0}));
-    drag(d, outputEdge(d, 0), 60);
+    dragDiagram(d, outputEdge(d, 0), 60);
     w->document()->flush();
     // 6 over 300 pixels for an output weight.
     EXPECT_NEAR(w->document()->network().v[0], before + 1.2, 1e-9);
@@ -52,11 +52,11 @@ TEST(DiagramDrag, ANeuronDraggedDownLowersItsBiasAndShiftIsFiner) {
     auto w = freshWindow();
     ui::NetworkDiagram* d = w->diagram();
     const Network before = w->document()->network();
-    drag(d, d->hiddenCenter(1), -30);
+    dragDiagram(d, d->hiddenCenter(1), -30);
     w->document()->flush();
     EXPECT_NEAR(w->document()->network().b[1], before.b[1] - 2.0, 1e-9); // 20 over 300 px
     EXPECT_DOUBLE_EQ(w->document()->network().w[1], before.w[1]);
-    drag(d, d->hiddenCenter(1), 30, Qt::ShiftModifier);
+    dragDiagram(d, d->hiddenCenter(1), 30, Qt::ShiftModifier);
     w->document()->flush();
     EXPECT_NEAR(w->document()->network().b[1], before.b[1] - 2.0 + 0.2, 1e-9);
     EXPECT_EQ(w->document()->undoStack()->count(), 2);
@@ -80,10 +80,10 @@ TEST(DiagramDrag, WhatTheLessonLocksStaysPut) {
     EXPECT_FALSE(d->editable(ParamKind::HiddenBias));
     EXPECT_TRUE(d->editable(ParamKind::OutputWeight));
     const Network before = w->document()->network();
-    drag(d, d->hiddenCenter(0), 60);
+    dragDiagram(d, d->hiddenCenter(0), 60);
     w->document()->flush();
     EXPECT_EQ(w->document()->network(), before) << "a locked bias does not move";
-    drag(d, outputEdge(d, 1), 30);
+    dragDiagram(d, outputEdge(d, 1), 30);
     w->document()->flush();
     EXPECT_NEAR(w->document()->network().v[1], before.v[1] + 0.6, 1e-9);
 }

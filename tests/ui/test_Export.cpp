@@ -13,7 +13,7 @@ using namespace stepwise;
 
 namespace {
 
-Scenario sineScenario() {
+Scenario sineToExport() {
     Scenario s = defaultScenario();
     s.network.activation = {ActivationKind::Sigmoid, 4.0};
     s.target.preset = TargetPreset::Sine;
@@ -46,7 +46,7 @@ TEST(Export, CancellingAGifLeavesTheOldFileAndSaysCancelled) {
     QString error;
     int calls = 0;
     const ui::ExportResult r = ui::exportScenario(
-        sineScenario(), path, 40, small(), [&](int done, int) { return ++calls, done < 2; }, &error,
+        sineToExport(), path, 40, small(), [&](int done, int) { return ++calls, done < 2; }, &error,
         nullptr);
     EXPECT_EQ(r, ui::ExportResult::Cancelled);
     EXPECT_EQ(calls, 3) << "asked before each frame until told to stop";
@@ -60,17 +60,17 @@ TEST(Export, AGifIsWrittenAndAFailureSaysWhy) {
     QTemporaryDir dir;
     const QString path = dir.filePath("run.gif");
     QString error;
-    EXPECT_EQ(ui::exportScenario(sineScenario(), path, 40, small(), {}, &error, nullptr),
+    EXPECT_EQ(ui::exportScenario(sineToExport(), path, 40, small(), {}, &error, nullptr),
               ui::ExportResult::Written);
     EXPECT_TRUE(contents(path).startsWith("GIF89a"));
 
-    EXPECT_EQ(ui::exportScenario(sineScenario(), dir.filePath("run.bmp"), 0, small(), {}, &error,
+    EXPECT_EQ(ui::exportScenario(sineToExport(), dir.filePath("run.bmp"), 0, small(), {}, &error,
                                  nullptr),
               ui::ExportResult::Failed);
     EXPECT_TRUE(error.contains(".png")) << error.toStdString();
     error.clear();
     EXPECT_EQ(ui::exportScenario(
-                  sineScenario(), dir.filePath("no/such/folder/run.gif"), 0, small(),
+                  sineToExport(), dir.filePath("no/such/folder/run.gif"), 0, small(),
                   [](int, int) { return true; }, &error, nullptr),
               ui::ExportResult::Failed);
     EXPECT_FALSE(error.isEmpty());

@@ -21,7 +21,7 @@ using namespace stepwise;
 using namespace stepwise::test;
 
 namespace {
-void writeText(const QString& path, const QByteArray& bytes) {
+void writeFileBytes(const QString& path, const QByteArray& bytes) {
     QFile f(path);
     ASSERT_TRUE(f.open(QIODevice::WriteOnly));
     f.write(bytes);
@@ -43,8 +43,8 @@ TEST(Files, BrokenFileLeavesTheDocumentUntouched) {
     const int undoCount = w->document()->undoStack()->count();
     QTemporaryDir dir;
     const QString path = dir.filePath("broken.stepwise");
-    writeText(path,
-              "{\"format\": \"stepwise-scenario\", \"version\": 1, \"network\": {\"hidden\": [");
+    writeFileBytes(
+        path, "{\"format\": \"stepwise-scenario\", \"version\": 1, \"network\": {\"hidden\": [");
     QString error;
     QObject::connect(w->files(), &ui::FileController::errorOccurred,
                      [&](const QString&, const QString& m) { error = m; });
@@ -78,7 +78,7 @@ TEST(Files, FailedSaveSaysSoAndKeepsTheDocument) {
     auto w = freshWindow();
     QTemporaryDir dir;
     const QString blocker = dir.filePath("a-file");
-    writeText(blocker, "not a folder");
+    writeFileBytes(blocker, "not a folder");
     QString error;
     QObject::connect(w->files(), &ui::FileController::errorOccurred,
                      [&](const QString&, const QString& m) { error = m; });
@@ -141,7 +141,7 @@ TEST(Files, CorruptSessionIsSetAsideAndTheAppStartsClean) {
     clearSession();
     const QString folder = ui::SessionStore::defaultFolder();
     QDir().mkpath(folder);
-    writeText(folder + "/session-broken.stepwise", "\x01\x02 this is not json");
+    writeFileBytes(folder + "/session-broken.stepwise", "\x01\x02 this is not json");
     QSettings().clear();
     auto w = std::make_unique<ui::MainWindow>();
     w->startSession({});

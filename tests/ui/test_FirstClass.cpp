@@ -41,23 +41,10 @@
 #include <gtest/gtest.h>
 #include <iostream>
 
-// What QTest does to deliver a key with its shortcuts: QtGui exports it (declared as in
-// <QtTest/qtestkeyboard.h>); the UI tests do not link QtTest.
-Q_GUI_EXPORT bool qt_sendShortcutOverrideEvent(QObject* o, ulong timestamp, int k,
-                                               Qt::KeyboardModifiers mods,
-                                               const QString& text = QString(),
-                                               bool autorep = false, ushort count = 1);
-
 using namespace stepwise;
 using namespace stepwise::test;
 
 namespace {
-
-void useTarget(ui::MainWindow& w, TargetPreset p) {
-    TargetCurve t;
-    t.preset = p;
-    w.document()->setTarget(t, "test");
-}
 
 // Trains `steps` steps with the window's own buttons (play until the count is reached, pause).
 void trainSteps(ui::MainWindow& w, long steps) {
@@ -70,8 +57,8 @@ void trainSteps(ui::MainWindow& w, long steps) {
 }
 
 // A key as a keyboard delivers it to the focused widget, the window's shortcuts first.
-void press(QWidget* window, int key, const QString& text = QString(),
-           Qt::KeyboardModifiers mods = Qt::NoModifier) {
+void pressKey(QWidget* window, int key, const QString& text = QString(),
+              Qt::KeyboardModifiers mods = Qt::NoModifier) {
     QWidget* target = QApplication::focusWidget();
     if (!target) target = window;
     if (!qt_sendShortcutOverrideEvent(target, 0, key, mods, text)) {
@@ -88,7 +75,7 @@ void typeText(QWidget* window, const QString& text) {
         int key = c.unicode();
         if (c == '.') key = Qt::Key_Period;
         if (c == '-') key = Qt::Key_Minus;
-        press(window, key, QString(c));
+        pressKey(window, key, QString(c));
     }
 }
 
@@ -286,18 +273,18 @@ TEST(FirstClass, ANumberTypedAndConfirmedWithEnterIsOneUndoStep) {
     // Tab into the box as a keyboard would: from the slider before it.
     row->slider()->setFocus(Qt::TabFocusReason);
     QApplication::processEvents();
-    press(w.get(), Qt::Key_Tab);
+    pressKey(w.get(), Qt::Key_Tab);
     ASSERT_EQ(QApplication::focusWidget(), box);
     const int before = w->document()->undoStack()->count();
     typeText(w.get(), "2.75");
-    press(w.get(), Qt::Key_Return, "\r");
+    pressKey(w.get(), Qt::Key_Return, "\r");
     QApplication::processEvents();
     EXPECT_DOUBLE_EQ(w->document()->network().w[0], 2.75);
     EXPECT_EQ(w->document()->undoStack()->count(), before + 1);
     // Typed again, over the value shown, with the keypad's Enter.
     box->selectAll();
     typeText(w.get(), "-1.5");
-    press(w.get(), Qt::Key_Enter, "\r");
+    pressKey(w.get(), Qt::Key_Enter, "\r");
     EXPECT_DOUBLE_EQ(w->document()->network().w[0], -1.5);
     EXPECT_EQ(w->document()->undoStack()->count(), before + 2);
     w->document()->undoStack()->undo();
@@ -313,7 +300,7 @@ TEST(FirstClass, ANumberTypedAndConfirmedWithEnterIsOneUndoStep) {
     const int steps = w->document()->undoStack()->index();
     typeText(w.get(), "12");
     EXPECT_EQ(w->document()->network().hidden(), start.hidden()); // nothing yet
-    press(w.get(), Qt::Key_Return, "\r");
+    pressKey(w.get(), Qt::Key_Return, "\r");
     EXPECT_EQ(w->document()->network().hidden(), 12);
     EXPECT_EQ(w->document()->undoStack()->index(), steps + 1);
     w->document()->undoStack()->undo();

@@ -21,14 +21,6 @@ using namespace stepwise::test;
 
 namespace {
 
-void useSine(ui::MainWindow& w) {
-    TargetCurve t;
-    t.preset = TargetPreset::Sine;
-    w.document()->setTarget(t, "test");
-    w.parameters()->hiddenBox()->setValue(4);
-    w.document()->setActivation({ActivationKind::Sigmoid, 4.0});
-}
-
 // Plays until at least `steps` more steps have been taken, then pauses.
 void trainFor(ui::MainWindow& w, long steps) {
     ui::TrainingController* tc = w.trainer();

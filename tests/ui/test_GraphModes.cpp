@@ -17,7 +17,7 @@ using namespace stepwise::test;
 
 namespace {
 
-QPointF pixelOf(ui::GraphView* g, double x, double y) {
+QPointF pixelAt(ui::GraphView* g, double x, double y) {
     QCustomPlot* plot = g->plot();
     return {plot->xAxis->coordToPixel(x), plot->yAxis->coordToPixel(y)};
 }
@@ -57,13 +57,13 @@ TEST(GraphModes, PickModeEmitsTheNearestSampleAndChangesNothing) {
     EXPECT_EQ(modes, std::vector<ui::GraphView::Mode>{ui::GraphView::Mode::Other});
 
     const Scenario before = w->document()->scenario();
-    click(g, pixelOf(g, 0.3, 0.5));
+    click(g, pixelAt(g, 0.3, 0.5));
     ASSERT_EQ(picked.size(), 1u);
     const double x = picked[0];
     const Eigen::ArrayXd& xs = w->document()->x();
     const double spacing = xs[1] - xs[0];
     // A sample of the grid (exactly), the one nearest to where the click landed.
-    const double landed = g->plot()->xAxis->pixelToCoord(pixelOf(g, 0.3, 0.5).x());
+    const double landed = g->plot()->xAxis->pixelToCoord(pixelAt(g, 0.3, 0.5).x());
     const Domain& d = before.domain;
     EXPECT_EQ(x, xs[nearestSample(landed, d.lo, d.hi, static_cast<int>(xs.size()))]);
     EXPECT_LE(std::abs(x - landed), spacing / 2 + 1e-12);
@@ -72,11 +72,11 @@ TEST(GraphModes, PickModeEmitsTheNearestSampleAndChangesNothing) {
     EXPECT_EQ(w->document()->scenario().network, before.network);
     EXPECT_EQ(w->document()->scenario().target, before.target);
 
-    click(g, pixelOf(g, 0.3, 0.5), Qt::RightButton);
+    click(g, pixelAt(g, 0.3, 0.5), Qt::RightButton);
     EXPECT_EQ(picked.size(), 1u) << "only the left button picks";
 
     // Past the end of the domain: the last sample.
-    click(g, pixelOf(g, d.hi + 0.5, 0.5));
+    click(g, pixelAt(g, d.hi + 0.5, 0.5));
     ASSERT_EQ(picked.size(), 2u);
     EXPECT_EQ(picked[1], xs[xs.size() - 1]);
 }
@@ -87,13 +87,13 @@ TEST(GraphModes, PickModeShowsTheReadoutAndHidesTheStepHandles) {
     ASSERT_TRUE(g->stepHandlesShown());
     g->setInteraction(std::make_unique<ui::PickMode>());
     EXPECT_FALSE(g->stepHandlesShown()) << "a click picks a sample, it drags no step";
-    sendMouse(g->plot(), QEvent::MouseMove, pixelOf(g, -0.2, 0.5), Qt::NoButton, Qt::NoButton);
+    sendMouse(g->plot(), QEvent::MouseMove, pixelAt(g, -0.2, 0.5), Qt::NoButton, Qt::NoButton);
     const QString text = g->readoutText();
     ASSERT_TRUE(text.startsWith("x = ")) << text.toStdString();
     EXPECT_NEAR(text.section('\n', 0, 0).mid(4).toDouble(), -0.2, 0.01) << text.toStdString();
 
     g->setMode(ui::GraphView::Mode::Draw);
-    sendMouse(g->plot(), QEvent::MouseMove, pixelOf(g, 0.2, 0.5), Qt::NoButton, Qt::NoButton);
+    sendMouse(g->plot(), QEvent::MouseMove, pixelAt(g, 0.2, 0.5), Qt::NoButton, Qt::NoButton);
     EXPECT_TRUE(g->readoutText().isEmpty()) << "drawing shows no readout";
     g->setMode(ui::GraphView::Mode::Inspect);
     EXPECT_TRUE(g->stepHandlesShown());
@@ -113,10 +113,10 @@ TEST(GraphModes, LeavingThePickerFromItsOwnSignalIsSafe) {
     g->setInteraction(std::move(pick));
     int inspected = 0;
     QObject::connect(g, &ui::GraphView::inspectRequested, [&] { ++inspected; });
-    click(g, pixelOf(g, 0.1, 0.5));
+    click(g, pixelAt(g, 0.1, 0.5));
     EXPECT_EQ(picks, 1);
     EXPECT_EQ(g->mode(), ui::GraphView::Mode::Inspect);
-    click(g, pixelOf(g, 0.1, 0.5));
+    click(g, pixelAt(g, 0.1, 0.5));
     EXPECT_EQ(picks, 1) << "the picker is gone";
     EXPECT_EQ(inspected, 1) << "the click inspects again";
 }
@@ -128,8 +128,8 @@ TEST(GraphModes, AModeOfItsOwnGetsEveryMouseAndKeyEvent) {
     CountingMode* m = mode.get();
     g->setInteraction(std::move(mode));
     EXPECT_EQ(g->interaction(), m);
-    click(g, pixelOf(g, 0.0, 0.5));
-    sendMouse(g->plot(), QEvent::MouseMove, pixelOf(g, 0.1, 0.5), Qt::NoButton, Qt::NoButton);
+    click(g, pixelAt(g, 0.0, 0.5));
+    sendMouse(g->plot(), QEvent::MouseMove, pixelAt(g, 0.1, 0.5), Qt::NoButton, Qt::NoButton);
     // A key no shortcut of the window takes (the lesson owns the arrows and Page keys).
     QKeyEvent key(QEvent::KeyPress, Qt::Key_J, Qt::NoModifier);
     QApplication::sendEvent(g->plot(), &key);
@@ -150,11 +150,11 @@ TEST(GraphModes, ChangingTheToolMidStrokeDropsTheStroke) {
     g->setMode(ui::GraphView::Mode::Draw);
     int strokes = 0;
     QObject::connect(g, &ui::GraphView::strokeFinished, [&] { ++strokes; });
-    sendMouse(g->plot(), QEvent::MouseButtonPress, pixelOf(g, -0.5, 0.2), Qt::LeftButton,
+    sendMouse(g->plot(), QEvent::MouseButtonPress, pixelAt(g, -0.5, 0.2), Qt::LeftButton,
               Qt::LeftButton);
-    sendMouse(g->plot(), QEvent::MouseMove, pixelOf(g, 0.0, 0.4), Qt::NoButton, Qt::LeftButton);
+    sendMouse(g->plot(), QEvent::MouseMove, pixelAt(g, 0.0, 0.4), Qt::NoButton, Qt::LeftButton);
     g->setMode(ui::GraphView::Mode::Inspect);
-    sendMouse(g->plot(), QEvent::MouseButtonRelease, pixelOf(g, 0.5, 0.6), Qt::LeftButton,
+    sendMouse(g->plot(), QEvent::MouseButtonRelease, pixelAt(g, 0.5, 0.6), Qt::LeftButton,
               Qt::NoButton);
     EXPECT_EQ(strokes, 0);
     EXPECT_FALSE(w->document()->hasTarget());

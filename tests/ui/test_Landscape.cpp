@@ -1,5 +1,7 @@
 // The loss landscape view on real widgets: clicking, the least-squares minimum, the training
 // trail, and when the surface is (and is not) recomputed.
+#include "UiTestSupport.h"
+
 #include "core/landscape/LossLandscape.h"
 #include "core/network/Backprop.h"
 #include "core/scenario/Presets.h"
@@ -21,6 +23,7 @@
 
 using namespace stepwise;
 using namespace stepwise::ui;
+using stepwise::test::pumpUntil;
 
 namespace {
 
@@ -30,12 +33,12 @@ constexpr ParamId kC{ParamKind::OutputBias, 0};
 
 // A document with the lesson's two neurons made smooth (sigmoid, k = 3) and a sine target, shown
 // in a landscape view on screen (offscreen platform).
-struct Fixture {
+struct LandscapeFixture {
     Document doc;
     TrainingController trainer{&doc};
     std::unique_ptr<LandscapeView> view;
 
-    explicit Fixture(Network net = sigmoidPair()) {
+    explicit LandscapeFixture(Network net = sigmoidPair()) {
         TargetCurve t;
         t.preset = TargetPreset::Sine;
         doc.setTarget(t, "sine");
@@ -61,7 +64,7 @@ struct Fixture {
 } // namespace
 
 TEST(LandscapeView, DefaultsToTheTwoOutputWeights) {
-    Fixture f;
+    LandscapeFixture f;
     EXPECT_EQ(f.view->paramP(), kW11);
     EXPECT_EQ(f.view->paramQ(), kW21);
     EXPECT_EQ(f.view->pBox()->currentText(), "w11");
@@ -74,7 +77,7 @@ TEST(LandscapeView, DefaultsToTheTwoOutputWeights) {
 }
 
 TEST(LandscapeView, DrawsWhatTheCoreComputes) {
-    Fixture f;
+    LandscapeFixture f;
     f.view->setParams({ParamKind::HiddenWeight, 0}, {ParamKind::HiddenBias, 1});
     ASSERT_TRUE(f.view->waitUntilUpToDate(5000));
     const Landscape& shown = f.view->landscape();
@@ -91,7 +94,7 @@ TEST(LandscapeView, DrawsWhatTheCoreComputes) {
 }
 
 TEST(LandscapeView, ClickingTheMapSetsBothWeightsAsOneUndoStep) {
-    Fixture f;
+    LandscapeFixture f;
     ASSERT_TRUE(f.view->waitUntilUpToDate(5000));
     const Network before = f.doc.network();
     const LandscapeAxes& a = f.view->landscape().axes;
@@ -113,7 +116,7 @@ TEST(LandscapeView, ClickingTheMapSetsBothWeightsAsOneUndoStep) {
 }
 
 TEST(LandscapeView, ClickingBesideTheMapChangesNothing) {
-    Fixture f;
+    LandscapeFixture f;
     ASSERT_TRUE(f.view->waitUntilUpToDate(5000));
     const LandscapeAxes& a = f.view->landscape().axes;
     f.view->clickAt(a.pHi + 10.0 * (a.pHi - a.pLo), a.qLo); // far right of the axis rect
@@ -128,7 +131,7 @@ TEST(LandscapeView, DrawnMinimumIsTheLeastSquaresSolution) {
     one.b[0] = -0.5;
     one.v[0] = 0.3;
     one.c = -0.2;
-    Fixture f(one);
+    LandscapeFixture f(one);
     f.view->setParams(kW11, kC);
     ASSERT_TRUE(f.view->waitUntilUpToDate(5000));
     const OutputFit fit = fitOutputLayer(f.doc.network(), f.doc.x(), f.doc.targetSamples());
@@ -154,7 +157,7 @@ TEST(LandscapeView, DrawnMinimumIsTheLeastSquaresSolution) {
 }
 
 TEST(LandscapeView, NoMinimumForHiddenParameters) {
-    Fixture f;
+    LandscapeFixture f;
     f.view->setParams({ParamKind::HiddenWeight, 0}, kW21);
     f.doc.flush();
     EXPECT_FALSE(f.view->minimumMarker().has_value());
@@ -162,7 +165,7 @@ TEST(LandscapeView, NoMinimumForHiddenParameters) {
 }
 
 TEST(LandscapeView, TrailMatchesTheTrainersParameterHistory) {
-    Fixture f;
+    LandscapeFixture f;
     f.view->setParams({ParamKind::HiddenBias, 0}, kW21);
     std::vector<Eigen::VectorXd> before;
     for (int s = 0; s < 6; ++s) {
@@ -190,7 +193,7 @@ TEST(LandscapeView, TrailMatchesTheTrainersParameterHistory) {
 }
 
 TEST(LandscapeView, MovingTheShownParametersOnlyMovesTheMarker) {
-    Fixture f;
+    LandscapeFixture f;
     f.view->setParams({ParamKind::HiddenWeight, 0}, kW21);
     ASSERT_TRUE(f.view->waitUntilUpToDate(5000));
     const Eigen::MatrixXd surface = f.view->landscape().loss;
@@ -210,7 +213,7 @@ TEST(LandscapeView, MovingTheShownParametersOnlyMovesTheMarker) {
 }
 
 TEST(LandscapeView, TargetChangeRecomputes) {
-    Fixture f;
+    LandscapeFixture f;
     ASSERT_TRUE(f.view->waitUntilUpToDate(5000));
     const Eigen::MatrixXd surface = f.view->landscape().loss;
     TargetCurve t;
@@ -221,7 +224,7 @@ TEST(LandscapeView, TargetChangeRecomputes) {
 }
 
 TEST(LandscapeView, GradientArrowPointsDownhill) {
-    Fixture f;
+    LandscapeFixture f;
     ASSERT_TRUE(f.view->waitUntilUpToDate(5000));
     const auto arrow = f.view->gradientArrow();
     ASSERT_TRUE(arrow.has_value());
@@ -235,7 +238,7 @@ TEST(LandscapeView, GradientArrowPointsDownhill) {
 // The arrow is the downhill direction of the surface drawn: compare it with central differences
 // of the loss over a hidden pair, where the surface is not a bowl.
 TEST(LandscapeView, GradientArrowFollowsTheSurface) {
-    Fixture f;
+    LandscapeFixture f;
     const ParamId w1{ParamKind::HiddenWeight, 0}, b1{ParamKind::HiddenBias, 0};
     f.view->setParams(w1, b1);
     ASSERT_TRUE(f.view->waitUntilUpToDate(5000));
@@ -256,7 +259,7 @@ TEST(LandscapeView, GradientArrowFollowsTheSurface) {
 }
 
 TEST(LandscapeView, LeavingTheViewRecentres) {
-    Fixture f;
+    LandscapeFixture f;
     ASSERT_TRUE(f.view->waitUntilUpToDate(5000));
     const LandscapeAxes a = f.view->landscape().axes;
     f.doc.setParam(kW11, a.pHi + 5.0);
@@ -267,14 +270,14 @@ TEST(LandscapeView, LeavingTheViewRecentres) {
 }
 
 TEST(LandscapeView, ChoosingTheSameParameterTwiceSwaps) {
-    Fixture f;
+    LandscapeFixture f;
     f.view->qBox()->setCurrentIndex(f.view->pBox()->currentIndex()); // q := w11
     EXPECT_EQ(f.view->paramQ(), kW11);
     EXPECT_EQ(f.view->paramP(), kW21);
 }
 
 TEST(LandscapeView, WithoutTargetThereIsNoSurface) {
-    Fixture f;
+    LandscapeFixture f;
     f.doc.clearTarget();
     f.doc.flush();
     EXPECT_FALSE(f.view->minimumButton()->isEnabled());
@@ -285,7 +288,7 @@ TEST(LandscapeView, WithoutTargetThereIsNoSurface) {
 }
 
 TEST(LandscapeView, FollowsAChangeInTheNumberOfNeurons) {
-    Fixture f;
+    LandscapeFixture f;
     f.doc.setHiddenCount(1);
     f.doc.flush();
     EXPECT_EQ(f.view->paramP(), kW11);
@@ -306,17 +309,6 @@ LandscapeComputer::Job slowLandscapeJob(int resolution) {
     job.axes =
         defaultAxes(job.net, {ParamKind::HiddenWeight, 0}, {ParamKind::HiddenBias, 0}, resolution);
     return job;
-}
-
-template <class Pred> bool pumpUntil(Pred pred, int timeoutMs) {
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < timeoutMs) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-        if (pred()) return true;
-        QThread::msleep(2);
-    }
-    return pred();
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 // a ReLU network's output has its kinks marked and its straight pieces counted; two inputs get
 // a note instead of plots; a 64×64×64 network draws every curve; live frames stay true.
 #include "core/deep/RandomLayered.h"
+#include "tests/core/CoreTestSupport.h"
 #include "ui/deep/LayerView.h"
 
 #include <QApplication>
@@ -9,11 +10,8 @@
 #include <qcustomplot.h>
 
 using namespace stepwise;
-
-namespace {
-const Activation kRelu{ActivationKind::ReLU, 1.0};
-const Activation kTanh{ActivationKind::Tanh, 1.0};
-} // namespace
+using stepwise::test::kRelu;
+using stepwise::test::kTanh;
 
 TEST(LayerView, APlotPerLayerWithACurvePerNeuronThenTheOutput) {
     std::mt19937_64 rng(4);

@@ -1,6 +1,8 @@
 // The layered diagram on its own: layers left to right, a click selects what it hits (an edge its
 // weight, a neuron its bias, the output c), a drag reports a value per move between one start
 // and one finish, hover labels what is under the pointer, and 64×64 edges still draw quickly.
+#include "UiTestSupport.h"
+
 #include "core/deep/LayeredNames.h"
 #include "core/deep/RandomLayered.h"
 #include "ui/deep/LayeredDiagram.h"
@@ -15,17 +17,10 @@
 #include <vector>
 
 using namespace stepwise;
+using stepwise::test::Calls;
 
 namespace {
-// Records every emission of a signal (the tests link no Qt Test).
-template <class... Args> struct Calls {
-    std::vector<std::tuple<std::decay_t<Args>...>> list;
-    template <class Sender, class Signal> Calls(Sender* s, Signal signal) {
-        QObject::connect(s, signal, [this](Args... a) { list.emplace_back(a...); });
-    }
-    int count() const { return static_cast<int>(list.size()); }
-};
-LayeredNetwork sample(int inputs, const std::vector<int>& widths, unsigned seed = 3) {
+LayeredNetwork diagramNet(int inputs, const std::vector<int>& widths, unsigned seed = 3) {
     std::vector<LayerShape> shape;
     for (int w : widths)
         shape.push_back({w, {ActivationKind::Tanh, 1.0}});
@@ -33,8 +28,8 @@ LayeredNetwork sample(int inputs, const std::vector<int>& widths, unsigned seed 
     return randomLayeredNetwork(inputs, shape, -2.0, 2.0, rng);
 }
 
-void send(QWidget* w, QEvent::Type type, QPointF at, Qt::MouseButtons buttons,
-          Qt::KeyboardModifiers mods = Qt::NoModifier) {
+void sendToDiagram(QWidget* w, QEvent::Type type, QPointF at, Qt::MouseButtons buttons,
+                   Qt::KeyboardModifiers mods = Qt::NoModifier) {
     const Qt::MouseButton b = type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton;
     QMouseEvent e(type, at, w->mapToGlobal(at), b, buttons, mods);
     QApplication::sendEvent(w, &e);
@@ -51,7 +46,7 @@ std::unique_ptr<ui::LayeredDiagram> shown(const LayeredNetwork& net) {
 } // namespace
 
 TEST(LayeredDiagram, ColumnsRunFromTheInputsToTheOutput) {
-    auto d = shown(sample(2, {3, 4}));
+    auto d = shown(diagramNet(2, {3, 4}));
     ASSERT_EQ(d->columns(), 4);
     EXPECT_EQ(d->nodesIn(0), 2);
     EXPECT_EQ(d->nodesIn(1), 3);
@@ -64,7 +59,7 @@ TEST(LayeredDiagram, ColumnsRunFromTheInputsToTheOutput) {
 }
 
 TEST(LayeredDiagram, WhatAPointHitsIsTheParameterDrawnThere) {
-    const LayeredNetwork net = sample(2, {3, 4});
+    const LayeredNetwork net = diagramNet(2, {3, 4});
     auto d = shown(net);
     // Every weight: the middle of its edge hits it.
     for (long k = 0; k < paramCount(net); ++k) {
@@ -81,7 +76,7 @@ TEST(LayeredDiagram, WhatAPointHitsIsTheParameterDrawnThere) {
 }
 
 TEST(LayeredDiagram, AClickSelectsAndADragReportsValuesBetweenStartAndFinish) {
-    const LayeredNetwork net = sample(1, {3, 2});
+    const LayeredNetwork net = diagramNet(1, {3, 2});
     auto d = shown(net);
     Calls<std::optional<long>> selected(d.get(), &ui::LayeredDiagram::selected);
     Calls<> started(d.get(), &ui::LayeredDiagram::dragStarted);
@@ -89,10 +84,10 @@ TEST(LayeredDiagram, AClickSelectsAndADragReportsValuesBetweenStartAndFinish) {
     Calls<> finished(d.get(), &ui::LayeredDiagram::dragFinished);
     const long k = layeredFlatIndex(net, {LayeredParam::Kind::Weight, 1, 2, 0});
     const QPointF from = *d->edgeMiddle(k);
-    send(d.get(), QEvent::MouseButtonPress, from, Qt::LeftButton);
+    sendToDiagram(d.get(), QEvent::MouseButtonPress, from, Qt::LeftButton);
     for (int step = 1; step <= 3; ++step)
-        send(d.get(), QEvent::MouseMove, from - QPointF(0, 10 * step), Qt::LeftButton);
-    send(d.get(), QEvent::MouseButtonRelease, from - QPointF(0, 30), Qt::NoButton);
+        sendToDiagram(d.get(), QEvent::MouseMove, from - QPointF(0, 10 * step), Qt::LeftButton);
+    sendToDiagram(d.get(), QEvent::MouseButtonRelease, from - QPointF(0, 30), Qt::NoButton);
     ASSERT_EQ(selected.count(), 1);
     EXPECT_EQ(std::get<0>(selected.list[0]), k);
     EXPECT_EQ(d->selection(), k);
@@ -106,13 +101,13 @@ TEST(LayeredDiagram, AClickSelectsAndADragReportsValuesBetweenStartAndFinish) {
 }
 
 TEST(LayeredDiagram, DraggingANeuronChangesItsBiasAndTheOutputIsFiner) {
-    const LayeredNetwork net = sample(1, {3});
+    const LayeredNetwork net = diagramNet(1, {3});
     auto d = shown(net);
     Calls<long, double> dragged(d.get(), &ui::LayeredDiagram::paramDragged);
     const QPointF neuron = d->nodeCenter(1, 1);
-    send(d.get(), QEvent::MouseButtonPress, neuron, Qt::LeftButton);
-    send(d.get(), QEvent::MouseMove, neuron + QPointF(0, 15), Qt::LeftButton);
-    send(d.get(), QEvent::MouseButtonRelease, neuron + QPointF(0, 15), Qt::NoButton);
+    sendToDiagram(d.get(), QEvent::MouseButtonPress, neuron, Qt::LeftButton);
+    sendToDiagram(d.get(), QEvent::MouseMove, neuron + QPointF(0, 15), Qt::LeftButton);
+    sendToDiagram(d.get(), QEvent::MouseButtonRelease, neuron + QPointF(0, 15), Qt::NoButton);
     ASSERT_EQ(dragged.count(), 1);
     EXPECT_EQ(std::get<0>(dragged.list[0]),
               layeredFlatIndex(net, {LayeredParam::Kind::Bias, 0, 0, 1}));
@@ -123,17 +118,17 @@ TEST(LayeredDiagram, DraggingANeuronChangesItsBiasAndTheOutputIsFiner) {
 }
 
 TEST(LayeredDiagram, HoverLabelsTheParameterAndTheTooltipNamesIt) {
-    const LayeredNetwork net = sample(2, {3});
+    const LayeredNetwork net = diagramNet(2, {3});
     auto d = shown(net);
     const long k = layeredFlatIndex(net, {LayeredParam::Kind::Weight, 0, 1, 2});
-    send(d.get(), QEvent::MouseMove, *d->edgeMiddle(k), Qt::NoButton);
+    sendToDiagram(d.get(), QEvent::MouseMove, *d->edgeMiddle(k), Qt::NoButton);
     EXPECT_EQ(d->hovered(), k);
     const QString text = d->describe(k);
     EXPECT_TRUE(text.startsWith("w⁽¹⁾₂₃ = ")) << text.toStdString();
     EXPECT_TRUE(text.contains("input x₂")) << text.toStdString();
     EXPECT_TRUE(text.contains("neuron 3 of layer 1")) << text.toStdString();
     // One input: it is x, without an index.
-    const LayeredNetwork one = sample(1, {2});
+    const LayeredNetwork one = diagramNet(1, {2});
     d->setNetwork(one);
     EXPECT_TRUE(d->describe(0).endsWith("the weight from the input x to neuron 1 of layer 1"))
         << d->describe(0).toStdString();
@@ -144,15 +139,15 @@ TEST(LayeredDiagram, HoverLabelsTheParameterAndTheTooltipNamesIt) {
 }
 
 TEST(LayeredDiagram, ANewShapeDropsASelectionItNoLongerHas) {
-    auto d = shown(sample(1, {8, 8}));
+    auto d = shown(diagramNet(1, {8, 8}));
     d->setSelection(paramCount(d->network()) - 2);
-    d->setNetwork(sample(1, {2}));
+    d->setNetwork(diagramNet(1, {2}));
     EXPECT_EQ(d->selection(), std::nullopt);
 }
 
 // The widest network draws while live (its time counts in stepwise-bench's frames, not here).
 TEST(LayeredDiagram, SixtyFourBySixtyFourDrawsLive) {
-    auto d = shown(sample(1, {64, 64, 64}));
+    auto d = shown(diagramNet(1, {64, 64, 64}));
     d->setSelection(layerOffset(d->network(), 1) + 100);
     QImage image(d->size(), QImage::Format_ARGB32_Premultiplied);
     d->setLive(true);
@@ -167,7 +162,7 @@ TEST(LayeredDiagram, SixtyFourBySixtyFourDrawsLive) {
 }
 
 TEST(LayeredDiagram, TheKeyboardWalksTheParametersAndChangesTheSelectedOne) {
-    const LayeredNetwork net = sample(1, {2, 2});
+    const LayeredNetwork net = diagramNet(1, {2, 2});
     auto d = shown(net);
     Calls<std::optional<long>> selected(d.get(), &ui::LayeredDiagram::selected);
     Calls<long, double> dragged(d.get(), &ui::LayeredDiagram::paramDragged);
@@ -194,7 +189,7 @@ TEST(LayeredDiagram, TheKeyboardWalksTheParametersAndChangesTheSelectedOne) {
 }
 
 TEST(LayeredDiagram, FewWeightsAreAllLabelledWhereThereIsRoomManyOnlyWhenPointedAt) {
-    auto d = shown(sample(1, {2, 2}));             // 2 + 4 + 2 weights
+    auto d = shown(diagramNet(1, {2, 2}));         // 2 + 4 + 2 weights
     d->setSelection(paramCount(d->network()) - 1); // c
     const std::vector<ui::LayeredDiagram::Label> few = d->labels();
     ASSERT_FALSE(few.empty());
@@ -209,7 +204,7 @@ TEST(LayeredDiagram, FewWeightsAreAllLabelledWhereThereIsRoomManyOnlyWhenPointed
                 EXPECT_FALSE(few[a].box.contains(d->nodeCenter(c, j))) << a;
     }
     EXPECT_TRUE(d->labelText(0).startsWith("w⁽¹⁾₁ = ")) << d->labelText(0).toStdString();
-    auto big = shown(sample(1, {64, 8}));
+    auto big = shown(diagramNet(1, {64, 8}));
     EXPECT_TRUE(big->labels().empty());
     big->setHovered(5);
     ASSERT_EQ(big->labels().size(), 1u);

@@ -32,8 +32,8 @@ using stepwise::test::pumpUntil;
 
 namespace {
 
-LayeredNetwork deepNet(int inputs, Activation g = {ActivationKind::Tanh, 1.0},
-                       std::uint64_t seed = 3) {
+LayeredNetwork landscapeNet(int inputs, Activation g = {ActivationKind::Tanh, 1.0},
+                            std::uint64_t seed = 3) {
     std::mt19937_64 rng(seed);
     return randomLayeredNetwork(inputs, {{8, g}, {8, g}}, -1.0, 1.0, rng);
 }
@@ -50,11 +50,11 @@ long vIndex(const LayeredNetwork& n, int j) {
 
 // A document holding a layered network and its target (a sine for one input, the tower over the
 // plane for two), shown in a landscape view on the offscreen screen.
-struct Fixture {
+struct LayeredLandscapeFixture {
     Document doc;
     std::unique_ptr<LayeredLandscapeView> view;
 
-    explicit Fixture(const LayeredNetwork& net) {
+    explicit LayeredLandscapeFixture(const LayeredNetwork& net) {
         if (net.inputs == 1) {
             TargetCurve t;
             t.preset = TargetPreset::Sine;
@@ -104,7 +104,7 @@ struct Fixture {
 } // namespace
 
 TEST(LayeredLandscape, MapIsWhatTheCoreComputesForPairsOfAnyLayers) {
-    Fixture f(deepNet(1));
+    LayeredLandscapeFixture f(landscapeNet(1));
     const LayeredNetwork& n = f.doc.layered();
     EXPECT_EQ(f.view->paramP(), weightIndex(n, 0, 0, 0)); // the default: w⁽¹⁾₁ and b⁽¹⁾₁
     EXPECT_EQ(f.view->paramQ(), biasIndex(n, 0, 0));
@@ -120,7 +120,7 @@ TEST(LayeredLandscape, MapIsWhatTheCoreComputesForPairsOfAnyLayers) {
 }
 
 TEST(LayeredLandscape, PickersListEveryParameterByLayerWithItsName) {
-    Fixture f(deepNet(2));
+    LayeredLandscapeFixture f(landscapeNet(2));
     const LayeredNetwork& n = f.doc.layered();
     for (QComboBox* box : {f.view->pBox(), f.view->qBox()}) {
         auto* model = qobject_cast<QStandardItemModel*>(box->model());
@@ -149,7 +149,7 @@ TEST(LayeredLandscape, PickersListEveryParameterByLayerWithItsName) {
 }
 
 TEST(LayeredLandscape, ClickingTheMapMovesBothParametersAsOneUndoStep) {
-    Fixture f(deepNet(1));
+    LayeredLandscapeFixture f(landscapeNet(1));
     const LayeredNetwork before = f.doc.layered();
     const long p = weightIndex(before, 1, 2, 5), q = biasIndex(before, 0, 1);
     f.view->setParams(p, q);
@@ -173,7 +173,7 @@ TEST(LayeredLandscape, ClickingTheMapMovesBothParametersAsOneUndoStep) {
 }
 
 TEST(LayeredLandscape, ArrowIsMinusTheGradient) {
-    Fixture f(deepNet(1));
+    LayeredLandscapeFixture f(landscapeNet(1));
     const LayeredNetwork& n = f.doc.layered();
     for (auto [p, q] : {std::pair{weightIndex(n, 0, 0, 0), biasIndex(n, 0, 0)},
                         std::pair{weightIndex(n, 1, 1, 1), vIndex(n, 3)}}) {
@@ -193,7 +193,7 @@ TEST(LayeredLandscape, ArrowIsMinusTheGradient) {
 }
 
 TEST(LayeredLandscape, WorksForTwoInputs) {
-    Fixture f(deepNet(2));
+    LayeredLandscapeFixture f(landscapeNet(2));
     ASSERT_EQ(f.doc.layeredX().rows(), 2);
     const LayeredNetwork& n = f.doc.layered();
     f.view->setParams(weightIndex(n, 0, 1, 3), biasIndex(n, 1, 2)); // from the second input
@@ -205,9 +205,9 @@ TEST(LayeredLandscape, WorksForTwoInputs) {
 }
 
 TEST(LayeredLandscape, AnOverflowingLossShowsNoNaNAndSaysSo) {
-    LayeredNetwork net = deepNet(1, {ActivationKind::ReLU, 1.0});
+    LayeredNetwork net = landscapeNet(1, {ActivationKind::ReLU, 1.0});
     net.v.setConstant(1e200); // y² overflows wherever a last-layer neuron is on
-    Fixture f(net);
+    LayeredLandscapeFixture f(net);
     f.view->setParams(weightIndex(net, 1, 0, 0), biasIndex(net, 1, 0));
     ASSERT_TRUE(f.view->waitUntilUpToDate(20000));
     const LayeredLandscape& shown = f.view->landscape();
@@ -223,7 +223,7 @@ TEST(LayeredLandscape, AnOverflowingLossShowsNoNaNAndSaysSo) {
 }
 
 TEST(LayeredLandscape, StepLayersSayTheArrowIsBorrowed) {
-    Fixture f(deepNet(1, {ActivationKind::Step, 1.0}));
+    LayeredLandscapeFixture f(landscapeNet(1, {ActivationKind::Step, 1.0}));
     EXPECT_TRUE(f.view->hintText().contains("flat terraces"));
     const LayeredNetwork& n = f.doc.layered();
     f.view->setParams(vIndex(n, 0), vIndex(n, 1));
@@ -231,7 +231,7 @@ TEST(LayeredLandscape, StepLayersSayTheArrowIsBorrowed) {
 }
 
 TEST(LayeredLandscape, TrainingDrawsATrailEndingAtTheCurrentPoint) {
-    Fixture f(deepNet(1));
+    LayeredLandscapeFixture f(landscapeNet(1));
     LayeredTrainingController trainer(&f.doc);
     QObject::connect(&trainer, &LayeredTrainingController::runningChanged, f.view.get(),
                      [&f](bool on) {
@@ -258,7 +258,7 @@ TEST(LayeredLandscapeComputer, CancelledJobsNeverReport) {
     LayeredLandscapeComputer c;
     int reports = 0;
     QObject::connect(&c, &LayeredLandscapeComputer::finished, [&] { ++reports; });
-    const LayeredNetwork n = deepNet(2);
+    const LayeredNetwork n = landscapeNet(2);
     LayeredLandscapeComputer::Job job{n, planeGrid(-1.0, 1.0), {}, {}};
     job.t = job.x.row(0).transpose().array();
     job.axes = defaultLayeredAxes(n, weightIndex(n, 0, 0, 0), biasIndex(n, 1, 0), 400);
@@ -296,7 +296,7 @@ TEST(LayeredLandscape, TheWorkspaceHasALandscapeTabForDeeperNetworksAndTwoInputs
 // The arrow keys move the point a fortieth of the map's span, along p (← →) or q (↓ ↑), each
 // press one undo step; other keys leave the network alone.
 TEST(LayeredLandscape, ArrowKeysStepThePointAcrossTheMap) {
-    Fixture f(deepNet(1));
+    LayeredLandscapeFixture f(landscapeNet(1));
     const LayeredNetwork before = f.doc.layered();
     const long p = weightIndex(before, 1, 2, 5), q = biasIndex(before, 0, 1);
     f.view->setParams(p, q);

@@ -1,8 +1,11 @@
 // The parameter tree: grouped by layer and neuron, rows made only for open groups, edits and
 // slider grabs reported with the parameter's flat index, selection opening its group, and the
 // gradient arrow pointing against ∂L/∂θ (dashed where a step layer borrows its slope).
+#include "UiTestSupport.h"
+
 #include "core/deep/LayeredNames.h"
 #include "core/deep/RandomLayered.h"
+#include "tests/core/CoreTestSupport.h"
 #include "ui/base/ParamRow.h"
 #include "ui/deep/LayeredParamTree.h"
 
@@ -16,25 +19,18 @@
 #include <vector>
 
 using namespace stepwise;
+using stepwise::test::Calls;
+using stepwise::test::kTanh;
 
 namespace {
-// Records every emission of a signal (the tests link no Qt Test).
-template <class... Args> struct Calls {
-    std::vector<std::tuple<std::decay_t<Args>...>> list;
-    template <class Sender, class Signal> Calls(Sender* s, Signal signal) {
-        QObject::connect(s, signal, [this](Args... a) { list.emplace_back(a...); });
-    }
-    int count() const { return static_cast<int>(list.size()); }
-};
-LayeredNetwork sample(const std::vector<LayerShape>& shape) {
+LayeredNetwork treeNet(const std::vector<LayerShape>& shape) {
     std::mt19937_64 rng(6);
     return randomLayeredNetwork(1, shape, -1.0, 1.0, rng);
 }
-const Activation kTanh{ActivationKind::Tanh, 1.0};
 } // namespace
 
 TEST(LayeredParamTree, GroupsByLayerThenNeuronAndMakesRowsOnlyWhenOpened) {
-    const LayeredNetwork net = sample({{64, kTanh}, {64, kTanh}});
+    const LayeredNetwork net = treeNet({{64, kTanh}, {64, kTanh}});
     ui::LayeredParamTree t;
     t.setNetwork(net);
     QTreeWidget* tree = t.tree();
@@ -56,7 +52,7 @@ TEST(LayeredParamTree, GroupsByLayerThenNeuronAndMakesRowsOnlyWhenOpened) {
 }
 
 TEST(LayeredParamTree, AnEditIsReportedWithItsFlatIndex) {
-    const LayeredNetwork net = sample({{3, kTanh}});
+    const LayeredNetwork net = treeNet({{3, kTanh}});
     ui::LayeredParamTree t;
     t.setNetwork(net);
     Calls<long, double> edited(&t, &ui::LayeredParamTree::paramEdited);
@@ -70,7 +66,7 @@ TEST(LayeredParamTree, AnEditIsReportedWithItsFlatIndex) {
 }
 
 TEST(LayeredParamTree, SelectingOpensTheGroupAndFollowsTheCurrentItem) {
-    const LayeredNetwork net = sample({{4, kTanh}, {3, kTanh}});
+    const LayeredNetwork net = treeNet({{4, kTanh}, {3, kTanh}});
     ui::LayeredParamTree t;
     t.setNetwork(net);
     const long k = layeredFlatIndex(net, {LayeredParam::Kind::Bias, 1, 0, 2});
@@ -86,7 +82,7 @@ TEST(LayeredParamTree, SelectingOpensTheGroupAndFollowsTheCurrentItem) {
 }
 
 TEST(LayeredParamTree, TheArrowPointsAgainstTheGradientAndIsBorrowedBelowAStep) {
-    const LayeredNetwork net = sample({{3, {ActivationKind::Step, 1.0}}, {2, kTanh}});
+    const LayeredNetwork net = treeNet({{3, {ActivationKind::Step, 1.0}}, {2, kTanh}});
     ui::LayeredParamTree t;
     t.setNetwork(net);
     Eigen::VectorXd g = Eigen::VectorXd::LinSpaced(paramCount(net), -1.0, 1.0);
@@ -106,11 +102,11 @@ TEST(LayeredParamTree, TheArrowPointsAgainstTheGradientAndIsBorrowedBelowAStep) 
 
 TEST(LayeredParamTree, ANewShapeRebuildsTheTreeAndDropsASelectionItNoLongerHas) {
     ui::LayeredParamTree t;
-    const LayeredNetwork big = sample({{4, kTanh}, {3, kTanh}});
+    const LayeredNetwork big = treeNet({{4, kTanh}, {3, kTanh}});
     t.setNetwork(big);
     t.setSelection(paramCount(big) - 1);
     ASSERT_EQ(t.selection(), paramCount(big) - 1);
-    const LayeredNetwork small = sample({{2, kTanh}});
+    const LayeredNetwork small = treeNet({{2, kTanh}});
     t.setNetwork(small);
     EXPECT_EQ(t.tree()->topLevelItemCount(), 2);
     EXPECT_EQ(t.tree()->topLevelItem(0)->childCount(), 2);

@@ -18,21 +18,6 @@ using namespace stepwise::test;
 
 namespace {
 
-LayeredNetwork deepNet(int inputs, std::uint64_t seed = 5) {
-    std::mt19937_64 rng(seed);
-    return randomLayeredNetwork(
-        inputs, {{6, {ActivationKind::Tanh, 1.0}}, {5, {ActivationKind::Tanh, 1.0}}}, -1.0, 1.0,
-        rng);
-}
-
-std::unique_ptr<ui::MainWindow> windowWithSine() {
-    auto w = freshWindow();
-    TargetCurve t;
-    t.preset = TargetPreset::Sine;
-    w->document()->setTarget(t, "sine");
-    return w;
-}
-
 double maxDifference(const LayeredNetwork& a, const LayeredNetwork& b) {
     return (packParams(a) - packParams(b)).cwiseAbs().maxCoeff();
 }

@@ -27,11 +27,6 @@
 
 #include <cmath>
 
-Q_GUI_EXPORT bool qt_sendShortcutOverrideEvent(QObject* o, ulong timestamp, int k,
-                                               Qt::KeyboardModifiers mods,
-                                               const QString& text = QString(),
-                                               bool autorep = false, ushort count = 1);
-
 using namespace stepwise;
 using namespace stepwise::test;
 
@@ -45,7 +40,7 @@ LayeredNetwork net(int inputs, const std::vector<LayerShape>& shape, std::uint64
 }
 
 // A key as a keyboard delivers it: shortcut override first, then press and release.
-void press(ui::MainWindow* w, int key, Qt::KeyboardModifiers mods = Qt::NoModifier) {
+void pressInWindow(ui::MainWindow* w, int key, Qt::KeyboardModifiers mods = Qt::NoModifier) {
     QWidget* target = QApplication::focusWidget();
     if (!target || target->window() != w) target = w;
     const QString text = key >= Qt::Key_A && key <= Qt::Key_Z && !(mods & ~Qt::ShiftModifier)
@@ -92,7 +87,7 @@ TEST(LayeredWalkthrough, WalksADeepNetworkToTheEndWithTheCoresNumbers) {
     QAction* action = w->walkthroughAction();
     ASSERT_TRUE(action->isEnabled());
     w->activateWindow();
-    press(w.get(), Qt::Key_B, Qt::ControlModifier);
+    pressInWindow(w.get(), Qt::Key_B, Qt::ControlModifier);
     ui::WalkthroughController* walk = w->walkthrough();
     ASSERT_TRUE(walk->active());
     ASSERT_TRUE(walk->layered());
@@ -110,7 +105,7 @@ TEST(LayeredWalkthrough, WalksADeepNetworkToTheEndWithTheCoresNumbers) {
     bool sawDelta = false;
     while (walk->stepIndex() + 1 < walk->stepCount()) {
         const int before = walk->stepIndex();
-        press(w.get(), Qt::Key_Right);
+        pressInWindow(w.get(), Qt::Key_Right);
         ASSERT_GT(walk->stepIndex(), before);
         ++shown;
         const LayeredWalkStep& s = ref.steps[static_cast<std::size_t>(walk->stepIndex())];
@@ -143,7 +138,7 @@ TEST(LayeredWalkthrough, WalksADeepNetworkToTheEndWithTheCoresNumbers) {
     // The graph shows the curve after the step.
     EXPECT_TRUE(walk->afterCurve().has_value());
 
-    press(w.get(), Qt::Key_Escape);
+    pressInWindow(w.get(), Qt::Key_Escape);
     EXPECT_FALSE(walk->active());
     EXPECT_TRUE(diagram->notes().empty());
 }
@@ -243,7 +238,7 @@ TEST(LayeredWalkthrough, AWideLayerIsOneStepUntilItsNeuronsAreOpened) {
     int visible = 1;
     while (walk->stepIndex() + 1 < walk->stepCount()) {
         const int before = walk->stepIndex();
-        press(w.get(), Qt::Key_Right);
+        pressInWindow(w.get(), Qt::Key_Right);
         if (walk->stepIndex() == before) break;
         ++visible;
     }
@@ -253,16 +248,16 @@ TEST(LayeredWalkthrough, AWideLayerIsOneStepUntilItsNeuronsAreOpened) {
     EXPECT_GT(walk->stepCount(), 100);
     // O on the first layer's step opens its 16 neurons.
     walk->restart();
-    press(w.get(), Qt::Key_Right);
+    pressInWindow(w.get(), Qt::Key_Right);
     ASSERT_EQ(walk->currentLayeredStep()->kind, Kind::Forward);
     ASSERT_EQ(walk->currentLayeredStep()->neuron, -1);
-    press(w.get(), Qt::Key_O);
+    pressInWindow(w.get(), Qt::Key_O);
     EXPECT_TRUE(walk->neuronsOpen(0));
     EXPECT_TRUE(w->walkthroughPanel()->neuronsBox()->isChecked());
-    press(w.get(), Qt::Key_Right);
+    pressInWindow(w.get(), Qt::Key_Right);
     EXPECT_EQ(walk->currentLayeredStep()->neuron, 0);
     // N steps over the other neurons to the next layer.
-    press(w.get(), Qt::Key_N);
+    pressInWindow(w.get(), Qt::Key_N);
     EXPECT_EQ(walk->currentLayeredStep()->layer, 1);
     EXPECT_EQ(walk->currentLayeredStep()->neuron, -1);
 }

@@ -6,6 +6,7 @@
 
 #include "core/deep/LayeredNames.h"
 #include "core/deep/RandomLayered.h"
+#include "tests/core/CoreTestSupport.h"
 #include "ui/base/ParamRow.h"
 #include "ui/deep/LayerView.h"
 #include "ui/deep/LayeredBinding.h"
@@ -26,11 +27,11 @@
 #include <gtest/gtest.h>
 
 using namespace stepwise;
+using stepwise::test::kRelu;
+using stepwise::test::kTanh;
 using namespace stepwise::test;
 
 namespace {
-const Activation kTanh{ActivationKind::Tanh, 1.0};
-const Activation kRelu{ActivationKind::ReLU, 1.0};
 
 std::unique_ptr<ui::MainWindow> layeredWindow(const std::vector<LayerShape>& shape) {
     auto w = freshWindow();
@@ -44,7 +45,7 @@ std::unique_ptr<ui::MainWindow> layeredWindow(const std::vector<LayerShape>& sha
     return w;
 }
 
-void drag(QWidget* d, QPointF from, double pixelsUp) {
+void dragUp(QWidget* d, QPointF from, double pixelsUp) {
     auto send = [&](QEvent::Type type, QPointF at, Qt::MouseButton b, Qt::MouseButtons bs) {
         QMouseEvent e(type, at, d->mapToGlobal(at), b, bs, Qt::NoModifier);
         QApplication::sendEvent(d, &e);
@@ -73,7 +74,7 @@ TEST(LayeredWired, ADiagramDragIsOneUndoStepAndSelects) {
     const LayeredNetwork before = doc->layered();
     const long k = layeredFlatIndex(before, {LayeredParam::Kind::Weight, 1, 1, 2});
     const int undoBefore = doc->undoStack()->count();
-    drag(d, *d->edgeMiddle(k), 30);
+    dragUp(d, *d->edgeMiddle(k), 30);
     doc->flush();
     EXPECT_NEAR(layeredParamValue(doc->layered(), k),
                 std::round((layeredParamValue(before, k) + 2.0) * 100) / 100, 1e-12);

@@ -34,13 +34,6 @@
 
 #include <numbers>
 
-// What QTest does to deliver a key with its shortcuts: QtGui exports it (declared as in
-// <QtTest/qtestkeyboard.h>); the UI tests do not link QtTest.
-Q_GUI_EXPORT bool qt_sendShortcutOverrideEvent(QObject* o, ulong timestamp, int k,
-                                               Qt::KeyboardModifiers mods,
-                                               const QString& text = QString(),
-                                               bool autorep = false, ushort count = 1);
-
 using namespace stepwise;
 using namespace stepwise::test;
 

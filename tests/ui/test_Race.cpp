@@ -18,18 +18,6 @@
 using namespace stepwise;
 using namespace stepwise::test;
 
-namespace {
-
-void useSine(ui::MainWindow& w) {
-    TargetCurve t;
-    t.preset = TargetPreset::Sine;
-    w.document()->setTarget(t, "test");
-    w.parameters()->hiddenBox()->setValue(4);
-    w.document()->setActivation({ActivationKind::Sigmoid, 4.0});
-}
-
-} // namespace
-
 TEST(RaceDialog, ThreeOptimizersRaceAndTheWinnerIsKeptAsOneUndoStep) {
     auto w = freshWindow();
     useSine(*w);

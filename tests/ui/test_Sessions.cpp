@@ -45,7 +45,7 @@ QString leaveCrashedSession(double c) {
     return w->files()->sessionPath();
 }
 
-bool waitFor(const std::function<bool()>& done, int ms) {
+bool waitForSession(const std::function<bool()>& done, int ms) {
     QElapsedTimer t;
     t.start();
     while (!done() && t.elapsed() < ms)
@@ -219,10 +219,10 @@ TEST(Sessions, TwoProcessesNeverShareAndAKilledOnesSessionIsOfferedNextTime) {
     QTemporaryDir data;
     const QString folder = sessionFolderUnder(data.path());
     App a(data.path());
-    ASSERT_TRUE(waitFor([&] { return sessionsIn(folder).size() == 1; }, 20000));
+    ASSERT_TRUE(waitForSession([&] { return sessionsIn(folder).size() == 1; }, 20000));
     const QString aSession = sessionsIn(folder).first();
     App b(data.path());
-    ASSERT_TRUE(waitFor([&] { return sessionsIn(folder).size() == 2; }, 20000))
+    ASSERT_TRUE(waitForSession([&] { return sessionsIn(folder).size() == 2; }, 20000))
         << "the second window has a session of its own";
     EXPECT_TRUE(sessionsIn(folder).contains(aSession)) << "and did not take the first one's";
 
@@ -231,7 +231,7 @@ TEST(Sessions, TwoProcessesNeverShareAndAKilledOnesSessionIsOfferedNextTime) {
     EXPECT_TRUE(QFile::exists(folder + "/" + aSession)) << "a kill leaves the session behind";
 
     App c(data.path());
-    ASSERT_TRUE(waitFor([&] { return !sessionsIn(folder).contains(aSession); }, 20000))
+    ASSERT_TRUE(waitForSession([&] { return !sessionsIn(folder).contains(aSession); }, 20000))
         << "the next start took the killed window's session";
     EXPECT_EQ(sessionsIn(folder).size(), 2) << "b's, untouched, and c's with a's work";
 

@@ -1,5 +1,8 @@
 // The shape editor: it shows a shape, its form reads back what the learner set, applying emits
 // that shape once, and it says when the shape is the lesson's one-layer network.
+#include "UiTestSupport.h"
+
+#include "tests/core/CoreTestSupport.h"
 #include "ui/deep/ShapeEditor.h"
 
 #include <QApplication>
@@ -14,17 +17,10 @@
 #include <vector>
 
 using namespace stepwise;
+using stepwise::test::Calls;
+using stepwise::test::kRelu;
 
 namespace {
-// Records every emission of a signal (the tests link no Qt Test).
-template <class... Args> struct Calls {
-    std::vector<std::tuple<std::decay_t<Args>...>> list;
-    template <class Sender, class Signal> Calls(Sender* s, Signal signal) {
-        QObject::connect(s, signal, [this](Args... a) { list.emplace_back(a...); });
-    }
-    int count() const { return static_cast<int>(list.size()); }
-};
-const Activation kRelu{ActivationKind::ReLU, 1.0};
 const Activation kSig{ActivationKind::Sigmoid, 4.0};
 } // namespace
 

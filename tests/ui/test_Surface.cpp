@@ -25,11 +25,11 @@ using namespace stepwise::ui;
 
 namespace {
 
-constexpr double kLo = -2.0, kHi = 3.0;
+constexpr double kSurfaceLo = -2.0, kSurfaceHi = 3.0;
 
-LayeredNetwork network(ActivationKind g, int width, std::uint64_t seed) {
+LayeredNetwork surfaceNetwork(ActivationKind g, int width, std::uint64_t seed) {
     std::mt19937_64 rng(seed);
-    return randomLayeredNetwork(2, {{width, {g, 1.0}}}, kLo, kHi, rng);
+    return randomLayeredNetwork(2, {{width, {g, 1.0}}}, kSurfaceLo, kSurfaceHi, rng);
 }
 
 double exact(const LayeredNetwork& net, double x1, double x2) {
@@ -39,16 +39,16 @@ double exact(const LayeredNetwork& net, double x1, double x2) {
 }
 
 // A view on screen that applies its own edits to its network, as the document does when wired.
-struct Fixture {
+struct SurfaceFixture {
     std::unique_ptr<SurfaceView> view = std::make_unique<SurfaceView>();
     LayeredNetwork net;
     int started = 0, finished = 0, edits = 0;
     std::optional<TargetSurface> surface;
     QString lastWhat;
 
-    explicit Fixture(const LayeredNetwork& n) : net(n) {
+    explicit SurfaceFixture(const LayeredNetwork& n) : net(n) {
         view->resize(1100, 820);
-        view->setDomain(kLo, kHi);
+        view->setDomain(kSurfaceLo, kSurfaceHi);
         view->setNetwork(net);
         QObject::connect(view.get(), &SurfaceView::editStarted, [this](const QString& what) {
             ++started;
@@ -78,35 +78,37 @@ double valueAt(const SwitchingLine& l, QPointF p) {
     return l.at(PlanePoint{p.x(), p.y()});
 }
 
-void send(QWidget* w, QEvent::Type type, QPointF pos, Qt::MouseButtons buttons) {
+void sendToSurface(QWidget* w, QEvent::Type type, QPointF pos, Qt::MouseButtons buttons) {
     const Qt::MouseButton button = type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton;
     QMouseEvent e(type, pos, w->mapToGlobal(pos), button, buttons, Qt::NoModifier);
     QApplication::sendEvent(w, &e);
 }
 
 // Press at a, move through the steps to b, release there.
-void drag(QWidget* w, QPointF a, QPointF b, int steps = 6) {
-    send(w, QEvent::MouseButtonPress, a, Qt::LeftButton);
+void dragSurface(QWidget* w, QPointF a, QPointF b, int steps = 6) {
+    sendToSurface(w, QEvent::MouseButtonPress, a, Qt::LeftButton);
     for (int k = 1; k <= steps; ++k)
-        send(w, QEvent::MouseMove, a + (b - a) * (static_cast<double>(k) / steps), Qt::LeftButton);
-    send(w, QEvent::MouseButtonRelease, b, Qt::NoButton);
+        sendToSurface(w, QEvent::MouseMove, a + (b - a) * (static_cast<double>(k) / steps),
+                      Qt::LeftButton);
+    sendToSurface(w, QEvent::MouseButtonRelease, b, Qt::NoButton);
 }
 
 } // namespace
 
 TEST(SurfaceView, MapShowsTheNetworksValues) {
-    Fixture f(network(ActivationKind::Sigmoid, 16, 11));
+    SurfaceFixture f(surfaceNetwork(ActivationKind::Sigmoid, 16, 11));
     SurfacePlot* map = f.view->outputPlot();
     ASSERT_TRUE(map->hasValues());
     ASSERT_EQ(map->mapSide(), SurfaceView::kMapSide);
     const int last = SurfaceView::kMapSide - 1;
     for (auto [i, j] : {std::pair{0, 0}, {last, 0}, {0, last}, {57, 90}, {last, last}}) {
-        const double x1 = kLo + (kHi - kLo) * i / last, x2 = kLo + (kHi - kLo) * j / last;
+        const double x1 = kSurfaceLo + (kSurfaceHi - kSurfaceLo) * i / last,
+                     x2 = kSurfaceLo + (kSurfaceHi - kSurfaceLo) * j / last;
         EXPECT_NEAR(map->cell(i, j), exact(f.net, x1, x2), 1e-9) << i << ", " << j;
     }
     // The colours span every value shown (the map's values are the core's to rounding).
     const QCPRange r = map->colourRange();
-    Eigen::MatrixXd grid = planeGrid(kLo, kHi, SurfaceView::kMapSide);
+    Eigen::MatrixXd grid = planeGrid(kSurfaceLo, kSurfaceHi, SurfaceView::kMapSide);
     const Eigen::ArrayXd all = evaluateOutput(f.net, grid);
     EXPECT_LE(r.lower, all.minCoeff() + 1e-12);
     EXPECT_GE(r.upper, all.maxCoeff() - 1e-12);
@@ -114,13 +116,13 @@ TEST(SurfaceView, MapShowsTheNetworksValues) {
 }
 
 TEST(SurfaceView, HoverReadsTheValuesUnderThePointer) {
-    Fixture f(network(ActivationKind::Tanh, 6, 12));
+    SurfaceFixture f(surfaceNetwork(ActivationKind::Tanh, 6, 12));
     const TargetSurface tower{SurfacePreset::Tower, 1, {}};
     f.view->setSurface(&tower);
     SurfacePlot* map = f.view->outputPlot();
     map->layOut();
     const QPointF pixel = map->pixelAt(0.8, -0.4);
-    send(map, QEvent::MouseMove, pixel, Qt::NoButton);
+    sendToSurface(map, QEvent::MouseMove, pixel, Qt::NoButton);
     const QPointF at = map->planeAt(pixel);
     EXPECT_NEAR(f.view->outputAt(at.x(), at.y()), exact(f.net, at.x(), at.y()), 1e-12);
     const QString text = f.view->readoutText();
@@ -130,7 +132,7 @@ TEST(SurfaceView, HoverReadsTheValuesUnderThePointer) {
 }
 
 TEST(SurfaceView, CrossSectionsAreTheNetworkAlongALine) {
-    Fixture f(network(ActivationKind::ReLU, 8, 13));
+    SurfaceFixture f(surfaceNetwork(ActivationKind::ReLU, 8, 13));
     f.view->setSections(0.3, -0.7);
     SectionPlot* along1 = f.view->sectionAlongX1(); // x₂ = −0.7
     SectionPlot* along2 = f.view->sectionAlongX2(); // x₁ = 0.3
@@ -140,8 +142,8 @@ TEST(SurfaceView, CrossSectionsAreTheNetworkAlongALine) {
         EXPECT_NEAR(along1->outputAt(k), exact(f.net, along1->keyAt(k), -0.7), 1e-12);
         EXPECT_NEAR(along2->outputAt(k), exact(f.net, 0.3, along2->keyAt(k)), 1e-12);
     }
-    EXPECT_DOUBLE_EQ(along1->keyAt(0), kLo);
-    EXPECT_DOUBLE_EQ(along1->keyAt(SurfaceView::kSectionPoints - 1), kHi);
+    EXPECT_DOUBLE_EQ(along1->keyAt(0), kSurfaceLo);
+    EXPECT_DOUBLE_EQ(along1->keyAt(SurfaceView::kSectionPoints - 1), kSurfaceHi);
     EXPECT_FALSE(along1->hasTarget());
     EXPECT_TRUE(along1->title().contains("-0.70") || along1->title().contains("−0.70"));
 
@@ -149,7 +151,7 @@ TEST(SurfaceView, CrossSectionsAreTheNetworkAlongALine) {
     SurfacePlot* map = f.view->outputPlot();
     map->layOut();
     const QPointF from = map->pixelAt(0.3, 1.5), to = map->pixelAt(1.9, 1.2);
-    drag(map, from, to);
+    dragSurface(map, from, to);
     EXPECT_NEAR(f.view->sectionX1(), map->planeAt(to).x(), 1e-9);
     EXPECT_DOUBLE_EQ(f.view->sectionX2(), -0.7);
     const double a = f.view->sectionX1();
@@ -157,7 +159,7 @@ TEST(SurfaceView, CrossSectionsAreTheNetworkAlongALine) {
 }
 
 TEST(SurfaceView, DraggingASwitchingLineMovesItsBias) {
-    Fixture f(network(ActivationKind::Step, 3, 14));
+    SurfaceFixture f(surfaceNetwork(ActivationKind::Step, 3, 14));
     SurfacePlot* map = f.view->outputPlot();
     map->layOut();
     ASSERT_FALSE(map->switchingLines().empty());
@@ -167,7 +169,7 @@ TEST(SurfaceView, DraggingASwitchingLineMovesItsBias) {
     // Grab the line a third of the way along (away from the handles) and drag it.
     const QPointF a = map->pixelAt(seg.p.x(), seg.p.y()), b = map->pixelAt(seg.q.x(), seg.q.y());
     const QPointF grab = a + (b - a) / 3.0, drop = grab + QPointF(40, -25);
-    drag(map, grab, drop);
+    dragSurface(map, grab, drop);
     const QPointF p0 = map->planeAt(grab), p1 = map->planeAt(drop);
     const double expected =
         before.b[j] - (before.w(j, 0) * (p1.x() - p0.x()) + before.w(j, 1) * (p1.y() - p0.y()));
@@ -184,7 +186,7 @@ TEST(SurfaceView, DraggingASwitchingLineMovesItsBias) {
 }
 
 TEST(SurfaceView, TurningAHandleKeepsTheWeightsNorm) {
-    Fixture f(network(ActivationKind::Step, 2, 15));
+    SurfaceFixture f(surfaceNetwork(ActivationKind::Step, 2, 15));
     SurfacePlot* map = f.view->outputPlot();
     map->layOut();
     ASSERT_FALSE(map->switchingLines().empty());
@@ -197,7 +199,7 @@ TEST(SurfaceView, TurningAHandleKeepsTheWeightsNorm) {
     const QPointF c = map->pixelAt(pivot.x(), pivot.y());
     const QPointF r = handle - c;
     const QPointF drop = c + QPointF(-r.y(), r.x()) * 0.6;
-    drag(map, handle, drop, 10);
+    dragSurface(map, handle, drop, 10);
     const Layer& l = f.net.layers[0];
     EXPECT_NEAR(l.w.row(j).norm(), norm, 1e-9);
     const SwitchingLine turned{l.w(j, 0), l.w(j, 1), l.b[j]};
@@ -209,7 +211,7 @@ TEST(SurfaceView, TurningAHandleKeepsTheWeightsNorm) {
 }
 
 TEST(SurfaceView, BrushStrokeRaisesTheTargetUnderIt) {
-    Fixture f(network(ActivationKind::Sigmoid, 4, 16));
+    SurfaceFixture f(surfaceNetwork(ActivationKind::Sigmoid, 4, 16));
     const TargetSurface ramp{SurfacePreset::Ramp, 1, {}};
     f.view->setSurface(&ramp);
     f.view->setBrush(SurfaceView::Brush::Raise);
@@ -218,7 +220,7 @@ TEST(SurfaceView, BrushStrokeRaisesTheTargetUnderIt) {
     SurfacePlot* map = f.view->targetPlot();
     map->layOut();
     const double before = *f.view->targetAt(0.5, 0.5);
-    drag(map, map->pixelAt(0.0, 0.5), map->pixelAt(1.0, 0.5), 8);
+    dragSurface(map, map->pixelAt(0.0, 0.5), map->pixelAt(1.0, 0.5), 8);
     ASSERT_TRUE(f.surface.has_value());
     ASSERT_EQ(f.surface->strokes.size(), 1u); // one stroke
     EXPECT_EQ(f.surface->preset, SurfacePreset::Ramp);
@@ -230,21 +232,22 @@ TEST(SurfaceView, BrushStrokeRaisesTheTargetUnderIt) {
     EXPECT_LE(after, before + 0.8 + 1e-12);
     Eigen::MatrixXd far(2, 1);
     far << -1.8, 2.8;
-    EXPECT_NEAR(*f.view->targetAt(-1.8, 2.8), sampleSurface(ramp, far, kLo, kHi)[0], 1e-12);
+    EXPECT_NEAR(*f.view->targetAt(-1.8, 2.8), sampleSurface(ramp, far, kSurfaceLo, kSurfaceHi)[0],
+                1e-12);
     // The map shows it, and the lower brush takes some of it back.
-    const int i =
-        static_cast<int>(std::lround((0.5 - kLo) / (kHi - kLo) * (SurfaceView::kMapSide - 1)));
+    const int i = static_cast<int>(
+        std::lround((0.5 - kSurfaceLo) / (kSurfaceHi - kSurfaceLo) * (SurfaceView::kMapSide - 1)));
     const double shown = map->cell(i, i);
-    const double x = kLo + (kHi - kLo) * i / (SurfaceView::kMapSide - 1);
+    const double x = kSurfaceLo + (kSurfaceHi - kSurfaceLo) * i / (SurfaceView::kMapSide - 1);
     EXPECT_NEAR(shown, *f.view->targetAt(x, x), 1e-12);
     f.view->setBrush(SurfaceView::Brush::Lower);
-    drag(map, map->pixelAt(0.5, 0.0), map->pixelAt(0.5, 1.0), 8);
+    dragSurface(map, map->pixelAt(0.5, 0.0), map->pixelAt(0.5, 1.0), 8);
     ASSERT_EQ(f.surface->strokes.size(), 2u);
     EXPECT_LT(*f.view->targetAt(0.5, 0.5), after);
 }
 
 TEST(SurfaceView, TargetAsContoursOverTheOutput) {
-    Fixture f(network(ActivationKind::Sigmoid, 4, 17));
+    SurfaceFixture f(surfaceNetwork(ActivationKind::Sigmoid, 4, 17));
     const TargetSurface ring{SurfacePreset::Ring, 1, {}};
     f.view->setSurface(&ring);
     EXPECT_EQ(f.view->outputPlot()->dashedSegmentCount(), 0);
@@ -262,7 +265,7 @@ TEST(SurfaceView, TargetAsContoursOverTheOutput) {
 }
 
 TEST(SurfaceView, EachFirstLayerNeuronHasItsPicture) {
-    Fixture f(network(ActivationKind::Step, 5, 18));
+    SurfaceFixture f(surfaceNetwork(ActivationKind::Step, 5, 18));
     NeuronStrip* strip = f.view->neurons();
     ASSERT_EQ(strip->count(), 5);
     const Layer& l = f.net.layers[0];
@@ -272,22 +275,22 @@ TEST(SurfaceView, EachFirstLayerNeuronHasItsPicture) {
     const int step = SurfaceView::kMapSide / t;
     for (auto [x, y] : {std::pair{0, 0}, {t - 1, 0}, {t / 2, t / 3}, {5, t - 1}}) {
         const int i = x * step, k = (t - 1 - y) * step;
-        const double x1 = kLo + (kHi - kLo) * i / (SurfaceView::kMapSide - 1);
-        const double x2 = kLo + (kHi - kLo) * k / (SurfaceView::kMapSide - 1);
+        const double x1 = kSurfaceLo + (kSurfaceHi - kSurfaceLo) * i / (SurfaceView::kMapSide - 1);
+        const double x2 = kSurfaceLo + (kSurfaceHi - kSurfaceLo) * k / (SurfaceView::kMapSide - 1);
         const bool on = l.w(2, 0) * x1 + l.w(2, 1) * x2 + l.b[2] >= 0.0;
         EXPECT_EQ(img.pixel(x, y), surfaceColour(on ? 1.0 : 0.0)) << x << ", " << y;
     }
     // A click picks the neuron: its switching line is drawn thicker.
     QApplication::processEvents();
     const QRect r = strip->thumbnailRect(2);
-    send(strip, QEvent::MouseButtonPress, r.center(), Qt::LeftButton);
+    sendToSurface(strip, QEvent::MouseButtonPress, r.center(), Qt::LeftButton);
     EXPECT_EQ(f.view->selectedNeuron(), 2);
 }
 
 TEST(SurfaceView, OtherNetworksAreNotDrawn) {
-    Fixture f(network(ActivationKind::Sigmoid, 4, 19));
+    SurfaceFixture f(surfaceNetwork(ActivationKind::Sigmoid, 4, 19));
     std::mt19937_64 rng(1);
-    f.view->setNetwork(randomLayeredNetwork(1, {{4, {}}}, kLo, kHi, rng));
+    f.view->setNetwork(randomLayeredNetwork(1, {{4, {}}}, kSurfaceLo, kSurfaceHi, rng));
     EXPECT_FALSE(f.view->drawable());
     EXPECT_FALSE(f.view->outputPlot()->hasValues());
     EXPECT_EQ(f.view->neurons()->count(), 0);
@@ -297,7 +300,7 @@ TEST(SurfaceView, OtherNetworksAreNotDrawn) {
 }
 
 TEST(SurfaceView, LiveFramesLeaveTheContoursForTheLast) {
-    Fixture f(network(ActivationKind::Sigmoid, 16, 20));
+    SurfaceFixture f(surfaceNetwork(ActivationKind::Sigmoid, 16, 20));
     SurfacePlot* map = f.view->outputPlot();
     ASSERT_GT(map->contourSegmentCount(), 0);
     const QCPRange before = map->colourRange();
@@ -309,18 +312,19 @@ TEST(SurfaceView, LiveFramesLeaveTheContoursForTheLast) {
     EXPECT_EQ(map->colourRange(), before); // the colours hold still while live
     f.view->setLive(false);
     EXPECT_GT(map->contourSegmentCount(), 0);
-    Eigen::MatrixXd grid = planeGrid(kLo, kHi, SurfaceView::kMapSide);
+    Eigen::MatrixXd grid = planeGrid(kSurfaceLo, kSurfaceHi, SurfaceView::kMapSide);
     const Eigen::ArrayXd all = evaluateOutput(f.net, grid);
     EXPECT_NEAR(map->colourRange().lower, all.minCoeff(), 1e-12); // and fit again at the end
     EXPECT_NEAR(map->colourRange().upper, all.maxCoeff(), 1e-12);
-    const double x1 = kLo + (kHi - kLo) * 3 / 127.0, x2 = kLo + (kHi - kLo) * 77 / 127.0;
+    const double x1 = kSurfaceLo + (kSurfaceHi - kSurfaceLo) * 3 / 127.0,
+                 x2 = kSurfaceLo + (kSurfaceHi - kSurfaceLo) * 77 / 127.0;
     EXPECT_NEAR(map->cell(3, 77), exact(f.net, x1, x2), 1e-9);
 }
 
 TEST(SurfaceView, ArrowKeysMoveTheCrossSections) {
-    Fixture f(network(ActivationKind::Tanh, 4, 22));
+    SurfaceFixture f(surfaceNetwork(ActivationKind::Tanh, 4, 22));
     const double a = f.view->sectionX1(), b = f.view->sectionX2();
-    const double step = (kHi - kLo) / 64.0;
+    const double step = (kSurfaceHi - kSurfaceLo) / 64.0;
     for (int key : {Qt::Key_Right, Qt::Key_Right, Qt::Key_Down}) {
         QKeyEvent e(QEvent::KeyPress, key, Qt::NoModifier);
         QApplication::sendEvent(f.view->outputPlot(), &e);

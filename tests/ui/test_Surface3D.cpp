@@ -32,18 +32,18 @@ using namespace stepwise::ui;
 
 namespace {
 
-constexpr double kLo = -2.0, kHi = 3.0;
+constexpr double kSurface3DLo = -2.0, kSurface3DHi = 3.0;
 constexpr int kSide = SurfaceView::kMapSide;
 
-LayeredNetwork network(ActivationKind g, int width, std::uint64_t seed) {
+LayeredNetwork surface3DNetwork(ActivationKind g, int width, std::uint64_t seed) {
     std::mt19937_64 rng(seed);
-    return randomLayeredNetwork(2, {{width, {g, 1.0}}}, kLo, kHi, rng);
+    return randomLayeredNetwork(2, {{width, {g, 1.0}}}, kSurface3DLo, kSurface3DHi, rng);
 }
 
 std::unique_ptr<SurfaceView> shownView(const LayeredNetwork& net) {
     auto view = std::make_unique<SurfaceView>();
     view->resize(1100, 820);
-    view->setDomain(kLo, kHi);
+    view->setDomain(kSurface3DLo, kSurface3DHi);
     view->setNetwork(net);
     const TargetSurface tower{SurfacePreset::Tower, 1, {}};
     view->setSurface(&tower);
@@ -63,7 +63,7 @@ TEST(Surface3D, FallbackKeepsTheMapAndSaysWhy) {
     const auto why = Surface3D::unavailableReason();
     ASSERT_TRUE(why.has_value());
 
-    const LayeredNetwork net = network(ActivationKind::Tanh, 8, 31);
+    const LayeredNetwork net = surface3DNetwork(ActivationKind::Tanh, 8, 31);
     auto view = shownView(net);
     QToolButton* solid = lookButton(*view, "surfaceLook3d");
     ASSERT_NE(solid, nullptr);
@@ -96,7 +96,7 @@ TEST(Surface3D, FallbackKeepsTheMapAndSaysWhy) {
     EXPECT_FALSE(view->readoutText().isEmpty());
 
     // The choice is kept while the view lives: a new network leaves it as it was.
-    LayeredNetwork other = network(ActivationKind::Sigmoid, 5, 32);
+    LayeredNetwork other = surface3DNetwork(ActivationKind::Sigmoid, 5, 32);
     view->setNetwork(other);
     EXPECT_EQ(view->look(), SurfaceView::Look::Solid);
     EXPECT_TRUE(view->lookNotice()->isVisible());
@@ -120,7 +120,7 @@ TEST(Surface3D, GlSurfaceIsTheOutputOnTheGridAndFollowsAWeight) {
                      << QGuiApplication::platformName().toStdString() << ": " << why->toStdString();
     }
 #ifdef STEPWISE_HAVE_3D
-    LayeredNetwork net = network(ActivationKind::Tanh, 8, 41);
+    LayeredNetwork net = surface3DNetwork(ActivationKind::Tanh, 8, 41);
     auto view = shownView(net);
     lookButton(*view, "surfaceLook3d")->click();
     QApplication::processEvents();
@@ -132,7 +132,7 @@ TEST(Surface3D, GlSurfaceIsTheOutputOnTheGridAndFollowsAWeight) {
     EXPECT_FALSE(s3->pending()); // not live: drawn at once
     EXPECT_EQ(s3->graph()->activeTheme()->windowColor(), Palette::light().background);
 
-    const Eigen::MatrixXd grid = planeGrid(kLo, kHi, kSide);
+    const Eigen::MatrixXd grid = planeGrid(kSurface3DLo, kSurface3DHi, kSide);
     // The proxy holds floats (QVector3D): each height is the core's value rounded to a float.
     auto expectHeights = [&](const LayeredNetwork& n) {
         const Eigen::ArrayXd y = evaluateOutput(n, grid);
@@ -213,7 +213,8 @@ TEST(Surface3D, GlSurfaceIsTheOutputOnTheGridAndFollowsAWeight) {
 
     // A network that cannot be drawn: no surface, and the reason above the picture.
     std::mt19937_64 rng(42);
-    view->setNetwork(randomLayeredNetwork(1, {{3, {ActivationKind::Tanh, 1.0}}}, kLo, kHi, rng));
+    view->setNetwork(randomLayeredNetwork(1, {{3, {ActivationKind::Tanh, 1.0}}}, kSurface3DLo,
+                                          kSurface3DHi, rng));
     s3->flush();
     EXPECT_FALSE(s3->outputSeries()->isVisible());
     EXPECT_FALSE(s3->message().isEmpty());

@@ -48,7 +48,7 @@ struct Window {
     double b(int j) const { return doc->layered().layers[0].b[j]; }
 };
 
-void drag(QWidget* w, QPointF a, QPointF b, int steps = 6) {
+void dragAcross(QWidget* w, QPointF a, QPointF b, int steps = 6) {
     sendMouse(w, QEvent::MouseButtonPress, a, Qt::LeftButton, Qt::LeftButton);
     for (int k = 1; k <= steps; ++k) {
         sendMouse(w, QEvent::MouseMove, a + (b - a) * (static_cast<double>(k) / steps),
@@ -90,7 +90,7 @@ TEST(SurfaceWindow, MovingOrTurningALineIsOneUndoStep) {
     const LayeredNetwork before = f.doc->layered();
     const QPointF a = map->pixelAt(seg.p.x(), seg.p.y()), e = map->pixelAt(seg.q.x(), seg.q.y());
     const QPointF grab = a + (e - a) * 0.4, drop = grab + QPointF(-30, 20);
-    drag(map, grab, drop);
+    dragAcross(map, grab, drop);
     f.settle();
     const QPointF p0 = map->planeAt(grab), p1 = map->planeAt(drop);
     const Layer& l0 = before.layers[0];
@@ -106,7 +106,7 @@ TEST(SurfaceWindow, MovingOrTurningALineIsOneUndoStep) {
     const QPointF handle = map->pixelAt(now.q.x(), now.q.y());
     const QPointF mid = map->pixelAt((now.p.x() + now.q.x()) / 2, (now.p.y() + now.q.y()) / 2);
     const QPointF r = handle - mid;
-    drag(map, handle, mid + QPointF(r.y(), -r.x()) * 0.5, 8);
+    dragAcross(map, handle, mid + QPointF(r.y(), -r.x()) * 0.5, 8);
     f.settle();
     const Layer& l1 = f.doc->layered().layers[0];
     EXPECT_NE(l1.w.row(now.neuron), before.layers[0].w.row(now.neuron));
@@ -129,7 +129,7 @@ TEST(SurfaceWindow, BrushStrokeRaisesTheTargetAndUndoTakesItBack) {
     f.view->setBrushStrength(0.5);
     ui::SurfacePlot* map = f.view->targetPlot();
     map->layOut();
-    drag(map, map->pixelAt(cx - r, cy), map->pixelAt(cx + r, cy), 8);
+    dragAcross(map, map->pixelAt(cx - r, cy), map->pixelAt(cx + r, cy), 8);
     f.settle();
     ASSERT_NE(f.doc->surface(), nullptr);
     ASSERT_EQ(f.doc->surface()->strokes.size(), 1u);

@@ -30,12 +30,6 @@ std::vector<TargetPoint> sineStroke(int n) {
     return pts;
 }
 
-void useTarget(ui::MainWindow& w, TargetPreset p) {
-    TargetCurve t;
-    t.preset = p;
-    w.document()->setTarget(t, "test");
-}
-
 } // namespace
 
 TEST(Drawing, StrokeBecomesTheTargetTheCoreRuleSays) {

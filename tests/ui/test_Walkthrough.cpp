@@ -30,12 +30,6 @@
 #include <cmath>
 #include <random>
 
-// What QTest does to deliver a key with its shortcuts (as in test_Lesson.cpp).
-Q_GUI_EXPORT bool qt_sendShortcutOverrideEvent(QObject* o, ulong timestamp, int k,
-                                               Qt::KeyboardModifiers mods,
-                                               const QString& text = QString(),
-                                               bool autorep = false, ushort count = 1);
-
 // Inside the namespace, so that the fixture's name wins over the core's struct Walkthrough.
 namespace stepwise::test {
 
