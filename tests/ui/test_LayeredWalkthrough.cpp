@@ -128,8 +128,9 @@ TEST(LayeredWalkthrough, WalksADeepNetworkToTheEndWithTheCoresNumbers) {
                 EXPECT_EQ(noteAt(diagram, s.layer + 1, static_cast<int>(j)),
                           QString(QChar(0x03B4)) + " = " + ui::walkNumber(s.values[j]));
         }
-        if (s.kind == Kind::Output)
+        if (s.kind == Kind::Output) {
             EXPECT_EQ(noteAt(diagram, 3, 0), "y = " + ui::walkNumber(s.value));
+        }
     }
     EXPECT_TRUE(sawDelta);
     EXPECT_EQ(shown, walk->stepCount()); // narrow layers: every neuron's step is shown
