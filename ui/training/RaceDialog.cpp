@@ -5,6 +5,7 @@
 #include "ui/base/Frame.h"
 #include "ui/document/Document.h"
 #include "ui/training/RacePlots.h"
+#include "ui/training/RunGhosts.h"
 
 #include <QCloseEvent>
 #include <QDialogButtonBox>
@@ -29,18 +30,6 @@ namespace stepwise::ui {
 namespace {
 constexpr long kFramesPerRace = 240;    // a race of any length takes about four seconds
 constexpr double kFrameBudgetMs = 12.0; // work per frame, at most (the steps then shrink)
-
-QString optimizerText(OptimizerKind k) {
-    switch (k) {
-    case OptimizerKind::SGD:
-        return RaceDialog::tr("SGD");
-    case OptimizerKind::Momentum:
-        return RaceDialog::tr("momentum");
-    case OptimizerKind::Adam:
-        return RaceDialog::tr("Adam");
-    }
-    return {};
-}
 
 QDoubleSpinBox* makeRateBox(const QString& name, const QString& accessible, QWidget* parent) {
     auto* b = new QDoubleSpinBox(parent);

@@ -10,7 +10,6 @@
 
 namespace stepwise::ui {
 
-namespace {
 QString optimizerText(OptimizerKind k) {
     switch (k) {
     case OptimizerKind::SGD:
@@ -22,6 +21,8 @@ QString optimizerText(OptimizerKind k) {
     }
     return {};
 }
+
+namespace {
 
 QString number(double v) {
     return QString::number(v, 'g', 3);

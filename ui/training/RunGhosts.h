@@ -18,6 +18,9 @@
 
 namespace stepwise::ui {
 
+// An optimizer's short name, as the ghosts' legend and the race say it ("SGD", "momentum").
+QString optimizerText(OptimizerKind k);
+
 class Document;
 
 struct RunGhost {
