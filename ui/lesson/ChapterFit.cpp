@@ -30,7 +30,9 @@ QString hereWords(LessonNetworkKind k) {
     case LessonNetworkKind::Lesson:
         return ChapterFit::tr("is the lesson's");
     case LessonNetworkKind::Deep:
-        return ChapterFit::tr("goes beyond the lesson's (more layers, or another activation)");
+        // (A layered network of one hidden layer may compute what the lesson's could: it is
+        // named for where it is shown, not claimed to be more.)
+        return ChapterFit::tr("is a layered network of one input, shown in the layered views");
     case LessonNetworkKind::Plane:
         return ChapterFit::tr("has two inputs");
     }
